@@ -1,0 +1,61 @@
+import Conf from 'conf'
+import { homedir } from 'node:os'
+import { badInput } from '../errors.js'
+
+/** Settings a user can store with `tao config set`. */
+export const SETTING_KEYS = ['network', 'wallet-path', 'wallet-name', 'hotkey'] as const
+export type SettingKey = (typeof SETTING_KEYS)[number]
+
+export const DEFAULTS: Record<SettingKey, string> = {
+  network: 'finney',
+  'wallet-path': '~/.bittensor/wallets',
+  'wallet-name': 'default',
+  hotkey: 'default',
+}
+
+/** Environment variables that override the stored config (btcli's names where btcli has them). */
+export const ENV_VARS: Record<SettingKey, string> = {
+  network: 'TAO_NETWORK',
+  'wallet-path': 'BT_WALLET_PATH',
+  'wallet-name': 'BT_WALLET_NAME',
+  hotkey: 'BT_WALLET_HOTKEY',
+}
+
+export type SettingSource = 'flag' | 'env' | 'config' | 'default'
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key)
+}
+
+export function assertSettingKey(key: string): SettingKey {
+  if (!isSettingKey(key)) throw badInput(`unknown setting "${key}"; known: ${SETTING_KEYS.join(', ')}`, 'UNKNOWN_SETTING')
+  return key
+}
+
+let store: Conf<Record<string, string>> | undefined
+
+/** The conf store, at the XDG config location (or TAO_CONFIG_DIR, used by tests). */
+export function configStore(): Conf<Record<string, string>> {
+  store ??= new Conf<Record<string, string>>({
+    projectName: 'taocli',
+    projectSuffix: '',
+    ...(process.env.TAO_CONFIG_DIR ? { cwd: process.env.TAO_CONFIG_DIR } : {}),
+  })
+  return store
+}
+
+/** Resolve one setting: flag > environment > config > default. */
+export function resolveSetting(key: SettingKey, flagValue?: string): { value: string; source: SettingSource } {
+  if (flagValue !== undefined && flagValue !== '') return { value: flagValue, source: 'flag' }
+  const env = process.env[ENV_VARS[key]]
+  if (env !== undefined && env !== '') return { value: env, source: 'env' }
+  const stored = configStore().get(key)
+  if (typeof stored === 'string' && stored !== '') return { value: stored, source: 'config' }
+  return { value: DEFAULTS[key], source: 'default' }
+}
+
+export function expandHome(path: string): string {
+  if (path === '~') return homedir()
+  if (path.startsWith('~/')) return homedir() + path.slice(1)
+  return path
+}

@@ -1,0 +1,52 @@
+import { Chalk, type ChalkInstance } from 'chalk'
+
+/** Human output goes to stderr: stdout is for data (--json or the command's plain result). */
+const stderrIsTty = (): boolean => Boolean(process.stderr.isTTY)
+
+/** Colour only on a TTY and never with NO_COLOR. */
+export function colorEnabled(stream: NodeJS.WriteStream = process.stderr): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true
+  return Boolean(stream.isTTY)
+}
+
+let cached: ChalkInstance | undefined
+const painter = (): ChalkInstance => (cached ??= new Chalk({ level: colorEnabled() ? 1 : 0 }))
+
+export const paint = {
+  bold: (s: string) => painter().bold(s),
+  dim: (s: string) => painter().dim(s),
+  red: (s: string) => painter().red(s),
+  green: (s: string) => painter().green(s),
+  yellow: (s: string) => painter().yellow(s),
+  cyan: (s: string) => painter().cyan(s),
+}
+
+export function info(message: string): void {
+  process.stderr.write(message + '\n')
+}
+
+export function warn(message: string): void {
+  process.stderr.write(paint.yellow('Warning: ') + message + '\n')
+}
+
+/** A one-line progress note, shown only to a person watching a terminal. */
+export function progress(message: string): void {
+  if (stderrIsTty()) process.stderr.write(paint.dim(message) + '\n')
+}
+
+/** Plain aligned columns; `rows[0]` is the header. */
+export function table(rows: string[][]): string {
+  const widths: number[] = []
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))))
+  return rows
+    .map((row, r) => {
+      const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - visibleLength(cell)))).join('  ')
+      return r === 0 ? paint.bold(line) : line
+    })
+    .join('\n')
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g
+const visibleLength = (s: string): number => s.replace(ANSI, '').length
