@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Run every test: unit, interop with libsodium (python3-nacl), and end-to-end against a local Subtensor chain.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/node-env.sh
+
+# PyNaCl from Debian proves keyfile compatibility with the libsodium code btcli uses.
+if ! /usr/bin/python3 -c 'import nacl.pwhash' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq python3-nacl) >&2
+  else
+    echo "taocli: python3-nacl is missing: sudo apt-get install python3-nacl" >&2
+  fi
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-fund --no-audit >&2
+fi
+npm run build >&2
+
+report="$(mktemp -d)/vitest.json"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+if [ -s "$report" ]; then
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  ' "$report"
+fi
+exit $status
