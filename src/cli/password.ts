@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises'
+import { badInput } from '../errors.js'
+import { askSecret, canPrompt, type PromptPolicy } from '../ui/prompt.js'
+import { warn } from '../ui/output.js'
+
+/**
+ * Where a password comes from, in order: --password-file (or "-" for stdin), TAO_PASSWORD, a prompt.
+ * Never argv. The file's trailing newline is dropped (as `echo pw > file` leaves one).
+ */
+export interface PasswordSource {
+  passwordFile?: string
+  policy: PromptPolicy
+}
+
+let stdinCache: Promise<string> | undefined
+
+async function readStdinOnce(): Promise<string> {
+  stdinCache ??= (async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  })()
+  return stdinCache
+}
+
+/** Secret text from a file path, or stdin for "-": trailing line breaks dropped. */
+export async function readSecretFile(path: string, what: string): Promise<string> {
+  let text: string
+  try {
+    text = path === '-' ? await readStdinOnce() : await readFile(path, 'utf8')
+  } catch (e) {
+    throw badInput(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'UNREADABLE_FILE')
+  }
+  return text.replace(/\r?\n$/, '')
+}
+
+function fromEnvOrFile(source: PasswordSource): Promise<string> | string | undefined {
+  if (source.passwordFile !== undefined) return readSecretFile(source.passwordFile, 'password')
+  const env = process.env.TAO_PASSWORD
+  if (env !== undefined) return env
+  return undefined
+}
+
+const HINT = 'give it with --password-file FILE (or - for stdin) or the TAO_PASSWORD environment variable'
+
+/** The password to unlock an existing key. */
+export async function unlockPassword(source: PasswordSource, what: string): Promise<string> {
+  const given = await fromEnvOrFile(source)
+  if (given !== undefined) return given
+  return askSecret(source.policy, `Password for ${what}:`, HINT)
+}
+
+/** Reasons a new password is weak; empty when it is acceptable. */
+export function passwordWeaknesses(password: string): string[] {
+  const reasons: string[] = []
+  if (password.length < 8) reasons.push('shorter than 8 characters')
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length
+  if (password.length < 14 && classes < 2) reasons.push('uses a single kind of character')
+  if (/^(.)\1+$/.test(password)) reasons.push('repeats one character')
+  return reasons
+}
+
+/**
+ * A new password: from file/env as given (a weak one is warned about, not refused, since scripts chose it),
+ * or prompted twice, refusing weak ones and mismatches.
+ */
+export async function newPassword(source: PasswordSource, what: string): Promise<string> {
+  const given = await fromEnvOrFile(source)
+  if (given !== undefined) {
+    if (given === '') throw badInput(`the password for ${what} is empty`, 'EMPTY_PASSWORD')
+    const weak = passwordWeaknesses(given)
+    if (weak.length) warn(`the password for ${what} is weak (${weak.join(', ')})`)
+    return given
+  }
+  if (!canPrompt(source.policy)) return askSecret(source.policy, `New password for ${what}:`, HINT)
+  for (;;) {
+    const first = await askSecret(source.policy, `New password for ${what}:`, HINT)
+    const weak = passwordWeaknesses(first)
+    if (weak.length) {
+      process.stderr.write(`That password is weak (${weak.join(', ')}); choose another.\n`)
+      continue
+    }
+    const second = await askSecret(source.policy, 'Repeat the password:', HINT)
+    if (first === second) return first
+    process.stderr.write('The passwords do not match; try again.\n')
+  }
+}

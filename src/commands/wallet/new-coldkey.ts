@@ -1,0 +1,25 @@
+import { TaoCommand } from '../../cli/base-command.js'
+import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { coldkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, writeKey } from '../../cli/key-commands.js'
+import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
+import type { WrittenKey } from '../../wallet/describe.js'
+
+export default class WalletNewColdkey extends TaoCommand {
+  static summary = 'Create a new encrypted coldkey from a new mnemonic.'
+  static examples = ['<%= config.bin %> wallet new-coldkey --wallet-name owner --words 24']
+  static flags = { ...walletFlags, ...wordsFlag, ...coldkeyPasswordFlags, ...passwordFlags, ...overwriteFlag }
+
+  async run(): Promise<WrittenKey & { wallet: string; mnemonic: string }> {
+    const { flags } = await this.parse(WalletNewColdkey)
+    const sel = resolveWallet(flags)
+    const w = { root: sel.path, name: sel.name }
+    const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
+    const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
+    const key = await writeKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    if (!this.jsonEnabled()) {
+      showMnemonic(`coldkey "${w.name}"`, mnemonic)
+      this.log(keyLine(key))
+    }
+    return { wallet: w.name, ...key, mnemonic }
+  }
+}

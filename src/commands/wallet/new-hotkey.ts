@@ -1,0 +1,26 @@
+import { TaoCommand } from '../../cli/base-command.js'
+import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { hotkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, writeKey } from '../../cli/key-commands.js'
+import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
+import type { WrittenKey } from '../../wallet/describe.js'
+
+export default class WalletNewHotkey extends TaoCommand {
+  static summary = 'Create a new hotkey in a wallet from a new mnemonic.'
+  static examples = ['<%= config.bin %> wallet new-hotkey --wallet-name miner --hotkey h2']
+  static flags = { ...walletFlags, ...wordsFlag, ...hotkeyPasswordFlags, ...passwordFlags, ...overwriteFlag }
+
+  async run(): Promise<WrittenKey & { wallet: string; mnemonic: string }> {
+    const { flags } = await this.parse(WalletNewHotkey)
+    const sel = resolveWallet(flags)
+    const w = { root: sel.path, name: sel.name }
+    const role = { kind: 'hotkey' as const, name: sel.hotkey }
+    const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
+    const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
+    const key = await writeKey(w, role, keypair, { encrypt: flags['use-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    if (!this.jsonEnabled()) {
+      showMnemonic(`hotkey "${role.name}"`, mnemonic)
+      this.log(keyLine(key))
+    }
+    return { wallet: w.name, ...key, mnemonic }
+  }
+}

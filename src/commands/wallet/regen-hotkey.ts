@@ -1,0 +1,25 @@
+import { TaoCommand } from '../../cli/base-command.js'
+import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { hotkeyPasswordFlags, keyLine, writeKey } from '../../cli/key-commands.js'
+import { confirmOverwrite, overwriteFlag, readRestoreSource, restoreFlags } from '../../cli/wallet-io.js'
+import type { WrittenKey } from '../../wallet/describe.js'
+import { restoreKeypair } from '../../wallet/restore.js'
+
+export default class WalletRegenHotkey extends TaoCommand {
+  static summary = 'Restore a hotkey from its mnemonic, a 32-byte seed, or a polkadot-js JSON export.'
+  static description = 'The secret is read from a file, from stdin ("-"), or a hidden prompt; never from the command line.'
+  static examples = ['<%= config.bin %> wallet regen-hotkey --wallet-name miner --hotkey h1 --mnemonic-file words.txt']
+  static flags = { ...walletFlags, ...restoreFlags, ...hotkeyPasswordFlags, ...passwordFlags, ...overwriteFlag }
+
+  async run(): Promise<WrittenKey & { wallet: string }> {
+    const { flags } = await this.parse(WalletRegenHotkey)
+    const sel = resolveWallet(flags)
+    const w = { root: sel.path, name: sel.name }
+    const role = { kind: 'hotkey' as const, name: sel.hotkey }
+    const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
+    const keypair = await restoreKeypair(await readRestoreSource(flags, this.prompts))
+    const key = await writeKey(w, role, keypair, { encrypt: flags['use-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    this.log(keyLine(key))
+    return { wallet: w.name, ...key }
+  }
+}
