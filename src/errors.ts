@@ -21,6 +21,8 @@ export class TaoError extends Error {
   readonly detail?: string
   /** Stable machine-readable code for --json error output, e.g. "WRONG_PASSWORD". */
   readonly code: string
+  /** What the command had learned before failing (e.g. a transaction result); merged into --json output. */
+  data?: Record<string, unknown>
 
   constructor(exitCode: ExitCode, code: string, message: string, options?: { detail?: string; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })

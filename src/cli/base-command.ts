@@ -31,7 +31,7 @@ export abstract class TaoCommand extends Command {
 
   protected async catch(err: Interfaces.CommandError): Promise<never> {
     const exitCode = exitCodeOf(err)
-    if (this.jsonEnabled()) this.logJson({ error: errorJson(err, exitCode) })
+    if (this.jsonEnabled()) this.logJson({ ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) })
     process.stderr.write(paint.red('Error: ') + oneLine(err) + '\n')
     if (this.verbose) {
       if (err instanceof TaoError && err.detail) process.stderr.write(err.detail + '\n')

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ExitCode, TaoError } from '../../src/errors.js'
 import { connect, txError, type Chain, type Sr25519Keypair, type TxLanded, type TxResult } from '../../src/rpc/index.js'
 import { ss58Address } from '../../src/rpc/signer.js'
-import { startCutProxy } from './support/cut-proxy.js'
+import { startCutProxy } from '../helpers/cut-proxy.js'
 import { freePort, startChain, type LocalChain } from './support/chopsticks.js'
 
 const TAO = 1_000_000_000n

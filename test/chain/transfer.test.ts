@@ -1,0 +1,160 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connect, type Chain } from '../../src/rpc/index.js'
+import { runTao } from '../helpers/cli.js'
+import { startLocalnet, type Localnet } from '../helpers/localnet.js'
+import { startCutProxy } from '../helpers/cut-proxy.js'
+
+const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
+const SENDER = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV' // the dev phrase's root key
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
+const ALICE_ON_POLKADOT = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5' // prefix 0: another network
+const PASSWORD = 'transfer test password 1!'
+const TAO = 1_000_000_000n
+
+describe('wallet transfer against a real local chain', () => {
+  let net: Localnet
+  let chain: Chain
+  let dir: string
+  const tao = (args: string[], env: Record<string, string> = {}, input?: string) =>
+    runTao([...args, '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')], { env: { TAO_PASSWORD: PASSWORD, ...env }, input, cwd: dir })
+  const free = async (ss58: string) => (await chain.account(ss58)).free
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tao-transfer-'))
+    net = await startLocalnet({ fund: { [SENDER]: 100n * TAO } })
+    chain = await connect(net.endpoint)
+    writeFileSync(join(dir, 'words'), DEV_PHRASE)
+    const regen = await runTao(['wallet', 'regen-coldkey', '-w', 'sender', '--mnemonic-file', join(dir, 'words'), '--wallet-path', join(dir, 'wallets'), '-y', '--json'], {
+      env: { TAO_PASSWORD: PASSWORD },
+    })
+    expect(regen.code, regen.stderr).toBe(0)
+    expect(regen.json.ss58).toBe(SENDER)
+  })
+  afterAll(async () => {
+    chain?.close()
+    await net?.stop()
+  })
+
+  it('keep-alive transfer moves exactly the amount, and the sender pays exactly the reported fee', async () => {
+    const [sender0, bob0] = [await free(SENDER), await free(BOB)]
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1.5', '-y', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json.status).toBe('landed')
+    expect(r.json.ok).toBe(true)
+    expect(r.json.call).toBe('Balances.transfer_keep_alive')
+    expect(r.json.amount).toEqual({ rao: '1500000000', tao: '1.5' })
+    const fee = BigInt(r.json.fee)
+    expect(fee).toBeGreaterThan(0n)
+    expect(await free(BOB)).toBe(bob0 + 1_500_000_000n)
+    expect(await free(SENDER)).toBe(sender0 - 1_500_000_000n - fee)
+    expect(r.json.events.map((e: any) => `${e.pallet}.${e.name}`)).toContain('Balances.Transfer')
+  })
+
+  it.each([
+    ['a destination with a bad checksum', ['--dest', BOB.slice(0, -1) + (BOB.endsWith('y') ? 'z' : 'y'), '--amount', '1'], /checksum/i],
+    ["another network's address", ['--dest', ALICE_ON_POLKADOT, '--amount', '1'], /prefix|network/i],
+    ['more than 9 decimals', ['--dest', BOB, '--amount', '1.0000000001'], /decimals/],
+    ['zero', ['--dest', BOB, '--amount', '0'], /more than zero/],
+    ['a negative amount', ['--dest', BOB, '--amount=-1'], /negative/],
+    ['an exponent', ['--dest', BOB, '--amount', '1e3'], /decimal/],
+    ['a non-number', ['--dest', BOB, '--amount', 'lots'], /decimal/],
+    ['a negative tip', ['--dest', BOB, '--amount', '1', '--tip=-1'], /negative/],
+  ])('refuses %s with exit 2 before signing', async (_, args, re) => {
+    const nonce = (await chain.account(SENDER)).nonce
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', ...args, '-y'])
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(re)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect((await chain.account(SENDER)).nonce).toBe(nonce)
+  })
+
+  it('refuses an amount that would reap the sender without --allow-death (exit 2), and above the balance (exit 1)', async () => {
+    const nonce = (await chain.account(SENDER)).nonce
+    const balance = await free(SENDER)
+    const whole = (balance / TAO).toString()
+    const reap = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', whole, '-y', '--json'])
+    expect(reap.code, reap.stderr).toBe(2)
+    expect(reap.json.error.code).toBe('WOULD_REAP_ACCOUNT')
+    const over = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1000', '-y', '--json'])
+    expect(over.code).toBe(1)
+    expect(over.stderr).toMatch(/insufficient balance/)
+    expect(await free(SENDER)).toBe(balance)
+    expect((await chain.account(SENDER)).nonce).toBe(nonce)
+  })
+
+  it('a signed transaction the node refuses (a stale --nonce) exits 1 and moves nothing', async () => {
+    const balance = await free(SENDER)
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '--nonce', '0', '-y'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/stale|outdated|invalid|nonce/i)
+    expect(await free(SENDER)).toBe(balance)
+  })
+
+  it('--dry-run signs without submitting; tx decode shows it; tx submit lands it once', async () => {
+    const bob0 = await free(BOB)
+    const dry = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '2', '--dry-run', '--json'])
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(dry.json.status).toBe('dry-run')
+    expect(dry.json.hex).toMatch(/^0x/)
+    expect(await free(BOB)).toBe(bob0)
+    const decoded = await tao(['tx', 'decode', dry.json.hex, '--json'])
+    expect(decoded.code, decoded.stderr).toBe(0)
+    expect(decoded.json).toMatchObject({ pallet: 'Balances', call: 'transfer_keep_alive', signer: SENDER })
+    expect(decoded.json.args.value).toBe('2000000000')
+    const sent = await tao(['tx', 'submit', dry.json.hex, '--json'])
+    expect(sent.code, sent.stderr).toBe(0)
+    expect(sent.json.status).toBe('landed')
+    expect(await free(BOB)).toBe(bob0 + 2n * TAO)
+    const again = await tao(['tx', 'submit', dry.json.hex, '--json'])
+    expect(again.code).toBe(1) // the same extrinsic cannot land twice
+    expect(await free(BOB)).toBe(bob0 + 2n * TAO)
+  })
+
+  it('allow-death, then --all, empty the account', async () => {
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '--allow-death', '-y', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json.call).toBe('Balances.transfer_allow_death')
+    const bob0 = await free(BOB)
+    const before = await free(SENDER)
+    const all = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--all', '--allow-death', '-y', '--json'])
+    expect(all.code, all.stderr).toBe(0)
+    expect(all.json.call).toBe('Balances.transfer_all')
+    const fee = BigInt(all.json.fee)
+    expect(await free(SENDER)).toBe(0n)
+    expect(await free(BOB)).toBe(bob0 + before - fee)
+  })
+
+  it('when the connection drops right after submission, reports the real outcome and applies it once', async () => {
+    await net.setStorage({ System: { Account: [[[SENDER], { providers: 1, data: { free: (50n * TAO).toString() } }]] } })
+    const proxy = await startCutProxy(net.port)
+    try {
+      const bob0 = await free(BOB)
+      const nonce = (await chain.account(SENDER)).nonce
+      proxy.arm('author_submitExtrinsic', 'after-forward')
+      const r = await runTao(
+        ['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '3', '-y', '--json', '--network', proxy.url, '--wallet-path', join(dir, 'wallets')],
+        { env: { TAO_PASSWORD: PASSWORD } },
+      )
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.json.status).toBe('landed')
+      expect(r.json.connectionLost).toBe(true)
+      expect(await free(BOB)).toBe(bob0 + 3n * TAO)
+      expect((await chain.account(SENDER)).nonce).toBe(nonce + 1)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('a node that is not there exits 3 within the deadline', async () => {
+    const t0 = Date.now()
+    const r = await runTao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '-y', '--network', 'ws://127.0.0.1:1', '--wallet-path', join(dir, 'wallets')], {
+      env: { TAO_PASSWORD: PASSWORD, TAO_CONNECT_TIMEOUT: '2000' },
+    })
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/cannot reach/)
+    expect(Date.now() - t0).toBeLessThan(10_000)
+  })
+})
