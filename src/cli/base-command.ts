@@ -60,9 +60,13 @@ function exitCodeOf(err: Interfaces.CommandError): number {
 
 function oneLine(err: Interfaces.CommandError): string {
   if (err.name === 'ExitPromptError') return 'cancelled'
-  const message = err.message || String(err)
-  // oclif usage errors carry a "See more help with --help" tail on following lines.
-  return message.split('\n').filter((l) => l.trim() !== '')[0] ?? 'unknown error'
+  const lines = (err.message || String(err))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('See more help with'))
+  // oclif lists several flag problems under a header line: keep them all, on one line.
+  if (lines[0] === 'The following errors occurred:') return lines.slice(1).join('; ') || 'bad usage'
+  return lines[0] ?? 'unknown error'
 }
 
 function errorJson(err: Interfaces.CommandError, exitCode: number) {

@@ -1,0 +1,104 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../cli/base-command.js'
+import { assertNoneRunning, READY_FILE_ENV, startDetached } from '../../localnet/detach.js'
+import { fundingPlan } from '../../localnet/fund.js'
+import { describeGenesis, resolveGenesis, type GenesisSource } from '../../localnet/genesis.js'
+import { startLocalnet, untilSignal, type LocalnetInfo } from '../../localnet/localnet.js'
+import { assertPortFree } from '../../localnet/node.js'
+import { stateDir, writeJsonAtomic } from '../../localnet/state.js'
+import { renderSummary } from '../../localnet/summary.js'
+import { info as say } from '../../ui/output.js'
+
+export default class LocalnetStart extends TaoCommand {
+  static summary = 'Run a local Subtensor chain: funded dev accounts, Alice as sudo, one block per transaction.'
+  static description = `The real Subtensor runtime, run by Chopsticks on this machine. Alice, Bob, Charlie, Dave, Eve and Ferdie (//Alice … from the dev phrase) get 1,000,000 TAO each, Alice holds the sudo key, and unless --realistic the limits that make a new chain wait (NetworkRateLimit, WeightsSetRateLimit, ServingRateLimit, TxRateLimit, the take rate limits, and the stake needed to set weights) are set to 0, so a subnet can be created, neurons registered and weights set at once.
+
+Prints the endpoint on stdout (with --json one line: endpoint, port, pid, genesis, sudo, funded, relaxed) and runs until Ctrl-C or SIGTERM. With --detach it runs in the background (log in the state directory, $TAO_STATE_DIR or ~/.local/state/taocli) until \`tao localnet stop\`.
+
+The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCALNET_SPEC, or the development spec next to this package.`
+  static examples = [
+    '<%= config.bin %> localnet start',
+    '<%= config.bin %> localnet start --port 0 --json',
+    '<%= config.bin %> localnet start --detach --fund 5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV=250',
+    '<%= config.bin %> localnet start --fork finney',
+  ]
+  static flags = {
+    port: Flags.integer({ description: 'Port to listen on; 0 picks a free one.', default: 9944, min: 0, max: 65535 }),
+    host: Flags.string({ description: 'Interface to listen on.', default: '127.0.0.1' }),
+    // Not oclif's `exclusive`: its multi-line error would reach the user as "The following errors occurred:".
+    'chain-spec': Flags.string({ description: 'A Subtensor raw chain spec (JSON) to start from; not with --fork.' }),
+    fork: Flags.string({
+      description: 'Fork a live network instead: finney, test or a ws:// / wss:// URL (its state is fetched as needed).',
+    }),
+    fund: Flags.string({
+      description: 'Also give ADDRESS a free balance of TAO (exact decimal); repeatable.',
+      helpValue: 'ADDRESS=TAO',
+      multiple: true,
+    }),
+    realistic: Flags.boolean({ description: 'Keep every rate limit as the chain has it.' }),
+    detach: Flags.boolean({ description: 'Run in the background; stop it with `tao localnet stop`.' }),
+  }
+
+  async run(): Promise<LocalnetInfo | undefined> {
+    const { flags } = await this.parse(LocalnetStart)
+    const genesis = resolveGenesis({ chainSpec: flags['chain-spec'], fork: flags.fork })
+    const funding = fundingPlan(flags.fund)
+
+    if (flags.detach) {
+      const dir = stateDir()
+      assertNoneRunning(dir)
+      await assertPortFree(flags.host, flags.port)
+      say(`Starting a Subtensor localnet in the background (${describeGenesis(genesis)})…`)
+      const info = await startDetached({ root: this.config.root, args: this.childArgs(flags, genesis), dir })
+      this.log(info.endpoint)
+      say(renderSummary(info) + '\nStop it with `tao localnet stop`.')
+      return info
+    }
+
+    await assertPortFree(flags.host, flags.port)
+    say(`Starting a Subtensor localnet (${describeGenesis(genesis)})…`)
+    const { info, node } = await startLocalnet(
+      {
+        genesis,
+        host: flags.host,
+        port: flags.port,
+        funding,
+        realistic: flags.realistic,
+        logLevel: this.verbose && !this.jsonEnabled() ? 'info' : 'fatal',
+      },
+      say,
+    )
+    const readyFile = process.env[READY_FILE_ENV]
+    if (readyFile) writeJsonAtomic(readyFile, info)
+    // One line, written now: the command runs on, and scripts read the endpoint while it does.
+    if (this.jsonEnabled()) process.stdout.write(JSON.stringify(info) + '\n')
+    else this.log(info.endpoint)
+    say(renderSummary(info) + '\nPress Ctrl-C to stop.')
+
+    const signal = await untilSignal()
+    say(`Stopping (${signal})…`)
+    await node.close()
+    say('Stopped.')
+    // Chopsticks' worker threads (WASM executor, log transport) can outlive close(): leave once output is out.
+    setTimeout(() => process.exit(0), 500).unref()
+    return undefined
+  }
+
+  /** The foreground command the detached child runs: everything already resolved, so cwd and env do not matter. */
+  private childArgs(
+    flags: { port: number; host: string; fund?: string[]; realistic: boolean },
+    genesis: GenesisSource,
+  ): string[] {
+    return [
+      '--port',
+      String(flags.port),
+      '--host',
+      flags.host,
+      genesis.kind === 'fork' ? '--fork' : '--chain-spec',
+      genesis.location,
+      ...(flags.fund ?? []).flatMap((f) => ['--fund', f]),
+      ...(flags.realistic ? ['--realistic'] : []),
+      ...(this.verbose ? ['--verbose'] : []),
+    ]
+  }
+}

@@ -1,0 +1,38 @@
+import { getSs58AddressInfo } from '@polkadot-api/substrate-bindings'
+import { parseTao, RAO_PER_TAO } from '../chain/amount.js'
+import { badInput } from '../errors.js'
+import { ss58Address } from '../rpc/signer.js'
+import { devAccounts } from './dev-accounts.js'
+
+/** Free balance every dev account gets: a million TAO, enough for any number of subnet locks and burns. */
+export const DEV_BALANCE = 1_000_000n * RAO_PER_TAO
+
+/** One account to give a free balance; `name` for the dev accounts, null for --fund entries. */
+export interface Funding {
+  name: string | null
+  ss58: string
+  rao: bigint
+}
+
+/** `--fund SS58=TAO`: an address (any SS58 prefix; reported with Bittensor's 42) and an exact TAO amount. */
+export function parseFundEntry(entry: string): Funding {
+  const at = entry.lastIndexOf('=')
+  if (at <= 0) throw badInput(`--fund takes ADDRESS=TAO, e.g. 5F…=100; got "${entry}"`, 'BAD_FUND')
+  const ss58 = entry.slice(0, at).trim()
+  const info = getSs58AddressInfo(ss58)
+  if (!info.isValid || info.publicKey.length !== 32) throw badInput(`--fund: not an SS58 address: "${ss58}"`, 'BAD_ADDRESS')
+  const rao = parseTao(entry.slice(at + 1), `--fund amount for ${ss58}`)
+  return { name: null, ss58: ss58Address(info.publicKey), rao }
+}
+
+/** The dev accounts with DEV_BALANCE, then the extra entries (a later entry for the same address wins). */
+export function fundingPlan(entries: readonly string[] = []): Funding[] {
+  const plan: Funding[] = devAccounts().map((a) => ({ name: a.name, ss58: a.ss58, rao: DEV_BALANCE }))
+  for (const extra of entries.map(parseFundEntry)) {
+    const same = plan.findIndex((f) => f.ss58 === extra.ss58)
+    if (same >= 0) plan[same] = { ...plan[same], rao: extra.rao }
+    else plan.push(extra)
+  }
+  return plan
+}
+

@@ -1,0 +1,60 @@
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { badInput } from '../errors.js'
+import { resolveEndpoint } from '../rpc/networks.js'
+
+/** Where the local chain's state comes from: a raw chain spec, or a live network forked lazily. */
+export type GenesisSource = { kind: 'chain-spec'; location: string } | { kind: 'fork'; location: string }
+
+/** Environment variable naming the default chain spec. */
+export const SPEC_ENV = 'TAO_LOCALNET_SPEC'
+
+/** The installed package's root (dist/localnet/genesis.js or src/localnet/genesis.ts → two levels up). */
+export const packageRoot = (): string => fileURLToPath(new URL('../../', import.meta.url))
+
+/** The development spec a checkout of this project sits next to; never copied into the package. */
+export const bundledSpecPath = (root = packageRoot()): string =>
+  path.resolve(root, '..', 'shared', 'subtensor', 'raonet-spec218.json')
+
+export interface GenesisChoice {
+  chainSpec?: string
+  fork?: string
+  env?: NodeJS.ProcessEnv
+  root?: string
+}
+
+/**
+ * --chain-spec FILE, else --fork URL|finney|test, else $TAO_LOCALNET_SPEC, else the development spec beside
+ * the package. Fork endpoints are only named here; Chopsticks fetches state from them as blocks need it.
+ */
+export function resolveGenesis(choice: GenesisChoice): GenesisSource {
+  if (choice.chainSpec !== undefined && choice.fork !== undefined)
+    throw badInput('give either --chain-spec or --fork, not both', 'GENESIS_CONFLICT')
+  if (choice.chainSpec !== undefined) return { kind: 'chain-spec', location: specFile(choice.chainSpec, '--chain-spec') }
+  if (choice.fork !== undefined) return { kind: 'fork', location: resolveEndpoint(choice.fork).url }
+  const fromEnv = (choice.env ?? process.env)[SPEC_ENV]
+  if (fromEnv) return { kind: 'chain-spec', location: specFile(fromEnv, SPEC_ENV) }
+  const bundled = bundledSpecPath(choice.root)
+  if (existsSync(bundled)) return { kind: 'chain-spec', location: bundled }
+  throw badInput(
+    'no chain to start: pass --chain-spec FILE (a Subtensor raw chain spec) or --fork finney|test|URL',
+    'NO_GENESIS',
+  )
+}
+
+function specFile(file: string, where: string): string {
+  const full = path.resolve(file)
+  let isFile = false
+  try {
+    isFile = statSync(full).isFile()
+  } catch {
+    isFile = false
+  }
+  if (!isFile) throw badInput(`${where}: no such chain spec file: ${file}`, 'NO_CHAIN_SPEC')
+  return full
+}
+
+/** For people: "chain spec /path/spec.json" or "fork of wss://…". */
+export const describeGenesis = (g: GenesisSource): string =>
+  g.kind === 'fork' ? `fork of ${g.location}` : `chain spec ${g.location}`

@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import path from 'node:path'
+
+/**
+ * Where a detached localnet is recorded: `$TAO_STATE_DIR`, else `$XDG_STATE_HOME/taocli`, else
+ * `~/.local/state/taocli`. One detached localnet per state directory.
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TAO_STATE_DIR) return path.resolve(env.TAO_STATE_DIR)
+  const base = env.XDG_STATE_HOME ? env.XDG_STATE_HOME : path.join(homedir(), '.local', 'state')
+  return path.join(base, 'taocli')
+}
+
+export const stateFile = (dir = stateDir()): string => path.join(dir, 'localnet.json')
+export const logFile = (dir = stateDir()): string => path.join(dir, 'localnet.log')
+export const readyFile = (dir = stateDir()): string => path.join(dir, 'localnet.ready.json')
+
+/** What `start --detach` records and `stop` reads. */
+export interface LocalnetRecord {
+  pid: number
+  endpoint: string
+  port: number
+  log: string
+  startedAt: string
+}
+
+export function readRecord(file = stateFile()): LocalnetRecord | undefined {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+  try {
+    const r = JSON.parse(text) as Partial<LocalnetRecord>
+    if (typeof r.pid === 'number' && Number.isInteger(r.pid) && r.pid > 0 && typeof r.endpoint === 'string') return r as LocalnetRecord
+  } catch {
+    // fall through: an unreadable record is a stale one
+  }
+  return undefined
+}
+
+/** Write whole or not at all (temp file + rename), 0600: it names a process of this user. */
+export function writeJsonAtomic(file: string, data: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 })
+  renameSync(tmp, file)
+}
+
+export const removeFile = (file: string): void => rmSync(file, { force: true })
+
+/**
+ * Is this pid a live process (not a zombie)? With /proc, also that it is a `localnet start` of ours, so a
+ * recycled pid is never signalled.
+ */
+export function isLocalnetProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false
+  }
+  let stat: string
+  let cmdline: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+  } catch {
+    return true // no /proc (macOS): the signal check is all there is
+  }
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+  if (state === 'Z' || state === 'X') return false
+  const args = cmdline.split('\0')
+  return args.includes('localnet') && args.includes('start')
+}

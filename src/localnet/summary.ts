@@ -1,0 +1,20 @@
+import { displayTao } from '../chain/amount.js'
+import { paint, table } from '../ui/output.js'
+import { describeGenesis } from './genesis.js'
+import type { LocalnetInfo } from './localnet.js'
+
+/** The human view of a started localnet (stderr; stdout carries only the endpoint). */
+export function renderSummary(info: LocalnetInfo): string {
+  const lines = [
+    `${paint.bold('Subtensor localnet')} on ${paint.cyan(info.endpoint)} (${describeGenesis(info.genesis)}, pid ${info.pid})`,
+    '',
+    table([['ACCOUNT', 'ADDRESS', 'FREE'], ...info.funded.map((f) => [f.name ?? '-', f.ss58, displayTao(BigInt(f.rao))])]),
+    '',
+    info.sudo ? `Sudo key: Alice (${info.sudo})` : 'This runtime has no sudo key.',
+    info.relaxed.length
+      ? `Limits set to 0 (--realistic keeps them): ${info.relaxed.map((r) => r.replace(/^SubtensorModule\./, '')).join(', ')}`
+      : 'Limits as the chain has them (--realistic).',
+  ]
+  if (info.log) lines.push(`Log: ${info.log}`)
+  return lines.join('\n')
+}
