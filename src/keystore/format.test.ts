@@ -1,0 +1,72 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { TaoError } from '../errors.js'
+import { keypairFromMnemonic, keypairFromSeed, DEV_PHRASE } from './keys.js'
+import { keypairFromKeyfile, parseKeyfile, serializeKeyfile, serializePublicKeyfile } from './format.js'
+
+const enc = (s: string) => new TextEncoder().encode(s)
+const hex = (b: Uint8Array) => '0x' + Buffer.from(b).toString('hex')
+
+describe('keyfile format', () => {
+  it('writes btcli fields, hex with 0x', () => {
+    const kp = keypairFromMnemonic(DEV_PHRASE)
+    const obj = JSON.parse(new TextDecoder().decode(serializeKeyfile(kp)))
+    expect(Object.keys(obj)).toEqual(['accountId', 'publicKey', 'privateKey', 'secretPhrase', 'secretSeed', 'ss58Address'])
+    expect(obj.secretSeed).toBe('0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e')
+    expect(obj.publicKey).toBe('0x46ebddef8cd9bb167dc30878d7113b7e168e6f0646beffd77d69d39bad76b47a')
+    expect(obj.privateKey).toMatch(/^0x[0-9a-f]{128}$/)
+    const pub = JSON.parse(new TextDecoder().decode(serializePublicKeyfile(kp.publicKey)))
+    expect(pub).toEqual({ accountId: obj.publicKey, publicKey: obj.publicKey, ss58Address: kp.ss58 })
+  })
+
+  it('reads btcli variants: missing fields, nulls, private key only, bare ss58, bare seed', () => {
+    const kp = keypairFromMnemonic(DEV_PHRASE)
+    const privOnly = JSON.stringify({ privateKey: hex(kp.secretKey!), ss58Address: kp.ss58 })
+    expect(keypairFromKeyfile(parseKeyfile(enc(privOnly))).ss58).toBe(kp.ss58)
+    const nulls = JSON.stringify({ accountId: hex(kp.publicKey), publicKey: hex(kp.publicKey), privateKey: null, secretPhrase: null, secretSeed: hex(kp.miniSecret!), ss58Address: kp.ss58 })
+    expect(keypairFromKeyfile(parseKeyfile(enc(nulls))).ss58).toBe(kp.ss58)
+    expect(parseKeyfile(enc(kp.ss58 + '\n')).ss58).toBe(kp.ss58)
+    expect(parseKeyfile(enc(hex(kp.miniSecret!))).ss58).toBe(kp.ss58)
+  })
+
+  it('refuses a secret that does not match its public key', () => {
+    const a = keypairFromSeed(new Uint8Array(32).fill(1))
+    const b = keypairFromSeed(new Uint8Array(32).fill(2))
+    const mixed = JSON.stringify({ publicKey: hex(a.publicKey), secretSeed: hex(b.miniSecret!) })
+    expect(() => keypairFromKeyfile(parseKeyfile(enc(mixed)))).toThrow(/does not belong/)
+  })
+
+  it('round-trips any seed', () =>
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (seed) => {
+        const kp = keypairFromSeed(seed)
+        const back = keypairFromKeyfile(parseKeyfile(serializeKeyfile(kp)))
+        return back.ss58 === kp.ss58 && hex(back.secretKey!) === hex(kp.secretKey!)
+      }),
+      { numRuns: 30 },
+    ))
+
+  it('never silently accepts truncations or random bytes as a key', () => {
+    const full = serializeKeyfile(keypairFromSeed(new Uint8Array(32).fill(7)))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: full.length - 1 }), (n) => {
+        try {
+          parseKeyfile(full.subarray(0, n))
+          return false
+        } catch (e) {
+          return e instanceof TaoError && e.exitCode === 2
+        }
+      }),
+    )
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        try {
+          parseKeyfile(bytes)
+          return false // random bytes forming a valid address or seed are astronomically unlikely
+        } catch (e) {
+          return e instanceof TaoError
+        }
+      }),
+    )
+  })
+})

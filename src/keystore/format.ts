@@ -1,0 +1,117 @@
+import { hexToBytes } from '@noble/hashes/utils.js'
+import { badInput } from '../errors.js'
+import { keypairFromMnemonic, keypairFromSecretKey, keypairFromSeed, type Keypair } from './keys.js'
+import { decodeAddress, encodeAddress } from './ss58.js'
+
+/**
+ * btcli's keyfile JSON: `accountId, publicKey, privateKey, secretPhrase, secretSeed, ss58Address`
+ * (hex with 0x). btcli omits or nulls what a key lacks; pub files carry only the public fields.
+ */
+export interface KeyfileData {
+  publicKey: Uint8Array
+  ss58: string
+  privateKey?: Uint8Array
+  secretPhrase?: string
+  secretSeed?: Uint8Array
+}
+
+const hex = (b: Uint8Array): string => '0x' + Buffer.from(b).toString('hex')
+const encode = (obj: Record<string, string | null>): Uint8Array => new TextEncoder().encode(JSON.stringify(obj))
+
+/** The full keyfile of a keypair (all six fields; null where the key has no such secret, as btcli reads it). */
+export function serializeKeyfile(keypair: Keypair): Uint8Array {
+  if (!keypair.secretKey) throw new TypeError('serializeKeyfile needs a secret key; use serializePublicKeyfile')
+  return encode({
+    accountId: hex(keypair.publicKey),
+    publicKey: hex(keypair.publicKey),
+    privateKey: hex(keypair.secretKey),
+    secretPhrase: keypair.mnemonic ?? null,
+    secretSeed: keypair.miniSecret ? hex(keypair.miniSecret) : null,
+    ss58Address: keypair.ss58,
+  })
+}
+
+/** coldkeypub.txt / hotkeys/<name>pub.txt: the public fields only, as btcli writes them. */
+export function serializePublicKeyfile(publicKey: Uint8Array): Uint8Array {
+  return encode({ accountId: hex(publicKey), publicKey: hex(publicKey), ss58Address: encodeAddress(publicKey) })
+}
+
+const corrupt = (reason: string) => badInput(`the keyfile is corrupt: ${reason}`, 'CORRUPT_KEYFILE')
+
+function hexField(obj: Record<string, unknown>, field: string, length: number): Uint8Array | undefined {
+  const v = obj[field]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'string' || !/^(0x)?([0-9a-fA-F]{2})*$/.test(v)) throw corrupt(`${field} is not hex`)
+  const bytes = hexToBytes(v.replace(/^0x/, ''))
+  if (bytes.length !== length) throw corrupt(`${field} is ${bytes.length} bytes, not ${length}`)
+  return bytes
+}
+
+/** Parse what btcli accepts: keyfile JSON, or the legacy bare forms (an ss58 address, or a 0x seed). */
+export function parseKeyfile(bytes: Uint8Array): KeyfileData {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).trim()
+  } catch {
+    throw corrupt('not UTF-8 text')
+  }
+  if (!text.startsWith('{')) return parseBare(text)
+  let obj: unknown
+  try {
+    obj = JSON.parse(text)
+  } catch {
+    throw corrupt('not valid JSON (truncated?)')
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw corrupt('not a JSON object')
+  const o = obj as Record<string, unknown>
+  const phrase = o.secretPhrase
+  if (phrase !== undefined && phrase !== null && typeof phrase !== 'string') throw corrupt('secretPhrase is not text')
+  const data = {
+    privateKey: hexField(o, 'privateKey', 64),
+    secretSeed: hexField(o, 'secretSeed', 32),
+    secretPhrase: typeof phrase === 'string' && phrase.trim() !== '' ? phrase : undefined,
+  }
+  let publicKey = hexField(o, 'publicKey', 32) ?? hexField(o, 'accountId', 32)
+  const ss58 = o.ss58Address
+  if (ss58 !== undefined && ss58 !== null) {
+    if (typeof ss58 !== 'string') throw corrupt('ss58Address is not text')
+    const d = decodeAddress(ss58)
+    if (!d.ok) throw corrupt(`ss58Address ${d.reason === 'checksum' ? 'has a bad checksum' : 'is not an address'}`)
+    if (publicKey && hex(publicKey) !== hex(d.publicKey)) throw corrupt('ss58Address and publicKey disagree')
+    publicKey ??= d.publicKey
+  }
+  if (!publicKey) {
+    // A secret alone still names its key.
+    if (!data.secretPhrase && !data.secretSeed && !data.privateKey) throw corrupt('it holds no key')
+    publicKey = keypairFromKeyfile({ ...data, publicKey: new Uint8Array(32), ss58: '' }, false).publicKey
+  }
+  return { ...data, publicKey, ss58: encodeAddress(publicKey) }
+}
+
+function parseBare(text: string): KeyfileData {
+  if (/^0x[0-9a-fA-F]{64}$/.test(text)) {
+    const kp = keypairFromSeed(hexToBytes(text.slice(2)))
+    return { publicKey: kp.publicKey, ss58: kp.ss58, secretSeed: kp.miniSecret }
+  }
+  const d = decodeAddress(text)
+  if (d.ok) return { publicKey: d.publicKey, ss58: encodeAddress(d.publicKey) }
+  throw corrupt(text === '' ? 'it is empty' : 'not keyfile JSON')
+}
+
+/**
+ * The keypair a keyfile describes, preferring what btcli prefers: phrase, then seed, then private key.
+ * The rebuilt public key must match the stated one: a mismatch means a damaged file.
+ */
+export function keypairFromKeyfile(data: KeyfileData, check = true): Keypair {
+  let keypair: Keypair
+  try {
+    if (data.secretPhrase) keypair = keypairFromMnemonic(data.secretPhrase)
+    else if (data.secretSeed) keypair = keypairFromSeed(data.secretSeed)
+    else if (data.privateKey) keypair = keypairFromSecretKey(data.privateKey)
+    else return { publicKey: data.publicKey, ss58: data.ss58 }
+  } catch {
+    throw corrupt('its secret does not form a valid key')
+  }
+  if (check && hex(keypair.publicKey) !== hex(data.publicKey)) throw corrupt('its secret does not belong to its public key')
+  return keypair
+}
