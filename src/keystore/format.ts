@@ -1,6 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js'
 import { badInput } from '../errors.js'
-import { keypairFromMnemonic, keypairFromSecretKey, keypairFromSeed, type Keypair } from './keys.js'
+import { keypairFromBtcliPrivateKey, keypairFromMnemonic, keypairFromSeed, toBtcliPrivateKey, type Keypair } from './keys.js'
 import { decodeAddress, encodeAddress } from './ss58.js'
 
 /**
@@ -10,6 +10,7 @@ import { decodeAddress, encodeAddress } from './ss58.js'
 export interface KeyfileData {
   publicKey: Uint8Array
   ss58: string
+  /** btcli's canonical form (see toBtcliPrivateKey). */
   privateKey?: Uint8Array
   secretPhrase?: string
   secretSeed?: Uint8Array
@@ -24,7 +25,7 @@ export function serializeKeyfile(keypair: Keypair): Uint8Array {
   return encode({
     accountId: hex(keypair.publicKey),
     publicKey: hex(keypair.publicKey),
-    privateKey: hex(keypair.secretKey),
+    privateKey: hex(toBtcliPrivateKey(keypair.secretKey)),
     secretPhrase: keypair.mnemonic ?? null,
     secretSeed: keypair.miniSecret ? hex(keypair.miniSecret) : null,
     ss58Address: keypair.ss58,
@@ -107,7 +108,7 @@ export function keypairFromKeyfile(data: KeyfileData, check = true): Keypair {
   try {
     if (data.secretPhrase) keypair = keypairFromMnemonic(data.secretPhrase)
     else if (data.secretSeed) keypair = keypairFromSeed(data.secretSeed)
-    else if (data.privateKey) keypair = keypairFromSecretKey(data.privateKey)
+    else if (data.privateKey) keypair = keypairFromBtcliPrivateKey(data.privateKey)
     else return { publicKey: data.publicKey, ss58: data.ss58 }
   } catch {
     throw corrupt('its secret does not form a valid key')

@@ -14,6 +14,12 @@ describe('keys', () => {
     expect(keypairFromUri('//Alice//stash').ss58).toBe('5GNJqTPyNqANBkUVMN1LPPrxXnFouWXoe2wNSmmEoLctxiZY')
   })
 
+  it('derives bittensor-wallet\'s own HDKD vectors (hard and soft)', () => {
+    const m = 'old leopard transfer rib spatial phone calm indicate online fire caution review'
+    expect(keypairFromUri(m + '//Alice').ss58).toBe('5FEiH8iuDUw271xbqWTWuB6WrDjv5dnCeDX1CyHubAniXDNN')
+    expect(keypairFromUri(m + '/Alice').ss58).toBe('5GNXbA46ma5dg19GXdiKi5JH3mnkZ8Yea3bBtZAvj7t99P9i')
+  })
+
   it('the seed route equals the mnemonic route', () => {
     const a = keypairFromMnemonic(DEV_PHRASE)
     const b = keypairFromSeed(miniSecretFromMnemonic(DEV_PHRASE))

@@ -15,8 +15,9 @@ export const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24] as const
 export type MnemonicWords = (typeof MNEMONIC_WORD_COUNTS)[number]
 
 /**
- * An sr25519 key. `secretKey` is the 64-byte schnorrkel secret (canonical scalar + nonce), the form btcli
- * stores as `privateKey`; absent for a public-only (watch) key.
+ * An sr25519 key. `secretKey` is the 64-byte secret as @scure/sr25519 holds it (schnorrkel's "ed25519
+ * form": scalar times the cofactor, then the nonce); btcli stores the canonical form instead, see
+ * `toBtcliPrivateKey`. Absent for a public-only (watch) key.
  */
 export interface Keypair {
   publicKey: Uint8Array
@@ -68,11 +69,41 @@ export function keypairFromMnemonic(phrase: string): Keypair {
   return { ...keypairFromSeed(miniSecretFromMnemonic(normalized)), mnemonic: normalized }
 }
 
-/** A keypair from its 64-byte schnorrkel secret key (btcli's `privateKey`). */
+/** A keypair from a 64-byte secret in @scure/sr25519's (ed25519) form. */
 export function keypairFromSecretKey(secretKey: Uint8Array): Keypair {
   if (secretKey.length !== 64) throw badInput(`an sr25519 private key is 64 bytes, not ${secretKey.length}`, 'BAD_KEY')
   const publicKey = sr25519.getPublicKey(secretKey)
   return { publicKey, secretKey: Uint8Array.from(secretKey), ss58: encodeAddress(publicKey) }
+}
+
+const scalarLE = (bytes: Uint8Array): bigint => {
+  let n = 0n
+  for (let i = 31; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i])
+  return n
+}
+const scalarBytes = (n: bigint): Uint8Array => {
+  const out = new Uint8Array(32)
+  for (let i = 0; i < 32; i++) out[i] = Number((n >> BigInt(8 * i)) & 0xffn)
+  return out
+}
+
+/**
+ * btcli's `privateKey` is schnorrkel's `SecretKey::to_bytes()`: the canonical scalar, then the nonce.
+ * @scure/sr25519 keeps the scalar multiplied by the cofactor 8; these convert between the two.
+ */
+export function toBtcliPrivateKey(secretKey: Uint8Array): Uint8Array {
+  const out = new Uint8Array(64)
+  out.set(scalarBytes(scalarLE(secretKey.subarray(0, 32)) >> 3n))
+  out.set(secretKey.subarray(32, 64), 32)
+  return out
+}
+
+export function keypairFromBtcliPrivateKey(privateKey: Uint8Array): Keypair {
+  if (privateKey.length !== 64) throw badInput(`an sr25519 private key is 64 bytes, not ${privateKey.length}`, 'BAD_KEY')
+  const secret = new Uint8Array(64)
+  secret.set(scalarBytes(scalarLE(privateKey.subarray(0, 32)) << 3n))
+  secret.set(privateKey.subarray(32, 64), 32)
+  return keypairFromSecretKey(secret)
 }
 
 /** Chain code of a derivation junction: SCALE-encoded, zero-padded to 32 bytes, or hashed when longer. */

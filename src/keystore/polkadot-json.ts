@@ -63,11 +63,11 @@ export function keypairFromPolkadotJson(json: string, password: string): Keypair
   const divider = plain.subarray(PKCS8_HEADER.length + 64, PKCS8_HEADER.length + 64 + PKCS8_DIVIDER.length)
   const publicKey = plain.subarray(PKCS8_HEADER.length + 64 + PKCS8_DIVIDER.length, PKCS8_HEADER.length + 64 + PKCS8_DIVIDER.length + 32)
   if (!equal(header, PKCS8_HEADER) || !equal(divider, PKCS8_DIVIDER) || publicKey.length !== 32) throw bad('the decrypted key is not PKCS8')
-  // polkadot-js keeps the secret in schnorrkel's ed25519 form; normalise to the form btcli stores.
+  // polkadot-js keeps the secret in schnorrkel's ed25519 form, as @scure/sr25519 does; fromKeypair checks the pair.
   const pair = new Uint8Array(96)
   pair.set(secret)
   pair.set(publicKey, 64)
-  const keypair = keypairFromSecretKey(sr25519.fromKeypair(pair))
+  const keypair = keypairFromSecretKey(sr25519.fromKeypair(pair).subarray(0, 64))
   if (!equal(keypair.publicKey, publicKey)) throw bad('the secret does not match the public key')
   return keypair
 }

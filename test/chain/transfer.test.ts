@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatTao } from '../../src/chain/amount.js'
 import { connect, type Chain } from '../../src/rpc/index.js'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
@@ -74,10 +75,14 @@ describe('wallet transfer against a real local chain', () => {
   it('refuses an amount that would reap the sender without --allow-death (exit 2), and above the balance (exit 1)', async () => {
     const nonce = (await chain.account(SENDER)).nonce
     const balance = await free(SENDER)
-    const whole = (balance / TAO).toString()
-    const reap = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', whole, '-y', '--json'])
+    // Leave 1 rao after the fee: below the existential deposit. The fee comes from a dry run whose amount encodes to the same size.
+    const probe = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', formatTao(balance / 2n), '--dry-run', '--json'])
+    expect(probe.code, probe.stderr).toBe(0)
+    const reapAmount = balance - BigInt(probe.json.estimatedFee.rao) - 1n
+    const reap = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', formatTao(reapAmount), '-y', '--json'])
     expect(reap.code, reap.stderr).toBe(2)
     expect(reap.json.error.code).toBe('WOULD_REAP_ACCOUNT')
+    expect(reap.stderr).toMatch(/existential deposit.*--allow-death/)
     const over = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1000', '-y', '--json'])
     expect(over.code).toBe(1)
     expect(over.stderr).toMatch(/insufficient balance/)
@@ -100,15 +105,15 @@ describe('wallet transfer against a real local chain', () => {
     expect(dry.json.status).toBe('dry-run')
     expect(dry.json.hex).toMatch(/^0x/)
     expect(await free(BOB)).toBe(bob0)
-    const decoded = await tao(['tx', 'decode', dry.json.hex, '--json'])
+    const decoded = await runTao(['tx', 'decode', dry.json.hex, '--json', '--network', net.endpoint])
     expect(decoded.code, decoded.stderr).toBe(0)
     expect(decoded.json).toMatchObject({ pallet: 'Balances', call: 'transfer_keep_alive', signer: SENDER })
     expect(decoded.json.args.value).toBe('2000000000')
-    const sent = await tao(['tx', 'submit', dry.json.hex, '--json'])
+    const sent = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
     expect(sent.code, sent.stderr).toBe(0)
     expect(sent.json.status).toBe('landed')
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
-    const again = await tao(['tx', 'submit', dry.json.hex, '--json'])
+    const again = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
     expect(again.code).toBe(1) // the same extrinsic cannot land twice
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
   })

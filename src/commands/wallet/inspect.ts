@@ -4,6 +4,7 @@ import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { unlockPassword } from '../../cli/password.js'
 import { paint } from '../../ui/output.js'
 import { toHex } from '../../wallet/hex.js'
+import { toBtcliPrivateKey } from '../../keystore/keys.js'
 import { listWallets, roleLabel, unlockKey, type WalletEntry } from '../../wallet/store.js'
 import { badInput } from '../../errors.js'
 
@@ -46,7 +47,7 @@ export default class WalletInspect extends TaoCommand {
     const secrets: Secrets = {
       secretPhrase: keypair.mnemonic ?? null,
       secretSeed: keypair.miniSecret ? toHex(keypair.miniSecret) : null,
-      privateKey: toHex(keypair.secretKey!),
+      privateKey: toHex(toBtcliPrivateKey(keypair.secretKey!)),
     }
     if (!this.jsonEnabled()) {
       process.stderr.write(paint.yellow(`Secrets of the ${roleLabel(w, role)}: anyone who sees them controls the key.\n`))
