@@ -35,9 +35,10 @@ describe('atomic files', () => {
         `import { writeFileAtomic } from ${JSON.stringify(built)};
          await writeFileAtomic(${JSON.stringify(p)}, new Uint8Array(${big}).fill(65), { overwrite: true })`,
       ])
+      const exited = new Promise((r) => child.once('exit', r))
       await new Promise((r) => setTimeout(r, delay))
       child.kill('SIGKILL')
-      await new Promise((r) => child.once('exit', r))
+      await exited
       const now = readFileSync(p)
       // Either the old file or the complete new one, never a torn mix.
       const whole = now.length === old.length ? now.toString() === old : now.length === big && now.every((b) => b === 65)
