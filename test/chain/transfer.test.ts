@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatTao } from '../../src/chain/amount.js'
+import { keypairFromUri } from '../../src/keystore/keys.js'
 import { connect, type Chain } from '../../src/rpc/index.js'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
@@ -96,6 +97,17 @@ describe('wallet transfer against a real local chain', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/stale|outdated|invalid|nonce/i)
     expect(await free(SENDER)).toBe(balance)
+  })
+
+  it('a dispatch the runtime rejects (below the existential deposit of a new account) shows its error and exits 1', async () => {
+    const fresh = keypairFromUri('//never-funded').ss58
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', fresh, '--amount', '0.0000001', '-y', '--json'])
+    expect(r.code, r.stderr).toBe(1)
+    expect(r.json.error.code).toBe('DISPATCH_ERROR')
+    expect(r.json.status).toBe('landed')
+    expect(r.json.ok).toBe(false)
+    expect(r.stderr).toMatch(/BelowMinimum|ExistentialDeposit/)
+    expect(await free(fresh)).toBe(0n)
   })
 
   it('--dry-run signs without submitting; tx decode shows it; tx submit lands it once', async () => {
