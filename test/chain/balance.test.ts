@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runTao } from '../helpers/cli.js'
+import { startLocalnet, type Localnet } from '../helpers/localnet.js'
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
+const TAO = 1_000_000_000n
+
+describe('wallet balance against a real local chain', () => {
+  let net: Localnet
+  let wallets: string
+  const tao = (args: string[], env: Record<string, string> = {}) => runTao([...args, '--network', net.endpoint, '--wallet-path', wallets], { env })
+
+  beforeAll(async () => {
+    wallets = join(mkdtempSync(join(tmpdir(), 'tao-balance-')), 'wallets')
+    net = await startLocalnet({ fund: { [BOB]: 42n * TAO + 5n } })
+    for (const [name, ss58] of [['alice', ALICE], ['bob', BOB]]) {
+      const r = await runTao(['wallet', 'regen-coldkeypub', '-w', name, '--ss58', ss58, '--wallet-path', wallets, '--json'])
+      expect(r.code, r.stderr).toBe(0)
+    }
+    // Bob stakes 5 alpha on subnet 1 through Alice's hotkey; the pool prices alpha at 0.5 TAO.
+    await net.setStorage({
+      SubtensorModule: {
+        StakingHotkeys: [[[BOB], [ALICE]]],
+        Alpha: [[[ALICE, BOB, 1], (5n * TAO).toString()]],
+        SubnetTAO: [[[1], (100n * TAO).toString()]],
+        SubnetAlphaIn: [[[1], (200n * TAO).toString()]],
+      },
+    })
+  })
+  afterAll(() => net?.stop())
+
+  it('shows free, reserved and stake per subnet with its TAO value, as exact strings', async () => {
+    const r = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const [bob] = r.json.wallets
+    expect(bob).toMatchObject({ name: 'bob', ss58: BOB, free: { rao: '42000000005', tao: '42.000000005' }, reserved: { rao: '0', tao: '0' } })
+    expect(bob.stakes).toEqual([{ hotkey: ALICE, netuid: 1, alpha: { rao: '5000000000', tao: '5' }, tao: { rao: '2500000000', tao: '2.5' } }])
+    expect(bob.staked).toEqual({ rao: '2500000000', tao: '2.5' })
+    expect(bob.total).toEqual({ rao: '44500000005', tao: '44.500000005' })
+  })
+
+  it('--all covers every wallet, with totals', async () => {
+    const r = await tao(['wallet', 'balance', '--all', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json.wallets.map((w: any) => w.name).sort()).toEqual(['alice', 'bob'])
+    const alice = r.json.wallets.find((w: any) => w.name === 'alice')
+    expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
+    expect(r.json.totals.staked.rao).toBe('2500000000')
+    const human = await tao(['wallet', 'balance', '--all'])
+    expect(human.stdout).toContain('TOTAL')
+    expect(human.stdout).toContain('subnet 1')
+  })
+
+  it('reads any address with --ss58; refuses a bad one (exit 2) and an unknown wallet (exit 2)', async () => {
+    const r = await tao(['wallet', 'balance', '--ss58', ALICE, '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json.wallets[0].ss58).toBe(ALICE)
+    expect((await tao(['wallet', 'balance', '--ss58', ALICE.slice(0, -1) + 'Z'])).code).toBe(2)
+    expect((await tao(['wallet', 'balance', '-w', 'nobody'])).code).toBe(2)
+  })
+
+  it('an unreachable node exits 3 quickly', async () => {
+    const r = await runTao(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], { env: { TAO_CONNECT_TIMEOUT: '2000' } })
+    expect(r.code).toBe(3)
+  })
+})
