@@ -55,9 +55,11 @@ export default class WalletTransfer extends TaoCommand {
         plan.call === 'transfer_all'
           ? chain.call('Balances', 'transfer_all', { dest, keep_alive: plan.keepAlive })
           : chain.call('Balances', plan.call, { dest, value: plan.value })
+      // The probe was this very call (same pallet, same size) unless the plan switched calls.
+      const knownFee = plan.call === 'transfer_keep_alive' ? fee : undefined
 
       await confirmCall(this.prompts, `Balances.${plan.call}: ${displayTao(plan.sends)} from ${from} to ${flags.dest}`, fee, options.dryRun ?? false)
-      const result = await chain.send(call, signer, options)
+      const result = await chain.send(call, signer, { ...options, knownFee })
       const { txError } = await import('../../rpc/index.js')
       const report = { from, to: flags.dest, call: `Balances.${plan.call}`, amount: amountJson(plan.sends), estimatedFee: amountJson(fee), ...txReport(result) }
       const error = txError(result)
