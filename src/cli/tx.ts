@@ -56,9 +56,20 @@ export async function confirmCall(policy: PromptPolicy, summary: string, fee: bi
   if (!yes) throw badInput('cancelled; nothing was signed', 'CANCELLED')
 }
 
-/** JSON-safe report of a transaction result, for --json and the human view alike. */
-export function txReport(result: TxResult): Record<string, unknown> {
-  return toJsonSafe(result) as Record<string, unknown>
+/**
+ * The command's report of a transaction: what the command knows (`context`) plus the JSON-safe result.
+ * A result that is not a success becomes the command's error (exit 1), carrying the report for --json.
+ */
+export async function txOutcome(result: TxResult, context: Record<string, unknown>, log: (line: string) => void): Promise<Record<string, unknown>> {
+  const { txError } = await import('../rpc/index.js')
+  const report = { ...context, ...(toJsonSafe(result) as Record<string, unknown>) }
+  const error = txError(result)
+  if (error) {
+    error.data = report
+    throw error
+  }
+  log(describeResult(result))
+  return report
 }
 
 export function describeResult(result: TxResult): string {

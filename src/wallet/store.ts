@@ -1,8 +1,8 @@
-import { access, readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { badInput, locked, TaoError } from '../errors.js'
 import { decryptKeyfileData, detectEncoding, encryptKeyfileData, type KeyfileEncoding } from '../keystore/crypto.js'
-import { writeFileAtomic, ensureDir, walletPaths } from '../keystore/files.js'
+import { ensureDir, pathExists, walletPaths, writeFileAtomic } from '../keystore/files.js'
 import { keypairFromKeyfile, parseKeyfile, serializeKeyfile, serializePublicKeyfile } from '../keystore/format.js'
 import type { Keypair } from '../keystore/keys.js'
 import { encodeAddress } from '../keystore/ss58.js'
@@ -29,14 +29,8 @@ export function keyPaths(w: WalletLocation, role: KeyRole): { key: string; pub: 
   return role.kind === 'coldkey' ? { key: p.coldkey, pub: p.coldkeypub, dir: p.dir } : { key: p.hotkey, pub: p.hotkeypub, dir: p.hotkeysDir }
 }
 
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path)
-    return true
-  } catch {
-    return false
-  }
-}
+/** Whether a path exists (re-exported for the commands). */
+export const exists = pathExists
 
 /**
  * Write a key and its public twin. The key file is written first, atomically, so a crash leaves either

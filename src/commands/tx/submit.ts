@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
-import { connectChain, describeResult, txReport } from '../../cli/tx.js'
+import { connectChain, txOutcome } from '../../cli/tx.js'
 import { readSecretFile } from '../../cli/password.js'
 import { badInput } from '../../errors.js'
 
@@ -26,15 +26,7 @@ export default class TxSubmit extends TaoCommand {
       if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; sign it first (e.g. with --dry-run)', 'UNSIGNED')
       process.stderr.write(`submitting ${decoded.pallet}.${decoded.call} from ${decoded.signer}\n`)
       const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as 'inclusion' })
-      const { txError } = await import('../../rpc/index.js')
-      const report = { pallet: decoded.pallet, call: decoded.call, signer: decoded.signer, ...txReport(result) }
-      const error = txError(result)
-      if (error) {
-        error.data = report
-        throw error
-      }
-      this.log(describeResult(result))
-      return report
+      return await txOutcome(result, { pallet: decoded.pallet, call: decoded.call, signer: decoded.signer }, (line) => this.log(line))
     } finally {
       chain.close()
     }

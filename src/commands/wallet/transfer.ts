@@ -4,7 +4,7 @@ import { planTransfer } from '../../chain/transfer-plan.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags, passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { unlockPassword } from '../../cli/password.js'
-import { confirmCall, connectChain, describeResult, sendOptions, txFlags, txReport } from '../../cli/tx.js'
+import { confirmCall, connectChain, sendOptions, txFlags, txOutcome } from '../../cli/tx.js'
 import { signerOf } from '../../cli/signer.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { roleLabel, unlockKey } from '../../wallet/store.js'
@@ -60,15 +60,8 @@ export default class WalletTransfer extends TaoCommand {
 
       await confirmCall(this.prompts, `Balances.${plan.call}: ${displayTao(plan.sends)} from ${from} to ${flags.dest}`, fee, options.dryRun ?? false)
       const result = await chain.send(call, signer, { ...options, knownFee })
-      const { txError } = await import('../../rpc/index.js')
-      const report = { from, to: flags.dest, call: `Balances.${plan.call}`, amount: amountJson(plan.sends), estimatedFee: amountJson(fee), ...txReport(result) }
-      const error = txError(result)
-      if (error) {
-        error.data = report
-        throw error
-      }
-      this.log(describeResult(result))
-      return report
+      const context = { from, to: flags.dest, call: `Balances.${plan.call}`, amount: amountJson(plan.sends), estimatedFee: amountJson(fee) }
+      return await txOutcome(result, context, (line) => this.log(line))
     } finally {
       chain.close()
     }
