@@ -92,6 +92,9 @@ export interface Chain {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+/** Probe answers that mean no node will answer there within a connect deadline. */
+const DEFINITE_FAILURES = new Set(['connection refused', 'host not found', 'bad URL'])
+
 /** Reads see the latest block, as a user expects right after a transaction (finalized lags a few blocks). */
 const BEST = { at: 'best' } as const
 
@@ -113,10 +116,31 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   let cacheWrite: Promise<void> | undefined
   const trace = options.trace
 
+  // Node's WebSocket errors carry no reason, so when the socket fails (or, at the latest, shortly before
+  // the deadline) a plain TCP connection tells why. A refused port or an unknown host will not change
+  // within the deadline: fail at once instead of retrying until it passes.
+  const probeMs = Math.min(1500, timeoutMs)
+  let probe: Promise<string> | undefined
+  let refuse: (err: TaoError) => void = () => undefined
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject
+  })
+  refused.catch(() => undefined)
+  const askWhy = () => {
+    if (probe) return
+    probe = probeEndpoint(endpoint.url, probeMs)
+    void probe.then((why) => {
+      if (!connected && DEFINITE_FAILURES.has(why)) refuse(unreachable(`cannot reach ${label} (${why})`))
+    })
+  }
+  const probeTimer = setTimeout(() => {
+    if (!connected) askWhy()
+  }, timeoutMs - probeMs)
   const provider = getWsProvider(endpoint.url, {
     timeout: timeoutMs,
     onStatusChanged: (s: StatusChange) => {
       if (s.type === 'CONNECTED') connected = true
+      else if ((s.type === 'ERROR' || s.type === 'CLOSE') && !connected) askWhy()
     },
     ...(trace
       ? {
@@ -141,21 +165,15 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
 
   let raw: Uint8Array
   const timedOut = new Error('timeout')
-  // Node's WebSocket errors carry no reason: if still not connected shortly before the deadline, ask TCP
-  // why, so the answer is ready when the deadline passes.
-  const probeMs = Math.min(1500, timeoutMs)
-  let probe: Promise<string> | undefined
-  const probeTimer = setTimeout(() => {
-    if (!connected) probe = probeEndpoint(endpoint.url, probeMs)
-  }, timeoutMs - probeMs)
   try {
     raw = await withDeadline(
-      client.getFinalizedBlock().then((b) => client.getMetadata(b.hash)),
+      Promise.race([client.getFinalizedBlock().then((b) => client.getMetadata(b.hash)), refused]),
       timeoutMs,
       () => timedOut,
     )
   } catch (err) {
     destroyQuietly(client)
+    if (err instanceof TaoError) throw err
     if (err !== timedOut) throw unreachable(`cannot load the runtime from ${label}: ${(err as Error).message}`)
     if (connected) throw unreachable(`${label} did not serve its runtime within ${seconds(timeoutMs)}`)
     const why = probe ? await probe : 'no answer'
