@@ -14,7 +14,9 @@ if ! /usr/bin/python3 -c 'import nacl.pwhash' 2>/dev/null; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-fund --no-audit >&2
+  # No dependency needs its install script (native parts ship prebuilt); skipping them keeps the install
+  # offline-safe and quick (sqlite3, which Chopsticks only needs for its optional database, would compile).
+  npm ci --ignore-scripts --no-fund --no-audit >&2
 fi
 npm run build >&2
 
