@@ -1,5 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js'
 import { badInput } from '../errors.js'
+import { toHex as hex } from '../hex.js'
 import { keypairFromBtcliPrivateKey, keypairFromMnemonic, keypairFromSeed, toBtcliPrivateKey, type Keypair } from './keys.js'
 import { decodeAddress, encodeAddress } from './ss58.js'
 
@@ -16,7 +17,6 @@ export interface KeyfileData {
   secretSeed?: Uint8Array
 }
 
-const hex = (b: Uint8Array): string => '0x' + Buffer.from(b).toString('hex')
 const encode = (obj: Record<string, string | null>): Uint8Array => new TextEncoder().encode(JSON.stringify(obj))
 
 /** The full keyfile of a keypair (all six fields; null where the key has no such secret, as btcli reads it). */

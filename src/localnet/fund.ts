@@ -1,7 +1,6 @@
-import { getSs58AddressInfo } from '@polkadot-api/substrate-bindings'
 import { parseTao, RAO_PER_TAO } from '../chain/amount.js'
 import { badInput } from '../errors.js'
-import { ss58Address } from '../rpc/signer.js'
+import { decodeAddress, encodeAddress } from '../keystore/ss58.js'
 import { devAccounts } from './dev-accounts.js'
 
 /** Free balance every dev account gets: a million TAO, enough for any number of subnet locks and burns. */
@@ -19,10 +18,10 @@ export function parseFundEntry(entry: string): Funding {
   const at = entry.lastIndexOf('=')
   if (at <= 0) throw badInput(`--fund takes ADDRESS=TAO, e.g. 5F…=100; got "${entry}"`, 'BAD_FUND')
   const ss58 = entry.slice(0, at).trim()
-  const info = getSs58AddressInfo(ss58)
-  if (!info.isValid || info.publicKey.length !== 32) throw badInput(`--fund: not an SS58 address: "${ss58}"`, 'BAD_ADDRESS')
+  const decoded = decodeAddress(ss58)
+  if (!decoded.ok) throw badInput(`--fund: not an SS58 address: "${ss58}"`, 'BAD_ADDRESS')
   const rao = parseTao(entry.slice(at + 1), `--fund amount for ${ss58}`)
-  return { name: null, ss58: ss58Address(info.publicKey), rao }
+  return { name: null, ss58: encodeAddress(decoded.publicKey), rao }
 }
 
 /** The dev accounts with DEV_BALANCE, then the extra entries (a later entry for the same address wins). */

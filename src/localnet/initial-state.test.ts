@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { toHex } from '../rpc/bytes.js'
+import { toHex } from '../hex.js'
 import { metadataView } from '../rpc/metadata.js'
 import { devAccount } from './dev-accounts.js'
 import { bundledSpecPath } from './genesis.js'

@@ -1,4 +1,4 @@
-import { toHex } from '../rpc/bytes.js'
+import { toHex } from '../hex.js'
 import type { MetadataView, StorageInfo } from '../rpc/metadata.js'
 import type { Funding } from './fund.js'
 

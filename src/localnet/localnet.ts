@@ -1,4 +1,4 @@
-import { fromHex } from '../rpc/bytes.js'
+import { fromHex } from '../hex.js'
 import { metadataView } from '../rpc/metadata.js'
 import { devAccount } from './dev-accounts.js'
 import type { Funding } from './fund.js'

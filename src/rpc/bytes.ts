@@ -1,16 +1,3 @@
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
-import { badInput } from '../errors.js'
-
-/** `0x`-prefixed lower-case hex of some bytes. */
-export const toHex = (bytes: Uint8Array): `0x${string}` => `0x${bytesToHex(bytes)}`
-
-/** Strict hex to bytes (optional 0x, even length); `what` names the input in the error. */
-export function fromHex(text: string, what = 'hex input'): Uint8Array {
-  const s = text.trim().replace(/^0x/i, '')
-  if (!/^[0-9a-fA-F]*$/.test(s) || s.length % 2 !== 0) throw badInput(`${what} is not hex`, 'BAD_HEX')
-  return hexToBytes(s)
-}
-
 /** Number of bytes a SCALE compact integer starting at `bytes[offset]` takes. */
 export function compactLength(bytes: Uint8Array, offset = 0): number {
   const first = bytes[offset] ?? 0

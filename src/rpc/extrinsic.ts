@@ -1,6 +1,7 @@
 import { Blake2256 } from '@polkadot-api/substrate-bindings'
 import { badInput } from '../errors.js'
-import { compactLength, compactValue, fromHex, toHex } from './bytes.js'
+import { fromHex, toHex } from '../hex.js'
+import { compactLength, compactValue } from './bytes.js'
 import { toJsonSafe } from './json.js'
 import type { MetadataView } from './metadata.js'
 

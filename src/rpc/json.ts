@@ -1,4 +1,4 @@
-import { toHex } from './bytes.js'
+import { toHex } from '../hex.js'
 
 /**
  * Plain data: bytes become 0x hex, everything else is kept (bigint stays bigint), so results can be

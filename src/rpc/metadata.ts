@@ -1,7 +1,7 @@
 import { getDynamicBuilder, getLookupFn, type LookupEntry, type MetadataLookup } from '@polkadot-api/metadata-builders'
 import { decAnyMetadata, unifyMetadata, type UnifiedMetadata } from '@polkadot-api/substrate-bindings'
 import { failed } from '../errors.js'
-import { fromHex } from './bytes.js'
+import { fromHex } from '../hex.js'
 import { DISPATCH_WORDS } from './dispatch-words.js'
 import { describeType } from './type-names.js'
 

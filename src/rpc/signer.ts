@@ -1,7 +1,7 @@
 import type { PolkadotSigner } from 'polkadot-api'
 import { getPolkadotSigner } from 'polkadot-api/signer'
-import { AccountId, getSs58AddressInfo } from '@polkadot-api/substrate-bindings'
 import { badInput } from '../errors.js'
+import { decodeAddress, encodeAddress } from '../keystore/ss58.js'
 
 /** An sr25519 keypair as the keystore hands it out; the secret never leaves `sign`. */
 export interface Sr25519Keypair {
@@ -17,11 +17,11 @@ export function toPolkadotSigner(keypair: Sr25519Keypair): PolkadotSigner {
 }
 
 /** SS58 address of a 32-byte public key for a network prefix (42 = generic Substrate, Bittensor's). */
-export const ss58Address = (publicKey: Uint8Array, prefix = 42): string => AccountId(prefix).dec(publicKey)
+export const ss58Address = (publicKey: Uint8Array, prefix = 42): string => encodeAddress(publicKey, prefix)
 
 /** Public key of an SS58 address, or bad input (exit 2). */
 export function publicKeyOf(address: string): Uint8Array {
-  const info = getSs58AddressInfo(address)
-  if (!info.isValid || info.publicKey.length !== 32) throw badInput(`not an SS58 address: "${address}"`, 'BAD_ADDRESS')
-  return info.publicKey
+  const decoded = decodeAddress(address)
+  if (!decoded.ok) throw badInput(`not an SS58 address: "${address}"`, 'BAD_ADDRESS')
+  return decoded.publicKey
 }

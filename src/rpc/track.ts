@@ -1,4 +1,4 @@
-import { fromHex } from './bytes.js'
+import { fromHex } from '../hex.js'
 import { sleep } from './deadline.js'
 import { extrinsicHash } from './extrinsic.js'
 import type { ChainEvent, DispatchErrorInfo, MetadataView } from './metadata.js'

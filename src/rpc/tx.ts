@@ -1,6 +1,6 @@
 import type { PolkadotClient } from 'polkadot-api'
 import { badInput, failed, unreachable, type TaoError } from '../errors.js'
-import { fromHex, toHex } from './bytes.js'
+import { fromHex, toHex } from '../hex.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash } from './extrinsic.js'
 import type { MetadataView } from './metadata.js'
 import { ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { badInput } from '../errors.js'
 import { keypairFromMnemonic, keypairFromSeed, validateMnemonic, type Keypair } from '../keystore/keys.js'
 import { keypairFromPolkadotJson } from '../keystore/polkadot-json.js'
-import { fromHex } from './hex.js'
+import { fromHex } from '../hex.js'
 
 /** What a regen command restores from; the secret itself never travels in argv. */
 export type RestoreSource =

@@ -6,7 +6,7 @@ import { ensureDir, pathExists, walletPaths, writeFileAtomic } from '../keystore
 import { keypairFromKeyfile, parseKeyfile, serializeKeyfile, serializePublicKeyfile } from '../keystore/format.js'
 import type { Keypair } from '../keystore/keys.js'
 import { encodeAddress } from '../keystore/ss58.js'
-import { toHex } from './hex.js'
+import { toHex } from '../hex.js'
 
 /** Which key of a wallet: the coldkey, or one named hotkey. */
 export type KeyRole = { kind: 'coldkey' } | { kind: 'hotkey'; name: string }

@@ -4,7 +4,7 @@
  */
 import type { LookupEntry } from '@polkadot-api/metadata-builders'
 import { expect, it } from 'vitest'
-import { toHex } from '../../src/rpc/bytes.js'
+import { toHex } from '../../src/hex.js'
 import { decodeExtrinsic } from '../../src/rpc/extrinsic.js'
 import type { MetadataView } from '../../src/rpc/metadata.js'
 import { ADDRESS, sample, sampleVariant, variantOf } from './samples.js'

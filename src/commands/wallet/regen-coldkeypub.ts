@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { resolveWallet, walletFlags } from '../../cli/flags.js'
 import { parseAddress } from '../../keystore/ss58.js'
-import { fromHex } from '../../wallet/hex.js'
+import { fromHex } from '../../hex.js'
 import { exists, keyPaths, publicInfo, savePublicKey, type PublicKeyInfo } from '../../wallet/store.js'
 import { confirmOverwriteFile, overwriteFlag } from '../../cli/wallet-io.js'
 

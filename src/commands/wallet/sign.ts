@@ -3,7 +3,7 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { unlockPassword } from '../../cli/password.js'
 import { sign } from '../../keystore/keys.js'
-import { toHex } from '../../wallet/hex.js'
+import { toHex } from '../../hex.js'
 import { publicInfo, roleLabel, unlockKey } from '../../wallet/store.js'
 
 export default class WalletSign extends TaoCommand {

@@ -4,7 +4,7 @@ import { ExitCode } from '../../errors.js'
 import { verifyMessage } from '../../keystore/keys.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { paint } from '../../ui/output.js'
-import { fromHex } from '../../wallet/hex.js'
+import { fromHex } from '../../hex.js'
 
 export default class WalletVerify extends TaoCommand {
   static summary = 'Check an sr25519 signature of a message against an address.'
