@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ExitCode, failed, TaoError } from '../errors.js'
+import { sleep } from '../rpc/deadline.js'
 import type { LocalnetInfo } from './localnet.js'
 import {
   isLocalnetProcess,
@@ -16,8 +17,6 @@ import {
 
 /** The detached child writes its LocalnetInfo here once the node is ready (and only then). */
 export const READY_FILE_ENV = 'TAO_LOCALNET_READY_FILE'
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Refuse to start a second detached localnet over a live one; forget a dead one. */
 export function assertNoneRunning(dir: string): void {
@@ -73,7 +72,7 @@ export async function startDetached(opts: DetachOptions): Promise<LocalnetInfo> 
       if (info) {
         removeFile(ready)
         const record: LocalnetRecord = { pid, endpoint: info.endpoint, port: info.port, log, startedAt: new Date().toISOString() }
-        writeJsonAtomic(stateFile(opts.dir), record)
+        await writeJsonAtomic(stateFile(opts.dir), record)
         return { ...info, pid, log }
       }
       if (exit) throw childFailure(exit.code, log)

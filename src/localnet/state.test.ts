@@ -12,11 +12,11 @@ describe('localnet state', () => {
     expect(stateDir({})).toBe(path.join(homedir(), '.local', 'state', 'taocli'))
   })
 
-  it('records round trip as 0600 files; junk reads as no record', () => {
+  it('records round trip as 0600 files; junk reads as no record', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tao-state-'))
     const file = path.join(dir, 'sub', 'localnet.json')
     const record = { pid: 123, endpoint: 'ws://127.0.0.1:9944', port: 9944, log: '/l', startedAt: 'now' }
-    writeJsonAtomic(file, record)
+    await writeJsonAtomic(file, record)
     expect(readRecord(file)).toEqual(record)
     expect(statSync(file).mode & 0o777).toBe(0o600)
     writeFileSync(file, '{not json')

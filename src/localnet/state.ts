@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
+import { ensureDir, writeFileAtomic } from '../keystore/files.js'
 
 /**
  * Where a detached localnet is recorded: `$TAO_STATE_DIR`, else `$XDG_STATE_HOME/taocli`, else
@@ -41,12 +42,10 @@ export function readRecord(file = stateFile()): LocalnetRecord | undefined {
   return undefined
 }
 
-/** Write whole or not at all (temp file + rename), 0600: it names a process of this user. */
-export function writeJsonAtomic(file: string, data: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-  const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 })
-  renameSync(tmp, file)
+/** Write whole or not at all, 0600: it names a process of this user. */
+export async function writeJsonAtomic(file: string, data: unknown): Promise<void> {
+  await ensureDir(path.dirname(file))
+  await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(data, null, 2) + '\n'), { overwrite: true })
 }
 
 export const removeFile = (file: string): void => rmSync(file, { force: true })

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../keystore/files.js'
 
 /**
  * Runtime metadata on disk, one file per runtime code hash (the `:code` blake2 hash the node reports), so a
@@ -67,13 +68,11 @@ export function diskMetadataCache(dir: string = metadataCacheDir()): MetadataCac
     async set(codeHash, metadata) {
       if (!valid(codeHash)) return
       // Best effort: a read-only or full disk must not fail the command; it only costs a download next time.
-      const tmp = `${fileOf(codeHash)}.${randomBytes(6).toString('hex')}.tmp`
       try {
         await mkdir(dir, { recursive: true })
-        await writeFile(tmp, encodeCacheFile(metadata), { mode: 0o644 })
-        await rename(tmp, fileOf(codeHash))
+        await writeFileAtomic(fileOf(codeHash), encodeCacheFile(metadata), { overwrite: true, mode: 0o644 })
       } catch {
-        await unlink(tmp).catch(() => undefined)
+        /* not cached */
       }
     },
   }

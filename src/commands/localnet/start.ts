@@ -69,7 +69,7 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
       say,
     )
     const readyFile = process.env[READY_FILE_ENV]
-    if (readyFile) writeJsonAtomic(readyFile, info)
+    if (readyFile) await writeJsonAtomic(readyFile, info)
     // One line, written now: the command runs on, and scripts read the endpoint while it does.
     if (this.jsonEnabled()) process.stdout.write(JSON.stringify(info) + '\n')
     else this.log(info.endpoint)
