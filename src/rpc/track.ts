@@ -15,11 +15,17 @@ export interface TxEvent {
   data: unknown
 }
 
-/** The transaction is in a block. `ok` is false when its dispatch failed (then `error` says why). */
-export interface TxLanded {
-  status: 'landed'
+/** What every outcome of following a transaction names. */
+interface TxTracked {
   txHash: `0x${string}`
   hex: `0x${string}`
+  /** The connection failed after the transaction was sent; the outcome was read back from the chain. */
+  connectionLost: boolean
+}
+
+/** The transaction is in a block. `ok` is false when its dispatch failed (then `error` says why). */
+export interface TxLanded extends TxTracked {
+  status: 'landed'
   blockHash: `0x${string}`
   blockNumber: number
   /** Position in the block. */
@@ -30,28 +36,20 @@ export interface TxLanded {
   events: TxEvent[]
   ok: boolean
   error?: DispatchErrorInfo & { via?: string }
-  /** The connection failed after the transaction was sent; the outcome was read back from the chain. */
-  connectionLost: boolean
   note?: string
 }
 
 /** It did not land and can no longer land (nonce used by another transaction, or era expired). */
-export interface TxNotLanded {
+export interface TxNotLanded extends TxTracked {
   status: 'not-landed'
-  txHash: `0x${string}`
-  hex: `0x${string}`
   reason: string
-  connectionLost: boolean
 }
 
 /** Not found within the time allowed; it may still land until `validUntil` (mortal era end). */
-export interface TxUnknown {
+export interface TxUnknown extends TxTracked {
   status: 'unknown'
-  txHash: `0x${string}`
-  hex: `0x${string}`
   reason: string
   validUntil?: number
-  connectionLost: boolean
 }
 
 export interface WatchRequest {
@@ -155,6 +153,8 @@ interface Found {
   number: number
   hash: `0x${string}`
   index: number
+  /** The extrinsic as the block holds it. */
+  hex: `0x${string}`
 }
 
 async function bestHead(ctx: TrackContext): Promise<{ number: number; hash: `0x${string}` }> {
@@ -170,7 +170,7 @@ async function findInBlock(ctx: TrackContext, number: number, txHash: string): P
   const block = await ctx.rpc<SignedBlock | null>('chain_getBlock', [hash])
   if (!block) throw new Error(`block ${hash} is not known to the node`)
   const index = block.block.extrinsics.findIndex((x) => extrinsicHash(fromHex(x)) === txHash)
-  return index < 0 ? null : { number, hash, index }
+  return index < 0 ? null : { number, hash, index, hex: block.block.extrinsics[index] as `0x${string}` }
 }
 
 async function waitFinalized(ctx: TrackContext, found: Found, deadline: number, pollMs: number): Promise<'final' | 'reorged' | 'timeout'> {
@@ -197,9 +197,8 @@ async function accountNonceAt(ctx: TrackContext, address: string, at: string): P
 export async function describeLanded(ctx: TrackContext, found: Found, connectionLost: boolean): Promise<TxLanded> {
   const view = ctx.view()
   const eventsKey = view.requireStorage('System', 'Events').encodeKey()
-  const [raw, block, finalizedHash] = await Promise.all([
+  const [raw, finalizedHash] = await Promise.all([
     ctx.rpc<string | null>('state_getStorage', [eventsKey, found.hash]),
-    ctx.rpc<SignedBlock>('chain_getBlock', [found.hash]),
     ctx.rpc<`0x${string}`>('chain_getFinalizedHead', []),
   ])
   const finalizedNumber = num((await ctx.rpc<Header>('chain_getHeader', [finalizedHash])).number)
@@ -209,12 +208,11 @@ export async function describeLanded(ctx: TrackContext, found: Found, connection
   const feePaid = own.find((e) => e.pallet === 'TransactionPayment' && e.name === 'TransactionFeePaid')
   const fee = feePaid ? BigInt((feePaid.data as { actual_fee: bigint | number }).actual_fee) : undefined
   const failure = own.find((e) => e.pallet === 'System' && e.name === 'ExtrinsicFailed')
-  const hex = block.block.extrinsics[found.index] as `0x${string}`
   const base = {
     status: 'landed' as const,
     ...(connectionLost ? { note: 'the connection dropped after the transaction was sent; this outcome was read back from the chain' } : {}),
-    txHash: extrinsicHash(fromHex(hex)),
-    hex,
+    txHash: extrinsicHash(fromHex(found.hex)),
+    hex: found.hex,
     blockHash: found.hash,
     blockNumber: found.number,
     index: found.index,

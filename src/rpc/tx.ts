@@ -1,7 +1,7 @@
 import type { PolkadotClient } from 'polkadot-api'
 import { badInput, failed, unreachable, type TaoError } from '../errors.js'
 import { fromHex, toHex } from '../hex.js'
-import { decodeExtrinsic, eraBirth, extrinsicHash } from './extrinsic.js'
+import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
 import type { MetadataView } from './metadata.js'
 import { ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
@@ -171,19 +171,9 @@ export async function sendTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypa
 export async function submitSigned(ctx: TxContext, hex: string, options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {}): Promise<TxResult> {
   const decoded = decodeExtrinsic(ctx.view(), hex)
   if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; the node would not accept it', 'NOT_SIGNED')
-  const head = await bestNumber(trackerOf(ctx))
-  const era: TxEra | undefined =
-    decoded.era?.type === 'mortal'
-      ? (() => {
-          const birth = eraBirth(decoded.era, head)
-          return { type: 'mortal', period: decoded.era.period, birth, death: birth + decoded.era.period }
-        })()
-      : decoded.era
-  return submit(ctx, toHex(fromHex(hex, 'extrinsic')), options, {
-    signer: decoded.signer,
-    nonce: decoded.nonce,
-    era,
-  })
+  const head = await headBeforeSubmission(ctx)
+  const era = decoded.era && txEra(decoded.era, head)
+  return submit(ctx, toHex(fromHex(hex, 'extrinsic')), options, { signer: decoded.signer, nonce: decoded.nonce, era }, head)
 }
 
 /** Reads for following a transaction go over the plain socket, with a bounded wait per request. */
@@ -192,9 +182,21 @@ const trackerOf = (ctx: TxContext): TrackContext => ({
   rpc: <T>(method: string, params: unknown[]) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, 15_000)),
 })
 
-async function bestNumber(ctx: TrackContext): Promise<number> {
-  const header = await ctx.rpc<{ number: string }>('chain_getHeader', [])
-  return Number.parseInt(header.number, 16)
+/** A decoded era in blocks: a mortal one is alive from its birth (at or before `head`) for one period. */
+function txEra(era: Era, head: number): TxEra {
+  if (era.type === 'immortal') return era
+  const birth = eraBirth(era, head)
+  return { type: 'mortal', period: era.period, birth, death: birth + era.period }
+}
+
+/** The best block number, read where the transaction will be sent: tracking starts there. */
+async function headBeforeSubmission(ctx: TxContext): Promise<number> {
+  try {
+    const header = await trackerOf(ctx).rpc<{ number: string }>('chain_getHeader', [])
+    return Number.parseInt(header.number, 16)
+  } catch (err) {
+    throw unreachable(`cannot reach ${ctx.label} to submit (${(err as Error).message}); nothing was sent`)
+  }
 }
 
 /** Node messages that mean "this exact transaction is already known": not a failure, keep following it. */
@@ -205,15 +207,10 @@ async function submit(
   hex: `0x${string}`,
   options: SendOptions,
   known: { signer?: string; nonce?: number; era?: TxEra },
+  head?: number,
 ): Promise<TxResult> {
   const txHash = extrinsicHash(fromHex(hex))
-  const tracker = trackerOf(ctx)
-  let fromBlock: number
-  try {
-    fromBlock = await bestNumber(tracker)
-  } catch (err) {
-    throw unreachable(`cannot reach ${ctx.label} to submit (${(err as Error).message}); nothing was sent`)
-  }
+  const fromBlock = head ?? (await headBeforeSubmission(ctx))
   let connectionLost = false
   try {
     await ctx.plain.request('author_submitExtrinsic', [hex], ctx.requestTimeoutMs)
@@ -228,7 +225,7 @@ async function submit(
   }
   const waitFor = options.waitFor ?? 'inclusion'
   if (waitFor === 'none' && !connectionLost) return { status: 'submitted', txHash, hex }
-  return watchTx(tracker, {
+  return watchTx(trackerOf(ctx), {
     txHash,
     hex,
     fromBlock,
