@@ -1,12 +1,12 @@
 import { Flags } from '@oclif/core'
-import { parseTao } from '../chain/amount.js'
-import { displayTao } from '../chain/amount.js'
+import { displayTao, parseTao } from '../chain/amount.js'
 import { resolveSetting } from '../config/settings.js'
 import { badInput } from '../errors.js'
 import type { Chain, SendOptions, TxCall, TxResult } from '../rpc/index.js'
+import { toJsonSafe } from '../rpc/json.js'
 import { askConfirm, type PromptPolicy } from '../ui/prompt.js'
 import { paint, progress } from '../ui/output.js'
-import { toJsonSafe } from '../rpc/json.js'
+import { readSecretFile } from './password.js'
 
 /** Flags of every command that signs and submits a transaction. */
 export const txFlags = {
@@ -20,6 +20,13 @@ export const txFlags = {
     helpGroup: 'TRANSACTION',
   }),
   'dry-run': Flags.boolean({ description: 'Sign and print the extrinsic hex and fee; submit nothing (submit later with `tao tx submit`).', helpGroup: 'TRANSACTION' }),
+}
+
+/** An extrinsic given as an argument or read from `--file` ("-" for stdin), checked to be 0x hex. */
+export async function extrinsicHexInput(arg: string | undefined, file: string | undefined, what: string): Promise<string> {
+  const hex = (arg ?? (file !== undefined ? await readSecretFile(file, 'extrinsic') : '')).trim()
+  if (!/^0x([0-9a-fA-F]{2})+$/.test(hex)) throw badInput(`give the ${what} as 0x-prefixed hex (argument or --file)`, 'BAD_HEX')
+  return hex
 }
 
 export interface TxFlagValues {

@@ -2,8 +2,7 @@ import { Args, Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
-import { readSecretFile } from '../../cli/password.js'
-import { connectChain } from '../../cli/tx.js'
+import { connectChain, extrinsicHexInput } from '../../cli/tx.js'
 import { badInput } from '../../errors.js'
 
 export default class TxDecode extends TaoCommand {
@@ -20,8 +19,7 @@ export default class TxDecode extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(TxDecode)
-    const hex = (args.hex ?? (flags.file !== undefined ? await readSecretFile(flags.file, 'extrinsic') : '')).trim()
-    if (!/^0x([0-9a-fA-F]{2})+$/.test(hex)) throw badInput('give the extrinsic as 0x-prefixed hex (argument or --file)', 'BAD_HEX')
+    const hex = await extrinsicHexInput(args.hex, flags.file, 'extrinsic')
     const { decodeExtrinsic, metadataView, toJsonSafe } = await import('../../rpc/index.js')
     let decoded
     if (flags.metadata !== undefined) {

@@ -65,6 +65,7 @@ export default class WalletBalance extends TaoCommand {
     } finally {
       chain.close()
     }
+    const totalOf = (b: AccountBalance) => b.free + b.reserved + b.staked
     const rows: Row[] = balances.map((b, i) => ({
       name: accounts[i].name,
       ss58: b.ss58,
@@ -72,27 +73,22 @@ export default class WalletBalance extends TaoCommand {
       reserved: amountJson(b.reserved),
       frozen: amountJson(b.frozen),
       staked: amountJson(b.staked),
-      total: amountJson(b.free + b.reserved + b.staked),
+      total: amountJson(totalOf(b)),
       stakes: b.stakes.map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), tao: amountJson(s.tao) })),
       ...(b.stakeUnavailable ? { stakeUnavailable: b.stakeUnavailable } : {}),
     }))
     const sum = (pick: (b: AccountBalance) => bigint) => balances.reduce((acc, b) => acc + pick(b), 0n)
-    const totals = {
-      free: amountJson(sum((b) => b.free)),
-      reserved: amountJson(sum((b) => b.reserved)),
-      staked: amountJson(sum((b) => b.staked)),
-      total: amountJson(sum((b) => b.free + b.reserved + b.staked)),
-    }
+    const sums = { free: sum((b) => b.free), reserved: sum((b) => b.reserved), staked: sum((b) => b.staked), total: sum(totalOf) }
 
-    const money = (a: AmountJson) => displayTao(BigInt(a.rao))
     const lines = [['WALLET', 'COLDKEY', 'FREE', 'RESERVED', 'STAKED', 'TOTAL']]
-    for (const r of rows) {
-      lines.push([r.name ?? '-', r.ss58, money(r.free), money(r.reserved), money(r.staked), money(r.total)])
-      for (const s of r.stakes) lines.push(['', `  ${s.hotkey} on subnet ${s.netuid}`, '', '', `${formatTao(BigInt(s.alpha.rao))} α → ${money(s.tao)}`, ''])
-    }
-    if (rows.length > 1) lines.push(['TOTAL', '', money(totals.free), money(totals.reserved), money(totals.staked), money(totals.total)])
+    balances.forEach((b, i) => {
+      lines.push([accounts[i].name ?? '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked), displayTao(totalOf(b))])
+      for (const s of b.stakes) lines.push(['', `  ${s.hotkey} on subnet ${s.netuid}`, '', '', `${formatTao(s.alpha)} α → ${displayTao(s.tao)}`, ''])
+    })
+    if (balances.length > 1) lines.push(['TOTAL', '', displayTao(sums.free), displayTao(sums.reserved), displayTao(sums.staked), displayTao(sums.total)])
     this.log(table(lines))
     for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
+    const totals = { free: amountJson(sums.free), reserved: amountJson(sums.reserved), staked: amountJson(sums.staked), total: amountJson(sums.total) }
     return { network: resolveSetting('network', flags.network).value, wallets: rows, skipped, totals }
   }
 }

@@ -6,7 +6,7 @@ import { networkFlags, passwordFlags, resolveWallet, walletFlags } from '../../c
 import { unlockPassword } from '../../cli/password.js'
 import { confirmCall, connectChain, sendOptions, txFlags, txOutcome } from '../../cli/tx.js'
 import { signerOf } from '../../cli/signer.js'
-import { parseAddress } from '../../keystore/ss58.js'
+import { encodeAddress, parseAddress } from '../../keystore/ss58.js'
 import { roleLabel, unlockKey } from '../../wallet/store.js'
 
 export default class WalletTransfer extends TaoCommand {
@@ -44,7 +44,7 @@ export default class WalletTransfer extends TaoCommand {
     try {
       const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)))
       const signer = signerOf(keypair)
-      const from = (await import('../../keystore/ss58.js')).encodeAddress(keypair.publicKey)
+      const from = encodeAddress(keypair.publicKey)
       const dest = { type: 'Id', value: flags.dest }
       const request = amount === undefined ? { all: true as const, allowDeath: flags['allow-death'] } : { amount, allowDeath: flags['allow-death'] }
       // The fee of the call that will be sent; a transfer's fee does not depend on the amount.
