@@ -45,7 +45,6 @@ const has = (chain: Chain, item: string) => chain.metadata.storage('SubtensorMod
  */
 async function stakesOf(chain: Chain, coldkey: string): Promise<StakePosition[]> {
   const hotkeys = ((await chain.storage('SubtensorModule', 'StakingHotkeys', coldkey)) as string[] | undefined) ?? []
-  const positions: StakePosition[] = []
   const pools = new Map<number, Promise<{ taoIn: bigint; alphaIn: bigint; dynamic: boolean }>>()
   const pool = (netuid: number) => {
     let p = pools.get(netuid)
@@ -59,29 +58,33 @@ async function stakesOf(chain: Chain, coldkey: string): Promise<StakePosition[]>
     }
     return p
   }
-  await Promise.all(
+  const alphaOf = async (hotkey: string, netuid: number, value: unknown): Promise<bigint> => {
+    const share = fixedToBigint(value)
+    if (share.fractionalBits === 0n) return share.raw
+    const [totalAlpha, totalShares] = await Promise.all([
+      chain.storage('SubtensorModule', 'TotalHotkeyAlpha', hotkey, netuid),
+      chain.storage('SubtensorModule', 'TotalHotkeyShares', hotkey, netuid),
+    ])
+    const shares = fixedToBigint(totalShares)
+    return shares.raw === 0n ? 0n : (share.raw * asInteger(totalAlpha)) / shares.raw
+  }
+  // Every hotkey and every subnet at once: the reads are independent round trips.
+  const perHotkey = await Promise.all(
     hotkeys.map(async (hotkey) => {
       const entries = await chain.entries('SubtensorModule', 'Alpha', hotkey, coldkey)
-      for (const { keys, value } of entries) {
-        const netuid = Number(keys[2])
-        const share = fixedToBigint(value)
-        let alpha: bigint
-        if (share.fractionalBits === 0n) alpha = share.raw
-        else {
-          const [totalAlpha, totalShares] = await Promise.all([
-            chain.storage('SubtensorModule', 'TotalHotkeyAlpha', hotkey, netuid),
-            chain.storage('SubtensorModule', 'TotalHotkeyShares', hotkey, netuid),
-          ])
-          const shares = fixedToBigint(totalShares)
-          alpha = shares.raw === 0n ? 0n : (share.raw * asInteger(totalAlpha)) / shares.raw
-        }
-        if (alpha === 0n) continue
-        const { taoIn, alphaIn, dynamic } = await pool(netuid)
-        const tao = !dynamic ? alpha : alphaIn === 0n ? 0n : (alpha * taoIn) / alphaIn
-        positions.push({ hotkey, netuid, alpha, tao })
-      }
+      return Promise.all(
+        entries.map(async ({ keys, value }): Promise<StakePosition | undefined> => {
+          const netuid = Number(keys[2])
+          const alpha = await alphaOf(hotkey, netuid, value)
+          if (alpha === 0n) return undefined
+          const { taoIn, alphaIn, dynamic } = await pool(netuid)
+          const tao = !dynamic ? alpha : alphaIn === 0n ? 0n : (alpha * taoIn) / alphaIn
+          return { hotkey, netuid, alpha, tao }
+        }),
+      )
     }),
   )
+  const positions = perHotkey.flat().filter((p): p is StakePosition => p !== undefined)
   return positions.sort((a, b) => a.netuid - b.netuid || a.hotkey.localeCompare(b.hotkey))
 }
 
