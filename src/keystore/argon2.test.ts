@@ -13,6 +13,16 @@ async function freshModule(): Promise<typeof import('./argon2.js')> {
   return import('./argon2.js')
 }
 
+/** Make loading sodium-native fail as it does on a platform without its prebuilt addon. */
+function sodiumCannotLoad(why: string): void {
+  vi.doMock('node:module', async (orig) => ({
+    ...(await orig<typeof import('node:module')>()),
+    createRequire: () => () => {
+      throw new Error(why)
+    },
+  }))
+}
+
 afterEach(() => {
   vi.unstubAllEnvs()
   vi.doUnmock('node:module')
@@ -29,12 +39,7 @@ describe('argon2iSensitive', () => {
 
   it('falls back to wasm when sodium-native cannot load, with the same key', { timeout: 120_000 }, async () => {
     vi.stubEnv('TAO_ARGON2_BACKEND', '')
-    vi.doMock('node:module', async (orig) => ({
-      ...(await orig<typeof import('node:module')>()),
-      createRequire: () => () => {
-        throw new Error('no prebuild for this platform')
-      },
-    }))
+    sodiumCannotLoad('no prebuild for this platform')
     const m = await freshModule()
     expect(m.argon2Backend()).toMatch(/^wasm \(skipped sodium: no prebuild/)
     expect(hex(await m.argon2iSensitive(utf8('hello'), SALT))).toBe(HELLO_KEY)
@@ -42,12 +47,7 @@ describe('argon2iSensitive', () => {
 
   it('refuses a forced backend that cannot load instead of silently falling back', async () => {
     vi.stubEnv('TAO_ARGON2_BACKEND', 'sodium')
-    vi.doMock('node:module', async (orig) => ({
-      ...(await orig<typeof import('node:module')>()),
-      createRequire: () => () => {
-        throw new Error('blocked')
-      },
-    }))
+    sodiumCannotLoad('blocked')
     const m = await freshModule()
     const err = await m.argon2iSensitive(utf8('x'), SALT).catch((e: unknown) => e)
     // resetModules gives the module its own copy of errors.js, so compare by shape, not by class.
