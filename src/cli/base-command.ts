@@ -21,7 +21,7 @@ export abstract class TaoCommand extends Command {
   }
 
   /** Prompt policy from the flags; set in init() so services can be given it. */
-  protected get prompts(): PromptPolicy {
+  get prompts(): PromptPolicy {
     return { noPrompt: this.argv.includes('--no-prompt') || this.argv.includes('-y') || this.argv.includes('--yes') }
   }
 

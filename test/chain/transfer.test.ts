@@ -48,8 +48,9 @@ describe('wallet transfer against a real local chain', () => {
     expect(r.json.ok).toBe(true)
     expect(r.json.call).toBe('Balances.transfer_keep_alive')
     expect(r.json.amount).toEqual({ rao: '1500000000', tao: '1.5' })
-    const fee = BigInt(r.json.fee)
+    const fee = BigInt(r.json.fee.rao)
     expect(fee).toBeGreaterThan(0n)
+    expect(r.json.fee.tao).toBe(formatTao(fee))
     expect(await free(BOB)).toBe(bob0 + 1_500_000_000n)
     expect(await free(SENDER)).toBe(sender0 - 1_500_000_000n - fee)
     expect(r.json.events.map((e: any) => `${e.pallet}.${e.name}`)).toContain('Balances.Transfer')
@@ -91,11 +92,15 @@ describe('wallet transfer against a real local chain', () => {
     expect((await chain.account(SENDER)).nonce).toBe(nonce)
   })
 
-  it('a signed transaction the node refuses (a stale --nonce) exits 1 and moves nothing', async () => {
+  it('a used --nonce, or one ahead of the account without --force, is refused before signing (exit 2)', async () => {
     const balance = await free(SENDER)
-    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '--nonce', '0', '-y'])
-    expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/stale|outdated|invalid|nonce/i)
+    const used = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '--nonce', '0', '-y'])
+    expect(used.code, used.stderr).toBe(2)
+    expect(used.stderr).toMatch(/already used/)
+    const ahead = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '--nonce', '999999', '-y', '--json'])
+    expect(ahead.code, ahead.stderr).toBe(2)
+    expect(ahead.json.error.code).toBe('NONCE_AHEAD')
+    expect(ahead.stderr.trim().split('\n')).toHaveLength(1)
     expect(await free(SENDER)).toBe(balance)
   })
 
@@ -116,6 +121,15 @@ describe('wallet transfer against a real local chain', () => {
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.json.status).toBe('dry-run')
     expect(dry.json.hex).toMatch(/^0x/)
+    expect(dry.json.call).toBe('Balances.transfer_keep_alive')
+    expect(BigInt(dry.json.fee.rao)).toBeGreaterThan(0n)
+    // Without --json, stdout is the hex alone, as the offline flow saves it; the label is on stderr.
+    const plain = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '2', '--dry-run'])
+    expect(plain.code, plain.stderr).toBe(0)
+    expect(plain.stdout).toMatch(/^0x[0-9a-f]+\n$/)
+    writeFileSync(join(dir, 'tx.hex'), plain.stdout)
+    const decodedFile = await runTao(['tx', 'decode', '--file', join(dir, 'tx.hex'), '--json', '--network', net.endpoint])
+    expect(decodedFile.code, decodedFile.stderr).toBe(0)
     expect(await free(BOB)).toBe(bob0)
     const decoded = await runTao(['tx', 'decode', dry.json.hex, '--json', '--network', net.endpoint])
     expect(decoded.code, decoded.stderr).toBe(0)
@@ -139,9 +153,12 @@ describe('wallet transfer against a real local chain', () => {
     const all = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--all', '--allow-death', '-y', '--json'])
     expect(all.code, all.stderr).toBe(0)
     expect(all.json.call).toBe('Balances.transfer_all')
-    const fee = BigInt(all.json.fee)
+    const fee = BigInt(all.json.fee.rao)
     expect(await free(SENDER)).toBe(0n)
     expect(await free(BOB)).toBe(bob0 + before - fee)
+    // What the chain did: the amount from its Transfer event, the fee it charged, and an estimate of this very call.
+    expect(BigInt(all.json.amount.rao)).toBe(before - fee)
+    expect(all.json.estimatedFee.rao).toBe(all.json.fee.rao)
   })
 
   it('when the connection drops right after submission, reports the real outcome and applies it once', async () => {

@@ -25,7 +25,7 @@ export default class TxSubmit extends TaoCommand {
       if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; sign it first (e.g. with --dry-run)', 'UNSIGNED')
       process.stderr.write(`submitting ${decoded.pallet}.${decoded.call} from ${decoded.signer}\n`)
       const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor })
-      return await txOutcome(result, { pallet: decoded.pallet, call: decoded.call, signer: decoded.signer }, (line) => this.log(line))
+      return await txOutcome(result, { call: `${decoded.pallet}.${decoded.call}`, signer: decoded.signer }, (line) => this.log(line))
     } finally {
       chain.close()
     }

@@ -1,0 +1,101 @@
+/**
+ * The plain data the read layer produces and every view renders: `subnets list`, `subnets show`,
+ * `stake list` and the live TUI (`tao watch`). No RPC, no polkadot-api types: bigint rao for amounts,
+ * numbers in [0, 1] for normalised u16 values, SS58 strings for accounts. The same shape whatever the
+ * runtime (spec 218's opaque runtime APIs, typed results on newer runtimes, or storage).
+ */
+
+/** 1e9: prices are fixed point with 9 decimals, like amounts. */
+export const PRICE_SCALE = 1_000_000_000n
+
+/** One subnet as `subnets list` shows it. */
+export interface SubnetSummary {
+  netuid: number
+  /** From the subnet identity or the runtime's subnet name; null where the runtime has none. */
+  name: string | null
+  /** Token symbol (e.g. "α", "β"); null where the runtime has none. */
+  symbol: string | null
+  ownerColdkey: string | null
+  ownerHotkey: string | null
+  /** TAO per alpha, scaled by PRICE_SCALE (1e9 = 1 TAO per alpha); null when the pool is empty. Root: 1e9. */
+  price: bigint | null
+  /** (alphaIn + alphaOut) × price, rao. */
+  marketCap: bigint
+  /** TAO emitted into the subnet per block, rao. */
+  taoEmission: bigint
+  /** TAO in the pool, rao. */
+  taoIn: bigint
+  /** Alpha in the pool (base units, 9 decimals). */
+  alphaIn: bigint
+  /** Alpha outstanding (staked), base units. */
+  alphaOut: bigint
+  tempo: number
+  blocksSinceLastStep: number
+  /** Block number of the subnet's next epoch, when it can be known (null otherwise). */
+  nextEpochBlock: number | null
+  neurons: number
+  maxNeurons: number
+  /** Current burn registration cost, rao. */
+  burn: bigint
+  /** Registered at block, when the runtime records it. */
+  registeredAt: number | null
+}
+
+export interface AxonView {
+  /** "1.2.3.4" or an IPv6 text form; null when never served. */
+  ip: string | null
+  port: number
+  version: number
+  protocol: number
+  /** Block of the last serve_axon. */
+  block: number
+}
+
+/** One UID of a subnet's metagraph. */
+export interface NeuronView {
+  uid: number
+  hotkey: string
+  coldkey: string
+  /** Alpha staked to the hotkey on this subnet, base units. */
+  alphaStake: bigint
+  /** TAO (root) stake of the hotkey, rao. */
+  taoStake: bigint
+  /** alphaStake + taoStake × TaoWeight, as the runtime weighs it, base units. */
+  totalStake: bigint
+  /** TAO value of alphaStake at the current price, rao. */
+  stakeValue: bigint
+  rank: number
+  trust: number
+  validatorTrust: number
+  consensus: number
+  incentive: number
+  dividends: number
+  /** Alpha the UID got at the last epoch, as stored (`Emission`), base units. */
+  emission: bigint
+  validatorPermit: boolean
+  active: boolean
+  /** Block of the UID's last weights update. */
+  lastUpdate: number
+  /** Block the UID registered at, or null when the runtime does not say. */
+  registeredAt: number | null
+  axon: AxonView | null
+}
+
+/** `subnets show`: one subnet and every UID, read at one block. */
+export interface MetagraphView {
+  /** The block the view was read at. */
+  block: number
+  subnet: SubnetSummary
+  neurons: NeuronView[]
+}
+
+/** One stake position of a coldkey. */
+export interface StakeView {
+  coldkey: string
+  hotkey: string
+  netuid: number
+  /** Alpha, base units. */
+  alpha: bigint
+  /** TAO value at the current pool price (root: 1:1), rao. */
+  value: bigint
+}
