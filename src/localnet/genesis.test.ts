@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { ExitCode } from '../errors.js'
 import { bundledSpecPath, resolveGenesis } from './genesis.js'
 
@@ -10,7 +10,7 @@ describe('resolveGenesis', () => {
   const spec = path.join(dir, 'spec.json')
   writeFileSync(spec, '{}')
   const noEnv = {}
-  const bareRoot = path.join(dir, 'pkg') // a package root with no shared/ beside it
+  const bareRoot = path.join(dir, 'pkg') // a package root without its chain-specs/
 
   it('takes --chain-spec as an absolute path', () => {
     expect(resolveGenesis({ chainSpec: path.relative(process.cwd(), spec), env: noEnv })).toEqual({ kind: 'chain-spec', location: spec })
@@ -23,10 +23,10 @@ describe('resolveGenesis', () => {
     expect(() => resolveGenesis({ fork: 'https://x' })).toThrow(/unknown network/)
   })
 
-  it('falls back to $TAO_LOCALNET_SPEC, then the spec beside the package, then says what to pass', () => {
+  it('falls back to $TAO_LOCALNET_SPEC, then the spec shipped in the package, then says what to pass', () => {
     expect(resolveGenesis({ env: { TAO_LOCALNET_SPEC: spec }, root: bareRoot })).toEqual({ kind: 'chain-spec', location: spec })
-    const root = path.join(dir, 'checkout', 'main')
-    mkdirSync(path.join(dir, 'checkout', 'shared', 'subtensor'), { recursive: true })
+    const root = path.join(dir, 'package')
+    mkdirSync(path.join(root, 'chain-specs'), { recursive: true })
     writeFileSync(bundledSpecPath(root), '{}')
     expect(resolveGenesis({ env: noEnv, root })).toEqual({ kind: 'chain-spec', location: bundledSpecPath(root) })
     expect(() => resolveGenesis({ env: noEnv, root: bareRoot })).toThrow(/pass --chain-spec FILE .* or --fork/)
@@ -42,4 +42,10 @@ describe('resolveGenesis', () => {
       }
     }
   })
+
+  it('the shipped spec is in the package itself', () => {
+    expect(resolveGenesis({ env: noEnv })).toEqual({ kind: 'chain-spec', location: bundledSpecPath() })
+  })
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 })

@@ -13,9 +13,8 @@ export const SPEC_ENV = 'TAO_LOCALNET_SPEC'
 /** The installed package's root (dist/localnet/genesis.js or src/localnet/genesis.ts → two levels up). */
 export const packageRoot = (): string => fileURLToPath(new URL('../../', import.meta.url))
 
-/** The development spec a checkout of this project sits next to; never copied into the package. */
-export const bundledSpecPath = (root = packageRoot()): string =>
-  path.resolve(root, '..', 'shared', 'subtensor', 'raonet-spec218.json')
+/** The development spec shipped with the package (chain-specs/README.md says where it comes from). */
+export const bundledSpecPath = (root = packageRoot()): string => path.resolve(root, 'chain-specs', 'raonet-spec218.json')
 
 export interface GenesisChoice {
   chainSpec?: string
@@ -25,8 +24,8 @@ export interface GenesisChoice {
 }
 
 /**
- * --chain-spec FILE, else --fork URL|finney|test, else $TAO_LOCALNET_SPEC, else the development spec beside
- * the package. Fork endpoints are only named here; Chopsticks fetches state from them as blocks need it.
+ * --chain-spec FILE, else --fork URL|finney|test, else $TAO_LOCALNET_SPEC, else the development spec shipped
+ * with the package. Fork endpoints are only named here; Chopsticks fetches state from them as blocks need it.
  */
 export function resolveGenesis(choice: GenesisChoice): GenesisSource {
   if (choice.chainSpec !== undefined && choice.fork !== undefined)

@@ -1,15 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../hex.js'
 import { metadataView } from '../rpc/metadata.js'
 import { devAccount } from './dev-accounts.js'
-import { bundledSpecPath } from './genesis.js'
+import { packageRoot } from './genesis.js'
 import { initialState, RELAXED_NETUIDS, type StateReader } from './initial-state.js'
 
 // Spec 381's metadata (a runtime newer than the local chain), from the shared directory beside the repository.
-const FILE = bundledSpecPath().replace('raonet-spec218.json', 'metadata-spec381.scale')
+const FILE = path.join(packageRoot(), 'test', 'fixtures', 'metadata-spec381.scale')
 
-describe.runIf(existsSync(FILE))('initial state of a localnet (metadata of spec 381)', () => {
+describe('initial state of a localnet (metadata of spec 381)', () => {
   const view = metadataView(readFileSync(FILE))
   const alice = devAccount('Alice').ss58
   const bob = devAccount('Bob').ss58

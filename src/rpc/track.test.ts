@@ -12,7 +12,7 @@ import { metadataView } from './metadata.js'
 import { watchTx, type TrackContext, type WatchRequest } from './track.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const view = metadataView(readFileSync(path.resolve(repoRoot, '../shared/subtensor/metadata-spec381.scale')))
+const view = metadataView(readFileSync(path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')))
 const SIGNER = '5FRo4vab84LM3aiK4DijnVawGDKagLGLzfn95j9tjDaHja8Z'
 const OUR = '0x0c0401020304' as const // any bytes: the tracker only hashes them
 const OTHER = '0x0c0405060708' as const

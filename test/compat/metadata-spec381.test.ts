@@ -1,6 +1,6 @@
 /**
  * A runtime newer than the local chain: metadata v16 of Subtensor spec 381 (data only, no runtime), read from
- * the shared directory (never copied into the repository). Everything is decoded from the metadata alone.
+ * test/fixtures (see its README for source and license). Everything is decoded from the metadata alone.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -10,7 +10,7 @@ import { metadataView, type MetadataView } from '../../src/rpc/metadata.js'
 import { compatChecks } from './compat-checks.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const FILE = path.resolve(repoRoot, '../shared/subtensor/metadata-spec381.scale')
+const FILE = path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')
 
 describe('metadata v16, spec 381', () => {
   let view: MetadataView | undefined

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-export const GENESIS = path.resolve(repoRoot, '../shared/subtensor/raonet-spec218.json')
+export const GENESIS = path.resolve(repoRoot, 'chain-specs/raonet-spec218.json')
 
 export interface LocalChain {
   url: string
