@@ -13,7 +13,7 @@ import { startLocalnet, type Localnet } from '../helpers/localnet.js'
 const TAO = 1_000_000_000n
 const CAP = 21_000_000n * TAO
 
-describe('chain info against a real local chain', () => {
+describe('chain info against a real local chain', { timeout: 240_000 }, () => {
   let net: Localnet
   let chain: Chain
   /** A storage value at a block, read with plain state_getStorage and decoded with the runtime's metadata. */
@@ -120,7 +120,7 @@ describe('chain info against a real local chain', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     const lines = () => stdout.split('\n').filter((l) => l.trim() !== '')
     const waitFor = async (n: number) => {
-      for (let i = 0; i < 200 && lines().length < n; i++) await new Promise((r) => setTimeout(r, 100))
+      for (let i = 0; i < 900 && lines().length < n; i++) await new Promise((r) => setTimeout(r, 100))
       expect(lines().length, stderr).toBeGreaterThanOrEqual(n)
     }
     try {
@@ -152,9 +152,9 @@ describe('chain info against a real local chain', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     const views = () => stdout.match(/^Runtime /gm)?.length ?? 0
     try {
-      for (let i = 0; i < 200 && views() < 1; i++) await new Promise((r) => setTimeout(r, 100))
+      for (let i = 0; i < 900 && views() < 1; i++) await new Promise((r) => setTimeout(r, 100))
       await net.newBlock()
-      for (let i = 0; i < 200 && views() < 2; i++) await new Promise((r) => setTimeout(r, 100))
+      for (let i = 0; i < 900 && views() < 2; i++) await new Promise((r) => setTimeout(r, 100))
       expect(views()).toBe(2)
       child.kill('SIGINT')
       expect(await exited).toBe(130)

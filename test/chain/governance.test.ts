@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { governanceAvailability } from '../../src/chain/governance.js'
+import { keypairFromMnemonic, sign } from '../../src/keystore/keys.js'
 import { devAccount } from '../../src/localnet/dev-accounts.js'
 import { connect, type Chain } from '../../src/rpc/index.js'
 import { runTao } from '../helpers/cli.js'
@@ -27,12 +28,14 @@ interface Votes {
   end: number
 }
 
-describe('governance against a real local chain', () => {
+// Each vote unlocks the coldkey (argon2i) and every step runs the CLI as its own process: give them room.
+describe('governance against a real local chain', { timeout: 300_000 }, () => {
   let net: Localnet
   let chain: Chain
   let dir: string
   let senateHotkey: string
   let outsiderHotkey: string
+  let senateHotkeyWords: string
   const alice = devAccount('Alice')
   const bob = devAccount('Bob')
   const wallets = () => join(dir, 'wallets')
@@ -73,6 +76,7 @@ describe('governance against a real local chain', () => {
     const hot = await wallet(['new-hotkey', '-w', 'senator', '-H', 'senate', '-y', '--json'])
     expect(hot.code, hot.stderr).toBe(0)
     senateHotkey = hot.json.ss58
+    senateHotkeyWords = hot.json.mnemonic
     const outsider = await wallet(['new-hotkey', '-w', 'senator', '-H', 'outsider', '-y', '--json'])
     expect(outsider.code, outsider.stderr).toBe(0)
     outsiderHotkey = outsider.json.ss58
@@ -92,7 +96,7 @@ describe('governance against a real local chain', () => {
       SubtensorModule: { Owner: [[[senateHotkey], SENATOR]] },
     })
     await net.newBlock()
-  })
+  }, 300_000)
   afterAll(async () => {
     chain?.close()
     await net?.stop()
@@ -206,6 +210,24 @@ describe('governance against a real local chain', () => {
     }
     expect(await voting(hash)).toEqual(before)
     expect(outsiderHotkey).not.toBe(senateHotkey)
+  })
+
+  it('the runtime itself takes a senate vote only from the coldkey that owns the hotkey, not from the hotkey', async () => {
+    // Sent without the CLI's checks: signed by the senate hotkey itself, then by a coldkey that does not own it.
+    const [{ hash, index }] = (await tao(['governance', 'proposals', '--json'])).json.proposals
+    const hk = keypairFromMnemonic(senateHotkeyWords)
+    const hotkeySigner = { publicKey: hk.publicKey, sign: (m: Uint8Array) => sign(hk, m) }
+    await net.setStorage({ System: { Account: [[[senateHotkey], { providers: 1, data: { free: (10n * TAO).toString() } }]] } })
+    const before = await voting(hash)
+    for (const signer of [hotkeySigner, bob]) {
+      const call = chain.call('SubtensorModule', 'vote', { hotkey: senateHotkey, proposal: hash, index, approve: true })
+      const r = await chain.send(call, signer, { waitFor: 'inclusion' })
+      expect(r.status).toBe('landed')
+      if (r.status !== 'landed') continue
+      expect(r.ok).toBe(false)
+      expect(r.error).toMatchObject({ pallet: 'SubtensorModule', name: 'NonAssociatedColdKey' })
+    }
+    expect(await voting(hash)).toEqual(before)
   })
 
   it('refuses a malformed hash or a missing --aye/--nay before connecting (exit 2)', async () => {

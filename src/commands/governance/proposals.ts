@@ -30,7 +30,7 @@ export default class GovernanceProposals extends TaoCommand {
         const left = p.end - best.number
         lines.push(
           `${p.hash} (#${p.index}) ${p.call.pallet}.${p.call.name}`,
-          `  proposed by ${p.proposer ?? `unknown (no Triumvirate.Proposed event in the last ${flags.lookback} blocks)`}`,
+          `  proposed by ${p.proposer ?? (flags.lookback ? `unknown (no Triumvirate.Proposed event in the last ${flags.lookback} blocks)` : 'unknown (not looked up: --lookback 0)')}`,
           `  ayes ${p.ayes.length}, nays ${p.nays.length}, threshold ${p.threshold}`,
           ...p.ayes.map((a) => `    aye ${a}`),
           ...p.nays.map((a) => `    nay ${a}`),
