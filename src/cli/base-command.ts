@@ -65,7 +65,7 @@ function oneLine(err: Interfaces.CommandError): string {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('See more help with'))
   // oclif lists several flag problems under a header line: keep them all, on one line.
-  if (lines[0] === 'The following errors occurred:') return lines.slice(1).join('; ') || 'bad usage'
+  if (/^The following errors? occurred:$/.test(lines[0] ?? '')) return lines.slice(1).join('; ') || 'bad usage'
   return lines[0] ?? 'unknown error'
 }
 
