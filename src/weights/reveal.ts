@@ -3,7 +3,7 @@ import { normalizedU16 } from '../chain/weights.js'
 import { executeTx, type SigningFlagValues, type TxCommand, type TxIntent } from '../cli/tx.js'
 import { badInput, failed } from '../errors.js'
 import type { Chain } from '../rpc/index.js'
-import { progress, warn } from '../ui/output.js'
+import { info, progress, warn } from '../ui/output.js'
 import { pendingFile, readPending, updatePending } from './pending-file.js'
 import { commitTiming, nextEpochBlock, type CommitTiming } from './reveal-window.js'
 import { readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
@@ -69,8 +69,10 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
         throw err
       }
       if (state.block !== shownBlock) {
+        // The first line always (a script's log shows why it waits), then progress for a person watching.
+        const say = shownBlock === -1 ? info : progress
         shownBlock = state.block
-        progress(`waiting for the reveal window (${first.opensAt !== null ? `block ${first.opensAt}` : `${first.epochsToGo} epochs`}; now at block ${state.block})…`)
+        say(`waiting for the reveal window (${first.opensAt !== null ? `block ${first.opensAt}` : `${first.epochsToGo} epochs`}; now at block ${state.block})…`)
       }
       await new Promise((r) => setTimeout(r, POLL_MS))
       state = await readSubnetWeightsState(chain, netuid, signer)
@@ -94,6 +96,9 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
     }
     const summary = `reveal ${c.ready.length} weight commit${c.ready.length === 1 ? '' : 's'} on subnet ${netuid}`
     const preview = c.ready.map((r) => `${r.hash}: ${r.uids.length} weights, version key ${r.versionKey}`)
+    const last = c.ready[c.ready.length - 1]!
+    const describe = () =>
+      `revealed ${c.ready.length === 1 ? 'the commit' : `${c.ready.length} commits`}: the hotkey's weights on subnet ${netuid} are now those of ${last.hash.slice(0, 10)}… (${last.uids.length} UIDs)`
     // reveal_weights also drops every older commit in the chain's queue, so it is used only for the oldest one.
     if (c.ready.length === 1 && c.readyIsFront) {
       const r = c.ready[0]!
@@ -102,6 +107,7 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
         summary,
         preview,
         context,
+        describe,
       }
     }
     return {
@@ -115,6 +121,7 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
       summary,
       preview,
       context,
+      describe,
     }
   })
   if (report.status === 'landed' && report.ok === true) await updatePending(hotkey, netuid, (store) => withoutHashes(store, revealed))

@@ -4,7 +4,7 @@ import { normalizedU16, weightsProblem, type EmitWeights } from '../chain/weight
 import { executeTx, type SigningFlagValues, type TxCommand, type TxIntent } from '../cli/tx.js'
 import { badInput, TaoError } from '../errors.js'
 import { publicKeyOf } from '../rpc/signer.js'
-import { progress } from '../ui/output.js'
+import { info } from '../ui/output.js'
 import { pendingFile, updatePending } from './pending-file.js'
 import { commitTiming, nextEpochBlock } from './reveal-window.js'
 import { limitsOf, readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
@@ -114,7 +114,7 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
     })
     if (report.mode === 'commit' && report.status === 'landed') cmd.log(describeReveal(report.reveal as RevealJson | null, netuid))
     if (report.mode === 'commit' && report.status === 'dry-run')
-      progress(`the salt is kept in ${report.pendingFile}: after submitting the commit, reveal it with \`tao weights reveal --netuid ${netuid}\``)
+      info(`the salt is kept in ${report.pendingFile}: after submitting the commit, reveal it with \`tao weights reveal --netuid ${netuid}\``)
     return report
   } catch (err) {
     if (pending && !pending.landed && !mayHaveLanded(err)) await updatePending(pending.hotkey, netuid, (store) => withoutHashes(store, [pending!.hash]))
