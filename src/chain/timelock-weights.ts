@@ -45,9 +45,12 @@ export function revealRound(i: RevealRoundInput): { round: bigint; firstRevealBl
   const revealEpoch = legacyEpoch(i.block, i.netuid, i.tempo) + i.revealPeriod
   const firstRevealBlock = Math.max(0, revealEpoch * (i.tempo + 1) - (i.netuid + 1))
   const target = firstRevealBlock + 3
-  const seconds = i.nowSeconds + Math.max(0, target - i.block) * i.blockTimeSeconds
-  const round = Math.floor((seconds - QUICKNET.genesisTime) / QUICKNET.periodSeconds)
-  return { round: BigInt(Math.max(1, round)), firstRevealBlock }
+  return { round: roundAt(i.nowSeconds + Math.max(0, target - i.block) * i.blockTimeSeconds), firstRevealBlock }
+}
+
+/** The latest quicknet round out by `unixSeconds` (at least 1). */
+export function roundAt(unixSeconds: number): bigint {
+  return BigInt(Math.max(1, Math.floor((unixSeconds - QUICKNET.genesisTime) / QUICKNET.periodSeconds)))
 }
 
 /** The `commit` bytes: the payload timelock-encrypted to `round`. */

@@ -8,6 +8,13 @@ import { encodeTlockPayload, encryptWeights, MAX_COMMIT_BYTES, revealRound, tloc
 const vectors = JSON.parse(readFileSync(new URL('../../test/fixtures/timelock-vectors.json', import.meta.url), 'utf8'))
 const bytes = (h: string) => Uint8Array.from(Buffer.from(h, 'hex'))
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
+interface Vector {
+  name: string
+  plaintext: string
+  ciphertext: string
+  openedByRust?: string
+}
+const cases = (list: Vector[]): Array<[string, Vector]> => list.map((v) => [v.name, v])
 const signature = bytes(vectors.beacon.signature)
 const round = BigInt(vectors.beacon.round)
 
@@ -18,11 +25,11 @@ describe('timelock encryption to a drand quicknet round', () => {
     expect(verifyRoundSignature(round + 1n, signature)).toBe(false)
   })
 
-  it.each(vectors.rustToTs.map((v: any) => [v.name, v]))('opens what the Rust tle made: %s', (_, v: any) => {
+  it.each(cases(vectors.rustToTs))('opens what the Rust tle made: %s', (_, v) => {
     expect(hex(timelockDecrypt(bytes(v.ciphertext), signature))).toBe(v.plaintext)
   })
 
-  it.each(vectors.tsToRust.map((v: any) => [v.name, v]))('made what the Rust tld opened: %s', (_, v: any) => {
+  it.each(cases(vectors.tsToRust))('made what the Rust tld opened: %s', (_, v) => {
     expect(v.openedByRust).toBe(v.plaintext)
     expect(hex(timelockDecrypt(bytes(v.ciphertext), signature))).toBe(v.plaintext)
   })

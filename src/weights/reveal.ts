@@ -4,6 +4,7 @@ import { executeTx, type SigningFlagValues, type TxCommand, type TxIntent } from
 import { badInput, failed } from '../errors.js'
 import type { Chain } from '../rpc/index.js'
 import { info, progress, warn } from '../ui/output.js'
+import { batchRevealWeightsArgs, revealWeightsArgs } from './calls.js'
 import { pendingFile, readPending, updatePending } from './pending-file.js'
 import { commitTiming, nextEpochBlock, type CommitTiming } from './reveal-window.js'
 import { readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
@@ -103,7 +104,7 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
     if (c.ready.length === 1 && c.readyIsFront) {
       const r = c.ready[0]!
       return {
-        call: chain.call('SubtensorModule', 'reveal_weights', { netuid, uids: r.uids, values: r.values, salt: r.salt, version_key: BigInt(r.versionKey) }),
+        call: chain.call('SubtensorModule', 'reveal_weights', revealWeightsArgs(netuid, r)),
         summary,
         preview,
         context,
@@ -111,13 +112,7 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
       }
     }
     return {
-      call: chain.call('SubtensorModule', 'batch_reveal_weights', {
-        netuid,
-        uids_list: c.ready.map((r) => r.uids),
-        values_list: c.ready.map((r) => r.values),
-        salts_list: c.ready.map((r) => r.salt),
-        version_keys: c.ready.map((r) => BigInt(r.versionKey)),
-      }),
+      call: chain.call('SubtensorModule', 'batch_reveal_weights', batchRevealWeightsArgs(netuid, c.ready)),
       summary,
       preview,
       context,

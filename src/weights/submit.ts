@@ -7,6 +7,7 @@ import { publicKeyOf } from '../rpc/signer.js'
 import { info } from '../ui/output.js'
 import { pendingFile, updatePending } from './pending-file.js'
 import { commitTiming, nextEpochBlock } from './reveal-window.js'
+import { commitWeightsArgs, setWeightsArgs } from './calls.js'
 import { limitsOf, readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
 
 export interface WeightsRequest {
@@ -39,7 +40,7 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
       if (req.timelock) {
         if (!chain.hasCall('SubtensorModule', 'commit_timelocked_weights'))
           throw badInput(`SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`, 'CALL_NOT_IN_RUNTIME')
-        throw badInput('timelocked commits (drand) are not implemented in tao yet: use a plain commit', 'NOT_IMPLEMENTED')
+        if (!state.commitReveal) throw badInput(`commit-reveal is off on subnet ${netuid}: there is nothing to timelock; drop --timelock`, 'COMMIT_REVEAL_DISABLED')
       }
 
       const shown = listWeights(emit)
@@ -61,10 +62,27 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
 
       if (!state.commitReveal) {
         return {
-          call: chain.call('SubtensorModule', 'set_weights', { netuid, dests: emit.uids, weights: emit.values, version_key: versionKey }),
+          call: chain.call('SubtensorModule', 'set_weights', setWeightsArgs(netuid, emit, versionKey)),
           summary: `set ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid}`,
           preview: [shown, `version key ${versionKey}`, ...notes],
           context: { mode: 'set', ...common },
+        }
+      }
+
+      if (req.timelock) {
+        const { planTimelockCommit } = await import('./timelock-commit.js')
+        const tl = await planTimelockCommit(chain, state, signer, emit, versionKey)
+        return {
+          call: chain.call('SubtensorModule', 'commit_timelocked_weights', tl.args),
+          summary: `commit ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid}, timelocked: the chain reveals them itself`,
+          preview: [
+            shown,
+            `version key ${versionKey}`,
+            `encrypted to drand quicknet round ${tl.round} (about 3 blocks after the reveal epoch starts at block ~${tl.firstRevealBlock}, at ${tl.blockMs / 1000} s a block)`,
+            `commit ${tl.args.commit.length} bytes, commit-reveal version ${tl.args.commit_reveal_version}`,
+            ...notes,
+          ],
+          context: { mode: 'timelock', ...common, revealRound: tl.round.toString(), expectedRevealBlock: tl.firstRevealBlock },
         }
       }
 
@@ -85,7 +103,7 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
       pending = { hotkey: signer, hash, landed: false }
       const file = pendingFile(signer, netuid)
       return {
-        call: chain.call('SubtensorModule', 'commit_weights', { netuid, commit_hash: hash }),
+        call: chain.call('SubtensorModule', 'commit_weights', commitWeightsArgs(netuid, hash)),
         summary: `commit ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid} (commit-reveal is on; reveal later with \`tao weights reveal --netuid ${netuid}\`)`,
         preview: [shown, `version key ${versionKey}`, `commit hash ${hash}`, expectedWindow(state), `salt and weights kept in ${file}`, ...notes],
         context: { mode: 'commit', ...common, commitHash: hash, pendingFile: file },

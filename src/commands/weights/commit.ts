@@ -17,7 +17,7 @@ export default class WeightsCommit extends TaoCommand {
   static flags = {
     ...signingFlags,
     ...weightsFlags,
-    timelock: Flags.boolean({ description: 'Commit with drand timelock encryption (commit_timelocked_weights): the chain reveals it by itself.' }),
+    timelock: Flags.boolean({ description: 'Commit with drand timelock encryption (commit_timelocked_weights) instead of a hash: nothing to reveal, the chain decrypts the weights itself when the drand round is out. Needs a runtime that has the call.' }),
   }
 
   async run(): Promise<Record<string, unknown>> {

@@ -18,7 +18,7 @@ export default class WeightsSet extends TaoCommand {
   static flags = {
     ...signingFlags,
     ...weightsFlags,
-    timelock: Flags.boolean({ description: 'Commit with drand timelock encryption (commit_timelocked_weights) where commit-reveal is on.' }),
+    timelock: Flags.boolean({ description: 'Where commit-reveal is on: commit with drand timelock encryption (commit_timelocked_weights) instead of a hash; the chain reveals the weights itself. Needs a runtime that has the call.' }),
   }
 
   async run(): Promise<Record<string, unknown>> {
