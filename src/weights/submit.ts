@@ -86,6 +86,15 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
         }
       }
 
+      // The chain keeps at most 10 unrevealed commits per hotkey (expired ones at the front are dropped first).
+      const [queued, nextEpoch] = await Promise.all([readWeightCommits(chain, netuid, signer), nextEpochBlock(chain, netuid)])
+      const live = queued.filter((c) => commitTiming(state, c, nextEpoch).timing.state !== 'expired').length
+      if (live >= MAX_UNREVEALED)
+        throw badInput(
+          `hotkey ${signer} already has ${live} unrevealed commits on subnet ${netuid}, the most the chain keeps: reveal them first (\`tao weights reveal --netuid ${netuid}\`)`,
+          'TOO_MANY_COMMITS',
+        )
+
       // Commit: the hash, and the record a later reveal needs, written before anything is signed.
       const salt = randomSalt()
       const hash = commitHash({ publicKey: publicKeyOf(signer), netuidIndex: netuid, uids: emit.uids, values: emit.values, salt, versionKey })
@@ -139,6 +148,8 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
     throw err
   }
 }
+
+const MAX_UNREVEALED = 10
 
 type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: number | null }
 

@@ -314,6 +314,30 @@ describe('weights set / commit / reveal against a real local chain', () => {
       expect(readdirSync(join(stateDir, 'weights')).filter((f) => f.endsWith('.lock'))).toEqual([])
     })
 
+    it('a hotkey with 10 unrevealed commits is refused before signing (exit 2), as the chain would', async () => {
+      const best = await chain.blockNumber('best')
+      const first = best + 20
+      const queued = Array.from({ length: 10 }, (_, i) => ['0x' + (i + 1).toString(16).padStart(64, '0'), best, first, first + TEMPO])
+      await net.setStorage({ SubtensorModule: { WeightCommits: [[[crNet, validator.ss58], queued]] } })
+      try {
+        expect(await commitsOf(crNet)).toHaveLength(10)
+        const n = await nonce()
+        const r = await tao(['weights', 'commit', '--netuid', String(crNet), '--uids', '0,1', '--weights', '1,1', '-y', '--json'])
+        expect(r.code, r.stderr).toBe(2)
+        expect(r.json.error.code).toBe('TOO_MANY_COMMITS')
+        expect(r.stderr).toMatch(/already has 10 unrevealed commits/)
+        expect(await nonce()).toBe(n)
+        expect(existsSync(pendingPath(crNet))).toBe(false)
+      } finally {
+        // Remove the entry by its raw key (a JSON null is not taken as removal).
+        const key = chain.metadata.requireStorage('SubtensorModule', 'WeightCommits').encodeKey(crNet, validator.ss58)
+        await net.rpc('dev_setStorage', [[[key, null]]])
+      }
+      // A new block: the client caches reads per block, and setStorage changes the head block in place.
+      await advanceTo(net, chain, (await chain.blockNumber('best')) + 1)
+      expect(await commitsOf(crNet)).toEqual([])
+    })
+
     it('`weights commit` on a subnet with commit-reveal off is refused before signing (exit 2)', async () => {
       const n = await nonce()
       const r = await tao(['weights', 'commit', '--netuid', String(setNet), '--uids', '0,1', '--weights', '1,1', '-y'])
