@@ -35,12 +35,12 @@ interface Classified {
  */
 export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, req: RevealRequest): Promise<Record<string, unknown>> {
   const { netuid } = req
+  if (netuid === 0) throw badInput('subnet 0 is the root network: it has no weight commits', 'ROOT_WEIGHTS')
   let revealed: string[] = []
   let hotkey = ''
   const report = await executeTx(cmd, flags, 'hotkey', async ({ chain, signer }): Promise<TxIntent> => {
     hotkey = signer
     let state = await readSubnetWeightsState(chain, netuid, signer)
-    if (netuid === 0) throw badInput('subnet 0 is the root network: it has no weight commits', 'ROOT_WEIGHTS')
     if (!state.exists) throw badInput(`subnet ${netuid} does not exist`, 'UNKNOWN_SUBNET')
     const file = pendingFile(signer, netuid)
     let local = commitsOn(await readPending(signer, netuid), state.genesisHash)
@@ -75,7 +75,8 @@ export async function revealWeights(cmd: TxCommand, flags: SigningFlagValues, re
         shownBlock = state.block
         say(`waiting for the reveal window (${first.opensAt !== null ? `block ${first.opensAt}` : `${first.epochsToGo} epochs`}; now at block ${state.block})…`)
       }
-      await new Promise((r) => setTimeout(r, POLL_MS))
+      // Wait for a new block (cheap to ask), then read again what the window depends on.
+      while ((await chain.blockNumber('best')) === state.block && Date.now() <= deadline) await new Promise((r) => setTimeout(r, POLL_MS))
       state = await readSubnetWeightsState(chain, netuid, signer)
       c = await look()
     }

@@ -27,6 +27,7 @@ export interface WeightsRequest {
  */
 export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, req: WeightsRequest): Promise<Record<string, unknown>> {
   const { netuid, emit } = req
+  if (netuid === 0) throw badInput('subnet 0 is the root network: weights cannot be set there', 'ROOT_WEIGHTS')
   let pending: { hotkey: string; hash: string; landed: boolean } | undefined
   try {
     const report = await executeTx(cmd, flags, 'hotkey', async ({ chain, signer }): Promise<TxIntent> => {
@@ -154,7 +155,6 @@ const MAX_UNREVEALED = 10
 type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: number | null }
 
 function checkSubnet(state: SubnetWeightsState, signer: string): void {
-  if (state.netuid === 0) throw badInput('subnet 0 is the root network: weights cannot be set there', 'ROOT_WEIGHTS')
   if (!state.exists) throw badInput(`subnet ${state.netuid} does not exist`, 'UNKNOWN_SUBNET')
   if (state.uid === null) throw badInput(`hotkey ${signer} is not registered on subnet ${state.netuid}`, 'HOTKEY_NOT_REGISTERED')
 }

@@ -49,5 +49,5 @@ export async function advanceTo(net: Localnet, chain: Chain, target: number): Pr
   const best = await chain.blockNumber('best')
   if (target > best) await net.newBlock(target - best)
   // polkadot-api's view of the best block follows the node's with a short lag.
-  for (let i = 0; i < 100 && (await chain.blockNumber('best')) < target; i++) await new Promise((r) => setTimeout(r, 50))
+  for (let i = 0; i < 600 && (await chain.blockNumber('best')) < target; i++) await new Promise((r) => setTimeout(r, 50))
 }
