@@ -9,7 +9,7 @@ export default class WeightsCommit extends TaoCommand {
     'Signed by the hotkey (-H). The commit hash is blake2-256 of (hotkey, netuid, uids, values, salt, version key) with a ' +
     'random salt; uids, values, salt and version key are kept in a 0600 file under the state folder ($TAO_STATE_DIR, else ' +
     '~/.local/state/taocli/weights/) until `tao weights reveal` reveals them. The weights are checked as `tao weights set` ' +
-    'checks them; the result says when the reveal window opens.'
+    'checks them; the result says when the reveal window opens. --json: as `tao weights set` (mode commit or timelock).'
   static examples = [
     '<%= config.bin %> weights commit -w owner -H validator --netuid 2 --uids 0,1,2 --weights 0.5,0.3,0.2',
     '<%= config.bin %> weights commit -w owner -H validator --netuid 2 --uids 0,1 --weights 1,1 -y --json',

@@ -9,7 +9,8 @@ export default class WeightsReveal extends TaoCommand {
     'Reveals every commit recorded by `tao weights commit` (or `weights set` on a commit-reveal subnet) for this hotkey and ' +
     'subnet whose reveal window is open, oldest first, in one transaction, then forgets them. Too early: exit 1 naming the ' +
     'block where the window opens, or wait for it with --wait (at most --timeout seconds). Commits past their window are ' +
-    'forgotten with a warning: the chain no longer accepts them.'
+    'forgotten with a warning: the chain no longer accepts them. --json adds netuid, hotkey, revealed [{commitHash, uids, values, ' +
+    'weights, versionKey}] and forgotten [{commitHash, reason}]; when too early, the error carries block and opensAt.'
   static examples = [
     '<%= config.bin %> weights reveal -w owner -H validator --netuid 2',
     '<%= config.bin %> weights reveal -w owner -H validator --netuid 2 --wait --timeout 1800 -y --json',

@@ -10,7 +10,10 @@ export default class WeightsSet extends TaoCommand {
     "weight rounds to 0 are left out) and checked against the subnet's rules before signing: the uids exist, at least " +
     'MinAllowedWeights of them, none above MaxWeightsLimit, a version key not below WeightsVersionKey. On a subnet with ' +
     'commit-reveal on, the weights are committed instead (as `tao weights commit`) and the reveal window is shown; reveal ' +
-    'them with `tao weights reveal`. A refusal by the chain (e.g. SettingWeightsTooFast) is shown by name, exit 1.'
+    'them with `tao weights reveal`. A refusal by the chain (e.g. SettingWeightsTooFast) is shown by name, exit 1. ' +
+    '--json adds to the transaction report: mode (set, commit or timelock), netuid, hotkey, uid, uids, values (the u16 sent), ' +
+    'weights (values / 65535), versionKey; for a commit commitHash, reveal {firstBlock, lastBlock, epoch} and pendingFile; ' +
+    'for a timelocked commit revealRound and expectedRevealBlock.'
   static examples = [
     '<%= config.bin %> weights set -w owner -H validator --netuid 2 --uids 0,1,2 --weights 0.5,0.3,0.2',
     '<%= config.bin %> weights set -w owner -H validator --netuid 2 --uids 0,1 --weights 1,1 -y --json',
