@@ -104,6 +104,11 @@ export interface TxIntent {
   fromEvents?(events: TxEvent[]): Record<string, unknown>
   /** A line for people after success, from the report (e.g. `registered as uid 4`). */
   describe?(report: Record<string, unknown>): string | undefined
+  /**
+   * After the transaction landed and succeeded, while still connected: read what it changed in storage (e.g. a
+   * weight commit's reveal window as the chain recorded it). The fields returned join the report.
+   */
+  settle?(report: Record<string, unknown>): Promise<Record<string, unknown>>
 }
 
 export interface TxCommand {
@@ -155,7 +160,8 @@ export async function executeTx(
       )
     const result = await chain.send(intent.call, signerOf(keypair), { ...options, knownFee: fee })
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
-    return await txOutcome(result, context, (line) => cmd.log(line), intent)
+    const report = await txOutcome(result, context, (line) => cmd.log(line), intent)
+    return result.status === 'landed' && intent.settle ? { ...report, ...(await intent.settle(report)) } : report
   } finally {
     chain.close()
   }
