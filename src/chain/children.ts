@@ -107,7 +107,8 @@ export async function planSetChildren(ctx: PlanContext, req: { hotkey: HotkeyTar
       const e = childrenEvent(events)
       return { scheduled: e ? e.scheduled : null }
     },
-    describe: (r) => (r.scheduled ? 'scheduled: the runtime applies the new children after its cooldown' : r.scheduled === false ? 'children set' : undefined),
+    describe: (r) =>
+      r.scheduled ? 'scheduled: the runtime applies the new children after its cooldown' : r.scheduled === false ? (revoke ? 'children revoked' : 'children set') : undefined,
   }
 }
 
