@@ -103,6 +103,7 @@ interface SimSwapResult {
 
 /** TAO per alpha × 1e9: the runtime's price where it has SwapRuntimeApi, else the pool's ratio. */
 export async function readPrice(chain: Chain, netuid: number): Promise<bigint | null> {
+  if (netuid === 0) return SCALE
   if (simulates(chain)) return big(await chain.runtimeApi('SwapRuntimeApi', 'current_alpha_price', netuid))
   return spotPrice(await readPool(chain, netuid))
 }
@@ -112,6 +113,8 @@ export async function readPrice(chain: Chain, netuid: number): Promise<bigint | 
  * else the constant product replayed exactly (spec 218). `pool` lets a second leg see the first one's effect.
  */
 export async function quote(chain: Chain, netuid: number, side: 'buy' | 'sell', amountIn: bigint, pool?: Pool): Promise<Quote> {
+  // Root trades 1:1 on every runtime; no simulation needed (nor offered by every Swap pallet).
+  if (netuid === 0) return { netuid, side, amountIn, amountOut: amountIn, ideal: amountIn, slippagePpb: 0n, swapFee: null, price: SCALE, source: '1:1' }
   if (simulates(chain) && !pool) {
     const method = side === 'buy' ? 'sim_swap_tao_for_alpha' : 'sim_swap_alpha_for_tao'
     const [sim, price] = await Promise.all([
