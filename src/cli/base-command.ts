@@ -66,6 +66,8 @@ function oneLine(err: Interfaces.CommandError): string {
     .filter((l) => l !== '' && !l.startsWith('See more help with'))
   // oclif lists several flag problems under a header line: keep them all, on one line.
   if (/^The following errors? occurred:$/.test(lines[0] ?? '')) return lines.slice(1).join('; ') || 'bad usage'
+  // A flag value oclif could not parse: "Parsing --netuid" alone does not say why; the next line does.
+  if (/^Parsing --\S+$/.test(lines[0] ?? '') && lines[1]) return `${lines[0]}: ${lines[1]}`
   return lines[0] ?? 'unknown error'
 }
 

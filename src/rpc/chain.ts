@@ -80,7 +80,7 @@ export interface Chain {
   hasCall(pallet: string, name: string): boolean
   /** The call's arguments in this runtime, or undefined when the call does not exist. */
   callArgs(pallet: string, name: string): CallArg[] | undefined
-  /** Build and check a call; `failed('<Pallet>.<call> is not in this runtime (spec N)')` when missing. */
+  /** Build and check a call; `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2) when missing. */
   call(pallet: string, name: string, args?: Record<string, unknown>, options?: EncodeOptions): TxCall
   estimateFee(call: TxCall, from: Sr25519Keypair | string, options?: SignOptions): Promise<bigint>
   sign(call: TxCall, keypair: Sr25519Keypair, options?: SignOptions): Promise<SignedTx>

@@ -25,7 +25,7 @@
  * Calls that change between runtimes
  * - `hasCall(pallet, call)`, `callArgs(pallet, call) → [{ name, type, typeName }] | undefined`.
  * - `call(pallet, name, args, { ignoreExtra })` builds and checks call data; missing call →
- *   `failed('<Pallet>.<call> is not in this runtime (spec N)')`. Arguments are named as in the metadata:
+ *   `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). Arguments are named as in the metadata:
  *   `chain.call('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: ss58 }, value: rao })`.
  *   With `ignoreExtra`, arguments this runtime does not take are dropped (register_network's `mechid`).
  *

@@ -1,6 +1,6 @@
 import { getDynamicBuilder, getLookupFn, type LookupEntry, type MetadataLookup } from '@polkadot-api/metadata-builders'
 import { decAnyMetadata, unifyMetadata, type UnifiedMetadata } from '@polkadot-api/substrate-bindings'
-import { failed } from '../errors.js'
+import { badInput, failed } from '../errors.js'
 import { fromHex } from '../hex.js'
 import { DISPATCH_WORDS } from './dispatch-words.js'
 import { describeType } from './type-names.js'
@@ -86,7 +86,7 @@ export interface MetadataView {
   pallets(): string[]
   calls(pallet: string): string[]
   call(pallet: string, name: string): CallInfo | undefined
-  /** The call, or `failed('<Pallet>.<call> is not in this runtime (spec N)')`. */
+  /** The call, or `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). */
   requireCall(pallet: string, name: string): CallInfo
   encodeCall(pallet: string, name: string, args: Record<string, unknown>, options?: EncodeOptions): Uint8Array
   decodeCall(bytes: Uint8Array | string): DecodedCall
@@ -168,7 +168,8 @@ export function metadataView(raw: Uint8Array): MetadataView {
 
   function requireCall(pallet: string, name: string): CallInfo {
     const info = call(pallet, name)
-    if (!info) throw failed(`${pallet}.${name} is not in this runtime ${where}`, 'CALL_NOT_IN_RUNTIME')
+    // This runtime cannot do what was asked: exit 2, like every "not in this runtime", before anything is signed.
+    if (!info) throw badInput(`${pallet}.${name} is not in this runtime ${where}`, 'CALL_NOT_IN_RUNTIME')
     return info
   }
 
