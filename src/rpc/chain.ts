@@ -218,8 +218,12 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     )
   const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
   const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
+  // Numbers of blocks seen through head(), so reads at those hashes need not fetch the header.
+  const knownNumbers = new Map<string, number>()
   const head = async (which: 'best' | 'finalized' = 'best') => {
     const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
+    if (knownNumbers.size > 256) knownNumbers.clear()
+    knownNumbers.set(block.hash, block.number)
     return { hash: block.hash, number: block.number }
   }
 
@@ -253,7 +257,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return (await head(which)).number
     },
     head,
-    at: (blockHash) => blockReads(getView(), readRpc, blockHash),
+    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
     async atHead(which = 'best') {
       const block = await head(which)
       return blockReads(getView(), readRpc, block.hash, block.number)
