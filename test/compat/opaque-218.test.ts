@@ -4,8 +4,8 @@
  */
 import { Bytes } from '@polkadot-api/substrate-bindings'
 import { describe, expect, it } from 'vitest'
-import { spec218 } from '../../test/helpers/replay.js'
-import { opaqueLayouts } from './opaque-218.js'
+import { spec218 } from '../helpers/replay.js'
+import { opaqueLayouts } from '../../src/subtensor/opaque-218.js'
 
 const f = spec218()
 const layouts = opaqueLayouts(42)
