@@ -82,8 +82,10 @@ async function polkadotRead(api, netuid) {
     m.axons.entries(netuid),
     api.rpc.chain.getHeader(),
   ])
-  const state = api.createType('Option<SubnetState218>', stateBytes).unwrap()
-  const dynamic = api.createType('Option<DynamicInfo218>', dynamicBytes).unwrap()
+  // The Bytes a 218 API answer decodes to still carry the Vec<u8> length: decode them as Bytes once more.
+  const payload = (bytes) => api.createType('Bytes', bytes.toU8a(true)).toU8a(true)
+  const state = api.createType('Option<SubnetState218>', payload(stateBytes)).unwrap()
+  const dynamic = api.createType('Option<DynamicInfo218>', payload(dynamicBytes)).unwrap()
   const [maxUids, burn, validatorTrust, mechanism, symbol, ownerHotkey, registeredAt] = fills
   const axons = new Map(axonEntries.map(([key, value]) => [key.args[1].toString(), value.unwrap()]))
   const taoIn = dynamic.tao_in.toBigInt()
@@ -153,6 +155,9 @@ const { keypairFromUri } = await import(join(root, 'dist/keystore/keys.js'))
 const { encodeAddress } = await import(join(root, 'dist/keystore/ss58.js'))
 const { signerOf } = await import(join(root, 'dist/cli/signer.js'))
 const { toHex } = await import(join(root, 'dist/hex.js'))
+const { opaqueLayouts } = await import(join(root, 'dist/subtensor/opaque-218.js'))
+const { uidVectors } = await import(join(root, 'dist/subtensor/records.js'))
+const { neuronsFrom } = await import(join(root, 'dist/chain/metagraph-view.js'))
 
 const home = mkdtempSync(join(tmpdir(), 'tao-bench-'))
 const node = spawn(process.execPath, [join(root, 'bin/run.js'), 'localnet', 'start', '--port', '0', '--json'], {
@@ -271,6 +276,30 @@ for (const [i, n] of a.neurons.entries()) {
 }
 cli()
 
+// Decoding alone: the 256-UID SubnetState payload into rows, many times over (the client's own cost).
+const decodeRuns = 200
+const probe = await connect(endpoint, { cache: diskMetadataCache(cacheDir) })
+const payload = await (await probe.atHead('best')).runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_state', netuid)
+probe.close()
+const layouts = opaqueLayouts(42)
+const pricing = { kind: 'pool', taoIn: 1n, alphaIn: 2n }
+const papi = await polkadotConnect(endpoint)
+const decodeWith = {
+  taocli: () => neuronsFrom(uidVectors(layouts.subnetState(payload)), { validatorTrust: [], axons: [], pricing }),
+  '@polkadot/api': () => {
+    const s = papi.createType('Option<SubnetState218>', payload).unwrap()
+    return s.hotkeys.map((h, uid) => ({ uid, hotkey: h.toString(), coldkey: s.coldkeys[uid].toString(), alphaStake: s.alpha_stake[uid].toBigInt(), emission: s.emission[uid].toBigInt(), incentive: s.incentives[uid].toNumber() / 65535 }))
+  },
+}
+const decodeMs = {}
+for (const [name, f] of Object.entries(decodeWith)) {
+  f()
+  const t0 = now()
+  for (let i = 0; i < decodeRuns; i++) if (f().length !== UIDS) throw new Error(`${name} decoded the wrong rows`)
+  decodeMs[name] = (now() - t0) / decodeRuns
+}
+await papi.disconnect()
+
 const samples = { 'taocli (cold metadata cache)': [], 'taocli (warm metadata cache)': [], '@polkadot/api': [] }
 const processes = { 'tao subnets show --json (warm cache)': [], '@polkadot/api script': [] }
 for (let i = 0; i < runs; i++) {
@@ -293,6 +322,9 @@ for (const [name, s] of Object.entries(samples)) {
   const t = median(s.map((x) => x.connect + x.read))
   console.log(`| ${name} | ${c.toFixed(0)} | ${r.toFixed(0)} | ${t.toFixed(0)} | ${(r / baseRead).toFixed(2)}x | ${(t / baseTotal).toFixed(2)}x |`)
 }
+console.log(`\n| decode only: SubnetState payload (${payload.length} bytes) to rows | ms per decode | vs @polkadot/api |`)
+console.log('| --- | ---: | ---: |')
+for (const [name, ms] of Object.entries(decodeMs)) console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / decodeMs['@polkadot/api']).toFixed(2)}x |`)
 const baseProcess = median(processes['@polkadot/api script'])
 console.log('\n| end to end (own process) | total | vs @polkadot/api |')
 console.log('| --- | ---: | ---: |')

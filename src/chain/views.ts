@@ -3,6 +3,14 @@
  * `stake list` and the live TUI (`tao watch`). No RPC, no polkadot-api types: bigint rao for amounts,
  * numbers in [0, 1] for normalised u16 values, SS58 strings for accounts. The same shape whatever the
  * runtime (spec 218's opaque runtime APIs, typed results on newer runtimes, or storage).
+ *
+ * Readers (each view read at one block: `at` = a block hash, default the best block; load them lazily):
+ * - `readSubnets(chain, { at }) → SubnetSummary[]`, `readBurnCost(chain, { at })` in ./subnets.js
+ * - `readMetagraph(chain, netuid, { at }) → MetagraphView` in ./metagraph.js (unknown netuid: bad input, exit 2)
+ * - `readStakes(chain, coldkeys, { at }) → StakeView[]` in ./stake.js (also behind `wallet balance`)
+ * - `readHyperparameters(chain, netuid, { at }) → HyperparametersView` in ./hyperparameters.js
+ * Ordering and filtering of rows: `sortNeurons`, `filterNeurons` in ./metagraph-view.js (pure).
+ * Following finalized blocks: `readMetagraph(chain, netuid, { at: (await chain.head('finalized')).hash })`.
  */
 
 /** 1e9: prices are fixed point with 9 decimals, like amounts. */

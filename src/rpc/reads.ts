@@ -1,3 +1,4 @@
+import { failed } from '../errors.js'
 import { toHex } from '../hex.js'
 import { storageEntries } from './entries.js'
 import type { MetadataView } from './metadata.js'
@@ -46,7 +47,7 @@ export function blockReads(view: MetadataView, rpc: Rpc, hash: string, knownNumb
     hash,
     blockNumber: () =>
       (number ??= rpc<{ number: string }>('chain_getHeader', [hash]).then((header) => {
-        if (!header) throw new Error(`the node does not have block ${hash}`)
+        if (!header) throw failed(`the node does not have block ${hash}`, 'UNKNOWN_BLOCK')
         return Number.parseInt(header.number, 16)
       })),
     storage: async (pallet, item, ...keys) => (await storageMany([[pallet, item, ...keys]]))[0],

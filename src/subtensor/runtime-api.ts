@@ -5,6 +5,7 @@
  * results are decoded with the metadata's own codecs; opaque ones with the layouts in opaque-218.ts.
  */
 import type { LookupEntry } from '@polkadot-api/metadata-builders'
+import { failed } from '../errors.js'
 import { parseAddress } from '../keystore/ss58.js'
 import type { BlockReads, MetadataView } from '../rpc/index.js'
 import type { OpaqueDecoder } from './opaque-218.js'
@@ -47,6 +48,6 @@ export async function callApi<T>(
   try {
     return { typed: false, value: opaque(value as Uint8Array) }
   } catch (err) {
-    throw new Error(`cannot decode ${api}.${method} from this runtime ${view.where}: ${(err as Error).message}`)
+    throw failed(`cannot decode ${api}.${method} from this runtime ${view.where}: ${(err as Error).message}`, 'DECODE')
   }
 }

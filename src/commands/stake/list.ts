@@ -17,7 +17,7 @@ export default class StakeList extends TaoCommand {
   static examples = [
     '<%= config.bin %> stake list -w miner',
     '<%= config.bin %> stake list --all --network local --json',
-    '<%= config.bin %> stake list --ss58 5F…',
+    '<%= config.bin %> stake list --ss58 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
   ]
   static flags = {
     ...walletFlags,
