@@ -14,7 +14,7 @@
 //   @polkadot/api version and printing its rows as JSON.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -165,7 +165,11 @@ const node = spawn(process.execPath, [join(root, 'bin/run.js'), 'localnet', 'sta
   stdio: ['ignore', 'pipe', 'inherit'],
 })
 const stop = () => node.kill('SIGTERM')
-process.on('exit', stop)
+const temporary = [home]
+process.on('exit', () => {
+  stop()
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true })
+})
 const endpoint = await new Promise((resolve, reject) => {
   let out = ''
   node.stdout.on('data', (b) => {
@@ -232,6 +236,7 @@ setup.close()
 // ---- the runs, interleaved ----
 const now = () => performance.now()
 const cacheDir = mkdtempSync(join(tmpdir(), 'tao-bench-cache-'))
+temporary.push(cacheDir)
 async function taocli(cache) {
   let t0 = now()
   const chain = await connect(endpoint, { cache })
