@@ -8,6 +8,7 @@ import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
 import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
+import { blockReads, type BlockReads } from './reads.js'
 import { probeEndpoint } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
@@ -68,6 +69,12 @@ export interface Chain {
 
   properties(): Promise<ChainProperties>
   blockNumber(which?: 'best' | 'finalized'): Promise<number>
+  /** The best or finalized block's hash and number, as the client follows the chain (no request). */
+  head(which?: 'best' | 'finalized'): Promise<{ hash: string; number: number }>
+  /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
+  at(blockHash: string): BlockReads
+  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
   account(address: string): Promise<AccountInfo>
   existentialDeposit(): bigint
   storage(pallet: string, item: string, ...keys: unknown[]): Promise<unknown>
@@ -210,6 +217,15 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       },
     )
   const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
+  // Numbers of blocks seen through head(), so reads at those hashes need not fetch the header.
+  const knownNumbers = new Map<string, number>()
+  const head = async (which: 'best' | 'finalized' = 'best') => {
+    const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
+    if (knownNumbers.size > 256) knownNumbers.clear()
+    knownNumbers.set(block.hash, block.number)
+    return { hash: block.hash, number: block.number }
+  }
 
   const chain: Chain = {
     endpoint,
@@ -238,8 +254,13 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       }
     },
     async blockNumber(which = 'best') {
-      const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
-      return block.number
+      return (await head(which)).number
+    },
+    head,
+    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    async atHead(which = 'best') {
+      const block = await head(which)
+      return blockReads(getView(), readRpc, block.hash, block.number)
     },
     async account(address) {
       publicKeyOf(address)

@@ -48,6 +48,9 @@ export interface RuntimeApiInfo {
   api: string
   method: string
   args: string[]
+  /** Type ids of the arguments and of the result, for `lookup` / `codec`. */
+  inputTypes: number[]
+  outputType: number
   encodeArgs(...args: unknown[]): Uint8Array
   decodeResult(bytes: Uint8Array | string): unknown
 }
@@ -286,6 +289,8 @@ export function metadataView(raw: Uint8Array): MetadataView {
       api,
       method,
       args: entry.inputs.map((i) => i.name),
+      inputTypes: entry.inputs.map((i) => i.type),
+      outputType: entry.output,
       encodeArgs: (...args) => built.args.enc(args),
       decodeResult: (bytes) => built.value.dec(asBytes(bytes, `${api}.${method} result`)),
     }

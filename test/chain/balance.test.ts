@@ -21,11 +21,14 @@ describe('wallet balance against a real local chain', () => {
       const r = await runTao(['wallet', 'regen-coldkeypub', '-w', name, '--ss58', ss58, '--wallet-path', wallets, '--json'])
       expect(r.code, r.stderr).toBe(0)
     }
-    // Bob stakes 5 alpha on subnet 1 through Alice's hotkey; the pool prices alpha at 0.5 TAO.
+    // Bob stakes 5 alpha on subnet 1 through Alice's hotkey; the pool prices alpha at 0.5 TAO. Alpha holds
+    // shares: Bob's 4 of the hotkey's 8 shares of its 10 alpha are 5 alpha.
     await net.setStorage({
       SubtensorModule: {
         StakingHotkeys: [[[BOB], [ALICE]]],
-        Alpha: [[[ALICE, BOB, 1], (5n * TAO).toString()]],
+        Alpha: [[[ALICE, BOB, 1], (4n * TAO).toString()]],
+        TotalHotkeyShares: [[[ALICE, 1], (8n * TAO).toString()]],
+        TotalHotkeyAlpha: [[[ALICE, 1], (10n * TAO).toString()]],
         SubnetTAO: [[[1], (100n * TAO).toString()]],
         SubnetAlphaIn: [[[1], (200n * TAO).toString()]],
       },

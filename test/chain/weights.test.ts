@@ -56,12 +56,12 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
     chain = await connect(net.endpoint)
 
     const alice = keypairFromUri('//Alice').ss58
-    setNet = await createSubnet(chain, '//Alice', alice) // uid 0: Alice's key as owner hotkey
-    validatorUid = await registerHotkey(chain, '//Alice', setNet, validator.ss58)
-    await registerHotkey(chain, '//Alice', setNet, BOB)
-    crNet = await createSubnet(chain, '//Alice', alice)
-    expect(await registerHotkey(chain, '//Alice', crNet, validator.ss58)).toBe(validatorUid)
-    await registerHotkey(chain, '//Alice', crNet, BOB)
+    setNet = await createSubnet(chain, { owner: '//Alice', hotkey: alice }) // uid 0: Alice's key as owner hotkey
+    validatorUid = await registerHotkey(chain, setNet, { coldkey: '//Alice', hotkey: validator.ss58 })
+    await registerHotkey(chain, setNet, { coldkey: '//Alice', hotkey: BOB })
+    crNet = await createSubnet(chain, { owner: '//Alice', hotkey: alice })
+    expect(await registerHotkey(chain, crNet, { coldkey: '//Alice', hotkey: validator.ss58 })).toBe(validatorUid)
+    await registerHotkey(chain, crNet, { coldkey: '//Alice', hotkey: BOB })
     // Validator permits come from an epoch; give them directly. Commit-reveal with short epochs on crNet.
     for (const netuid of [setNet, crNet]) await setSubnetItems(net, netuid, { ValidatorPermit: [true, true, true] })
     await setSubnetItems(net, crNet, { CommitRevealWeightsEnabled: true, Tempo: TEMPO, RevealPeriodEpochs: 1 })
