@@ -7,10 +7,9 @@ export interface BlockRef {
 }
 
 /** The best block and the finalized one, as the node reports them now. */
-export async function headBlocks(chain: Chain): Promise<{ best: BlockRef; finalized: BlockRef }> {
-  const blocks = await chain.client.getBestBlocks()
-  const ref = (b: { hash: string; number: number }): BlockRef => ({ hash: b.hash, number: b.number })
-  return { best: ref(blocks[0]!), finalized: ref(blocks[blocks.length - 1]!) }
+export async function headBlocks(chain: Pick<Chain, 'head'>): Promise<{ best: BlockRef; finalized: BlockRef }> {
+  const [best, finalized] = await Promise.all([chain.head('best'), chain.head('finalized')])
+  return { best, finalized }
 }
 
 /** One storage entry to read: a plain item, or a map entry with its keys. */
@@ -20,28 +19,19 @@ export interface StorageRead {
   keys?: unknown[]
 }
 
+const queriesOf = (reads: StorageRead[]): StorageQuery[] => reads.map((r) => [r.pallet, r.item, ...(r.keys ?? [])] as const)
+
 /**
- * Several storage entries at one block, in one round trip (`state_queryStorageAt`), decoded with the
- * runtime's metadata. An entry that is not stored reads as the item's default (undefined for optional
- * items). Every item must exist in this runtime (check `chain.metadata.storage` first).
+ * Several storage entries at one block, in one round trip, decoded with the runtime's metadata. An entry that
+ * is not stored reads as the item's default (undefined for optional items). Every item must exist in this
+ * runtime (check `chain.metadata.storage` first).
  */
-export async function readAt(chain: Chain, at: string, reads: StorageRead[]): Promise<unknown[]> {
-  const raw = await readRawAt(chain, at, reads)
-  return reads.map((r, i) => {
-    const info = chain.metadata.requireStorage(r.pallet, r.item)
-    const value = raw[i]
-    return value === null ? info.fallback : info.decodeValue(value!)
-  })
-}
+export const readAt = (chain: Pick<Chain, 'at'>, at: string, reads: StorageRead[]): Promise<unknown[]> => chain.at(at).storageMany(queriesOf(reads))
 
 /** The raw SCALE bytes (0x hex) of storage entries at one block; null where nothing is stored. */
-export async function readRawAt(chain: Chain, at: string, reads: StorageRead[]): Promise<Array<string | null>> {
-  if (reads.length === 0) return []
-  const keys = reads.map((r) => chain.metadata.requireStorage(r.pallet, r.item).encodeKey(...(r.keys ?? [])))
-  const sets = await chain.rpc<Array<{ changes: Array<[string, string | null]> }>>('state_queryStorageAt', [keys, at])
-  const raw = new Map<string, string | null>()
-  for (const set of sets) for (const [key, value] of set.changes) raw.set(key.toLowerCase(), value)
-  return keys.map((key) => raw.get(key.toLowerCase()) ?? null)
+export const readRawAt = (chain: Pick<Chain, 'at'>, at: string, reads: StorageRead[]): Promise<Array<string | null>> =>
+  chain.at(at).storageRawMany(queriesOf(reads))
+
 /** What the read layer needs from a connection (tests pass a stand-in that replays recorded answers). */
 export type ReadChain = Pick<Chain, 'metadata' | 'at' | 'atHead'>
 

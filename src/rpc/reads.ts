@@ -23,6 +23,8 @@ export interface BlockReads {
   storage(pallet: string, item: string, ...keys: unknown[]): Promise<unknown>
   /** Several storage values in one request, in the order asked. */
   storageMany(queries: readonly StorageQuery[]): Promise<unknown[]>
+  /** The same, undecoded: each value's SCALE bytes as 0x hex, or null where nothing is stored. */
+  storageRawMany(queries: readonly StorageQuery[]): Promise<Array<string | null>>
   /** Every entry of a map under its first keys. */
   entries(pallet: string, item: string, ...partialKeys: unknown[]): Promise<Array<{ keys: unknown[]; value: unknown }>>
   /** A runtime API call (`state_call`), arguments and result as the metadata declares them. */
@@ -31,16 +33,19 @@ export interface BlockReads {
 
 export function blockReads(view: MetadataView, rpc: Rpc, hash: string, knownNumber?: number): BlockReads {
   let number: Promise<number> | undefined = knownNumber === undefined ? undefined : Promise.resolve(knownNumber)
-  const storageMany = async (queries: readonly StorageQuery[]): Promise<unknown[]> => {
+  const storageRawMany = async (queries: readonly StorageQuery[]): Promise<Array<string | null>> => {
     if (queries.length === 0) return []
-    const infos = queries.map(([pallet, item]) => view.requireStorage(pallet, item))
-    const keys = queries.map(([, , ...k], i) => infos[i]!.encodeKey(...k))
+    const keys = queries.map(([pallet, item, ...k]) => view.requireStorage(pallet, item).encodeKey(...k))
     const sets = await rpc<Array<{ changes: Array<[string, string | null]> }>>('state_queryStorageAt', [keys, hash])
     const found = new Map<string, string | null>()
     for (const set of sets ?? []) for (const [k, v] of set.changes) found.set(k.toLowerCase(), v)
-    return keys.map((key, i) => {
-      const raw = found.get(key.toLowerCase())
-      return raw === undefined || raw === null ? infos[i]!.fallback : infos[i]!.decodeValue(raw)
+    return keys.map((key) => found.get(key.toLowerCase()) ?? null)
+  }
+  const storageMany = async (queries: readonly StorageQuery[]): Promise<unknown[]> => {
+    const raw = await storageRawMany(queries)
+    return queries.map(([pallet, item], i) => {
+      const info = view.requireStorage(pallet, item)
+      return raw[i] === null ? info.fallback : info.decodeValue(raw[i]!)
     })
   }
   return {
@@ -52,6 +57,7 @@ export function blockReads(view: MetadataView, rpc: Rpc, hash: string, knownNumb
       })),
     storage: async (pallet, item, ...keys) => (await storageMany([[pallet, item, ...keys]]))[0],
     storageMany,
+    storageRawMany,
     entries: (pallet, item, ...partialKeys) => storageEntries(rpc, view.requireStorage(pallet, item), partialKeys, hash),
     async runtimeApi(api, method, ...args) {
       const info = view.requireRuntimeApi(api, method)
