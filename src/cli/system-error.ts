@@ -98,6 +98,12 @@ export function systemErrorToTao(err: unknown): TaoError | undefined {
   return new TaoError(cause.exit, cause.code, `cannot ${what}: ${cause.words}`, { detail: sys.message, cause: sys })
 }
 
+/** The cause of a failed file operation in words (`no such file or folder`), for messages that name the file themselves. */
+export function causeWords(err: unknown): string {
+  const e = err as NodeJS.ErrnoException
+  return CAUSES[e?.code ?? '']?.words ?? e?.code ?? (e as Error)?.message ?? String(err)
+}
+
 /** What to say when stdout cannot be written (a full disk behind `>`, a closed device): one line. */
 export function stdoutFailureLine(err: NodeJS.ErrnoException): string {
   const cause = CAUSES[err.code ?? '']

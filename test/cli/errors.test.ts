@@ -94,6 +94,12 @@ describe('file-system errors name the path and the cause', () => {
     expect(line).not.toMatch(/\.tmp\b/)
   })
 
+  it('a file the user names that cannot be read says why in words', async () => {
+    const missing = join(dir, 'no-such-password-file')
+    const { line } = await oneLineError(['wallet', 'create', '--wallet-path', join(dir, 'unread'), '--password-file', missing, '-y'], 2)
+    expect(line).toBe(`Error: cannot read the password file ${missing}: no such file or folder`)
+  })
+
   it('stdout on a full device: one line, exit 1, no stack trace (text and --json)', () => {
     if (!existsSync('/dev/full')) return
     for (const json of [[], ['--json']]) {
