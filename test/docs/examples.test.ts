@@ -208,8 +208,9 @@ describe('every README and command example', () => {
     expect(steps.length, 'no tao command in the example').toBeGreaterThan(0)
     for (const step of steps) {
       expect(step.words[0]).toBe('tao')
-      const argv = hoistGlobalFlags(await fill(step.words.slice(1), { home, cwd, env, producesTxHex: steps.some((s) => s.stdoutTo === 'tx.hex') }))
-      const { id, flags } = await parseWith(argv)
+      // Run exactly as written (global flags before the command included); parse the command it names.
+      const argv = await fill(step.words.slice(1), { home, cwd, env, producesTxHex: steps.some((s) => s.stdoutTo === 'tx.hex') })
+      const { id, flags } = await parseWith(hoistGlobalFlags(argv))
       if (NOT_RUN[example.text]) return
       prepareFor(id, flags, home)
 
