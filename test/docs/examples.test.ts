@@ -201,8 +201,10 @@ describe('every README and command example', () => {
     writeFileSync(join(cwd, 'export.json'), exportJson)
     writeFileSync(join(cwd, 'runtime.scale'), metadataBytes)
     // Top the wallets up: an earlier example may have sent everything (`--all`).
-    for (const ss58 of Object.values(addresses))
-      await net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: (1000n * TAO).toString() } }]] } })
+    for (const ss58 of Object.values(addresses)) {
+      const nonce = Number(await net.rpc('system_accountNextIndex', [ss58]))
+      await net.setStorage({ System: { Account: [[[ss58], { nonce, providers: 1, data: { free: (1000n * TAO).toString() } }]] } })
+    }
 
     const steps = parseShellLine(example.text)
     expect(steps.length, 'no tao command in the example').toBeGreaterThan(0)
@@ -260,8 +262,8 @@ describe('every README and command example', () => {
       const id = argv.slice(0, n).join(':')
       const found = config.findCommand(id)
       if (!found) continue
-      const C = await found.load()
-      const cmd = new C(argv.slice(n), config) as unknown as { parse(c: unknown): Promise<{ flags: Record<string, unknown> }> }
+      const C = (await found.load()) as unknown as new (argv: string[], config: Config) => { parse(c: unknown): Promise<{ flags: Record<string, unknown> }> }
+      const cmd = new C(argv.slice(n), config)
       const { flags } = await cmd.parse(C)
       return { id, flags }
     }
