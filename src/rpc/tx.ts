@@ -152,7 +152,11 @@ async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prep
     const info = await unsafeTx(ctx, call).getPaymentInfo(address, txOptions(p))
     return BigInt(info.partial_fee)
   } catch (err) {
-    throw failed(`could not estimate the fee of ${call.pallet}.${call.name}: ${(err as Error).message}`, 'FEE_ESTIMATE')
+    const message = (err as Error).message
+    // A runtime panic ("wasm `unreachable`") says nothing to a person; the raw text stays for --verbose.
+    const why = describeRejection(0, message)
+    const words = why?.kind === 'runtimePanic' ? why.words : message
+    throw failed(`could not estimate the fee of ${call.pallet}.${call.name}: ${words}`, 'FEE_ESTIMATE', message)
   }
 }
 
