@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { badInput } from '../errors.js'
+import { causeWords } from './system-error.js'
 import { askSecret, canPrompt, type PromptPolicy } from '../ui/prompt.js'
 import { warn } from '../ui/output.js'
 
@@ -29,7 +30,7 @@ export async function readSecretFile(path: string, what: string): Promise<string
   try {
     text = path === '-' ? await readStdinOnce() : await readFile(path, 'utf8')
   } catch (e) {
-    throw badInput(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'UNREADABLE_FILE')
+    throw badInput(`cannot read the ${what} file ${path}: ${causeWords(e)}`, 'UNREADABLE_FILE')
   }
   return text.replace(/\r?\n$/, '')
 }

@@ -2,8 +2,10 @@ import { Flags } from '@oclif/core'
 import { amountJson, displayTao, parseTao } from '../chain/amount.js'
 import { resolveSetting } from '../config/settings.js'
 import { badInput, locked } from '../errors.js'
+import { setInterruptNote } from '../interrupt.js'
 import type { Chain, SendOptions, TxCall, TxEvent, TxResult } from '../rpc/index.js'
 import { toJsonSafe } from '../rpc/json.js'
+import { MAX_ERA } from '../rpc/era.js'
 import { askConfirm, type PromptPolicy } from '../ui/prompt.js'
 import { paint, progress } from '../ui/output.js'
 import { readPublicKey, roleLabel, unlockKey, type KeyRole } from '../wallet/store.js'
@@ -13,7 +15,13 @@ import { signerOf } from './signer.js'
 
 /** Flags of every command that signs and submits a transaction. */
 export const txFlags = {
-  era: Flags.integer({ description: 'Mortal era length in blocks (0 = immortal).', default: 64, min: 0, max: 65536, helpGroup: 'TRANSACTION' }),
+  era: Flags.integer({
+    description: `Mortal era length in blocks, ${MAX_ERA} at most and no more than the runtime's System.BlockHashCount (0 = immortal).`,
+    default: 64,
+    min: 0,
+    max: MAX_ERA,
+    helpGroup: 'TRANSACTION',
+  }),
   nonce: Flags.integer({ description: "Account nonce to use instead of the node's next one.", min: 0, max: 4294967295, helpGroup: 'TRANSACTION' }),
   force: Flags.boolean({ description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).", helpGroup: 'TRANSACTION' }),
   tip: Flags.string({ description: 'Tip in TAO for the block author.', helpGroup: 'TRANSACTION' }),
@@ -128,6 +136,7 @@ export async function executeTx(
   signerKind: SignerKind,
   plan: (ctx: PlanContext) => Promise<TxIntent>,
 ): Promise<Record<string, unknown>> {
+  setInterruptNote('interrupted; nothing was submitted')
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
   const w = { root: wallet.path, name: wallet.name }

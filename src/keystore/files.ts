@@ -3,12 +3,18 @@ import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { expandHome } from '../config/settings.js'
 import { badInput } from '../errors.js'
+import { uninterruptible } from '../interrupt.js'
 
 /**
  * Write a file so that a crash or kill at any instant leaves either the old file or the new one:
  * a private temp file beside it (O_EXCL, mode 0600), fsync, rename over the target, fsync the folder.
  */
-export async function writeFileAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+export function writeFileAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+  // Ctrl-C in the middle would leave the temp file behind: finish first.
+  return uninterruptible(() => writeAtomic(path, data, opts))
+}
+
+async function writeAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
   const mode = opts.mode ?? 0o600
   if (!opts.overwrite && (await pathExists(path))) throw badInput(`${path} already exists; use --overwrite to replace it`, 'KEY_EXISTS')
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)

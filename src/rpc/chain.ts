@@ -9,7 +9,7 @@ import { metadataView, type CallArg, type EncodeOptions, type MetadataView } fro
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
 import { blockReads, type BlockReads } from './reads.js'
-import { probeEndpoint } from './probe.js'
+import { probeEndpoint, type ProbeResult } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
 import {
@@ -99,9 +99,6 @@ export interface Chain {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-/** Probe answers that mean no node will answer there within a connect deadline. */
-const DEFINITE_FAILURES = new Set(['connection refused', 'host not found', 'bad URL'])
-
 /** Reads see the latest block, as a user expects right after a transaction (finalized lags a few blocks). */
 const BEST = { at: 'best' } as const
 
@@ -124,10 +121,10 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const trace = options.trace
 
   // Node's WebSocket errors carry no reason, so when the socket fails (or, at the latest, shortly before
-  // the deadline) a plain TCP connection tells why. A refused port or an unknown host will not change
-  // within the deadline: fail at once instead of retrying until it passes.
+  // the deadline) a hand-made upgrade request tells why. A refused port, an unknown host or a server that
+  // answers plain HTTP will not change within the deadline: fail at once instead of retrying until it passes.
   const probeMs = Math.min(1500, timeoutMs)
-  let probe: Promise<string> | undefined
+  let probe: Promise<ProbeResult> | undefined
   let refuse: (err: TaoError) => void = () => undefined
   const refused = new Promise<never>((_, reject) => {
     refuse = reject
@@ -136,8 +133,8 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const askWhy = () => {
     if (probe) return
     probe = probeEndpoint(endpoint.url, probeMs)
-    void probe.then((why) => {
-      if (!connected && DEFINITE_FAILURES.has(why)) refuse(unreachable(`cannot reach ${label} (${why})`))
+    void probe.then(({ why, definite }) => {
+      if (!connected && definite) refuse(unreachable(`cannot reach ${label} (${why})`))
     })
   }
   const probeTimer = setTimeout(() => {
@@ -183,7 +180,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     if (err instanceof TaoError) throw err
     if (err !== timedOut) throw unreachable(`cannot load the runtime from ${label}: ${(err as Error).message}`)
     if (connected) throw unreachable(`${label} did not serve its runtime within ${seconds(timeoutMs)}`)
-    const why = probe ? await probe : 'no answer'
+    const why = probe ? (await probe).why : 'no answer'
     throw unreachable(`cannot reach ${label} within ${seconds(timeoutMs)} (${why})`)
   } finally {
     clearTimeout(probeTimer)
@@ -278,10 +275,12 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
+      getView().checkStorageKeys(pallet, item, keys)
       return read(`${pallet}.${item}`, api.query[pallet][item].getValue(...keys, BEST))
     },
     async entries(pallet, item, ...partialKeys) {
       const info = requireStorage(pallet, item)
+      getView().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
       const [best] = await read(what, client.getBestBlocks())
       return read(what, storageEntries(rpc, info, partialKeys, best!.hash))
@@ -289,6 +288,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     constant: (pallet, name) => getView().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
       getView().requireRuntimeApi(apiName, method)
+      getView().checkApiArgs(apiName, method, args)
       return read(`${apiName}.${method}`, api.apis[apiName][method](...args, BEST))
     },
     rpc: (method, params = []) => rpc(method, params),
