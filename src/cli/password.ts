@@ -50,7 +50,8 @@ const HINT = 'give it with --password-file FILE (or - for stdin) or the TAO_PASS
 export async function unlockPassword(source: PasswordSource, what: string): Promise<string> {
   const given = (await fromEnvOrFile(source)) ?? (await askSecret(source.policy, `Password for ${what}:`, HINT))
   if (given === '') {
-    const from = source.passwordFile !== undefined ? `the password file ${source.passwordFile === '-' ? '(stdin)' : source.passwordFile}` : process.env.TAO_PASSWORD !== undefined ? 'TAO_PASSWORD' : 'the prompt'
+    const file = source.passwordFile === '-' ? 'stdin' : source.passwordFile
+    const from = file !== undefined ? `the password file ${file}` : process.env.TAO_PASSWORD !== undefined ? 'TAO_PASSWORD' : 'the prompt'
     throw badInput(`the password for ${what} is empty (from ${from})`, 'EMPTY_PASSWORD')
   }
   return given

@@ -75,8 +75,10 @@ export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { o
       const label = roleLabel(w, k.role)
       if ((await exists(paths.key)) && !opts.overwrite) throw badInput(`the ${label} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
       const pubNow = await currentPublic(paths.pub)
-      if (pubNow !== undefined && !opts.overwrite && pubNow !== toHex(k.publicKey))
-        throw badInput(`${pubFileName(k.role)} of wallet "${w.name}" names another key (${pubNow === null ? 'unreadable' : encodeAddress(Buffer.from(pubNow.slice(2), 'hex'))}); pass --overwrite to replace it`, 'KEY_EXISTS')
+      if (pubNow !== undefined && !opts.overwrite && pubNow !== toHex(k.publicKey)) {
+        const named = pubNow === null ? 'it is unreadable' : `it names ${encodeAddress(Buffer.from(pubNow.slice(2), 'hex'))}`
+        throw badInput(`${pubFileName(k.role)} of wallet "${w.name}" is another key's (${named}); pass --overwrite to replace it`, 'KEY_EXISTS')
+      }
       files.push({ path: paths.pub, data: serializePublicKeyfile(k.publicKey), mode: 0o644, replace: pubNow !== undefined })
       files.push({ path: paths.key, data: k.keyData, mode: 0o600, replace: opts.overwrite })
       records[recordKey(k.role)] = keyRecord(k.keyData, k.publicKey)
@@ -123,8 +125,9 @@ export async function savePublicKey(
     const keyBytes = await readOptional(paths.key, `the ${label}`)
     if (keyBytes) {
       const sha = sha256Hex(keyBytes)
-      const keyPub = keyFileFacts(keyBytes, records[recordKey(role)]).publicKey ?? (opts.unlocked?.sha256 === sha ? opts.unlocked.publicKey : undefined)
-      if (keyPub && opts.unlocked?.sha256 === sha) {
+      const unlocked = opts.unlocked?.sha256 === sha ? opts.unlocked.publicKey : undefined
+      const keyPub = keyFileFacts(keyBytes, records[recordKey(role)]).publicKey ?? unlocked
+      if (keyPub && unlocked) {
         records[recordKey(role)] = keyRecord(keyBytes, keyPub)
         files.push(recordsFile(w, records))
       }
@@ -197,7 +200,11 @@ export async function unlockKey(
 }
 
 /** Unlock the key file as it is now, with the digest of the bytes unlocked (to notice a later change). */
-export async function unlockFile(w: WalletLocation, role: KeyRole, password: () => Promise<string>): Promise<{ keypair: Keypair; sha256: string; plain: Uint8Array }> {
+export async function unlockFile(
+  w: WalletLocation,
+  role: KeyRole,
+  password: () => Promise<string>,
+): Promise<{ keypair: Keypair; sha256: string; plain: Uint8Array }> {
   const what = roleLabel(w, role)
   const data = await readRequired(keyPaths(w, role).key, `the ${what}`)
   const plain = await openKeyfile(w, role, data, password)

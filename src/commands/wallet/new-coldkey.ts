@@ -15,7 +15,8 @@ export default class WalletNewColdkey extends TaoCommand {
     const w = { root: sel.path, name: sel.name }
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
-    const [key] = await writeKeys(w, [await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })], overwrite)
+    const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const [key] = await writeKeys(w, [prepared], overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`coldkey "${w.name}"`, mnemonic)
       this.log(keyLine(key))

@@ -17,7 +17,8 @@ export default class WalletNewHotkey extends TaoCommand {
     const role = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
-    const [key] = await writeKeys(w, [await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })], overwrite)
+    const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const [key] = await writeKeys(w, [prepared], overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`hotkey "${role.name}"`, mnemonic)
       this.log(keyLine(key))
