@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core'
 import { amountJson, displayTao, parseTao } from '../chain/amount.js'
 import { resolveSetting } from '../config/settings.js'
-import { badInput, locked } from '../errors.js'
+import { badInput } from '../errors.js'
 import { setInterruptNote } from '../interrupt.js'
 import type { Chain, SendOptions, TxCall, TxEvent, TxResult } from '../rpc/index.js'
 import { toJsonSafe } from '../rpc/json.js'
@@ -161,12 +161,10 @@ export async function executeTx(
       if (!yes) throw badInput('cancelled; nothing was signed', 'CANCELLED')
     }
 
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)))
-    if (signerPublic.publicKey !== toHexKey(keypair.publicKey))
-      throw locked(
-        `the ${roleLabel(w, role)} does not match its public file (${signer}); nothing was signed. Rewrite the public file from the key or restore the key`,
-        'KEY_MISMATCH',
-      )
+    // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named above from its public file.
+    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)), {
+      pub: signerPublic,
+    })
     const result = await chain.send(intent.call, signerOf(keypair), { ...options, knownFee: fee })
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
     const report = await txOutcome(result, context, (line) => cmd.log(line), intent)
@@ -175,8 +173,6 @@ export async function executeTx(
     chain.close()
   }
 }
-
-const toHexKey = (bytes: Uint8Array): string => '0x' + Buffer.from(bytes).toString('hex')
 
 /**
  * A nonce ahead of the account's next one parks the transaction in the node's future queue, where it waits

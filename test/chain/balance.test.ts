@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,6 +56,43 @@ describe('wallet balance against a real local chain', () => {
     const human = await tao(['wallet', 'balance', '--all'])
     expect(human.stdout).toContain('TOTAL')
     expect(human.stdout).toContain('subnet 1')
+  })
+
+  it('--all counts an address two wallets share once, naming both', async () => {
+    const twin = await runTao(['wallet', 'regen-coldkeypub', '-w', 'bob-twin', '--ss58', BOB, '--wallet-path', wallets, '--json'])
+    expect(twin.code, twin.stderr).toBe(0)
+    try {
+      const r = await tao(['wallet', 'balance', '--all', '--ss58', BOB, '--json'])
+      expect(r.code, r.stderr).toBe(0)
+      const bobs = r.json.wallets.filter((w: any) => w.ss58 === BOB)
+      expect(bobs).toHaveLength(1)
+      expect(bobs[0]).toMatchObject({ name: 'bob', names: ['bob', 'bob-twin'] })
+      const alice = r.json.wallets.find((w: any) => w.name === 'alice')
+      expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
+      expect(r.json.totals.staked.rao).toBe('2500000000')
+      const human = await tao(['wallet', 'balance', '--all'])
+      expect(human.stdout).toContain('bob, bob-twin')
+    } finally {
+      rmSync(join(wallets, 'bob-twin'), { recursive: true, force: true })
+    }
+  })
+
+  it("warns when a wallet's coldkeypub.txt is not its coldkey (the balance shown is the public file's)", async () => {
+    const words = join(wallets, '..', 'words')
+    writeFileSync(words, 'bottom drive obey lake curtain smoke basket hold race lonely fit walk')
+    const made = await runTao(['wallet', 'regen-coldkey', '-w', 'odd', '--mnemonic-file', words, '--no-password', '--wallet-path', wallets, '--no-prompt', '--json'])
+    expect(made.code, made.stderr).toBe(0)
+    const pub = await runTao(['wallet', 'regen-coldkeypub', '-w', 'odd', '--ss58', BOB, '--overwrite', '--allow-mismatch', '--wallet-path', wallets, '--json'])
+    expect(pub.code, pub.stderr).toBe(0)
+    try {
+      const r = await tao(['wallet', 'balance', '-w', 'odd', '--json'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.json.wallets[0].ss58).toBe(BOB)
+      expect(r.json.warnings).toEqual([expect.stringMatching(/wallet "odd": coldkeypub.txt .* does not match the coldkey/)])
+      expect(r.stderr).toMatch(/does not match/)
+    } finally {
+      rmSync(join(wallets, 'odd'), { recursive: true, force: true })
+    }
   })
 
   it('reads any address with --ss58; refuses a bad one (exit 2) and an unknown wallet (exit 2)', async () => {
