@@ -30,11 +30,14 @@ function onInterrupt(): void {
 function leave(): never {
   // The terminal has echoed ^C on the current line; start ours on a fresh one.
   const fresh = process.stderr.isTTY ? '\n' : ''
-  process.stderr.write(`${fresh}${note ?? 'interrupted'}\n`)
+  if (note !== '') process.stderr.write(`${fresh}${note ?? 'interrupted'}\n`)
   process.exit(INTERRUPTED_EXIT)
 }
 
-/** What to tell the user if Ctrl-C comes now (undefined: plain "interrupted"). */
+/**
+ * What to tell the user if Ctrl-C comes now (undefined: plain "interrupted"; '' for nothing, where Ctrl-C is
+ * the normal way to end, as in a --watch loop).
+ */
 export function setInterruptNote(text: string | undefined): void {
   note = text
 }

@@ -18,7 +18,7 @@ const caught = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknow
 describe('file-system errors as one line naming the path and the cause', () => {
   it.each([
     [sysError('EACCES', 'open', '/w/x/coldkey'), 1, 'PERMISSION_DENIED', 'cannot open /w/x/coldkey: permission denied'],
-    [sysError('EROFS', 'mkdir', '/mnt/ro/w'), 1, 'READ_ONLY_FS', 'cannot create the folder /mnt/ro/w: the file system is read-only'],
+    [sysError('EROFS', 'mkdir', '/mnt/ro/w'), 1, 'READ_ONLY', 'cannot create the folder /mnt/ro/w: the file system is read-only'],
     [sysError('ENOSPC', 'write', '/w/x/.coldkey.0a1b2c3d4e5f.tmp'), 1, 'DISK_FULL', 'cannot write /w/x/coldkey: no space left on the device'],
     [sysError('EXDEV', 'rename', '/w/x/.coldkey.0a1b2c3d4e5f.tmp', '/w/x/coldkey'), 1, 'CROSS_DEVICE', 'cannot write /w/x/coldkey: it is on another file system'],
     [sysError('ENAMETOOLONG', 'open', '/w/x/hotkeys/.hhhh.0a1b2c3d4e5f.tmp'), 2, 'NAME_TOO_LONG', 'cannot open /w/x/hotkeys/hhhh: a name in the path is too long'],

@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path'
-import { ExitCode, TaoError } from '../errors.js'
+import { TaoError } from '../errors.js'
+import { CAUSES } from '../errno.js'
 
 /**
  * Node's file-system errors in words: one line naming the path the user knows and the cause, with an exit code
@@ -7,37 +8,6 @@ import { ExitCode, TaoError } from '../errors.js'
  * 1 where the machine refuses: permissions, a read-only or full disk). The fallback for any error a command did
  * not map at its source, so nothing reaches the user as INTERNAL with a temp-file path.
  */
-
-interface Cause {
-  words: string
-  code: string
-  exit: ExitCode
-}
-
-const CAUSES: Record<string, Cause> = {
-  EACCES: { words: 'permission denied', code: 'PERMISSION_DENIED', exit: ExitCode.Failed },
-  EPERM: { words: 'operation not permitted', code: 'PERMISSION_DENIED', exit: ExitCode.Failed },
-  EROFS: { words: 'the file system is read-only', code: 'READ_ONLY_FS', exit: ExitCode.Failed },
-  ENOSPC: { words: 'no space left on the device', code: 'DISK_FULL', exit: ExitCode.Failed },
-  EDQUOT: { words: 'disk quota exceeded', code: 'DISK_FULL', exit: ExitCode.Failed },
-  EFBIG: { words: 'the file is too large', code: 'DISK_FULL', exit: ExitCode.Failed },
-  EIO: { words: 'input/output error (a failing disk?)', code: 'IO_ERROR', exit: ExitCode.Failed },
-  EMFILE: { words: 'too many open files', code: 'TOO_MANY_FILES', exit: ExitCode.Failed },
-  ENFILE: { words: 'too many open files in the system', code: 'TOO_MANY_FILES', exit: ExitCode.Failed },
-  EBUSY: { words: 'the file or device is busy', code: 'BUSY', exit: ExitCode.Failed },
-  ETXTBSY: { words: 'the file is busy', code: 'BUSY', exit: ExitCode.Failed },
-  EXDEV: { words: 'it is on another file system', code: 'CROSS_DEVICE', exit: ExitCode.Failed },
-  EPIPE: { words: 'the reader closed the pipe', code: 'BROKEN_PIPE', exit: ExitCode.Failed },
-  EAGAIN: { words: 'the resource is temporarily unavailable', code: 'IO_ERROR', exit: ExitCode.Failed },
-  ENAMETOOLONG: { words: 'a name in the path is too long', code: 'NAME_TOO_LONG', exit: ExitCode.BadInput },
-  ENOENT: { words: 'no such file or folder', code: 'NOT_FOUND', exit: ExitCode.BadInput },
-  ENOTDIR: { words: 'a part of the path is not a folder', code: 'NOT_A_FOLDER', exit: ExitCode.BadInput },
-  EEXIST: { words: 'something else already exists there', code: 'ALREADY_EXISTS', exit: ExitCode.BadInput },
-  EISDIR: { words: 'it is a folder, not a file', code: 'IS_A_FOLDER', exit: ExitCode.BadInput },
-  ENOTEMPTY: { words: 'the folder is not empty', code: 'NOT_EMPTY', exit: ExitCode.BadInput },
-  ELOOP: { words: 'too many symbolic links', code: 'SYMLINK_LOOP', exit: ExitCode.BadInput },
-  ENXIO: { words: 'no such device or address (a FIFO without a reader?)', code: 'NO_DEVICE', exit: ExitCode.BadInput },
-}
 
 const VERBS: Record<string, string> = {
   open: 'open',

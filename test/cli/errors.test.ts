@@ -88,7 +88,7 @@ describe('file-system errors name the path and the cause', () => {
 
   it('a name too long for the file system: exit 2, no INTERNAL, no temp path', async () => {
     const wallets = join(dir, 'long-names')
-    const { line, json } = await oneLineError(['wallet', 'create', '--wallet-path', wallets, '-w', 'half', '-H', 'h'.repeat(245), '--no-password', '-y'], 2)
+    const { line, json } = await oneLineError(['wallet', 'create', '--wallet-path', wallets, '-w', 'half', '-H', 'h'.repeat(300), '--no-password', '-y'], 2)
     expect(json.error.code).not.toBe('INTERNAL')
     expect(line).toMatch(/too long/)
     expect(line).not.toMatch(/\.tmp\b/)

@@ -4,6 +4,7 @@ import { networkFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
 import { resolveSetting } from '../../config/settings.js'
 import { TaoError, unreachable } from '../../errors.js'
+import { setInterruptNote } from '../../interrupt.js'
 
 export default class ChainInfo extends TaoCommand {
   static summary = 'Show the network: runtime, blocks, TAO issuance, block emission, next halving, stake and subnets.'
@@ -61,29 +62,18 @@ export default class ChainInfo extends TaoCommand {
       },
       (err) => fail(err),
     )
-    const interrupted = untilInterrupted()
+    // Ctrl-C is how a watch ends: exit 130 quietly (src/interrupt.ts), with every printed line complete.
+    setInterruptNote('')
     try {
-      await Promise.race([interrupted.signal, failure])
+      await failure
     } catch (err) {
       if (err instanceof TaoError) throw err
       throw unreachable(`lost the node while watching: ${(err as Error)?.message ?? String(err)}`)
     } finally {
-      interrupted.release()
+      setInterruptNote(undefined)
       stop()
       chain.close()
     }
-    process.exitCode = 130
-    // polkadot-api's sockets can keep the loop alive for a moment after close(): leave once output is out.
-    setTimeout(() => process.exit(130), 500).unref()
     return undefined
   }
-}
-
-/** The first Ctrl-C (or SIGTERM); until released, the handlers keep the default (killing) from running. */
-function untilInterrupted(): { signal: Promise<NodeJS.Signals>; release(): void } {
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
-  let onSignal: (s: NodeJS.Signals) => void = () => undefined
-  const signal = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve))
-  for (const s of signals) process.on(s, onSignal)
-  return { signal, release: () => signals.forEach((s) => process.off(s, onSignal)) }
 }
