@@ -10,7 +10,7 @@ export default class Watch extends TaoCommand {
   static description =
     'A terminal UI that follows the chain block by block (finalized blocks; --best for best blocks), with three views: ' +
     "the subnets overview, one subnet's metagraph (enter on a subnet, or --netuid) and the stake of every local wallet (tab " +
-    'switches). Values that changed since the previous block are marked ↑ or ↓, UIDs that registered or were replaced + ' +
+    'switches). A value that went up since the previous block is followed by +, one that went down by -; UIDs that registered or were replaced are marked + ' +
     "or ~, the local wallets' keys *. Enter on a UID opens its details, with sparklines over the blocks seen. Keys: ↑↓ or " +
     'j/k, PgUp/PgDn, / filter, s/S sort, v validators, m mine, ? help, q quit. It needs a terminal; for data use ' +
     '`tao subnets show --netuid N --json`.'
@@ -35,6 +35,8 @@ export default class Watch extends TaoCommand {
     const { resolveEndpoint } = await import('../rpc/networks.js')
     resolveEndpoint(network) // a bad name or URL: exit 2 before connecting
     progress(`connecting to ${network}…`)
+    // React's development build checks every render; a terminal app for users runs the production one.
+    process.env.NODE_ENV ??= 'production'
     const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([import('../tui/start.js'), import('../rpc/index.js'), import('../tui/readers.js')])
     await startWatch({
       network,

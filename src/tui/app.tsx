@@ -67,7 +67,7 @@ export function WatchApp(props: WatchAppProps) {
 
   const { tabs } = frame
   return (
-    <Box flexDirection="column" width={width} height={frame.height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={frame.height}>
       <StatusBar
         network={props.network}
         follow={props.follow}
@@ -85,7 +85,7 @@ export function WatchApp(props: WatchAppProps) {
       />
       <Text wrap="truncate-end">{tabs.before + paint.inverse.bold(tabs.current) + tabs.after}</Text>
       {frame.help ? (
-        <Box flexDirection="column" height={frame.bodyHeight + 1} flexShrink={0} overflow="hidden">
+        <Box flexDirection="column" height={frame.bodyHeight + 1} flexShrink={0}>
           {frame.help.map((line, i) => (
             <Text key={i} wrap="truncate-end">
               {line}

@@ -122,6 +122,6 @@ export const HELP_LINES = [
   '  ?              this help                   q  Ctrl-C    quit',
   '',
   'Marks: > selected   * a local wallet\'s key   + registered   ~ replaced (another hotkey on the UID)',
-  'Values followed by ↑ or ↓ changed since the previous block.',
+  'A value followed by + went up since the previous block, by - went down (green and red in colour).',
   'Columns that do not fit are dropped (least useful first) and keys shortened; widen the terminal for more.',
 ]

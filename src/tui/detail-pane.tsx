@@ -65,7 +65,7 @@ const short = (ss58: string | undefined) => (ss58 ? `${ss58.slice(0, 6)}…${ss5
 
 export const DetailPane = memo(function DetailPane({ lines }: { lines: readonly string[] }) {
   return (
-    <Box flexDirection="column" height={DETAIL_HEIGHT} flexShrink={0} overflow="hidden">
+    <Box flexDirection="column" height={DETAIL_HEIGHT} flexShrink={0}>
       {lines.map((l, i) => (
         <Text key={i} wrap="truncate-end">
           {l}

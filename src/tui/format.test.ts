@@ -34,17 +34,17 @@ describe('format', () => {
     expect(axonText({ ip: null, port: 0 })).toBe('-')
   })
 
-  test('addresses shorten around an ellipsis to the exact width', () => {
+  test('addresses shorten around ".." to the exact width', () => {
     expect(shortAddress(ALICE, 60)).toBe(ALICE)
-    expect(shortAddress(ALICE, 11)).toBe('5Grwv…GKutQY'.slice(0, 5) + '…' + ALICE.slice(-5))
-    expect([...shortAddress(ALICE, 11)].length).toBe(11)
-    expect([...shortAddress(ALICE, 2)].length).toBe(2)
+    expect(shortAddress(ALICE, 11)).toBe('5Grwv..utQY')
+    expect(shortAddress(ALICE, 11).length).toBe(11)
+    expect(shortAddress(ALICE, 2).length).toBe(2)
   })
 
   test('pad and clip never exceed the width', () => {
     expect(pad('abc', 5)).toBe('abc  ')
     expect(pad('abc', 5, 'right')).toBe('  abc')
-    expect(pad('abcdef', 4)).toBe('abc…')
+    expect(pad('abcdef', 4)).toBe('abc~')
     expect(clip('abcdef', 3)).toBe('ab…')
     expect(clip('abc', 3)).toBe('abc')
   })

@@ -20,7 +20,7 @@ export interface TableViewProps {
 
 export function TableView({ header, lines, height, empty }: TableViewProps) {
   return (
-    <Box flexDirection="column" height={height + 1} flexShrink={0} overflow="hidden">
+    <Box flexDirection="column" height={height + 1} flexShrink={0}>
       <Line text={header} />
       {lines.length === 0 ? <Text dimColor>{'    ' + empty}</Text> : lines.map((line, i) => <Line key={i} text={line} />)}
     </Box>

@@ -67,10 +67,10 @@ describe('rows', () => {
     const line = rowLine(f, rows[0], { selected: true, mine: true, mark: 'new', changes: { v: 'up' } }, 40, plainPaint)
     expect(line.length).toBe(40)
     expect(line.startsWith('>*+ ')).toBe(true)
-    expect(line).toContain('5↑')
+    expect(line).toContain('5+')
     const down = rowLine(f, rows[0], { selected: false, mine: false, mark: 'replaced', changes: { v: 'down' } }, 40, plainPaint)
     expect(down.startsWith('  ~ ')).toBe(true)
-    expect(down).toContain('5↓')
+    expect(down).toContain('5-')
   })
 
   test('with colour, up is green and down is red', () => {

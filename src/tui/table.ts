@@ -144,8 +144,9 @@ export const columnsWidth = (width: number): number => Math.max(0, width - PREFI
 
 /**
  * One row as one line of exactly `width` cells: '>' on the selected row, '*' on mine, '+' (registered) or
- * '~' (replaced), then the cells; a tracked value that changed is followed by ↑ (green) or ↓ (red). The
- * markers carry the meaning without colour (NO_COLOR); colour repeats it.
+ * '~' (replaced), then the cells; a tracked value that changed is followed by '+' (up, green) or '-' (down,
+ * red). The markers carry the meaning without colour (NO_COLOR); colour repeats it. Rows are ASCII (see
+ * `pad`): at an epoch every row changes, and Ink measures each changed line.
  */
 export function rowLine<R>(fitted: readonly FittedColumn<R>[], row: R, marks: RowMarks, width: number, paint: Paint): string {
   const mark = marks.mark === 'new' ? paint.yellow('+') : marks.mark === 'replaced' ? paint.yellow('~') : ' '
@@ -159,7 +160,7 @@ export function rowLine<R>(fitted: readonly FittedColumn<R>[], row: R, marks: Ro
     const dir = column.tracks ? marks.changes?.[column.tracks] : undefined
     if (column.tracks) {
       const cell = pad(column.text(row, w - 1), w - 1, column.align)
-      line += dir === 'up' ? paint.green(cell + '↑') : dir === 'down' ? paint.red(cell + '↓') : cell + ' '
+      line += dir === 'up' ? paint.green(cell + '+') : dir === 'down' ? paint.red(cell + '-') : cell + ' '
     } else {
       line += pad(column.text(row, w), w, column.align)
     }
