@@ -34,7 +34,7 @@ function fakeNode() {
       throw unreachable('cannot reach the node (connection refused)')
     }
     disconnect = onDisconnect
-    const c = { closed: false, client: { finalizedBlock$: finalized, bestBlocks$: best }, close: () => (c.closed = true) }
+    const c = { closed: false, client: { finalizedBlock$: finalized, bestBlocks$: best }, close: () => (c.closed = true), rpc: vi.fn(async () => ({})) }
     chains.push(c)
     return c as unknown as Chain
   })
@@ -49,7 +49,7 @@ function fakeNode() {
   }
 }
 
-const subnet = (netuid: number, block: number): SubnetSummary => ({ netuid, tempo: 10, blocksSinceLastStep: block % 11 }) as SubnetSummary
+const subnet = (netuid: number, block: number): SubnetSummary => ({ netuid, tempo: 10, blocksSinceLastStep: block % 11, nextEpochBlock: (Math.floor(block / 11) + 1) * 11 }) as SubnetSummary
 
 function fakeReaders(opts: { events?: (block: string) => BlockEvent[] } = {}) {
   const gates: Array<() => void> = []
@@ -272,6 +272,28 @@ describe('chain source', () => {
     }
     await flush()
     expect(node.connect).toHaveBeenCalledTimes(3)
+    source.close()
+  })
+
+  test('a quiet connection is kept alive with a small request; a failing one counts as lost', async () => {
+    vi.useFakeTimers({ now: 0 })
+    const node = fakeNode()
+    const { readers } = fakeReaders()
+    const source = chainSource({ connect: node.connect, readers, follow: 'finalized', coldkeys: [], netuid: null })
+    const started = source.start()
+    await vi.advanceTimersByTimeAsync(0)
+    node.block(1)
+    await started
+    const chain = node.chains[0] as unknown as { rpc: ReturnType<typeof vi.fn> }
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(chain.rpc).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(chain.rpc).toHaveBeenCalledWith('system_health')
+    const events: SourceEvent[] = []
+    source.subscribe((e) => events.push(e))
+    chain.rpc.mockRejectedValueOnce(unreachable('local did not answer system_health within 60 s'))
+    await vi.advanceTimersByTimeAsync(20_000)
+    expect(events.at(-1)).toMatchObject({ type: 'connection', connection: { state: 'lost' } })
     source.close()
   })
 

@@ -8,7 +8,7 @@
 import type { MetagraphView, StakeView, SubnetSummary } from '../chain/views.js'
 import { TaoError, unreachable } from '../errors.js'
 import type { Chain } from '../rpc/index.js'
-import { metagraphReason, lastStepOf, reconnectDelay, type BlockEvent, type MetagraphRead } from './refresh.js'
+import { metagraphRead, metagraphReason, reconnectDelay, type BlockEvent, type MetagraphRead } from './refresh.js'
 import type { BlockRef, Connection, FollowMode, LiveSource, Snapshot, SourceEvent } from './source.js'
 
 /** The read layer, at a block. */
@@ -57,6 +57,11 @@ interface Subscribable<T> {
 
 /** Failed blocks in a row after which the connection (and its metadata) is renewed. */
 const RENEW_AFTER_FAILURES = 3
+/**
+ * A quiet connection (no block for this long: a local chain builds blocks only on demand) gets a small
+ * request, so the client's 40 s staleness check does not take a healthy node for a dead one.
+ */
+const KEEPALIVE_MS = 15_000
 
 export function chainSource(opts: ChainSourceOptions): ChainSource {
   const clock = opts.clock ?? Date.now
@@ -70,6 +75,8 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   let generation = 0
   let closed = false
   let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let keepalive: ReturnType<typeof setInterval> | undefined
+  let lastActivity = 0
   let pending: BlockInfo | null = null
   let lastBlock: BlockInfo | null = null
   /** The block being read now. */
@@ -95,8 +102,18 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
 
   const follow = (c: Chain, gen: number) => {
     const streams = c.client as unknown as BlockStreams
+    lastActivity = clock()
+    clearInterval(keepalive)
+    keepalive = setInterval(() => {
+      if (gen !== generation || closed || clock() - lastActivity < KEEPALIVE_MS) return
+      lastActivity = clock()
+      c.rpc('system_health').catch((err: unknown) => {
+        if (isConnectionError(err)) lost(gen, message(err))
+      })
+    }, KEEPALIVE_MS / 3)
     const onBlock = (b: BlockInfo | undefined) => {
       if (!b || gen !== generation) return
+      lastActivity = clock()
       if (pending?.hash === b.hash || current?.hash === b.hash || (!pending && lastBlock?.hash === b.hash)) return
       pending = { hash: b.hash, number: b.number }
       void drain(gen)
@@ -142,7 +159,7 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
       if (focus !== null && !subnet) metagraph = null
       if (focus !== null && subnet && metagraphReason(lastRead, focus, block, subnet, events) !== null) {
         metagraph = await opts.readers.readMetagraph(c, focus, at)
-        lastRead = { netuid: focus, block: block.number, hash: block.hash, lastStep: lastStepOf(subnet, block.number) }
+        lastRead = metagraphRead(focus, block, subnet)
       }
       if (gen !== generation || closed) return
       lastBlock = block
@@ -214,6 +231,8 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   }
 
   const teardown = () => {
+    clearInterval(keepalive)
+    keepalive = undefined
     subscription?.unsubscribe()
     subscription = null
     chain?.close()

@@ -18,14 +18,30 @@ export interface MetagraphRead {
   netuid: number
   block: number
   hash: string
-  /** The block of the subnet's last epoch at that read (block - blocksSinceLastStep). */
-  lastStep: number
+  /** The subnet's next epoch block as known at that read (null where the runtime does not say). */
+  nextEpoch: number | null
+  blocksSinceLastStep: number
+}
+
+export const metagraphRead = (netuid: number, block: { number: number; hash: string }, subnet: SubnetSummary): MetagraphRead => ({
+  netuid,
+  block: block.number,
+  hash: block.hash,
+  nextEpoch: subnet.nextEpochBlock,
+  blocksSinceLastStep: subnet.blocksSinceLastStep,
+})
+
+/**
+ * Whether the subnet's epoch ran after the last read: its next epoch block is reached, or (where the runtime
+ * does not schedule by block number) its blocks-since-last-step counter fell behind the blocks that passed.
+ */
+export function epochPassed(last: MetagraphRead, block: number, subnet: SubnetSummary): boolean {
+  if (last.nextEpoch !== null) return block >= last.nextEpoch
+  return subnet.blocksSinceLastStep < last.blocksSinceLastStep + (block - last.block)
 }
 
 /** Re-read the metagraph at least this often (blocks). */
 export const METAGRAPH_MAX_AGE = 5
-
-export const lastStepOf = (subnet: SubnetSummary, block: number): number => block - subnet.blocksSinceLastStep
 
 /** Why the metagraph must be read at this block, or null when the block cannot have changed it. */
 export function metagraphReason(
@@ -40,7 +56,7 @@ export function metagraphReason(
   if (block.hash === last.hash) return null
   // A block at or below the last one read: another fork (best blocks) or a node that went back.
   if (block.number <= last.block) return 'another fork'
-  if (lastStepOf(subnet, block.number) !== last.lastStep) return 'epoch'
+  if (epochPassed(last, block.number, subnet)) return 'epoch'
   if (events === null) return 'events unknown'
   if (events.some((e) => e.pallet === 'SubtensorModule')) return 'subnet extrinsics'
   if (block.number - last.block >= maxAge) return 'periodic'

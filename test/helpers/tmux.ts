@@ -58,7 +58,7 @@ export async function openTerminal(opts: TerminalOptions): Promise<Terminal> {
   const screen = async () => (await tmux('capture-pane', '-p', '-t', 'tao')).replace(/\n$/, '').split('\n').map((l) => l.trimEnd())
   return {
     screen,
-    async waitFor(check, what, timeoutMs = 60_000) {
+    async waitFor(check, what, timeoutMs = 45_000) {
       const deadline = Date.now() + timeoutMs
       let last: string[] = []
       for (;;) {

@@ -6,7 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+// A CLI in a terminal against a chain, on a shared machine: room for slow starts.
+vi.setConfig({ testTimeout: 240_000 })
 import { cleanEnv, runTao, taoBin } from '../helpers/cli.js'
 import { startCutProxy, type CutProxy } from '../helpers/cut-proxy.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
@@ -53,14 +56,17 @@ describe('tao watch in a real terminal, against the local chain', () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-watch-'))
     wallets = join(dir, 'wallets')
     net = await startLocalnet()
-    // A watch-only wallet "bob" (so "my stake" has a position) staking 5 alpha on subnet 1 through Alice's
-    // hotkey; the pool prices alpha at 0.5 TAO; epochs of subnet 1 every 4 blocks.
+    // A watch-only wallet "bob" (so "my stake" has a position) staking on subnet 1 through Alice's hotkey:
+    // 4 of the hotkey's 8 shares of 10 alpha = 5 alpha; the pool prices alpha at 0.5 TAO; epochs of subnet 1
+    // every 4 blocks.
     const r = await runTao(['wallet', 'regen-coldkeypub', '-w', 'bob', '--ss58', BOB, '--wallet-path', wallets, '--json'])
     expect(r.code, r.stderr).toBe(0)
     await net.setStorage({
       SubtensorModule: {
         StakingHotkeys: [[[BOB], [ALICE]]],
-        Alpha: [[[ALICE, BOB, 1], (5n * TAO).toString()]],
+        Alpha: [[[ALICE, BOB, 1], (4n * TAO).toString()]],
+        TotalHotkeyShares: [[[ALICE, 1], (8n * TAO).toString()]],
+        TotalHotkeyAlpha: [[[ALICE, 1], (10n * TAO).toString()]],
         SubnetTAO: [[[1], (100n * TAO).toString()]],
         SubnetAlphaIn: [[[1], (200n * TAO).toString()]],
         Tempo: [[[1], 4]],
@@ -103,12 +109,14 @@ describe('tao watch in a real terminal, against the local chain', () => {
     await term.keys('3')
     screen = await term.waitFor((s) => stakeRow(s) !== undefined, "bob's stake position")
     expect(stakeRow(screen)).toMatch(/\s5\s/)
-    await net.setStorage({ SubtensorModule: { Alpha: [[[ALICE, BOB, 1], (7n * TAO).toString()]], SubnetTAO: [[[1], (123n * TAO).toString()]] } })
+    // The hotkey's alpha grows to 14: Bob's half share is 7.
+    await net.setStorage({ SubtensorModule: { TotalHotkeyAlpha: [[[ALICE, 1], (14n * TAO).toString()]], SubnetTAO: [[[1], (123n * TAO).toString()]] } })
     await net.newBlock()
     screen = await term.waitFor((s) => /\s7\+/.test(stakeRow(s) ?? ''), 'the new stake of 7 alpha, marked as up')
     await term.keys('1')
     screen = await term.waitFor((s) => s.includes('TAO IN'), 'the subnets overview')
-    expect(screen).toMatch(/\s123\+/)
+    // 123 TAO set in the pool, and the block's emission on top of it.
+    expect(screen).toMatch(/\s12\d(\.\d+)?\+/)
 
     // Epochs run (tempo 4): the metagraph is re-read and the countdown starts over.
     await term.keys('2')
@@ -155,7 +163,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
 
   it('Ctrl-C quits with exit 0 and the terminal restored', async () => {
     const term = await watch(['--network', net.endpoint], { columns: 100, rows: 30 })
-    await term.waitFor((s) => /block #\d+/.test(s) && s.includes('NETUID'), 'the subnets overview')
+    await term.waitFor((s) => /block #\d+/.test(s) && s.includes('PRICE'), 'the subnets overview')
     await term.keys('C-c')
     const screen = await term.waitFor((s) => s.includes('AFTER-WATCH'), 'tao watch to exit')
     expect(screen).toContain('AFTER-WATCH exit=0 tty=same')
@@ -177,7 +185,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
       let screen = await term.waitFor((s) => uidRow(s, 0) !== undefined && /● live/.test(s), 'the metagraph, live')
       const before = blockOf(screen)
       // The next block's reads cut every connection; the node itself goes on.
-      proxy.arm('state_', 'instead-of-forward')
+      proxy.arm('state_queryStorageAt', 'instead-of-forward')
       await net.newBlock()
       await proxy.cut()
       screen = await term.waitFor((s) => s.includes('connection lost'), 'the banner')
