@@ -252,6 +252,30 @@ describe('chain source', () => {
     expect(node.connect).toHaveBeenCalledTimes(1) // closed: no more attempts
   })
 
+  test('stake or a metagraph that cannot be read: the rest shows, with a warning naming what failed', async () => {
+    const node = fakeNode()
+    const { readers } = fakeReaders()
+    const source = chainSource({ connect: node.connect, readers, follow: 'finalized', coldkeys: ['5C'], netuid: 1 })
+    readers.readStakes.mockRejectedValue(new Error('stake is not readable on this runtime (spec 999)'))
+    const started = source.start()
+    await flush()
+    node.block(1)
+    const first = await started
+    expect(first.subnets).toHaveLength(2)
+    expect(first.metagraph?.subnet.netuid).toBe(1)
+    expect(first.stakes).toEqual([])
+    const events: SourceEvent[] = []
+    source.subscribe((e) => events.push(e))
+    expect(events).toContainEqual({ type: 'warning', message: 'block #1: stake: stake is not readable on this runtime (spec 999)' })
+    readers.readStakes.mockResolvedValue([])
+    readers.readMetagraph.mockRejectedValueOnce(new Error('bad vectors'))
+    node.block(12) // an epoch: the metagraph is read, and fails
+    await flush()
+    expect(events.at(-2)).toEqual({ type: 'warning', message: 'block #12: subnet 1: bad vectors' })
+    expect(events.at(-1)).toMatchObject({ type: 'snapshot', snapshot: { block: { number: 12 }, metagraph: { block: 1 } } })
+    source.close()
+  })
+
   test('a runtime upgrade, or reads that keep failing, renew the connection (new metadata)', async () => {
     const node = fakeNode()
     const { readers } = fakeReaders({ events: (at) => (at === '0x2' ? [{ pallet: 'System', name: 'CodeUpdated' }] : []) })

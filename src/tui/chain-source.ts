@@ -144,29 +144,47 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
     if (pending && gen !== generation && !closed) void drain(generation)
   }
 
+  /**
+   * One block's reads. The subnets are the block's backbone (their failure fails the block); stake and the
+   * metagraph fail on their own (say a runtime the read layer cannot read stake on): the rest still shows,
+   * with the last good value of what failed and a warning naming it.
+   */
   const readBlock = async (block: BlockInfo, gen: number) => {
     const c = chain!
     const at = { at: block.hash }
     const focus = netuid
+    const problems: string[] = []
+    const part = async <T>(what: string, read: Promise<T>, fallback: T): Promise<T> => {
+      try {
+        return await read
+      } catch (err) {
+        if (isConnectionError(err)) throw err
+        problems.push(`${what}: ${message(err)}`)
+        return fallback
+      }
+    }
     try {
       const [subnets, stakes, events] = await Promise.all([
         opts.readers.readSubnets(c, at),
-        opts.coldkeys.length > 0 ? opts.readers.readStakes(c, opts.coldkeys, at) : Promise.resolve([] as StakeView[]),
+        opts.coldkeys.length > 0 ? part('stake', opts.readers.readStakes(c, opts.coldkeys, at), latest?.stakes ?? []) : Promise.resolve([] as StakeView[]),
         opts.readers.readEvents(c, block.hash).catch(() => null),
       ])
       let metagraph: MetagraphView | null = focus !== null && latest?.metagraph?.subnet.netuid === focus ? latest.metagraph : null
       const subnet = focus === null ? undefined : subnets.find((s) => s.netuid === focus)
       if (focus !== null && !subnet) metagraph = null
       if (focus !== null && subnet && metagraphReason(lastRead, focus, block, subnet, events) !== null) {
-        metagraph = await opts.readers.readMetagraph(c, focus, at)
-        lastRead = metagraphRead(focus, block, subnet)
+        const read = await part(`subnet ${focus}`, opts.readers.readMetagraph(c, focus, at), null)
+        if (read) {
+          metagraph = read
+          lastRead = metagraphRead(focus, block, subnet)
+        }
       }
       if (gen !== generation || closed) return
       lastBlock = block
       const ref: BlockRef = { number: block.number, hash: block.hash }
       latest = { block: ref, subnets, metagraph, stakes }
       if (connection.state !== 'live') setConnection({ state: 'live' })
-      setWarning(null)
+      setWarning(problems.length ? `block #${block.number}: ${problems.join('; ')}` : null)
       emit({ type: 'snapshot', snapshot: latest })
       firstWaiter?.resolve(latest)
       firstWaiter = null
