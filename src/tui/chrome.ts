@@ -109,6 +109,25 @@ export function keyHelpLine(ui: Pick<UiState, 'editingFilter' | 'help'>, width: 
   return clip(forms.find((f) => [...f].length <= width) ?? forms[forms.length - 1], width)
 }
 
+/** The help screen for a width: two columns of keys where they fit, one otherwise. */
+export const helpLines = (width: number): readonly string[] => (width >= 104 ? HELP_LINES : HELP_LINES_NARROW)
+
+const HELP_LINES_NARROW = [
+  'tao watch follows the chain block by block.',
+  '',
+  '  ↑ ↓ j k     move             PgUp PgDn  page',
+  '  g G         first / last     tab 1 2 3  switch view',
+  '  /           filter: uid, netuid, part of a key or name',
+  '  s S         next sort column / reverse',
+  '  v m         validators only / local wallets only',
+  '  enter       subnet → metagraph · UID → details',
+  '  esc         close details / clear the filter',
+  '  ?  q        this help / quit (also Ctrl-C)',
+  '',
+  'Marks: > selected  * local key  + registered  ~ replaced',
+  'After a value: + up, - down since the previous block.',
+]
+
 export const HELP_LINES = [
   'tao watch follows the chain block by block (finalized blocks; --best for best blocks).',
   '',

@@ -3,7 +3,7 @@
  * each part gets (the frame is exactly `height` lines, so nothing scrolls), the table lines in view, the
  * detail pane. Pure, so a resize or a key is one recomputation and tests need no terminal.
  */
-import { keyHelpLine, tabsLine, HELP_LINES } from './chrome.js'
+import { helpLines, keyHelpLine, tabsLine } from './chrome.js'
 import { DETAIL_HEIGHT, detailLines } from './detail-pane.js'
 import { clip } from './format.js'
 import { metagraphView, type NeuronRow } from './metagraph-view.js'
@@ -94,7 +94,7 @@ export function frameLayout(model: LiveModel, ui: UiState, mine: Mine, width: nu
     footer,
     empty: clip(spec.empty(data), Math.max(0, width - 4)),
     detail,
-    help: ui.help ? HELP_LINES.slice(0, bodyHeight + 1).map((l) => clip(l, width)) : null,
+    help: ui.help ? helpLines(width).slice(0, bodyHeight + 1).map((l) => clip(l, width)) : null,
     keyHelp: keyHelpLine(ui, width),
     epoch,
   }
