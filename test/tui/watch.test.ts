@@ -161,9 +161,12 @@ describe('tao watch in a real terminal, against the local chain', () => {
     expect(await term.pane('#{cursor_flag}')).toBe('1')
   })
 
-  it('Ctrl-C quits with exit 0 and the terminal restored', async () => {
-    const term = await watch(['--network', net.endpoint], { columns: 100, rows: 30 })
-    await term.waitFor((s) => /block #\d+/.test(s) && s.includes('PRICE'), 'the subnets overview')
+  it('--best follows best blocks; Ctrl-C quits with exit 0 and the terminal restored', async () => {
+    const term = await watch(['--network', net.endpoint, '--best'], { columns: 100, rows: 30 })
+    const screen0 = await term.waitFor((s) => /block #\d+/.test(s) && s.includes('PRICE'), 'the subnets overview')
+    expect(screen0).toContain('(best)')
+    await net.newBlock()
+    await term.waitFor((s) => blockOf(s) === blockOf(screen0) + 1, 'the next best block')
     await term.keys('C-c')
     const screen = await term.waitFor((s) => s.includes('AFTER-WATCH'), 'tao watch to exit')
     expect(screen).toContain('AFTER-WATCH exit=0 tty=same')
