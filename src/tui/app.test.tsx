@@ -146,6 +146,8 @@ describe('tao watch views', () => {
     expect(f).toContain('2 Subnet 1')
     expect(f).toContain('HOTKEY')
     expect(uidsInOrder(f)).toEqual([2, 1, 0]) // by stake, largest first
+    // The subnet's header, as subnets show has it.
+    expect(f).toContain('SN1 α apex-1 · price 0.5 τ · pool 101 τ / 501 α · UIDs 12/256 (3 shown) · tempo 10 · burn 1 τ · owner')
     expect(t.lines().at(-1)).toContain('q quit')
   })
 
@@ -259,7 +261,7 @@ describe('tao watch views', () => {
     expect(lines.join('\n')).not.toContain('RANK')
     expect(lines.find((l) => /^>/.test(l))).toMatch(/5\w+\.\.\w+/)
     // Rows are printable ASCII (Ink's fast path).
-    for (const l of lines.slice(3, -1)) expect(l).toMatch(/^[ -~]*$/)
+    for (const l of lines.slice(3, -2)) expect(l).toMatch(/^[ -~]*$/)
     expect(lines.at(-1)).toContain('q')
     // The detail pane fits too.
     await t.press(KEY.enter)

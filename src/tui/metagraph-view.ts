@@ -4,7 +4,7 @@
  * the UID's detail pane.
  */
 import type { NeuronView } from '../chain/views.js'
-import { axonText, compactAmount, shortAddress, unitValue } from './format.js'
+import { axonText, cleanText, compactAmount, compactPrice, shortAddress, unitValue } from './format.js'
 import { isMineNeuron } from './mine.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'
 import { containsQuery, parseQuery, type ViewData, type ViewSpec } from './view-spec.js'
@@ -74,6 +74,23 @@ export const metagraphView: ViewSpec<NeuronRow> = {
   },
   key: (r) => String(r.neuron.uid),
   marks: (r, { model }) => ({ mine: r.mine, mark: model.marks.get(r.neuron.uid)?.kind ?? null, changes: model.neuronChanges.get(r.neuron.uid) }),
+  /** The subnet's header, as `subnets show` has it: name, price, pool, UIDs, tempo, burn, owner (this block's). */
+  footer(rows, { model, ui }) {
+    const s = model.snapshot?.subnets.find((x) => x.netuid === ui.netuid)
+    if (!s) return ''
+    const name = cleanText([s.symbol, s.name].filter((x) => x).join(' '))
+    return [
+      `SN${s.netuid}${name ? ' ' + name : ''}`,
+      `price ${compactPrice(s.price)} τ`,
+      `pool ${compactAmount(s.taoIn)} τ / ${compactAmount(s.alphaIn)} α`,
+      `UIDs ${s.neurons}/${s.maxNeurons}${rows.length !== s.neurons ? ` (${rows.length} shown)` : ''}`,
+      `tempo ${s.tempo}`,
+      `burn ${compactAmount(s.burn)} τ`,
+      s.ownerColdkey ? `owner ${shortAddress(s.ownerColdkey, 12)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ')
+  },
   empty(data) {
     const { model, ui } = data
     if (ui.netuid === null) return 'no subnet chosen: pick one in the subnets view (tab) and press enter'
