@@ -5,10 +5,7 @@ if (major < 22) {
   process.stderr.write(`Error: tao needs Node.js 22 or newer (this is ${process.version}); run scripts/setup.sh or install Node 24 LTS.\n`)
   process.exit(2)
 }
-// `tao … | head` closes stdout early: that is the reader's choice, not an error.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(0)
-  throw err
-})
+const { guardStdout, hoistGlobalFlags } = await import('../dist/cli/entry.js')
+guardStdout()
 const { execute } = await import('@oclif/core')
-await execute({ dir: import.meta.url })
+await execute({ dir: import.meta.url, args: hoistGlobalFlags(process.argv.slice(2)) })

@@ -29,7 +29,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 npm run build >&2
 
-report="$(mktemp -d)/vitest.json"
+report_dir="$(mktemp -d)"
+trap 'rm -rf "$report_dir"' EXIT
+report="$report_dir/vitest.json"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 if [ -s "$report" ]; then

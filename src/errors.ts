@@ -9,6 +9,8 @@ export const ExitCode = {
   Unreachable: 3,
   /** Wrong password or locked key. */
   Locked: 4,
+  /** Interrupted by the user (Ctrl-C), as a shell reports a SIGINT death. */
+  Interrupted: 130,
 } as const
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 

@@ -3,6 +3,14 @@
  * `stake list` and the live TUI (`tao watch`). No RPC, no polkadot-api types: bigint rao for amounts,
  * numbers in [0, 1] for normalised u16 values, SS58 strings for accounts. The same shape whatever the
  * runtime (spec 218's opaque runtime APIs, typed results on newer runtimes, or storage).
+ *
+ * Readers (each view read at one block: `at` = a block hash, default the best block; load them lazily):
+ * - `readSubnets(chain, { at }) → SubnetSummary[]`, `readBurnCost(chain, { at })` in ./subnets.js
+ * - `readMetagraph(chain, netuid, { at }) → MetagraphView` in ./metagraph.js (unknown netuid: bad input, exit 2)
+ * - `readStakes(chain, coldkeys, { at }) → StakeView[]` in ./stake.js (also behind `wallet balance`)
+ * - `readHyperparameters(chain, netuid, { at }) → HyperparametersView` in ./hyperparameters.js
+ * Ordering and filtering of rows: `sortNeurons`, `filterNeurons` in ./metagraph-view.js (pure).
+ * Following finalized blocks: `readMetagraph(chain, netuid, { at: (await chain.head('finalized')).hash })`.
  */
 
 /** 1e9: prices are fixed point with 9 decimals, like amounts. */
@@ -98,4 +106,29 @@ export interface StakeView {
   alpha: bigint
   /** TAO value at the current pool price (root: 1:1), rao. */
   value: bigint
+  /** TAO per alpha × PRICE_SCALE the value was computed at; null when the pool is empty. */
+  price: bigint | null
+}
+
+/** How to read a hyperparameter's value. */
+export type HyperparameterUnit = 'blocks' | 'epochs' | 'count' | 'rao' | 'fraction' | 'flag' | 'number' | 'version'
+
+/** One hyperparameter of a subnet, as the runtime names and stores it. */
+export interface HyperparameterView {
+  /** The runtime's name (snake_case), e.g. "tempo", "min_burn", "commit_reveal_period". */
+  name: string
+  /** The stored value: bigint for u64 and wider, number for smaller integers, boolean for flags. */
+  value: bigint | number | boolean
+  unit: HyperparameterUnit
+  /** For fractions: the value in [0, 1] (÷65535, ÷u64::MAX, ÷1e6 or fixed point, as the runtime reads it); else null. */
+  normalized: number | null
+  /** What it does, in a few words ('' for a name this version of taocli does not know). */
+  description: string
+}
+
+/** `subnets hyperparameters`: one subnet's hyperparameters, in the runtime's order. */
+export interface HyperparametersView {
+  netuid: number
+  block: number
+  hyperparameters: HyperparameterView[]
 }

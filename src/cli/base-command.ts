@@ -1,7 +1,10 @@
 import { Command, Flags, Interfaces } from '@oclif/core'
 import { ExitCode, TaoError } from '../errors.js'
+import { handleInterrupts } from '../interrupt.js'
 import { paint } from '../ui/output.js'
 import type { PromptPolicy } from '../ui/prompt.js'
+import { errorLine } from './error-line.js'
+import { systemErrorToTao } from './system-error.js'
 
 /**
  * Base for every `tao` command: --json (run() returns the data), --no-prompt/-y, --verbose,
@@ -9,6 +12,8 @@ import type { PromptPolicy } from '../ui/prompt.js'
  */
 export abstract class TaoCommand extends Command {
   static enableJsonFlag = true
+  /** Commands that handle Ctrl-C themselves (a node that runs until stopped) set this. */
+  static handlesInterrupt = false
 
   static baseFlags = {
     'no-prompt': Flags.boolean({
@@ -29,16 +34,23 @@ export abstract class TaoCommand extends Command {
     return this.argv.includes('--verbose')
   }
 
-  protected async catch(err: Interfaces.CommandError): Promise<never> {
+  async init(): Promise<void> {
+    await super.init()
+    if (!(this.constructor as typeof TaoCommand).handlesInterrupt) handleInterrupts()
+  }
+
+  protected async catch(caught: Interfaces.CommandError): Promise<never> {
+    // A file-system error nobody mapped at its source still becomes one line naming the path and the cause.
+    const err = (caught instanceof TaoError ? caught : (systemErrorToTao(caught) ?? caught)) as Interfaces.CommandError
     const exitCode = exitCodeOf(err)
     if (this.jsonEnabled()) this.logJson({ ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) })
-    process.stderr.write(paint.red('Error: ') + oneLine(err) + '\n')
+    process.stderr.write(exitCode === ExitCode.Interrupted ? `${oneLine(err)}\n` : paint.red('Error: ') + oneLine(err) + '\n')
     if (this.verbose) {
       if (err instanceof TaoError && err.detail) process.stderr.write(err.detail + '\n')
       const cause = (err as Error).cause
       if (cause instanceof Error) process.stderr.write((cause.stack ?? String(cause)) + '\n')
       if (!(err instanceof TaoError) && err.stack) process.stderr.write(err.stack + '\n')
-    } else if (!(err instanceof TaoError) && !isUsageError(err)) {
+    } else if (!(err instanceof TaoError) && !isUsageError(err) && !isCancel(err)) {
       process.stderr.write(paint.dim('(run again with --verbose for details)') + '\n')
     }
     process.exitCode = exitCode
@@ -47,31 +59,28 @@ export abstract class TaoCommand extends Command {
   }
 }
 
+/** Ctrl-C (or Escape) at a prompt. */
+const isCancel = (err: Interfaces.CommandError): boolean => err.name === 'ExitPromptError' || err.name === 'AbortPromptError'
+
 function isUsageError(err: Interfaces.CommandError): boolean {
   return err.oclif?.exit === 2 || err.name === 'NonExistentFlagsError' || err.name === 'RequiredArgsError'
 }
 
 function exitCodeOf(err: Interfaces.CommandError): number {
   if (err instanceof TaoError) return err.exitCode
-  if (err.name === 'ExitPromptError' || err.name === 'AbortPromptError') return ExitCode.BadInput
+  if (isCancel(err)) return ExitCode.Interrupted
   if (isUsageError(err)) return ExitCode.BadInput
   return ExitCode.Failed
 }
 
 function oneLine(err: Interfaces.CommandError): string {
-  if (err.name === 'ExitPromptError') return 'cancelled'
-  const lines = (err.message || String(err))
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('See more help with'))
-  // oclif lists several flag problems under a header line: keep them all, on one line.
-  if (lines[0] === 'The following errors occurred:') return lines.slice(1).join('; ') || 'bad usage'
-  return lines[0] ?? 'unknown error'
+  if (isCancel(err)) return 'cancelled'
+  return errorLine(err.message || String(err))
 }
 
 function errorJson(err: Interfaces.CommandError, exitCode: number) {
   return {
-    code: err instanceof TaoError ? err.code : isUsageError(err) ? 'USAGE' : 'INTERNAL',
+    code: err instanceof TaoError ? err.code : isCancel(err) ? 'CANCELLED' : isUsageError(err) ? 'USAGE' : 'INTERNAL',
     message: oneLine(err),
     exitCode,
   }

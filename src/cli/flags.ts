@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core'
 import { expandHome, resolveSetting } from '../config/settings.js'
+import { validateName } from '../keystore/files.js'
 
 /** Wallet selection flags, on every wallet command (btcli's names). */
 export const walletFlags = {
@@ -28,11 +29,22 @@ export interface WalletSelection {
   hotkey: string
 }
 
+/**
+ * The wallet a command acts on: flag > environment > config > default for each part. Each part is resolved
+ * when it is read, so an empty BT_WALLET_HOTKEY fails a command that uses the hotkey (exit 2) and does not
+ * disturb one that never does; names are checked (one folder name the file system can hold).
+ */
 export function resolveWallet(flags: { 'wallet-path'?: string; 'wallet-name'?: string; hotkey?: string }): WalletSelection {
   return {
-    path: expandHome(resolveSetting('wallet-path', flags['wallet-path']).value),
-    name: resolveSetting('wallet-name', flags['wallet-name']).value,
-    hotkey: resolveSetting('hotkey', flags.hotkey).value,
+    get path() {
+      return expandHome(resolveSetting('wallet-path', flags['wallet-path']).value)
+    },
+    get name() {
+      return validateName(resolveSetting('wallet-name', flags['wallet-name']).value, 'wallet name')
+    },
+    get hotkey() {
+      return validateName(resolveSetting('hotkey', flags.hotkey).value, 'hotkey name')
+    },
   }
 }
 

@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core'
 import { generateMnemonic, keypairFromMnemonic, type Keypair } from '../keystore/keys.js'
 import { paint } from '../ui/output.js'
 import type { PromptPolicy } from '../ui/prompt.js'
-import { saveKey, type KeyRole, type WalletLocation } from '../wallet/store.js'
+import { prepareKey, saveKeys, type KeyRole, type PreparedKey, type WalletLocation } from '../wallet/store.js'
 import { writtenKey, type WrittenKey } from '../wallet/describe.js'
 import { newPassword } from './password.js'
 
@@ -23,17 +23,25 @@ export function newMnemonicKeypair(words: number): { mnemonic: string; keypair: 
   return { mnemonic, keypair: keypairFromMnemonic(mnemonic) }
 }
 
-/** Encrypt (when asked) and write one key; returns what the command reports. */
-export async function writeKey(
+/**
+ * Ask for the key's new password (when it is to be encrypted) and encrypt it: done before the wallet is
+ * locked, since a prompt or argon2i must not hold other runs back.
+ */
+export async function prepareNewKey(
   w: WalletLocation,
   role: KeyRole,
   keypair: Keypair,
-  opts: { encrypt: boolean; overwrite: boolean; passwordFile?: string; policy: PromptPolicy },
-): Promise<WrittenKey> {
+  opts: { encrypt: boolean; passwordFile?: string; policy: PromptPolicy },
+): Promise<PreparedKey> {
   const label = role.kind === 'coldkey' ? `the coldkey of "${w.name}"` : `hotkey "${role.name}"`
   const password = opts.encrypt ? await newPassword({ passwordFile: opts.passwordFile, policy: opts.policy }, label) : undefined
-  const saved = await saveKey(w, role, keypair, { password, overwrite: opts.overwrite })
-  return writtenKey(role.kind, role.kind === 'coldkey' ? w.name : role.name, keypair, saved.keyPath ?? saved.pubPath, saved.encrypted)
+  return prepareKey(role, keypair, password)
+}
+
+/** Write prepared keys as one all-or-nothing change; returns what the command reports about each. */
+export async function writeKeys(w: WalletLocation, keys: PreparedKey[], overwrite: boolean): Promise<WrittenKey[]> {
+  const saved = await saveKeys(w, keys, { overwrite })
+  return saved.map((s, i) => writtenKey(s.role.kind, s.role.kind === 'coldkey' ? w.name : s.role.name, keys[i].publicKey, s.keyPath, s.encrypted))
 }
 
 /** The mnemonic is shown once, on stderr, and never logged anywhere else. */

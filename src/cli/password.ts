@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { badInput } from '../errors.js'
+import { causeWords } from './system-error.js'
 import { askSecret, canPrompt, type PromptPolicy } from '../ui/prompt.js'
 import { warn } from '../ui/output.js'
 
@@ -29,7 +30,7 @@ export async function readSecretFile(path: string, what: string): Promise<string
   try {
     text = path === '-' ? await readStdinOnce() : await readFile(path, 'utf8')
   } catch (e) {
-    throw badInput(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'UNREADABLE_FILE')
+    throw badInput(`cannot read the ${what} file ${path}: ${causeWords(e)}`, 'UNREADABLE_FILE')
   }
   return text.replace(/\r?\n$/, '')
 }
@@ -43,11 +44,18 @@ function fromEnvOrFile(source: PasswordSource): Promise<string> | string | undef
 
 const HINT = 'give it with --password-file FILE (or - for stdin) or the TAO_PASSWORD environment variable'
 
-/** The password to unlock an existing key. */
+/**
+ * The password to unlock an existing key. An empty one is refused at once (exit 2): btcli never encrypts
+ * with an empty password, so trying it would only cost seconds of argon2i and end in "wrong password".
+ */
 export async function unlockPassword(source: PasswordSource, what: string): Promise<string> {
-  const given = await fromEnvOrFile(source)
-  if (given !== undefined) return given
-  return askSecret(source.policy, `Password for ${what}:`, HINT)
+  const given = (await fromEnvOrFile(source)) ?? (await askSecret(source.policy, `Password for ${what}:`, HINT))
+  if (given === '') {
+    const file = source.passwordFile === '-' ? 'stdin' : source.passwordFile
+    const from = file !== undefined ? `the password file ${file}` : process.env.TAO_PASSWORD !== undefined ? 'TAO_PASSWORD' : 'the prompt'
+    throw badInput(`the password for ${what} is empty (from ${from})`, 'EMPTY_PASSWORD')
+  }
+  return given
 }
 
 /** Reasons a new password is weak; empty when it is acceptable. */

@@ -1,9 +1,11 @@
 import { Flags } from '@oclif/core'
 import { amountJson, displayTao, parseTao } from '../chain/amount.js'
 import { resolveSetting } from '../config/settings.js'
-import { badInput, locked } from '../errors.js'
+import { badInput } from '../errors.js'
+import { setInterruptNote } from '../interrupt.js'
 import type { Chain, SendOptions, TxCall, TxEvent, TxResult } from '../rpc/index.js'
 import { toJsonSafe } from '../rpc/json.js'
+import { MAX_ERA } from '../rpc/era.js'
 import { askConfirm, type PromptPolicy } from '../ui/prompt.js'
 import { paint, progress } from '../ui/output.js'
 import { readPublicKey, roleLabel, unlockKey, type KeyRole } from '../wallet/store.js'
@@ -13,7 +15,13 @@ import { signerOf } from './signer.js'
 
 /** Flags of every command that signs and submits a transaction. */
 export const txFlags = {
-  era: Flags.integer({ description: 'Mortal era length in blocks (0 = immortal).', default: 64, min: 0, max: 65536, helpGroup: 'TRANSACTION' }),
+  era: Flags.integer({
+    description: `Mortal era length in blocks, ${MAX_ERA} at most and no more than the runtime's System.BlockHashCount (0 = immortal).`,
+    default: 64,
+    min: 0,
+    max: MAX_ERA,
+    helpGroup: 'TRANSACTION',
+  }),
   nonce: Flags.integer({ description: "Account nonce to use instead of the node's next one.", min: 0, max: 4294967295, helpGroup: 'TRANSACTION' }),
   force: Flags.boolean({ description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).", helpGroup: 'TRANSACTION' }),
   tip: Flags.string({ description: 'Tip in TAO for the block author.', helpGroup: 'TRANSACTION' }),
@@ -104,6 +112,11 @@ export interface TxIntent {
   fromEvents?(events: TxEvent[]): Record<string, unknown>
   /** A line for people after success, from the report (e.g. `registered as uid 4`). */
   describe?(report: Record<string, unknown>): string | undefined
+  /**
+   * After the transaction landed and succeeded, while still connected: read what it changed in storage (e.g. a
+   * weight commit's reveal window as the chain recorded it). The fields returned join the report.
+   */
+  settle?(report: Record<string, unknown>): Promise<Record<string, unknown>>
 }
 
 export interface TxCommand {
@@ -123,6 +136,7 @@ export async function executeTx(
   signerKind: SignerKind,
   plan: (ctx: PlanContext) => Promise<TxIntent>,
 ): Promise<Record<string, unknown>> {
+  setInterruptNote('interrupted; nothing was submitted')
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
   const w = { root: wallet.path, name: wallet.name }
@@ -147,21 +161,18 @@ export async function executeTx(
       if (!yes) throw badInput('cancelled; nothing was signed', 'CANCELLED')
     }
 
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)))
-    if (signerPublic.publicKey !== toHexKey(keypair.publicKey))
-      throw locked(
-        `the ${roleLabel(w, role)} does not match its public file (${signer}); nothing was signed. Rewrite the public file from the key or restore the key`,
-        'KEY_MISMATCH',
-      )
+    // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named above from its public file.
+    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)), {
+      pub: signerPublic,
+    })
     const result = await chain.send(intent.call, signerOf(keypair), { ...options, knownFee: fee })
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
-    return await txOutcome(result, context, (line) => cmd.log(line), intent)
+    const report = await txOutcome(result, context, (line) => cmd.log(line), intent)
+    return result.status === 'landed' && intent.settle ? { ...report, ...(await intent.settle(report)) } : report
   } finally {
     chain.close()
   }
 }
-
-const toHexKey = (bytes: Uint8Array): string => '0x' + Buffer.from(bytes).toString('hex')
 
 /**
  * A nonce ahead of the account's next one parks the transaction in the node's future queue, where it waits

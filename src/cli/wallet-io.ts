@@ -11,12 +11,15 @@ export const overwriteFlag = {
 
 /**
  * Refuse to replace an existing key unless --overwrite or a confirmed prompt says so.
- * Checked for every key a command will write before anything is written.
+ * Checked for every key a command will write before anything is written (asked here, before the wallet is
+ * locked); the write itself decides again under the lock. --overwrite consents to replacing whatever is
+ * there by then, so of two runs with --overwrite the second replaces the first instead of failing.
  */
 export async function confirmOverwrite(w: WalletLocation, roles: KeyRole[], overwrite: boolean, policy: PromptPolicy): Promise<boolean> {
+  if (overwrite) return true
   const taken: KeyRole[] = []
   for (const role of roles) if (await exists(keyPaths(w, role).key)) taken.push(role)
-  if (taken.length === 0 || overwrite) return taken.length > 0
+  if (taken.length === 0) return false
   const names = taken.map((r) => roleLabel(w, r)).join(' and ')
   if (!canPrompt(policy)) throw badInput(`the ${names} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
   if (!(await askConfirm(policy, `The ${names} already exists. Replace it? The old key is lost unless you have its mnemonic.`, '--overwrite'))) {

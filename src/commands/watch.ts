@@ -6,6 +6,8 @@ import { badInput } from '../errors.js'
 import { progress } from '../ui/output.js'
 
 export default class Watch extends TaoCommand {
+  // Ctrl-C while connecting exits 130; once the screen is drawn it quits like `q` (src/tui/start.tsx).
+  static handlesInterrupt = true
   static summary = 'Watch subnets live: the subnets overview, a metagraph and your stake, block by block.'
   static description =
     'A terminal UI that follows the chain block by block (finalized blocks; --best for best blocks), with three views: ' +

@@ -44,11 +44,20 @@ export function configStore(): Conf<Record<string, string>> {
   return store
 }
 
-/** Resolve one setting: flag > environment > config > default. */
+/**
+ * Resolve one setting: flag > environment > config > default. A flag or environment variable that is given
+ * but empty is an error (exit 2), never "use the default": `-w "$UNSET"` must not act on the default wallet.
+ */
 export function resolveSetting(key: SettingKey, flagValue?: string): { value: string; source: SettingSource } {
-  if (flagValue !== undefined && flagValue !== '') return { value: flagValue, source: 'flag' }
+  if (flagValue !== undefined) {
+    if (flagValue.trim() === '') throw badInput(`--${key} is empty; give a value or leave the flag out`, 'EMPTY_SETTING')
+    return { value: flagValue, source: 'flag' }
+  }
   const env = process.env[ENV_VARS[key]]
-  if (env !== undefined && env !== '') return { value: env, source: 'env' }
+  if (env !== undefined) {
+    if (env.trim() === '') throw badInput(`${ENV_VARS[key]} is set but empty; give it a value or unset it`, 'EMPTY_SETTING')
+    return { value: env, source: 'env' }
+  }
   const stored = configStore().get(key)
   if (typeof stored === 'string' && stored !== '') return { value: stored, source: 'config' }
   return { value: DEFAULTS[key], source: 'default' }

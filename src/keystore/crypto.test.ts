@@ -14,7 +14,7 @@ vi.mock('./argon2.js', () => ({
   },
 }))
 
-const { decryptKeyfileData, detectEncoding, encryptKeyfileData, isEncrypted, NACL_SALT, sealNacl, openNacl } = await import('./crypto.js')
+const { decryptKeyfileData, detectEncoding, encryptKeyfileData, isEncrypted, KEYFILE_MIN_BYTES, NACL_SALT, sealNacl, openNacl } = await import('./crypto.js')
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 const text = (b: Uint8Array): string => new TextDecoder().decode(b)
@@ -151,9 +151,23 @@ describe('encrypt / decrypt', () => {
     for (const len of [5, 29, 44]) {
       const e = await rejection(decryptKeyfileData(box.subarray(0, len), 'pw'))
       expect(e).toMatchObject({ exitCode: 2, code: 'CORRUPT_KEYFILE' })
-      expect(e.message).toBe('the keyfile is corrupt or truncated (nacl keyfile)')
+      expect(e.message).toMatch(/^the keyfile is damaged: \d+ bytes, too short to hold a nonce and a tag/)
     }
     expect(kdf.calls).toBe(0)
+  })
+
+  it('with a keyfile minimum, calls a box too short to hold any keyfile damaged (exit 2) without running argon2i', async () => {
+    const box = await encryptKeyfileData(utf8(KEYFILE), 'pw')
+    kdf.calls = 0
+    const e = await rejection(decryptKeyfileData(box.subarray(0, 100), 'pw', 'the coldkey', { minPlaintext: KEYFILE_MIN_BYTES }))
+    expect(e).toMatchObject({ exitCode: 2, code: 'CORRUPT_KEYFILE' })
+    expect(e.message).toBe('the coldkey is damaged: 100 bytes, too short to hold any keyfile (truncated?)')
+    expect(kdf.calls).toBe(0)
+    // The smallest keyfile that can hold a secret still opens.
+    const small = utf8('{"secretPhrase":"' + 'abc '.repeat(11) + 'abc"}')
+    expect(small.length).toBeGreaterThanOrEqual(KEYFILE_MIN_BYTES)
+    const sealed = await encryptKeyfileData(small, 'pw')
+    expect(text(await decryptKeyfileData(sealed, 'pw', 'k', { minPlaintext: KEYFILE_MIN_BYTES }))).toBe(text(small))
   })
 
   it('refuses plaintext and unknown data with exit 2', async () => {

@@ -81,11 +81,21 @@ export async function sealNacl(plaintext: Uint8Array, key: Uint8Array, nonce?: U
   return out
 }
 
-/** What is structurally wrong with a `$NACL` keyfile, if anything (checked before paying for argon2i). */
-function naclDefect(data: Uint8Array): OpenResult | undefined {
+/**
+ * The smallest keyfile JSON that can hold a key's secret: `{"secretPhrase":"<12 short words>"}` is about
+ * 65 bytes, and btcli's keyfiles (public key, account id, secrets, address) are several hundred.
+ */
+export const KEYFILE_MIN_BYTES = 64
+
+/**
+ * What is structurally wrong with a `$NACL` file, if anything (checked before paying for argon2i):
+ * no room for nonce and tag, or (`minPlaintext`) too little ciphertext to be a keyfile btcli could write.
+ */
+export function naclDefect(data: Uint8Array, minPlaintext = 0): { ok: false; reason: 'corrupt'; detail: string } | undefined {
   if (!startsWith(data, NACL_PREFIX)) return { ok: false, reason: 'corrupt', detail: 'no $NACL header' }
-  if (data.length < NACL_PREFIX.length + NACL_NONCE_BYTES + NACL_TAG_BYTES)
-    return { ok: false, reason: 'corrupt', detail: `${data.length} bytes, too short to hold a nonce and a tag` }
+  const body = data.length - NACL_PREFIX.length - NACL_NONCE_BYTES - NACL_TAG_BYTES
+  if (body < 0) return { ok: false, reason: 'corrupt', detail: `${data.length} bytes, too short to hold a nonce and a tag (truncated?)` }
+  if (body < minPlaintext) return { ok: false, reason: 'corrupt', detail: `${data.length} bytes, too short to hold any keyfile (truncated?)` }
   return undefined
 }
 
@@ -120,14 +130,15 @@ export async function encryptKeyfileData(plaintext: Uint8Array, password: string
 /**
  * Decrypt any encrypted keyfile btcli can read. `what` names the key in messages ("the coldkey of wallet x").
  * Throws TaoError: exit 4 when the MAC fails (wrong password, or a damaged body: the two look alike),
- * exit 2 when the file cannot be a keyfile of its kind (truncated, bad header or encoding).
+ * exit 2 when the file cannot be a keyfile of its kind (truncated, bad header or encoding; with
+ * `minPlaintext`, too short to hold a keyfile).
  */
-export async function decryptKeyfileData(data: Uint8Array, password: string, what = 'the keyfile'): Promise<Uint8Array> {
+export async function decryptKeyfileData(data: Uint8Array, password: string, what = 'the keyfile', opts: { minPlaintext?: number } = {}): Promise<Uint8Array> {
   const encoding = detectEncoding(data)
   let result: OpenResult
   switch (encoding) {
     case 'nacl':
-      result = naclDefect(data) ?? (await withKey(password, (key) => openNacl(data, key)))
+      result = naclDefect(data, opts.minPlaintext) ?? (await withKey(password, (key) => openNacl(data, key)))
       break
     case 'ansible-vault':
       result = await (await import('./legacy.js')).openAnsibleVault(data, password)
@@ -142,5 +153,5 @@ export async function decryptKeyfileData(data: Uint8Array, password: string, wha
   }
   if (result.ok) return result.plaintext
   if (result.reason === 'auth') throw locked(`Wrong password for ${what}, or the keyfile is corrupt`)
-  throw badInput(`${what} is corrupt or truncated (${encoding} keyfile)`, 'CORRUPT_KEYFILE', result.detail)
+  throw badInput(`${what} is damaged: ${result.detail ?? `not a whole ${encoding} keyfile`}`, 'CORRUPT_KEYFILE', result.detail)
 }

@@ -1,13 +1,22 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { ensureDir, walletPaths, writeFileAtomic } from './files.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ensureDir, readRegularFile, validateName, validateNewHotkeyName, walletPaths, writeFileAtomic } from './files.js'
+import { fsError } from './fs-errors.js'
+
+const made: string[] = []
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'tao-files-'))
+  made.push(dir)
+  return dir
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 describe('atomic files', () => {
   it('writes 0600 files and refuses to overwrite without consent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tao-files-'))
+    const dir = tempDir()
     const p = join(dir, 'key')
     await writeFileAtomic(p, new TextEncoder().encode('one'), { overwrite: false })
     expect(statSync(p).mode & 0o777).toBe(0o600)
@@ -19,7 +28,7 @@ describe('atomic files', () => {
   })
 
   it('a process killed while writing leaves the old file whole', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tao-files-'))
+    const dir = tempDir()
     const p = join(dir, 'key')
     const old = 'old content '.repeat(100)
     writeFileSync(p, old)
@@ -50,11 +59,59 @@ describe('atomic files', () => {
   })
 
   it('makes private folders and validates names', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tao-files-')), 'a', 'b')
+    const dir = join(tempDir(), 'a', 'b')
     await ensureDir(dir)
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     expect(walletPaths('/w', 'x', 'h').hotkeypub).toBe('/w/x/hotkeys/hpub.txt')
     expect(() => walletPaths('/w', '../x', 'h')).toThrow(/not a valid name/)
-    expect(() => walletPaths('/w', 'x', '')).toThrow(/not a valid name/)
+    expect(() => walletPaths('/w', 'x', '')).toThrow(/hotkey name is empty/)
+  })
+
+  it('checks names against what the file system holds, before anything is written', () => {
+    expect(validateName('h'.repeat(248), 'hotkey name')).toHaveLength(248)
+    expect(() => validateName('h'.repeat(249), 'hotkey name')).toThrow(expect.objectContaining({ code: 'NAME_TOO_LONG', exitCode: 2 }))
+    expect(validateName('w'.repeat(255), 'wallet name')).toHaveLength(255)
+    expect(() => validateName('w'.repeat(256), 'wallet name')).toThrow(/too long/)
+    // Bytes, not characters.
+    expect(() => validateName('é'.repeat(128), 'wallet name')).toThrow(/256 bytes/)
+    expect(() => validateName('a\nb', 'wallet name')).toThrow(/control characters/)
+    expect(() => validateNewHotkeyName('xpub.txt')).toThrow(/public key file/)
+  })
+
+  it('a key name that fills NAME_MAX still gets its temp file (temp names are short)', async () => {
+    const dir = tempDir()
+    const p = join(dir, 'k'.repeat(255))
+    await writeFileAtomic(p, new TextEncoder().encode('x'), { overwrite: false })
+    expect(readFileSync(p, 'utf8')).toBe('x')
+  })
+
+  it('of many writers creating one file at once, exactly one wins; the file is whole', async () => {
+    const dir = tempDir()
+    const p = join(dir, 'key')
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => writeFileAtomic(p, new TextEncoder().encode(`writer ${i}`), { overwrite: false })))
+    const won = results.map((r, i) => (r.status === 'fulfilled' ? i : -1)).filter((i) => i >= 0)
+    expect(won).toHaveLength(1)
+    expect(readFileSync(p, 'utf8')).toBe(`writer ${won[0]}`)
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'KEY_EXISTS', exitCode: 2 })
+    expect(readdirSync(dir)).toEqual(['key'])
+  })
+
+  it('refuses a FIFO without opening it (no hang)', async () => {
+    const dir = tempDir()
+    const fifo = join(dir, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    await expect(readRegularFile(fifo, 'the coldkey')).rejects.toMatchObject({ code: 'NOT_A_FILE', exitCode: 2 })
+    await expect(readRegularFile(dir, 'the coldkey')).rejects.toThrow(/not a regular file/)
+  })
+
+  it('names the user path and the cause of a file-system failure, never a temp file', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'file'), 'x')
+    const target = join(dir, 'file', 'key')
+    const e = await writeFileAtomic(target, new Uint8Array(1), { overwrite: true }).catch((err) => err)
+    expect(e).toMatchObject({ code: 'NOT_A_FOLDER', exitCode: 2, message: `cannot write ${target}: a part of the path is a file, not a folder` })
+    expect(fsError(Object.assign(new Error('x'), { code: 'ENOSPC' }), 'write', '/w/k')).toMatchObject({ code: 'DISK_FULL', exitCode: 1, message: 'cannot write /w/k: the disk is full' })
+    expect(fsError(Object.assign(new Error('x'), { code: 'EROFS' }), 'write', '/w/k')).toMatchObject({ code: 'READ_ONLY', exitCode: 1 })
+    expect(fsError(Object.assign(new Error('x'), { code: 'ENAMETOOLONG' }), 'write', '/w/k')).toMatchObject({ code: 'NAME_TOO_LONG', exitCode: 2 })
   })
 })

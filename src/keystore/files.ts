@@ -1,38 +1,79 @@
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { constants } from 'node:fs'
+import { chmod, link, mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { expandHome } from '../config/settings.js'
 import { badInput } from '../errors.js'
+import { uninterruptible } from '../interrupt.js'
+import { errnoOf, fsError, onFs } from './fs-errors.js'
 
-/**
- * Write a file so that a crash or kill at any instant leaves either the old file or the new one:
- * a private temp file beside it (O_EXCL, mode 0600), fsync, rename over the target, fsync the folder.
- */
-export async function writeFileAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
-  const mode = opts.mode ?? 0o600
-  if (!opts.overwrite && (await pathExists(path))) throw badInput(`${path} already exists; use --overwrite to replace it`, 'KEY_EXISTS')
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(tmp, 'wx', 0o600)
+/** A short private temp name: never longer than the target's, so a long key name cannot overflow NAME_MAX. */
+export const tempName = (prefix = 'tmp'): string => `.${prefix}-${randomBytes(6).toString('hex')}.tmp`
+
+/** Write a new private file (O_EXCL), fsync it; the caller places it. */
+export async function writeNewFile(path: string, data: Uint8Array, mode: number): Promise<void> {
+  const handle = await open(path, 'wx', 0o600)
   try {
     await handle.writeFile(data)
     await handle.chmod(mode)
     await handle.sync()
   } catch (e) {
-    await handle.close()
-    await rm(tmp, { force: true })
+    await handle.close().catch(() => undefined)
+    await rm(path, { force: true })
     throw e
   }
   await handle.close()
+}
+
+/**
+ * Give `source`'s content the name `target` only if `target` does not exist, atomically: link(2), which fails
+ * with EEXIST instead of replacing (no check-then-rename window). On a file system without hard links an
+ * O_EXCL reservation of the name is renamed over (the name is still taken exclusively). `source` is gone
+ * afterwards either way; the inode (and so its identity) is the same.
+ */
+export async function createExclusive(source: string, target: string): Promise<void> {
   try {
-    await rename(tmp, path)
+    await link(source, target)
   } catch (e) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(errnoOf(e) ?? '')) throw e
+    await (await open(target, 'wx', 0o600)).close()
+    await rename(source, target).catch(async (err) => {
+      await unlink(target).catch(() => undefined)
+      throw err
+    })
+    return
+  }
+  await unlink(source)
+}
+
+/**
+ * Write a file so that a crash or kill at any instant leaves either the old file or the new one:
+ * a private temp file beside it (O_EXCL, mode 0600), fsync, then rename over the target (overwrite) or
+ * link to it (create-exclusive: exit 2 KEY_EXISTS when it exists, decided atomically), fsync the folder.
+ * File-system failures are one line naming `path`.
+ */
+export function writeFileAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+  // Ctrl-C in the middle would leave the temp file behind: finish first.
+  return uninterruptible(() => writeAtomic(path, data, opts))
+}
+
+async function writeAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+  const mode = opts.mode ?? 0o600
+  const tmp = join(dirname(path), tempName())
+  await onFs('write', path, () => writeNewFile(tmp, data, mode))
+  try {
+    if (opts.overwrite) await rename(tmp, path)
+    else await createExclusive(tmp, path)
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') throw badInput(`${path} already exists; use --overwrite to replace it`, 'KEY_EXISTS')
+    throw fsError(e, 'write', path)
+  } finally {
     await rm(tmp, { force: true })
-    throw e
   }
   await syncDir(dirname(path))
 }
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   try {
     const h = await open(dir, 'r')
     try {
@@ -54,17 +95,89 @@ export async function pathExists(path: string): Promise<boolean> {
   }
 }
 
-/** Create a folder (and parents) private to the user; tighten an existing one we created loosely. */
-export async function ensureDir(path: string): Promise<void> {
-  await mkdir(path, { recursive: true, mode: 0o700 })
-  const s = await stat(path)
-  if (!s.isDirectory()) throw badInput(`${path} is not a folder`, 'NOT_A_FOLDER')
-  if ((s.mode & 0o077) !== 0 && process.getuid && s.uid === process.getuid()) await chmod(path, 0o700).catch(() => undefined)
+/**
+ * Read a key file, refusing anything that is not a regular file (a FIFO would block for ever, a device
+ * could do worse): checked before opening, and again on the opened file (O_NONBLOCK, so even a FIFO
+ * swapped in between cannot block). Missing files reject with ENOENT for the caller to word.
+ */
+export async function readRegularFile(path: string, what: string): Promise<Uint8Array> {
+  const notRegular = () => badInput(`${what} at ${path} is not a regular file`, 'NOT_A_FILE')
+  if (!(await stat(path)).isFile()) throw notRegular()
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY)
+  try {
+    if (!(await handle.stat()).isFile()) throw notRegular()
+    return new Uint8Array(await handle.readFile())
+  } finally {
+    await handle.close()
+  }
 }
 
-/** A wallet or hotkey name is one path segment. */
+/**
+ * Create a folder (and parents) private to the user; tighten an existing one we created loosely.
+ * Returns the folders this call created (for undoing), none when all existed.
+ */
+export async function ensureDir(path: string): Promise<string[]> {
+  const first = await onFs('create the folder', path, () => mkdirs(path))
+  const s = await onFs('create the folder', path, () => stat(path))
+  if (!s.isDirectory()) throw badInput(`${path} is not a folder`, 'NOT_A_FOLDER')
+  if ((s.mode & 0o077) !== 0 && process.getuid && s.uid === process.getuid()) await chmod(path, 0o700).catch(() => undefined)
+  const created: string[] = []
+  if (first !== undefined) for (let d = path; d.length >= first.length && d !== dirname(d); d = dirname(d)) created.push(d)
+  return created
+}
+
+/**
+ * mkdir -p. Node's recursive mkdir reports some failures (EROFS, ENOSPC) as ENOENT of the folder it could
+ * not make: then the first missing folder is made alone, which fails with the real cause.
+ */
+async function mkdirs(path: string): Promise<string | undefined> {
+  try {
+    return await mkdir(path, { recursive: true, mode: 0o700 })
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw e
+    let missing = path
+    while (dirname(missing) !== missing && !(await pathExists(dirname(missing)))) missing = dirname(missing)
+    await mkdir(missing, { mode: 0o700 })
+    await mkdir(path, { recursive: true, mode: 0o700 })
+    return missing
+  }
+}
+
+/** Remove folders this run created, innermost first, only while they are empty (others may be using them). */
+export async function removeCreatedDirs(dirs: string[]): Promise<void> {
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined)
+}
+
+/** Remove a file if it is there. */
+export const unlinkIfPresent = (path: string): Promise<void> => unlink(path).catch((e) => (errnoOf(e) === 'ENOENT' ? undefined : Promise.reject(e)))
+
+/** The longest file name most file systems hold (bytes). */
+export const NAME_MAX = 255
+const PUB_SUFFIX = 'pub.txt'
+
+/**
+ * A wallet or hotkey name is one path segment the file system can hold. Checked before anything is
+ * written, so a name that cannot work never leaves half a wallet behind.
+ */
 export function validateName(name: string, what: string): string {
-  if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) throw badInput(`${what} "${name}" is not a valid name (one folder name, no slashes)`, 'BAD_NAME')
+  if (name === '') throw badInput(`the ${what} is empty`, 'EMPTY_NAME')
+  if (name === '.' || name === '..' || /[/\\\0]/.test(name)) throw badInput(`${what} "${name}" is not a valid name (one folder name, no slashes)`, 'BAD_NAME')
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(name)) throw badInput(`${what} ${JSON.stringify(name)} holds control characters`, 'BAD_NAME')
+  // A hotkey also names its public file, <name>pub.txt.
+  const longest = Buffer.byteLength(name) + (what === 'hotkey name' ? PUB_SUFFIX.length : 0)
+  if (longest > NAME_MAX)
+    throw badInput(
+      `${what} is too long: ${Buffer.byteLength(name)} bytes, at most ${NAME_MAX - (what === 'hotkey name' ? PUB_SUFFIX.length : 0)}`,
+      'NAME_TOO_LONG',
+    )
+  return name
+}
+
+/** A hotkey name that is about to be written must not look like another hotkey's public file. */
+export function validateNewHotkeyName(name: string): string {
+  validateName(name, 'hotkey name')
+  if (name.endsWith(PUB_SUFFIX)) throw badInput(`hotkey name "${name}" ends in "${PUB_SUFFIX}", the name of a public key file`, 'BAD_NAME')
   return name
 }
 
@@ -79,6 +192,6 @@ export function walletPaths(root: string, name: string, hotkey: string) {
     coldkeypub: join(dir, 'coldkeypub.txt'),
     hotkeysDir,
     hotkey: join(hotkeysDir, hotkey),
-    hotkeypub: join(hotkeysDir, `${hotkey}pub.txt`),
+    hotkeypub: join(hotkeysDir, `${hotkey}${PUB_SUFFIX}`),
   }
 }

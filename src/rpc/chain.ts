@@ -8,7 +8,8 @@ import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
 import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
-import { probeEndpoint } from './probe.js'
+import { blockReads, type BlockReads } from './reads.js'
+import { probeEndpoint, type ProbeResult } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
 import {
@@ -73,6 +74,12 @@ export interface Chain {
 
   properties(): Promise<ChainProperties>
   blockNumber(which?: 'best' | 'finalized'): Promise<number>
+  /** The best or finalized block's hash and number, as the client follows the chain (no request). */
+  head(which?: 'best' | 'finalized'): Promise<{ hash: string; number: number }>
+  /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
+  at(blockHash: string): BlockReads
+  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
   account(address: string): Promise<AccountInfo>
   existentialDeposit(): bigint
   storage(pallet: string, item: string, ...keys: unknown[]): Promise<unknown>
@@ -85,7 +92,7 @@ export interface Chain {
   hasCall(pallet: string, name: string): boolean
   /** The call's arguments in this runtime, or undefined when the call does not exist. */
   callArgs(pallet: string, name: string): CallArg[] | undefined
-  /** Build and check a call; `failed('<Pallet>.<call> is not in this runtime (spec N)')` when missing. */
+  /** Build and check a call; `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2) when missing. */
   call(pallet: string, name: string, args?: Record<string, unknown>, options?: EncodeOptions): TxCall
   estimateFee(call: TxCall, from: Sr25519Keypair | string, options?: SignOptions): Promise<bigint>
   sign(call: TxCall, keypair: Sr25519Keypair, options?: SignOptions): Promise<SignedTx>
@@ -97,9 +104,6 @@ export interface Chain {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-/** Probe answers that mean no node will answer there within a connect deadline. */
-const DEFINITE_FAILURES = new Set(['connection refused', 'host not found', 'bad URL'])
-
 /** Reads see the latest block, as a user expects right after a transaction (finalized lags a few blocks). */
 const BEST = { at: 'best' } as const
 
@@ -125,10 +129,10 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const trace = options.trace
 
   // Node's WebSocket errors carry no reason, so when the socket fails (or, at the latest, shortly before
-  // the deadline) a plain TCP connection tells why. A refused port or an unknown host will not change
-  // within the deadline: fail at once instead of retrying until it passes.
+  // the deadline) a hand-made upgrade request tells why. A refused port, an unknown host or a server that
+  // answers plain HTTP will not change within the deadline: fail at once instead of retrying until it passes.
   const probeMs = Math.min(1500, timeoutMs)
-  let probe: Promise<string> | undefined
+  let probe: Promise<ProbeResult> | undefined
   let refuse: (err: TaoError) => void = () => undefined
   const refused = new Promise<never>((_, reject) => {
     refuse = reject
@@ -137,8 +141,8 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const askWhy = () => {
     if (probe) return
     probe = probeEndpoint(endpoint.url, probeMs)
-    void probe.then((why) => {
-      if (!connected && DEFINITE_FAILURES.has(why)) refuse(unreachable(`cannot reach ${label} (${why})`))
+    void probe.then(({ why, definite }) => {
+      if (!connected && definite) refuse(unreachable(`cannot reach ${label} (${why})`))
     })
   }
   const probeTimer = setTimeout(() => {
@@ -188,7 +192,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     if (err instanceof TaoError) throw err
     if (err !== timedOut) throw unreachable(`cannot load the runtime from ${label}: ${(err as Error).message}`)
     if (connected) throw unreachable(`${label} did not serve its runtime within ${seconds(timeoutMs)}`)
-    const why = probe ? await probe : 'no answer'
+    const why = probe ? (await probe).why : 'no answer'
     throw unreachable(`cannot reach ${label} within ${seconds(timeoutMs)} (${why})`)
   } finally {
     clearTimeout(probeTimer)
@@ -222,6 +226,15 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       },
     )
   const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
+  // Numbers of blocks seen through head(), so reads at those hashes need not fetch the header.
+  const knownNumbers = new Map<string, number>()
+  const head = async (which: 'best' | 'finalized' = 'best') => {
+    const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
+    if (knownNumbers.size > 256) knownNumbers.clear()
+    knownNumbers.set(block.hash, block.number)
+    return { hash: block.hash, number: block.number }
+  }
 
   const chain: Chain = {
     endpoint,
@@ -250,8 +263,13 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       }
     },
     async blockNumber(which = 'best') {
-      const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
-      return block.number
+      return (await head(which)).number
+    },
+    head,
+    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    async atHead(which = 'best') {
+      const block = await head(which)
+      return blockReads(getView(), readRpc, block.hash, block.number)
     },
     async account(address) {
       publicKeyOf(address)
@@ -269,10 +287,12 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
+      getView().checkStorageKeys(pallet, item, keys)
       return read(`${pallet}.${item}`, api.query[pallet][item].getValue(...keys, BEST))
     },
     async entries(pallet, item, ...partialKeys) {
       const info = requireStorage(pallet, item)
+      getView().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
       const [best] = await read(what, client.getBestBlocks())
       return read(what, storageEntries(rpc, info, partialKeys, best!.hash))
@@ -280,6 +300,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     constant: (pallet, name) => getView().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
       getView().requireRuntimeApi(apiName, method)
+      getView().checkApiArgs(apiName, method, args)
       return read(`${apiName}.${method}`, api.apis[apiName][method](...args, BEST))
     },
     rpc: (method, params = []) => rpc(method, params),

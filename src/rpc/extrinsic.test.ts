@@ -47,7 +47,10 @@ describe('mortal era', () => {
     expect(eraPeriod(64)).toBe(64)
     expect(eraPeriod(1)).toBe(4)
     expect(eraPeriod(100)).toBe(128)
-    expect(eraPeriod(1e9)).toBe(65536)
+    expect(eraPeriod(4096)).toBe(4096)
+    // Above 4096 the era's phase is quantised and polkadot-api's signature would not match the node's birth block.
+    expect(() => eraPeriod(4097)).toThrow('longer than 4096 blocks')
+    expect(() => eraPeriod(65536)).toThrow('longer than 4096 blocks')
     expect(() => eraPeriod(0)).toThrow('era must be a whole number')
     expect(() => eraPeriod(2.5)).toThrow('era must be a whole number')
   })

@@ -12,20 +12,32 @@
  *   is cached on disk by runtime code hash (TAO_CACHE_DIR, default ~/.cache/taocli; `metadata/` inside).
  *   `chain.close()` when done.
  *
- * Reads (amounts are bigint rao; all at the best block)
+ * Reads (amounts are bigint rao; all at the best block unless read through `at`)
  * - `account(ss58) → { nonce, free, reserved, frozen, consumers, providers }`, `existentialDeposit() → bigint`,
  *   `properties() → { name, genesisHash, ss58Format, tokenDecimals, tokenSymbol }`, `specVersion`,
- *   `blockNumber('best' | 'finalized')`.
+ *   `blockNumber('best' | 'finalized')`, `head('best' | 'finalized') → { hash, number }` (as the client
+ *   follows the chain; no request).
  * - Generic: `storage(pallet, item, ...keys)`, `entries(pallet, item, ...partialKeys) → [{ keys, value }]`,
  *   `constant(pallet, name)`, `runtimeApi(api, method, ...args)`, `rpc(method, params)`. Values are
  *   polkadot-api's decoding (bigint, SS58 strings, `{ type, value }` enums, Uint8Array bytes); `toPlain` /
  *   `toJsonSafe` turn them into printable data. A pallet item, call or API the runtime lacks fails with
  *   "… is not in this runtime (spec N)".
  *
+ * Reads at one block (a view that must be consistent, the live TUI following finalized blocks)
+ * - `chain.at(blockHash) → BlockReads`, `await chain.atHead('best' | 'finalized') → BlockReads`:
+ *   `{ hash, blockNumber(), storage(pallet, item, ...keys), storageMany([[pallet, item, ...keys], …]),
+ *   entries(pallet, item, ...partialKeys), runtimeApi(api, method, ...args) }`, decoded as above. Every read
+ *   goes through `state_*` with the hash (`state_queryStorageAt`, `state_getKeysPaged`, `state_call`), so any
+ *   block the node still has works, pinned by the client or not; `storageMany` reads several values in one
+ *   request. Decoding uses the metadata loaded at connect (reconnect after a runtime upgrade).
+ *
+ *       const reads = chain.at(finalizedHash)
+ *       const [tempo, burn] = await reads.storageMany([['SubtensorModule', 'Tempo', 1], ['SubtensorModule', 'Burn', 1]])
+ *
  * Calls that change between runtimes
  * - `hasCall(pallet, call)`, `callArgs(pallet, call) → [{ name, type, typeName }] | undefined`.
  * - `call(pallet, name, args, { ignoreExtra })` builds and checks call data; missing call →
- *   `failed('<Pallet>.<call> is not in this runtime (spec N)')`. Arguments are named as in the metadata:
+ *   `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). Arguments are named as in the metadata:
  *   `chain.call('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: ss58 }, value: rao })`.
  *   With `ignoreExtra`, arguments this runtime does not take are dropped (register_network's `mechid`).
  *
@@ -61,6 +73,8 @@ export { metadataView } from './metadata.js'
 export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, MetadataView } from './metadata.js'
 export { NETWORKS, resolveEndpoint } from './networks.js'
 export type { Endpoint, NetworkName } from './networks.js'
+export { blockReads } from './reads.js'
+export type { BlockReads, StorageQuery } from './reads.js'
 export { publicKeyOf, ss58Address } from './signer.js'
 export type { Sr25519Keypair } from './signer.js'
 export type { TxEvent, TxLanded, TxNotLanded, TxUnknown } from './track.js'

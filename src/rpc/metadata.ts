@@ -1,8 +1,10 @@
 import { getDynamicBuilder, getLookupFn, type LookupEntry, type MetadataLookup } from '@polkadot-api/metadata-builders'
 import { decAnyMetadata, unifyMetadata, type UnifiedMetadata } from '@polkadot-api/substrate-bindings'
-import { failed } from '../errors.js'
+import { formatTao } from '../chain/amount.js'
+import { badInput, failed } from '../errors.js'
 import { fromHex } from '../hex.js'
 import { DISPATCH_WORDS } from './dispatch-words.js'
+import { checkRange } from './range-check.js'
 import { describeType } from './type-names.js'
 
 /** One argument of a call as the runtime declares it. */
@@ -48,6 +50,9 @@ export interface RuntimeApiInfo {
   api: string
   method: string
   args: string[]
+  /** Type ids of the arguments and of the result, for `lookup` / `codec`. */
+  inputTypes: number[]
+  outputType: number
   encodeArgs(...args: unknown[]): Uint8Array
   decodeResult(bytes: Uint8Array | string): unknown
 }
@@ -86,7 +91,7 @@ export interface MetadataView {
   pallets(): string[]
   calls(pallet: string): string[]
   call(pallet: string, name: string): CallInfo | undefined
-  /** The call, or `failed('<Pallet>.<call> is not in this runtime (spec N)')`. */
+  /** The call, or `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). */
   requireCall(pallet: string, name: string): CallInfo
   encodeCall(pallet: string, name: string, args: Record<string, unknown>, options?: EncodeOptions): Uint8Array
   decodeCall(bytes: Uint8Array | string): DecodedCall
@@ -94,6 +99,12 @@ export interface MetadataView {
   requireStorage(pallet: string, item: string): StorageInfo
   constant(pallet: string, name: string): unknown
   hasConstant(pallet: string, name: string): boolean
+  /** Refuse (exit 2) storage keys whose integers do not fit the key types (a u16 netuid of 70000 …). */
+  checkStorageKeys(pallet: string, item: string, keys: unknown[]): void
+  /** Refuse (exit 2) runtime API arguments whose integers do not fit their types. */
+  checkApiArgs(api: string, method: string, args: unknown[]): void
+  /** Refuse (exit 2) a transaction extension value (`ChargeTransactionPayment` tip, `CheckNonce` nonce) that does not fit. */
+  checkExtension(identifier: string, value: unknown, label: string): void
   /** Decode a `System.Events` storage value. */
   decodeEvents(bytes: Uint8Array | string): ChainEvent[]
   /** A DispatchError as decoded from an event (`{ type: 'Module', value: { index, error } }`, …). */
@@ -145,14 +156,16 @@ export function metadataView(raw: Uint8Array): MetadataView {
     return entry.type === 'enum' ? entry.innerDocs : {}
   }
 
+  function callVariant(pallet: string, name: string) {
+    const typeId = palletsByName.get(pallet)?.calls?.type
+    const raw = typeId === undefined ? undefined : metadata.lookup[typeId]
+    return raw?.def.tag === 'variant' ? raw.def.value.find((v) => v.name === name) : undefined
+  }
+
   function call(pallet: string, name: string): CallInfo | undefined {
     const p = palletsByName.get(pallet)
-    const typeId = p?.calls?.type
-    if (!p || typeId === undefined) return undefined
-    const raw = metadata.lookup[typeId]
-    if (!raw || raw.def.tag !== 'variant') return undefined
-    const variant = raw.def.value.find((v) => v.name === name)
-    if (!variant) return undefined
+    const variant = callVariant(pallet, name)
+    if (!p || !variant) return undefined
     return {
       pallet,
       name,
@@ -168,7 +181,8 @@ export function metadataView(raw: Uint8Array): MetadataView {
 
   function requireCall(pallet: string, name: string): CallInfo {
     const info = call(pallet, name)
-    if (!info) throw failed(`${pallet}.${name} is not in this runtime ${where}`, 'CALL_NOT_IN_RUNTIME')
+    // This runtime cannot do what was asked: exit 2, like every "not in this runtime", before anything is signed.
+    if (!info) throw badInput(`${pallet}.${name} is not in this runtime ${where}`, 'CALL_NOT_IN_RUNTIME')
     return info
   }
 
@@ -182,6 +196,10 @@ export function metadataView(raw: Uint8Array): MetadataView {
     if (extra.length && !options.ignoreExtra)
       throw failed(`${pallet}.${name} takes no ${extra.join(', ')} in this runtime ${where}: ${takes}`, 'CALL_ARGS')
     const value = names.length === 0 ? undefined : Object.fromEntries(names.map((n) => [n, args[n]]))
+    // Every integer is checked against the width the runtime declares: the codecs would wrap it silently.
+    callVariant(pallet, name)!.fields.forEach((f, i) =>
+      checkRange(lookup(f.type), args[names[i]!], names[i]!, { what: `${pallet}.${name}`, typeName: f.typeName, formatTao }),
+    )
     try {
       return builder.buildDefinition(lookup.call!).enc({ type: pallet, value: { type: name, value } })
     } catch (err) {
@@ -217,6 +235,28 @@ export function metadataView(raw: Uint8Array): MetadataView {
     const info = storage(pallet, item)
     if (!info) throw failed(`storage ${pallet}.${item} is not in this runtime ${where}`, 'STORAGE_NOT_IN_RUNTIME')
     return info
+  }
+
+  function checkStorageKeys(pallet: string, item: string, keys: unknown[]): void {
+    const entry = palletsByName.get(pallet)?.storage?.items.find((i) => i.name === item)
+    if (!entry || entry.type.tag !== 'map' || keys.length === 0) return
+    const { hashers, key } = entry.type.value
+    const keyType = lookup(key)
+    const parts: LookupEntry[] = hashers.length === 1 ? [keyType] : keyType.type === 'tuple' ? keyType.value : []
+    const what = `${pallet}.${item}`
+    keys.forEach((k, i) => parts[i] && checkRange(parts[i]!, k, `key ${i + 1}`, { what, formatTao }))
+  }
+
+  function checkApiArgs(api: string, method: string, args: unknown[]): void {
+    const entry = metadata.apis.find((a) => a.name === api)?.methods.find((m) => m.name === method)
+    entry?.inputs.forEach((input, i) => checkRange(lookup(input.type), args[i], input.name, { what: `${api}.${method}`, formatTao }))
+  }
+
+  function checkExtension(identifier: string, value: unknown, label: string): void {
+    const ext = Object.values(metadata.extrinsic.signedExtensions)
+      .flat()
+      .find((e) => e.identifier === identifier)
+    if (ext) checkRange(lookup(ext.type), value, label, { what: identifier, typeName: label, formatTao })
   }
 
   function constant(pallet: string, name: string): unknown {
@@ -285,6 +325,8 @@ export function metadataView(raw: Uint8Array): MetadataView {
       api,
       method,
       args: entry.inputs.map((i) => i.name),
+      inputTypes: entry.inputs.map((i) => i.type),
+      outputType: entry.output,
       encodeArgs: (...args) => built.args.enc(args),
       decodeResult: (bytes) => built.value.dec(asBytes(bytes, `${api}.${method} result`)),
     }
@@ -319,6 +361,9 @@ export function metadataView(raw: Uint8Array): MetadataView {
     requireStorage,
     constant,
     hasConstant,
+    checkStorageKeys,
+    checkApiArgs,
+    checkExtension,
     decodeEvents,
     describeDispatchError,
     errorDocs,

@@ -1,4 +1,6 @@
-import { connect as tcpConnect } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import { connect as tcpConnect, type Socket } from 'node:net'
+import { connect as tlsConnect } from 'node:tls'
 
 const WORDS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
@@ -9,29 +11,74 @@ const WORDS: Record<string, string> = {
   ECONNRESET: 'connection reset',
 }
 
+/** Socket errors that will not change within a connect deadline. */
+const DEFINITE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND'])
+
+export interface ProbeResult {
+  /** A few words: `connection refused`, `it answers HTTP 404, not WebSocket`, `no answer`. */
+  why: string
+  /** True when waiting longer cannot help (a refused port, an unknown host, something that is not a WebSocket server). */
+  definite: boolean
+}
+
 /**
- * Why a WebSocket endpoint cannot be reached, in a few words, by trying a plain TCP connection
- * (the WebSocket error events of Node carry no reason). Bounded by `ms`.
+ * Why a WebSocket endpoint cannot be reached, in a few words, by opening the connection by hand and asking for
+ * the WebSocket upgrade (Node's WebSocket error events carry no reason): a closed port, an unknown host, a
+ * server that answers plain HTTP or something else entirely. Bounded by `ms`.
  */
-export function probeEndpoint(url: string, ms = 1500): Promise<string> {
-  let host: string
-  let port: number
+export function probeEndpoint(url: string, ms = 1500): Promise<ProbeResult> {
+  let u: URL
   try {
-    const u = new URL(url)
-    host = u.hostname.replace(/^\[|\]$/g, '')
-    port = u.port ? Number(u.port) : u.protocol === 'wss:' ? 443 : 80
+    u = new URL(url)
   } catch {
-    return Promise.resolve('bad URL')
+    return Promise.resolve({ why: 'bad URL', definite: true })
   }
+  const host = u.hostname.replace(/^\[|\]$/g, '')
+  const secure = u.protocol === 'wss:' || u.protocol === 'https:'
+  const port = u.port ? Number(u.port) : secure ? 443 : 80
   return new Promise((resolve) => {
-    const socket = tcpConnect({ host, port })
-    const done = (why: string) => {
+    let socket: Socket
+    let answer = ''
+    const done = (why: string, definite: boolean) => {
       clearTimeout(timer)
       socket.destroy()
-      resolve(why)
+      resolve({ why, definite })
     }
-    const timer = setTimeout(() => done('no answer'), ms)
-    socket.once('connect', () => done('the port is open but no WebSocket answer came'))
-    socket.once('error', (err: NodeJS.ErrnoException) => done(WORDS[err.code ?? ''] ?? err.code ?? err.message))
+    const timer = setTimeout(
+      () => done(answer ? 'an incomplete answer came' : 'the port is open but no WebSocket answer came', false),
+      ms,
+    )
+    const ask = () =>
+      socket.write(
+        `GET ${u.pathname || '/'}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      )
+    socket = secure ? tlsConnect({ host, port, servername: host }, ask) : tcpConnect({ host, port }, ask)
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString('latin1')
+      const end = answer.indexOf('\r\n')
+      if (end < 0 && answer.length < 64) return
+      done(...classify(answer.slice(0, end < 0 ? 64 : end)))
+    })
+    socket.once('end', () => done(answer ? classify(answer)[0] : 'the server closed the connection without answering', false))
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      const code = err.code ?? ''
+      if (WORDS[code]) return done(WORDS[code]!, DEFINITE_CODES.has(code))
+      // A TLS failure on wss:// (the port speaks plain text, or a bad certificate) will not fix itself either.
+      if (secure && (/SSL|TLS|CERT/i.test(code) || /ssl|tls|certificate/i.test(err.message)))
+        return done(`TLS failed: ${err.message.split('\n')[0]}`, true)
+      done(code || err.message, false)
+    })
   })
+}
+
+/** The first line of the server's answer to the upgrade request. */
+function classify(statusLine: string): [string, boolean] {
+  const http = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)
+  if (!http) return ['the port answers, but not with HTTP or WebSocket', true]
+  const status = Number(http[1])
+  if (status === 101) return ['it accepts WebSocket connections, but the node did not answer', false]
+  // 429 / 503 are a busy node, not a wrong address.
+  if (status === 429 || status === 503) return [`it answers HTTP ${status} (busy)`, false]
+  return [`it answers HTTP ${status}, not WebSocket: is this the node's WebSocket port?`, true]
 }

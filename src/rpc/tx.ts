@@ -1,10 +1,13 @@
 import type { PolkadotClient } from 'polkadot-api'
 import { badInput, failed, unreachable, type TaoError } from '../errors.js'
+import { setInterruptNote } from '../interrupt.js'
 import { fromHex, toHex } from '../hex.js'
+import { eraPeriod } from './era.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
 import type { MetadataView } from './metadata.js'
 import { ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
+import { describeRejection } from './rejection.js'
 import { watchTx, type TrackContext, type WatchResult } from './track.js'
 
 /** A call built and checked against the runtime's metadata. */
@@ -76,10 +79,20 @@ const DEFAULT_TIMEOUT_MS = 180_000
 // One header request per poll: cheap for a node, and a result within a fifth of a second of its block.
 const DEFAULT_POLL_MS = 200
 
-/** polkadot-api's rule for the mortal period: next power of two, clamped to 4..65536. */
-export function eraPeriod(era: number): number {
-  if (!Number.isInteger(era) || era < 1) throw badInput(`era must be a whole number of blocks, not ${era}`, 'BAD_ERA')
-  return Math.min(Math.max(1 << Math.ceil(Math.log2(era)), 4), 1 << 16)
+export { eraPeriod, MAX_ERA } from './era.js'
+
+/**
+ * A mortal transaction is checked against its birth block's hash, which the runtime keeps only for the last
+ * `System.BlockHashCount` blocks: an era longer than that promises a life the transaction cannot have.
+ */
+function checkEraLife(view: MetadataView, era: number): void {
+  if (!view.hasConstant('System', 'BlockHashCount')) return
+  const kept = Number(view.constant('System', 'BlockHashCount'))
+  if (era > kept)
+    throw badInput(
+      `--era ${era} is longer than this runtime keeps block hashes (System.BlockHashCount = ${kept}) ${view.where}: use --era ${kept} or less, or 0 for immortal`,
+      'BAD_ERA',
+    )
 }
 
 export function buildCall(view: MetadataView, pallet: string, name: string, args: Record<string, unknown>, ignoreExtra = false): TxCall {
@@ -111,10 +124,16 @@ interface Prepared {
 async function prepare(ctx: TxContext, address: string, options: SignOptions): Promise<Prepared> {
   const tip = options.tip ?? 0n
   if (tip < 0n) throw badInput('tip cannot be negative', 'BAD_TIP')
+  // Everything the user chose is checked against this runtime before asking the node anything.
+  const view = ctx.view()
+  view.checkExtension('ChargeTransactionPayment', tip, 'tip')
+  if (options.nonce !== undefined) view.checkExtension('CheckNonce', options.nonce, 'nonce')
+  const blocks = options.era === 'immortal' ? undefined : (options.era ?? DEFAULT_ERA)
+  const period = blocks === undefined ? undefined : eraPeriod(blocks)
+  if (blocks !== undefined) checkEraLife(view, blocks)
   const [at, nonce] = await Promise.all([ctx.client.getFinalizedBlock(), options.nonce ?? nextNonce(ctx, address)])
   if (!Number.isInteger(nonce) || nonce < 0) throw badInput(`nonce must be a whole number, not ${nonce}`, 'BAD_NONCE')
-  if (options.era === 'immortal') return { at, nonce, tip, era: { type: 'immortal' }, mortality: { mortal: false } }
-  const period = eraPeriod(options.era ?? DEFAULT_ERA)
+  if (period === undefined) return { at, nonce, tip, era: { type: 'immortal' }, mortality: { mortal: false } }
   const birth = eraBirth({ period, phase: at.number % period }, at.number)
   return { at, nonce, tip, era: { type: 'mortal', period, birth, death: birth + period }, mortality: { mortal: true, period } }
 }
@@ -133,7 +152,11 @@ async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prep
     const info = await unsafeTx(ctx, call).getPaymentInfo(address, txOptions(p))
     return BigInt(info.partial_fee)
   } catch (err) {
-    throw failed(`could not estimate the fee of ${call.pallet}.${call.name}: ${(err as Error).message}`, 'FEE_ESTIMATE')
+    const message = (err as Error).message
+    // A runtime panic ("wasm `unreachable`") says nothing to a person; the raw text stays for --verbose.
+    const why = describeRejection(0, message)
+    const words = why?.kind === 'runtimePanic' ? why.words : message
+    throw failed(`could not estimate the fee of ${call.pallet}.${call.name}: ${words}`, 'FEE_ESTIMATE', message)
   }
 }
 
@@ -212,11 +235,13 @@ async function submit(
   const txHash = extrinsicHash(fromHex(hex))
   const fromBlock = head ?? (await headBeforeSubmission(ctx))
   let connectionLost = false
+  // From here on the node may have it: Ctrl-C must not suggest that nothing happened.
+  setInterruptNote(`interrupted after sending transaction ${txHash}: it may still land; check the account before sending it again`)
   try {
     await ctx.plain.request('author_submitExtrinsic', [hex], ctx.requestTimeoutMs)
   } catch (err) {
     if (err instanceof RpcError) {
-      if (!ALREADY_KNOWN.test(err.message)) throw failed(`the node refused the transaction: ${err.message}`, 'TX_REJECTED')
+      if (!ALREADY_KNOWN.test(err.message)) throw rejected(err)
     } else if (err instanceof RpcLost && !err.sent) {
       throw unreachable(`cannot reach ${ctx.label} to submit (${err.message}); nothing was sent`)
     } else {
@@ -237,6 +262,15 @@ async function submit(
     pollMs: options.pollMs ?? DEFAULT_POLL_MS,
     connectionLost,
   })
+}
+
+/** A refusal at submission in words; the node's own answer stays in the --verbose detail and the JSON. */
+function rejected(err: RpcError): TaoError {
+  const raw = `${err.code}: ${err.message}${err.data !== undefined && typeof err.data !== 'string' ? ` ${JSON.stringify(err.data)}` : ''}`
+  const why = describeRejection(err.code, err.message, err.data)
+  const error = failed(`the node refused the transaction: ${why?.words ?? err.message}; nothing was included`, 'TX_REJECTED', `node answer: ${raw}`)
+  error.data = { rejection: { reason: why?.kind ?? null, node: raw } }
+  return error
 }
 
 /** The error a command should raise for a result, or undefined when there is nothing to complain about. */

@@ -69,7 +69,7 @@ function snapshot(block: number, neurons: NeuronView[], extra: Partial<Snapshot>
   }
 }
 
-const mine: Mine = mineFromWallets([{ name: 'alice', coldkey: { ss58: address(100), encrypted: true }, hotkeys: [{ name: 'hk', ss58: address(4) }] }])
+const mine: Mine = mineFromWallets([{ name: 'alice', coldkey: { ss58: address(100) }, hotkeys: [{ name: 'hk', ss58: address(4) }] }])
 
 const ESC = '\u001b'
 const KEY = { down: `${ESC}[B`, up: `${ESC}[A`, enter: '\r', tab: '\t', pageDown: `${ESC}[6~`, escape: ESC }

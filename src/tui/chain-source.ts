@@ -319,12 +319,3 @@ function isConnectionError(err: unknown): boolean {
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]
-
-/** Pallet and name of each event of a block, decoded with the runtime's metadata. */
-export async function readBlockEvents(chain: Chain, at: string): Promise<BlockEvent[]> {
-  const api = chain.client.getUnsafeApi() as unknown as {
-    query: { System: { Events: { getValue(opts: { at: string }): Promise<Array<{ event: { type: string; value?: { type?: string } } }>> } } }
-  }
-  const records = await api.query.System.Events.getValue({ at })
-  return records.map((r) => ({ pallet: r.event.type, name: r.event.value?.type ?? '' }))
-}

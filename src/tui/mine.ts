@@ -3,7 +3,6 @@
  * the live views and kept by the `m` filter. Read once at start; public files only, nothing is unlocked.
  */
 import type { NeuronView, StakeView, SubnetSummary } from '../chain/views.js'
-import type { WalletEntry } from '../wallet/store.js'
 
 export interface Mine {
   hotkeys: ReadonlySet<string>
@@ -14,7 +13,14 @@ export interface Mine {
 
 export const NOBODY: Mine = { hotkeys: new Set(), coldkeys: new Set(), names: new Map() }
 
-export function mineFromWallets(wallets: readonly WalletEntry[]): Mine {
+/** What "mine" needs of a wallet listing (`listWallets`): names and addresses. */
+export interface WalletKeys {
+  name: string
+  coldkey: { ss58: string | null }
+  hotkeys: readonly { name: string; ss58: string | null }[]
+}
+
+export function mineFromWallets(wallets: readonly WalletKeys[]): Mine {
   const hotkeys = new Set<string>()
   const coldkeys = new Set<string>()
   const names = new Map<string, string>()

@@ -108,7 +108,7 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
   }
   let neurons: NeuronView[] = Array.from({ length: uids }, (_, uid) => neuron(uid))
   const coldkeys = opts.coldkeys ?? neurons.slice(0, 3).map((n) => n.coldkey)
-  let stakes: StakeView[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length], hotkey: n.hotkey, netuid, alpha: amount(1000), value: 0n }))
+  let stakes: StakeView[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length], hotkey: n.hotkey, netuid, alpha: amount(1000), value: 0n, price: null }))
   let metagraph: MetagraphView | null = null
 
   const step = (): Snapshot => {
@@ -149,7 +149,7 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
     }
     stakes = stakes.map((s) => (rand() < 0.3 ? { ...s, alpha: s.alpha + amount(1) } : s))
     const price = subnet.price ?? TAO
-    stakes = stakes.map((s) => ({ ...s, value: (s.alpha * price) / TAO }))
+    stakes = stakes.map((s) => ({ ...s, value: (s.alpha * price) / TAO, price }))
     if (metagraphChanged) metagraph = { block, subnet: { ...subnet }, neurons }
     return {
       block: { number: block, hash: '0x' + block.toString(16).padStart(64, '0') },

@@ -42,7 +42,8 @@ export const stakeView: ViewSpec<StakeRow> = {
         stake,
         wallet: mine.names.get(stake.coldkey) ?? null,
         hotkeyName: mine.names.get(stake.hotkey) ?? null,
-        price: prices.get(stake.netuid) ?? null,
+        // The price the read layer valued the stake at, else the subnet's.
+        price: stake.price ?? prices.get(stake.netuid) ?? null,
         mine: mine.hotkeys.has(stake.hotkey),
       }
       if (ui.mineOnly && !row.mine) continue

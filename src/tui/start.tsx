@@ -9,7 +9,7 @@ import type { Chain } from '../rpc/index.js'
 import { listWallets } from '../wallet/store.js'
 import { WatchApp } from './app.js'
 import { chainSource, type ChainReaders } from './chain-source.js'
-import { mineFromWallets } from './mine.js'
+import { mineFromWallets, type Mine } from './mine.js'
 import { PaintContext, terminalPaint } from './paint.js'
 import type { FollowMode, LiveSource } from './source.js'
 
@@ -24,6 +24,12 @@ export interface WatchOptions {
 }
 
 export async function startWatch(o: WatchOptions): Promise<void> {
+  // Until the screen is drawn, Ctrl-C means: give up connecting (130, as everywhere in tao).
+  const early = () => {
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}interrupted\n`)
+    process.exit(130)
+  }
+  process.on('SIGINT', early)
   const mine = mineFromWallets(await listWallets(o.walletPath))
   const source = chainSource({
     connect: (onDisconnect) => o.connect(o.network, onDisconnect),
@@ -38,14 +44,16 @@ export async function startWatch(o: WatchOptions): Promise<void> {
       const known = first.subnets.map((s) => s.netuid)
       throw badInput(`subnet ${o.netuid} does not exist on ${o.network} (subnets: ${known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ')})`, 'NOT_FOUND')
     }
+    process.off('SIGINT', early)
     await runApp(source, { network: o.network, follow: o.follow, netuid: o.netuid, mine })
   } finally {
+    process.off('SIGINT', early)
     source.close()
   }
 }
 
 /** Draw until the user quits; resolves once the terminal is restored. */
-export async function runApp(source: LiveSource, p: { network: string; follow: FollowMode; netuid: number | null; mine: ReturnType<typeof mineFromWallets> }): Promise<void> {
+export async function runApp(source: LiveSource, p: { network: string; follow: FollowMode; netuid: number | null; mine: Mine }): Promise<void> {
   const paint = terminalPaint(process.stdout)
   const app = render(
     <PaintContext.Provider value={paint}>

@@ -31,7 +31,8 @@ export async function askConfirm(policy: PromptPolicy, message: string, hint: st
 export async function askSecret(policy: PromptPolicy, message: string, hint: string): Promise<string> {
   requireAnswer(policy, message.replace(/:$/, '').toLowerCase(), hint)
   const { password } = await import('@inquirer/prompts')
-  return password({ message, mask: '*' }, context())
+  // Nothing is echoed, not even one mask character per key (that would show the length).
+  return password({ message, mask: false, toggleMask: false }, context())
 }
 
 export async function askText(policy: PromptPolicy, message: string, hint: string): Promise<string> {

@@ -1,5 +1,4 @@
-import type { Keypair } from '../keystore/keys.js'
-import { publicInfo, type PublicKeyInfo } from './store.js'
+import { publicInfo, type PublicKeyInfo } from './paths.js'
 
 /** What a command reports about a key it wrote. */
 export interface WrittenKey extends PublicKeyInfo {
@@ -9,10 +8,10 @@ export interface WrittenKey extends PublicKeyInfo {
   encrypted: boolean
 }
 
-export const writtenKey = (role: 'coldkey' | 'hotkey', name: string, keypair: Keypair, path: string, encrypted: boolean): WrittenKey => ({
+export const writtenKey = (role: 'coldkey' | 'hotkey', name: string, publicKey: Uint8Array, path: string, encrypted: boolean): WrittenKey => ({
   role,
   name,
-  ...publicInfo(keypair.publicKey),
+  ...publicInfo(publicKey),
   path,
   encrypted,
 })

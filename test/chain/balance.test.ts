@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,11 +21,14 @@ describe('wallet balance against a real local chain', () => {
       const r = await runTao(['wallet', 'regen-coldkeypub', '-w', name, '--ss58', ss58, '--wallet-path', wallets, '--json'])
       expect(r.code, r.stderr).toBe(0)
     }
-    // Bob stakes 5 alpha on subnet 1 through Alice's hotkey; the pool prices alpha at 0.5 TAO.
+    // Bob stakes 5 alpha on subnet 1 through Alice's hotkey; the pool prices alpha at 0.5 TAO. Alpha holds
+    // shares: Bob's 4 of the hotkey's 8 shares of its 10 alpha are 5 alpha.
     await net.setStorage({
       SubtensorModule: {
         StakingHotkeys: [[[BOB], [ALICE]]],
-        Alpha: [[[ALICE, BOB, 1], (5n * TAO).toString()]],
+        Alpha: [[[ALICE, BOB, 1], (4n * TAO).toString()]],
+        TotalHotkeyShares: [[[ALICE, 1], (8n * TAO).toString()]],
+        TotalHotkeyAlpha: [[[ALICE, 1], (10n * TAO).toString()]],
         SubnetTAO: [[[1], (100n * TAO).toString()]],
         SubnetAlphaIn: [[[1], (200n * TAO).toString()]],
       },
@@ -53,6 +56,43 @@ describe('wallet balance against a real local chain', () => {
     const human = await tao(['wallet', 'balance', '--all'])
     expect(human.stdout).toContain('TOTAL')
     expect(human.stdout).toContain('subnet 1')
+  })
+
+  it('--all counts an address two wallets share once, naming both', async () => {
+    const twin = await runTao(['wallet', 'regen-coldkeypub', '-w', 'bob-twin', '--ss58', BOB, '--wallet-path', wallets, '--json'])
+    expect(twin.code, twin.stderr).toBe(0)
+    try {
+      const r = await tao(['wallet', 'balance', '--all', '--ss58', BOB, '--json'])
+      expect(r.code, r.stderr).toBe(0)
+      const bobs = r.json.wallets.filter((w: any) => w.ss58 === BOB)
+      expect(bobs).toHaveLength(1)
+      expect(bobs[0]).toMatchObject({ name: 'bob', names: ['bob', 'bob-twin'] })
+      const alice = r.json.wallets.find((w: any) => w.name === 'alice')
+      expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
+      expect(r.json.totals.staked.rao).toBe('2500000000')
+      const human = await tao(['wallet', 'balance', '--all'])
+      expect(human.stdout).toContain('bob, bob-twin')
+    } finally {
+      rmSync(join(wallets, 'bob-twin'), { recursive: true, force: true })
+    }
+  })
+
+  it("warns when a wallet's coldkeypub.txt is not its coldkey (the balance shown is the public file's)", async () => {
+    const words = join(wallets, '..', 'words')
+    writeFileSync(words, 'bottom drive obey lake curtain smoke basket hold race lonely fit walk')
+    const made = await runTao(['wallet', 'regen-coldkey', '-w', 'odd', '--mnemonic-file', words, '--no-password', '--wallet-path', wallets, '--no-prompt', '--json'])
+    expect(made.code, made.stderr).toBe(0)
+    const pub = await runTao(['wallet', 'regen-coldkeypub', '-w', 'odd', '--ss58', BOB, '--overwrite', '--allow-mismatch', '--wallet-path', wallets, '--json'])
+    expect(pub.code, pub.stderr).toBe(0)
+    try {
+      const r = await tao(['wallet', 'balance', '-w', 'odd', '--json'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.json.wallets[0].ss58).toBe(BOB)
+      expect(r.json.warnings).toEqual([expect.stringMatching(/wallet "odd": coldkeypub.txt .* does not match the coldkey/)])
+      expect(r.stderr).toMatch(/does not match/)
+    } finally {
+      rmSync(join(wallets, 'odd'), { recursive: true, force: true })
+    }
   })
 
   it('reads any address with --ss58; refuses a bad one (exit 2) and an unknown wallet (exit 2)', async () => {

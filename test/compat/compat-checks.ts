@@ -5,6 +5,8 @@
 import type { LookupEntry } from '@polkadot-api/metadata-builders'
 import { expect, it } from 'vitest'
 import { toHex } from '../../src/hex.js'
+import { chainInfoPlan } from '../../src/chain/chain-info.js'
+import { governanceAvailability } from '../../src/chain/governance.js'
 import { decodeExtrinsic } from '../../src/rpc/extrinsic.js'
 import type { MetadataView } from '../../src/rpc/metadata.js'
 import { ADDRESS, sample, sampleVariant, variantOf } from './samples.js'
@@ -91,6 +93,21 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   it(`is spec ${spec}`, () => {
     expect(view().specVersion).toBe(spec)
     expect(view().where).toBe(`(spec ${spec})`)
+  })
+
+  it('knows from the metadata alone whether the senate governance commands can run (spec 218 only) and what chain info reads', () => {
+    const v = view()
+    const senate = spec === 218
+    for (const feature of ['members', 'proposals', 'vote'] as const) {
+      const a = governanceAvailability(v, feature)
+      expect(a.available, feature).toBe(senate)
+      if (!a.available) expect(a.message).toMatch(new RegExp(`^this runtime \\(spec ${spec}\\) has no (Triumvirate|SenateMembers)`))
+    }
+    expect(governanceAvailability(v, 'sudo-key')).toEqual({ available: true })
+    const plan = chainInfoPlan(v)
+    expect(plan.missing).toEqual([])
+    expect(plan.baseEmission).toBe(1_000_000_000n)
+    expect(plan.taoWeight).toBe(senate ? 'per-subnet' : 'global') // spec 218 keeps TaoWeight by netuid
   })
 
   it('builds call data for every call our commands use, or says it is not in this runtime', () => {

@@ -3,10 +3,10 @@
  * `tao`, and the coldkeys `tao` writes are opened by it — the CLI end to end, with real wallet folders.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTao } from '../helpers/cli.js'
 
 const PY = '/usr/bin/python3'
@@ -33,7 +33,8 @@ else:
 const python = (mode: 'encrypt' | 'decrypt', src: string, dst: string) =>
   execFileSync(PY, ['-c', NACL, mode, src, dst], { env: { PW: PASSWORD }, stdio: ['ignore', 'ignore', 'pipe'] })
 
-describe('btcli wallet files, both ways (PyNaCl)', () => {
+// argon2i (512 MiB) in tao and in python: give a loaded machine room.
+describe('btcli wallet files, both ways (PyNaCl)', { timeout: 240_000 }, () => {
   let dir: string
   let wallets: string
   const tao = (args: string[], env: Record<string, string> = {}) => runTao([...args, '--wallet-path', wallets, '--no-prompt'], { env, cwd: dir })
@@ -48,6 +49,7 @@ describe('btcli wallet files, both ways (PyNaCl)', () => {
     wallets = join(dir, 'wallets')
     writeFileSync(join(dir, 'words'), DEV_PHRASE)
   })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('uses a coldkey that PyNaCl encrypted', async () => {
     // The plaintext keyfile JSON of the dev phrase, as an unencrypted hotkey.
@@ -74,5 +76,13 @@ describe('btcli wallet files, both ways (PyNaCl)', () => {
     expect(decrypted).toEqual(plain)
     expect(decrypted.ss58Address).toBe(DEV_ROOT)
     expect(decrypted.secretPhrase).toBe(DEV_PHRASE)
+  })
+
+  it("leaves nothing where btcli looks: wallets are the root's folders, hotkeys every file in hotkeys/", () => {
+    // btcli lists each sub-folder of the wallets root as a wallet, and each file in <wallet>/hotkeys/ as a hotkey.
+    expect(readdirSync(wallets, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()).toEqual(['frombtcli', 'fromtao', 'plain'])
+    expect(readdirSync(join(wallets, 'plain', 'hotkeys')).sort()).toEqual(['k', 'kpub.txt'])
+    // tao's own bookkeeping is one hidden folder inside the wallet folder, which btcli never reads.
+    expect(readdirSync(join(wallets, 'fromtao')).sort()).toEqual(['.tao', 'coldkey', 'coldkeypub.txt'])
   })
 })

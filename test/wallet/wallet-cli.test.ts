@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTao } from '../helpers/cli.js'
 
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
@@ -12,7 +12,8 @@ const PASSWORD = 'correct horse battery staple 9!'
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 const mode = (path: string) => statSync(path).mode & 0o777
 
-describe('wallet commands, run as a user would', () => {
+// Each encrypted key costs seconds of argon2i (512 MiB): give a loaded machine room.
+describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
   let dir: string
   let wallets: string
   const tao = (args: string[], opts: { env?: Record<string, string>; input?: string } = {}) =>
@@ -27,6 +28,7 @@ describe('wallet commands, run as a user would', () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-wallet-'))
     wallets = join(dir, 'wallets')
   })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('create writes btcli-layout files: an encrypted coldkey, a plain hotkey, 0600 files in 0700 folders', async () => {
     const r = await tao(['wallet', 'create', '-w', 'alice', '-H', 'h1', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
@@ -115,9 +117,10 @@ describe('wallet commands, run as a user would', () => {
     const byName = Object.fromEntries(r.json.wallets.map((w: any) => [w.name, w]))
     expect(byName.alice.coldkey.encrypted).toBe(true)
     expect(byName.alice.hotkeys.map((h: any) => h.name)).toEqual(['h1', 'h2'])
-    expect(byName.watch.coldkey).toMatchObject({ ss58: DEV_ROOT, encrypted: null })
+    expect(byName.watch.coldkey).toMatchObject({ ss58: DEV_ROOT, encrypted: null, watchOnly: true, error: null })
     expect(byName.broken.coldkey.ss58).toBeNull()
-    expect(byName.broken.hotkeys[0]).toMatchObject({ name: 'x', ss58: null })
+    expect(byName.broken.coldkey.error).toMatch(/coldkeypub.txt is damaged/)
+    expect(byName.broken.hotkeys[0]).toMatchObject({ name: 'x', ss58: null, error: expect.stringMatching(/not a keyfile/) })
     const human = await tao(['wallet', 'list'])
     expect(human.stdout).toContain('alice')
     expect(human.stdout).toContain(DEV_ROOT)

@@ -16,6 +16,8 @@ export default class LocalnetStart extends TaoCommand {
 Prints the endpoint on stdout (with --json one line: endpoint, port, pid, genesis, sudo, funded, relaxed) and runs until Ctrl-C or SIGTERM. With --detach it runs in the background (log in the state directory, $TAO_STATE_DIR or ~/.local/state/taocli) until \`tao localnet stop\`.
 
 The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCALNET_SPEC, or the development spec shipped with this package (chain-specs/raonet-spec218.json, spec 218).`
+  // Ctrl-C stops the node (and its background start) cleanly: this command handles it itself.
+  static handlesInterrupt = true
   static examples = [
     '<%= config.bin %> localnet start',
     '<%= config.bin %> localnet start --port 0 --json',

@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
+import { causeWords } from '../../cli/system-error.js'
 import { connectChain, extrinsicHexInput } from '../../cli/tx.js'
 import { badInput } from '../../errors.js'
 
@@ -24,7 +25,7 @@ export default class TxDecode extends TaoCommand {
     let decoded
     if (flags.metadata !== undefined) {
       const raw = await readFile(flags.metadata).catch((e: NodeJS.ErrnoException) => {
-        throw badInput(`cannot read the metadata file ${flags.metadata}: ${e.code ?? e.message}`, 'UNREADABLE_FILE')
+        throw badInput(`cannot read the metadata file ${flags.metadata}: ${causeWords(e)}`, 'UNREADABLE_FILE')
       })
       decoded = decodeExtrinsic(metadataView(new Uint8Array(raw)), hex)
     } else {

@@ -6,12 +6,15 @@ import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
 import { resolveSetting } from '../../config/settings.js'
 import { badInput } from '../../errors.js'
-import { parseAddress } from '../../keystore/ss58.js'
-import { table } from '../../ui/output.js'
+import { encodeAddress, parseAddress } from '../../keystore/ss58.js'
+import { table, warn } from '../../ui/output.js'
 import { listWallets, readPublicKey } from '../../wallet/store.js'
 
 interface Row {
+  /** The first wallet with this address (null for an address given with --ss58 only). */
   name: string | null
+  /** Every wallet with this address: an address is counted once, however many wallets name it. */
+  names: string[]
   ss58: string
   free: AmountJson
   reserved: AmountJson
@@ -25,7 +28,9 @@ interface Row {
 export default class WalletBalance extends TaoCommand {
   static summary = 'Show free, reserved and staked TAO of a wallet, every wallet (--all), or any address (--ss58).'
   static description =
-    'Stake is listed per hotkey and subnet as alpha and its TAO value at the subnet pool price (root: 1:1). Accounts are read in parallel.'
+    'Stake is listed per hotkey and subnet as alpha and its TAO value at the subnet pool price (root: 1:1). Accounts are read in parallel. ' +
+    'Each address is shown and counted once, naming every wallet that holds it. The address of a wallet is its coldkeypub.txt; ' +
+    'when that file does not match the coldkey, a warning says so.'
   static examples = [
     '<%= config.bin %> wallet balance -w miner',
     '<%= config.bin %> wallet balance --all --network local --json',
@@ -38,24 +43,41 @@ export default class WalletBalance extends TaoCommand {
     ss58: Flags.string({ description: 'An address to show (repeatable); no wallet needed.', multiple: true }),
   }
 
-  async run(): Promise<{ network: string; wallets: Row[]; skipped: { name: string; error: string }[]; totals: Record<'free' | 'reserved' | 'staked' | 'total', AmountJson> }> {
+  async run(): Promise<{
+    network: string
+    wallets: Row[]
+    skipped: { name: string; error: string }[]
+    warnings: string[]
+    totals: Record<'free' | 'reserved' | 'staked' | 'total', AmountJson>
+  }> {
     const { flags } = await this.parse(WalletBalance)
     const sel = resolveWallet(flags)
-    const accounts: { name: string | null; ss58: string }[] = []
-    const skipped: { name: string; error: string }[] = []
-    for (const address of flags.ss58 ?? []) {
-      parseAddress(address)
-      accounts.push({ name: null, ss58: address.trim() })
+    const accounts: { names: string[]; ss58: string }[] = []
+    const add = (ss58: string, name?: string) => {
+      const known = accounts.find((a) => a.ss58 === ss58)
+      const account = known ?? accounts[accounts.push({ names: [], ss58 }) - 1]
+      if (name !== undefined && !account.names.includes(name)) account.names.push(name)
     }
+    const skipped: { name: string; error: string }[] = []
+    const warnings: string[] = []
+    const mismatch = (name: string, k: { keyMatchesPub: boolean | null; error: string | null }) => {
+      if (k.keyMatchesPub === false) warnings.push(`wallet "${name}": ${k.error}; the balance shown is coldkeypub.txt's address`)
+    }
+    for (const address of flags.ss58 ?? []) add(encodeAddress(parseAddress(address)))
     if (flags.all) {
       for (const w of await listWallets(sel.path)) {
-        if (w.coldkey.ss58) accounts.push({ name: w.name, ss58: w.coldkey.ss58 })
+        if (w.coldkey.ss58) add(w.coldkey.ss58, w.name)
         else skipped.push({ name: w.name, error: w.coldkey.error ?? 'no coldkey address' })
+        mismatch(w.name, w.coldkey)
       }
       if (accounts.length === 0) throw badInput(`no wallets with a coldkey address under ${sel.path}`, 'NOT_FOUND')
     } else if (!flags.ss58?.length) {
-      accounts.push({ name: sel.name, ss58: (await readPublicKey({ root: sel.path, name: sel.name }, { kind: 'coldkey' })).ss58 })
+      const w = { root: sel.path, name: sel.name }
+      add((await readPublicKey(w, { kind: 'coldkey' })).ss58, sel.name)
+      const { describeKey } = await import('../../wallet/keycheck.js')
+      mismatch(sel.name, await describeKey(w, { kind: 'coldkey' }))
     }
+    for (const warning of warnings) warn(warning)
 
     const chain = await connectChain(flags.network)
     let balances: AccountBalance[]
@@ -67,7 +89,8 @@ export default class WalletBalance extends TaoCommand {
     }
     const totalOf = (b: AccountBalance) => b.free + b.reserved + b.staked
     const rows: Row[] = balances.map((b, i) => ({
-      name: accounts[i].name,
+      name: accounts[i].names[0] ?? null,
+      names: accounts[i].names,
       ss58: b.ss58,
       free: amountJson(b.free),
       reserved: amountJson(b.reserved),
@@ -82,13 +105,13 @@ export default class WalletBalance extends TaoCommand {
 
     const lines = [['WALLET', 'COLDKEY', 'FREE', 'RESERVED', 'STAKED', 'TOTAL']]
     balances.forEach((b, i) => {
-      lines.push([accounts[i].name ?? '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked), displayTao(totalOf(b))])
+      lines.push([accounts[i].names.join(', ') || '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked), displayTao(totalOf(b))])
       for (const s of b.stakes) lines.push(['', `  ${s.hotkey} on subnet ${s.netuid}`, '', '', `${formatTao(s.alpha)} α → ${displayTao(s.tao)}`, ''])
     })
     if (balances.length > 1) lines.push(['TOTAL', '', displayTao(sums.free), displayTao(sums.reserved), displayTao(sums.staked), displayTao(sums.total)])
     this.log(table(lines))
     for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
     const totals = { free: amountJson(sums.free), reserved: amountJson(sums.reserved), staked: amountJson(sums.staked), total: amountJson(sums.total) }
-    return { network: resolveSetting('network', flags.network).value, wallets: rows, skipped, totals }
+    return { network: resolveSetting('network', flags.network).value, wallets: rows, skipped, warnings, totals }
   }
 }

@@ -2,10 +2,12 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { unlockPassword } from '../../cli/password.js'
-import { paint } from '../../ui/output.js'
+import { paint, warn } from '../../ui/output.js'
 import { toHex } from '../../hex.js'
 import { toBtcliPrivateKey } from '../../keystore/keys.js'
-import { listWallets, roleLabel, unlockKey, type WalletEntry } from '../../wallet/store.js'
+import type { KeyState } from '../../wallet/keycheck.js'
+import { walletDir } from '../../wallet/paths.js'
+import { describeWallet, exists, roleLabel, unlockKey, type WalletEntry } from '../../wallet/store.js'
 import { badInput } from '../../errors.js'
 
 interface Secrets {
@@ -16,7 +18,9 @@ interface Secrets {
 
 export default class WalletInspect extends TaoCommand {
   static summary = 'Show the addresses and public keys of one wallet.'
-  static description = 'Secrets are shown only with --show-secret, after unlocking the coldkey (or the hotkey with --use-hotkey).'
+  static description =
+    'Secrets are shown only with --show-secret, after unlocking the coldkey (or the hotkey with --use-hotkey). ' +
+    'Each key is checked against its public file; a mismatch is reported (keyMatchesPub: false) and warned about.'
   static examples = ['<%= config.bin %> wallet inspect -w miner', '<%= config.bin %> wallet inspect -w miner --show-secret --json']
   static flags = {
     ...walletFlags,
@@ -25,25 +29,26 @@ export default class WalletInspect extends TaoCommand {
     'use-hotkey': Flags.boolean({ description: 'With --show-secret: reveal the hotkey named by --hotkey instead of the coldkey.' }),
   }
 
-  async run(): Promise<{ wallet: WalletEntry; publicKeys: Record<string, string | null>; secrets?: Secrets }> {
+  async run(): Promise<{ wallet: WalletEntry; secrets?: Secrets }> {
     const { flags } = await this.parse(WalletInspect)
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
-    const entry = (await listWallets(sel.path)).find((e) => e.name === sel.name)
-    if (!entry) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
-    const { readPublicKey } = await import('../../wallet/store.js')
-    const publicKeys: Record<string, string | null> = {}
-    for (const role of [{ kind: 'coldkey' as const }, ...entry.hotkeys.map((h) => ({ kind: 'hotkey' as const, name: h.name }))]) {
-      const key = role.kind === 'coldkey' ? 'coldkey' : `hotkey:${role.name}`
-      publicKeys[key] = await readPublicKey(w, role).then((p) => p.publicKey, () => null)
-    }
+    if (!(await exists(walletDir(w)))) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
+    const entry = await describeWallet(w)
     this.log(`${paint.bold(entry.name)}  ${paint.dim(sel.path)}`)
-    this.log(`  coldkey  ${entry.coldkey.ss58 ?? '?'}  ${publicKeys.coldkey ?? ''}${entry.coldkey.error ? paint.dim(`  (${entry.coldkey.error})`) : ''}`)
-    for (const h of entry.hotkeys) this.log(`  hotkey ${h.name}  ${h.ss58 ?? '?'}  ${publicKeys[`hotkey:${h.name}`] ?? ''}${h.error ? paint.dim(`  (${h.error})`) : ''}`)
+    this.log(`  coldkey  ${keyLine(entry.coldkey)}`)
+    for (const h of entry.hotkeys) this.log(`  hotkey ${h.name}  ${keyLine(h)}`)
+    // A public file that names another key is said loudly, also under --json (on stderr).
+    for (const [label, k] of [['coldkey', entry.coldkey], ...entry.hotkeys.map((h) => [`hotkey ${h.name}`, h] as const)] as const)
+      if (k.keyMatchesPub === false) warn(`${label} of wallet "${entry.name}": ${k.error}`)
 
-    if (!flags['show-secret']) return { wallet: entry, publicKeys }
+    if (!flags['show-secret']) return { wallet: entry }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)))
+    const shown = role.kind === 'coldkey' ? entry.coldkey : entry.hotkeys.find((h) => h.name === role.name)
+    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)), {
+      // Showing the secret is how a mismatch gets repaired: say it (unless said already), do not refuse.
+      onMismatch: shown?.keyMatchesPub === false ? 'ignore' : 'warn',
+    })
     const secrets: Secrets = {
       secretPhrase: keypair.mnemonic ?? null,
       secretSeed: keypair.miniSecret ? toHex(keypair.miniSecret) : null,
@@ -55,6 +60,9 @@ export default class WalletInspect extends TaoCommand {
       if (secrets.secretSeed) this.log(`  seed         ${secrets.secretSeed}`)
       this.log(`  private key  ${secrets.privateKey}`)
     }
-    return { wallet: entry, publicKeys, secrets }
+    return { wallet: entry, secrets }
   }
 }
+
+const keyLine = (k: KeyState): string =>
+  `${k.ss58 ?? '?'}  ${k.publicKey ?? ''}${k.watchOnly ? paint.dim('  watch-only') : ''}${k.error ? paint.dim(`  (${k.error})`) : ''}`

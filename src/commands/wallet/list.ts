@@ -1,11 +1,14 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { resolveWallet, walletFlags } from '../../cli/flags.js'
 import { paint } from '../../ui/output.js'
+import type { KeyState } from '../../wallet/keycheck.js'
 import { listWallets, type WalletEntry } from '../../wallet/store.js'
 
 export default class WalletList extends TaoCommand {
   static summary = 'List every wallet under the wallet path, with coldkey and hotkey addresses.'
-  static description = 'Watch-only and partly broken wallets are listed too, with what is missing.'
+  static description =
+    'Watch-only and partly broken wallets are listed too, with what is wrong: every key file is checked (a FIFO or other non-regular file is never opened), ' +
+    'and a public file that does not match its key is reported (for an encrypted key, when tao can tell without the password).'
   static examples = ['<%= config.bin %> wallet list', '<%= config.bin %> wallet list --wallet-path ~/.bittensor/wallets --json']
   static flags = { 'wallet-path': walletFlags['wallet-path'] }
 
@@ -23,14 +26,17 @@ function renderTree(path: string, wallets: WalletEntry[]): string {
   const lines = [paint.bold(`Wallets (${path})`)]
   wallets.forEach((w, i) => {
     const lastWallet = i === wallets.length - 1
-    const lock = w.coldkey.encrypted === true ? '' : w.coldkey.encrypted === false ? paint.yellow(' unencrypted') : ''
-    const cold = w.coldkey.ss58 ?? paint.red('?')
-    const problem = w.coldkey.error ? paint.dim(`  (${w.coldkey.error})`) : ''
-    lines.push(`${lastWallet ? '└─' : '├─'} ${paint.bold(w.name)}  ${cold}${lock}${problem}`)
+    lines.push(`${lastWallet ? '└─' : '├─'} ${paint.bold(w.name)}  ${keyLine(w.coldkey)}`)
     w.hotkeys.forEach((h, j) => {
       const branch = j === w.hotkeys.length - 1 ? '└─' : '├─'
-      lines.push(`${lastWallet ? '   ' : '│  '}${branch} ${h.name}  ${h.ss58 ?? paint.red('?')}${h.error ? paint.dim(`  (${h.error})`) : ''}`)
+      lines.push(`${lastWallet ? '   ' : '│  '}${branch} ${h.name}  ${keyLine(h)}`)
     })
   })
   return lines.join('\n')
+}
+
+function keyLine(k: KeyState): string {
+  const notes = [k.watchOnly ? paint.dim('watch-only') : '', k.encrypted === false ? paint.yellow('unencrypted') : ''].filter(Boolean).join(' ')
+  const problem = k.error ? (k.keyMatchesPub === false ? paint.red(`  (${k.error})`) : paint.dim(`  (${k.error})`)) : ''
+  return `${k.ss58 ?? paint.red('?')}${notes ? ` ${notes}` : ''}${problem}`
 }

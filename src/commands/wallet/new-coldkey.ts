@@ -1,6 +1,6 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { coldkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, writeKey } from '../../cli/key-commands.js'
+import { coldkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, prepareNewKey, writeKeys } from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
 import type { WrittenKey } from '../../wallet/describe.js'
 
@@ -15,7 +15,8 @@ export default class WalletNewColdkey extends TaoCommand {
     const w = { root: sel.path, name: sel.name }
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
-    const key = await writeKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const [key] = await writeKeys(w, [prepared], overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`coldkey "${w.name}"`, mnemonic)
       this.log(keyLine(key))

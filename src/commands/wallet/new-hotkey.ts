@@ -1,7 +1,8 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { hotkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, writeKey } from '../../cli/key-commands.js'
+import { hotkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, prepareNewKey, writeKeys } from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
+import { validateNewHotkeyName } from '../../keystore/files.js'
 import type { WrittenKey } from '../../wallet/describe.js'
 
 export default class WalletNewHotkey extends TaoCommand {
@@ -13,10 +14,11 @@ export default class WalletNewHotkey extends TaoCommand {
     const { flags } = await this.parse(WalletNewHotkey)
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
-    const role = { kind: 'hotkey' as const, name: sel.hotkey }
+    const role = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
-    const key = await writeKey(w, role, keypair, { encrypt: flags['use-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const [key] = await writeKeys(w, [prepared], overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`hotkey "${role.name}"`, mnemonic)
       this.log(keyLine(key))

@@ -1,6 +1,6 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { coldkeyPasswordFlags, keyLine, writeKey } from '../../cli/key-commands.js'
+import { coldkeyPasswordFlags, keyLine, prepareNewKey, writeKeys } from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag, readRestoreSource, restoreFlags } from '../../cli/wallet-io.js'
 import type { WrittenKey } from '../../wallet/describe.js'
 import { restoreKeypair } from '../../wallet/restore.js'
@@ -21,7 +21,8 @@ export default class WalletRegenColdkey extends TaoCommand {
     const w = { root: sel.path, name: sel.name }
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
     const keypair = await restoreKeypair(await readRestoreSource(flags, this.prompts))
-    const key = await writeKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const [key] = await writeKeys(w, [prepared], overwrite)
     this.log(keyLine(key))
     return { wallet: w.name, ...key }
   }

@@ -1,7 +1,8 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { hotkeyPasswordFlags, keyLine, writeKey } from '../../cli/key-commands.js'
+import { hotkeyPasswordFlags, keyLine, prepareNewKey, writeKeys } from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag, readRestoreSource, restoreFlags } from '../../cli/wallet-io.js'
+import { validateNewHotkeyName } from '../../keystore/files.js'
 import type { WrittenKey } from '../../wallet/describe.js'
 import { restoreKeypair } from '../../wallet/restore.js'
 
@@ -15,10 +16,11 @@ export default class WalletRegenHotkey extends TaoCommand {
     const { flags } = await this.parse(WalletRegenHotkey)
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
-    const role = { kind: 'hotkey' as const, name: sel.hotkey }
+    const role = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
     const keypair = await restoreKeypair(await readRestoreSource(flags, this.prompts))
-    const key = await writeKey(w, role, keypair, { encrypt: flags['use-password'], overwrite, passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const [key] = await writeKeys(w, [prepared], overwrite)
     this.log(keyLine(key))
     return { wallet: w.name, ...key }
   }

@@ -1,0 +1,78 @@
+/**
+ * The local record of weight commits not yet revealed: what a reveal needs (uids, values, salt, version key)
+ * and can never get back from the chain, which keeps only the hash. One file per hotkey and subnet; several
+ * commits per file (the chain allows up to 10 unrevealed). Pure: the format, its checks and its file name.
+ */
+
+export const STORE_VERSION = 1
+
+export interface PendingCommit {
+  /** blake2-256 commit hash, 0x hex. */
+  hash: string
+  /** The chain it was committed on (several networks can share a hotkey and a netuid). */
+  genesisHash: string
+  uids: number[]
+  values: number[]
+  salt: number[]
+  /** u64 as a decimal string. */
+  versionKey: string
+  /** ISO 8601 UTC time of signing. */
+  createdAt: string
+  /** Block it landed in; null while not seen in a block (signed with --dry-run, or not waited for). */
+  block: number | null
+}
+
+export interface CommitStore {
+  version: typeof STORE_VERSION
+  /** SS58 of the hotkey that signed the commits. */
+  hotkey: string
+  netuid: number
+  commits: PendingCommit[]
+}
+
+/** `<hotkey ss58>-<netuid>.json` (SS58 is base58: safe in a file name). */
+export function storeFileName(hotkey: string, netuid: number): string {
+  if (!/^[1-9A-HJ-NP-Za-km-z]+$/.test(hotkey)) throw new Error(`not an SS58 address: ${hotkey}`)
+  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw new Error(`not a netuid: ${netuid}`)
+  return `${hotkey}-${netuid}.json`
+}
+
+export const emptyStore = (hotkey: string, netuid: number): CommitStore => ({ version: STORE_VERSION, hotkey, netuid, commits: [] })
+
+export function serializeStore(store: CommitStore): string {
+  return JSON.stringify(store, null, 2) + '\n'
+}
+
+const isU16List = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 65535)
+
+/** Parse and check a store file; throws an Error naming what is wrong (the caller says which file). */
+export function parseStore(text: string, hotkey: string, netuid: number): CommitStore {
+  const data = JSON.parse(text) as Partial<CommitStore>
+  if (data?.version !== STORE_VERSION) throw new Error(`unknown format version ${String(data?.version)}`)
+  if (data.hotkey !== hotkey || data.netuid !== netuid) throw new Error(`it belongs to ${data.hotkey} on subnet ${data.netuid}`)
+  if (!Array.isArray(data.commits)) throw new Error('no commit list')
+  for (const c of data.commits) {
+    const ok =
+      typeof c?.hash === 'string' &&
+      /^0x[0-9a-f]{64}$/.test(c.hash) &&
+      typeof c.genesisHash === 'string' &&
+      isU16List(c.uids) &&
+      isU16List(c.values) &&
+      c.uids.length === c.values.length &&
+      isU16List(c.salt) &&
+      typeof c.versionKey === 'string' &&
+      /^\d+$/.test(c.versionKey) &&
+      (c.block === null || Number.isInteger(c.block))
+    if (!ok) throw new Error(`a commit record is malformed (${JSON.stringify(c)?.slice(0, 80)})`)
+  }
+  return data as CommitStore
+}
+
+/** Records of this chain, oldest first (the order the chain queues them). */
+export const commitsOn = (store: CommitStore, genesisHash: string): PendingCommit[] =>
+  store.commits.filter((c) => c.genesisHash === genesisHash)
+
+export function withoutHashes(store: CommitStore, hashes: readonly string[]): CommitStore {
+  const drop = new Set(hashes)
+  return { ...store, commits: store.commits.filter((c) => !drop.has(c.hash)) }
+}

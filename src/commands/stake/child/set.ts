@@ -1,0 +1,35 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../../cli/base-command.js'
+import { listOf } from '../../../cli/stake-flags.js'
+import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
+import { executeTx, signingFlags } from '../../../cli/tx.js'
+
+export default class StakeChildSet extends TaoCommand {
+  static summary = 'Set the child hotkeys of a hotkey on a subnet, with the proportion of stake weight each gets.'
+  static description =
+    'Signed by the coldkey that owns the hotkey (-H or --hotkey-ss58). Replaces the current children. Proportions are decimals ' +
+    'in [0, 1] adding up to at most 1, converted exactly to the runtime’s u64 (⌊p × (2^64−1)⌋); at most 5 children, none twice, ' +
+    'not the hotkey itself — checked before signing. Newer runtimes apply the change after a cooldown ("scheduled" in --json).'
+  static examples = [
+    '<%= config.bin %> stake child set -w owner -H validator --netuid 2 --children 5F…,5G… --proportions 0.5,0.25',
+    '<%= config.bin %> stake child set -w owner -H validator --netuid 2 --children 5F… --proportions 1 -y --json',
+  ]
+  static flags = {
+    ...signingFlags,
+    netuid: netuidFlag(),
+    'hotkey-ss58': hotkeySs58Flag,
+    children: Flags.string({ char: 'c', description: 'Child hotkey addresses (SS58), comma-separated or repeated.', multiple: true, required: true, aliases: ['child'] }),
+    proportions: Flags.string({ description: 'One proportion per child, comma-separated or repeated.', multiple: true, required: true, aliases: ['prop', 'proportion'] }),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const { flags } = await this.parse(StakeChildSet)
+    const hotkey = await targetHotkey(flags)
+    const { parseChildren } = await import('../../../chain/children.js')
+    const children = parseChildren(hotkey.ss58, listOf(flags.children), listOf(flags.proportions))
+    return executeTx(this, flags, 'coldkey', async (ctx) => {
+      const { planSetChildren } = await import('../../../chain/children.js')
+      return planSetChildren(ctx, { hotkey, netuid: flags.netuid, children })
+    })
+  }
+}

@@ -1,0 +1,39 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../../cli/base-command.js'
+import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
+import { connectChain, executeTx, signingFlags } from '../../../cli/tx.js'
+
+export default class StakeChildTake extends TaoCommand {
+  static summary = 'Show, or with --take set, a hotkey’s childkey take on a subnet.'
+  static description =
+    'The take is the share a child hotkey keeps of what it earns for its parents: a decimal (0.09 = 9%), stored as ⌊t × 65535⌋, ' +
+    'within the chain’s MinChildkeyTake..MaxChildkeyTake (checked before signing). Setting it is signed by the coldkey that owns the hotkey.'
+  static examples = [
+    '<%= config.bin %> stake child take -w owner -H validator --netuid 2',
+    '<%= config.bin %> stake child take -w owner -H validator --netuid 2 --take 0.09 -y --json',
+  ]
+  static flags = { ...signingFlags, netuid: netuidFlag(), 'hotkey-ss58': hotkeySs58Flag, take: Flags.string({ description: 'New take, a decimal like 0.09.' }) }
+
+  async run(): Promise<Record<string, unknown>> {
+    const { flags } = await this.parse(StakeChildTake)
+    const hotkey = await targetHotkey(flags)
+    const { takeToU16, U16_MAX } = await import('../../../chain/children.js')
+    if (flags.take === undefined) {
+      const chain = await connectChain(flags.network)
+      try {
+        const { requireSubnet } = await import('../../../chain/pool-reader.js')
+        await requireSubnet(chain, flags.netuid)
+        const take = Number(await chain.storage('SubtensorModule', 'ChildkeyTake', hotkey.ss58, flags.netuid)) / U16_MAX
+        this.log(`childkey take of ${hotkey.label} on subnet ${flags.netuid}: ${(take * 100).toFixed(2)}%`)
+        return { hotkey: hotkey.ss58, netuid: flags.netuid, take }
+      } finally {
+        chain.close()
+      }
+    }
+    const take = takeToU16(flags.take, '--take')
+    return executeTx(this, flags, 'coldkey', async (ctx) => {
+      const { planChildTake } = await import('../../../chain/children.js')
+      return planChildTake(ctx, { hotkey, netuid: flags.netuid, take })
+    })
+  }
+}

@@ -1,0 +1,76 @@
+import { Flags } from '@oclif/core'
+import { amountJson } from '../../chain/amount.js'
+import { stakeJson } from '../../chain/views-json.js'
+import { TaoCommand } from '../../cli/base-command.js'
+import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { connectChain } from '../../cli/tx.js'
+import { resolveSetting } from '../../config/settings.js'
+import { badInput } from '../../errors.js'
+import { parseAddress } from '../../keystore/ss58.js'
+import { stakeTable } from '../../ui/stake-table.js'
+import { listWallets, readPublicKey } from '../../wallet/store.js'
+
+export default class StakeList extends TaoCommand {
+  static summary = 'List every stake of a coldkey, every local wallet (--all) or any address (--ss58).'
+  static description =
+    'One row per hotkey and subnet: the alpha staked and its TAO value at the subnet\'s current price (root: 1:1), with totals. The alpha is what the runtime computes from the coldkey\'s shares (StakeInfoRuntimeApi), read at one block for every account at once.'
+  static examples = [
+    '<%= config.bin %> stake list -w miner',
+    '<%= config.bin %> stake list --all --network local --json',
+    '<%= config.bin %> stake list --ss58 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
+  ]
+  static flags = {
+    ...walletFlags,
+    ...networkFlags,
+    all: Flags.boolean({ char: 'a', description: 'Every wallet under the wallet path.' }),
+    ss58: Flags.string({ description: 'A coldkey address to list (repeatable); no wallet needed.', multiple: true }),
+  }
+
+  async run() {
+    const { flags } = await this.parse(StakeList)
+    const sel = resolveWallet(flags)
+    const accounts: { name: string | null; ss58: string }[] = []
+    const skipped: { name: string; error: string }[] = []
+    for (const address of flags.ss58 ?? []) {
+      parseAddress(address, undefined, '--ss58')
+      accounts.push({ name: null, ss58: address.trim() })
+    }
+    if (flags.all) {
+      for (const w of await listWallets(sel.path)) {
+        if (w.coldkey.ss58) accounts.push({ name: w.name, ss58: w.coldkey.ss58 })
+        else skipped.push({ name: w.name, error: w.coldkey.error ?? 'no coldkey address' })
+      }
+      if (accounts.length === 0) throw badInput(`no wallets with a coldkey address under ${sel.path}`, 'NOT_FOUND')
+    } else if (!flags.ss58?.length) {
+      accounts.push({ name: sel.name, ss58: (await readPublicKey({ root: sel.path, name: sel.name }, { kind: 'coldkey' })).ss58 })
+    }
+
+    const chain = await connectChain(flags.network)
+    try {
+      const { readStakes, stakeReadable } = await import('../../chain/stake.js')
+      const why = stakeReadable(chain.metadata)
+      if (why) throw badInput(`cannot list stakes: ${why}`, 'NOT_IN_RUNTIME')
+      const reads = await chain.atHead('best')
+      const stakes = await readStakes(
+        chain,
+        accounts.map((a) => a.ss58),
+        { at: reads.hash },
+      )
+      const names = new Map(accounts.map((a) => [a.ss58, a.name]))
+      this.log(stakeTable(stakes, names))
+      for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
+      const total = (coldkey?: string) => stakes.filter((s) => !coldkey || s.coldkey === coldkey).reduce((sum, s) => sum + s.value, 0n)
+      const seen = [...new Map(accounts.map((a) => [a.ss58, a])).values()]
+      return {
+        network: resolveSetting('network', flags.network).value,
+        block: await reads.blockNumber(),
+        stakes: stakes.map((s) => stakeJson(s, names.get(s.coldkey) ?? null)),
+        accounts: seen.map((a) => ({ wallet: a.name, coldkey: a.ss58, value: amountJson(total(a.ss58)) })),
+        totals: { value: amountJson(total()) },
+        skipped,
+      }
+    } finally {
+      chain.close()
+    }
+  }
+}

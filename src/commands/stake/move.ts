@@ -1,0 +1,39 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../cli/base-command.js'
+import { amountFlags, amountOf } from '../../cli/stake-flags.js'
+import { hotkeyByAddressOrName, hotkeySs58Flag, netuidFlag, optionalNetuidFlag, targetHotkey } from '../../cli/targets.js'
+import { executeTx, signingFlags } from '../../cli/tx.js'
+import { badInput } from '../../errors.js'
+
+export default class StakeMove extends TaoCommand {
+  static summary = 'Move stake to another hotkey and/or subnet, keeping the coldkey (move_stake).'
+  static description =
+    'Signed by the coldkey. The origin is -H (or --hotkey-ss58) on --origin-netuid; the destination is --dest-hotkey (an SS58 ' +
+    'address or a hotkey name of the wallet) on --dest-netuid (default: the origin subnet). Between subnets the alpha is sold ' +
+    'and the TAO bought into the destination: the preview shows both legs and the slippage. move_stake takes no limit price.'
+  static examples = [
+    '<%= config.bin %> stake move -w owner -H miner --origin-netuid 2 --dest-netuid 3 --dest-hotkey validator --amount 5',
+    '<%= config.bin %> stake move -w owner -H miner --origin-netuid 2 --dest-hotkey 5F… --all -y --json',
+  ]
+  static flags = {
+    ...signingFlags,
+    'hotkey-ss58': hotkeySs58Flag,
+    'origin-netuid': netuidFlag('Subnet the stake is on now.'),
+    'dest-netuid': optionalNetuidFlag('Subnet to move it to [default: the origin subnet].'),
+    'dest-hotkey': Flags.string({ description: 'Hotkey to move it to: an SS58 address or a hotkey name of this wallet.', required: true, aliases: ['to', 'dest'] }),
+    ...amountFlags('alpha', 'Move the whole position.'),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const { flags } = await this.parse(StakeMove)
+    const amount = amountOf(flags, 'alpha')
+    const [hotkey, destinationHotkey] = await Promise.all([targetHotkey(flags), hotkeyByAddressOrName(flags, flags['dest-hotkey'], '--dest-hotkey')])
+    const originNetuid = flags['origin-netuid']
+    const destinationNetuid = flags['dest-netuid'] ?? originNetuid
+    if (destinationHotkey.ss58 === hotkey.ss58 && destinationNetuid === originNetuid) throw badInput('the destination is the origin: nothing would move', 'NOTHING_TO_MOVE')
+    return executeTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeMove } = await import('../../chain/stake-plan.js')
+      return planStakeMove(ctx, { kind: 'move', hotkey, destinationHotkey, originNetuid, destinationNetuid, amount })
+    })
+  }
+}

@@ -1,0 +1,37 @@
+import { TaoCommand } from '../../cli/base-command.js'
+import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/stake-flags.js'
+import { hotkeySs58Flag, optionalNetuidFlag, targetHotkey } from '../../cli/targets.js'
+import { executeTx, signingFlags } from '../../cli/tx.js'
+import { badInput } from '../../errors.js'
+
+export default class StakeRemove extends TaoCommand {
+  static summary = 'Unstake alpha from a hotkey on a subnet (sells it for TAO).'
+  static description =
+    'Signed by the coldkey. Before signing it shows the TAO expected for the alpha at the pool’s current state and the slippage. ' +
+    'Where the runtime has remove_stake_limit the sale is price-protected: limit = price × (1 − --tolerance). --all with --netuid ' +
+    'unstakes the whole position there; --all without --netuid unstakes every subnet through the hotkey (unstake_all, where the ' +
+    'runtime has it; it takes no limit price). The alpha unstaked and the TAO received come from the StakeRemoved events.'
+  static examples = [
+    '<%= config.bin %> stake remove -w owner -H miner --netuid 2 --amount 5',
+    '<%= config.bin %> stake remove -w owner -H miner --netuid 2 --all -y --json',
+    '<%= config.bin %> stake remove -w owner --hotkey-ss58 5F… --all',
+  ]
+  static flags = {
+    ...signingFlags,
+    netuid: optionalNetuidFlag('Subnet (netuid); without it, --all unstakes every subnet.'),
+    'hotkey-ss58': hotkeySs58Flag,
+    ...amountFlags('alpha', 'Unstake the whole position (every subnet when --netuid is not given).'),
+    ...safetyFlags,
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const { flags } = await this.parse(StakeRemove)
+    const amount = amountOf(flags, 'alpha')
+    if (flags.netuid === undefined && amount !== undefined) throw badInput('--amount needs --netuid', 'MISSING_NETUID')
+    const [guard, hotkey] = await Promise.all([guardOptions(flags), targetHotkey(flags)])
+    return executeTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeRemove } = await import('../../chain/stake-plan.js')
+      return planStakeRemove(ctx, { hotkey, netuid: flags.netuid, amount, guard })
+    })
+  }
+}

@@ -1,0 +1,39 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../cli/base-command.js'
+import { amountFlags, amountOf } from '../../cli/stake-flags.js'
+import { hotkeySs58Flag, netuidFlag, optionalNetuidFlag, targetHotkey } from '../../cli/targets.js'
+import { executeTx, signingFlags } from '../../cli/tx.js'
+import { parseAddress } from '../../keystore/ss58.js'
+
+export default class StakeTransfer extends TaoCommand {
+  static summary = 'Give stake to another coldkey, keeping the hotkey (transfer_stake).'
+  static description =
+    'Signed by the coldkey. The stake behind -H (or --hotkey-ss58) on --origin-netuid goes to --dest-coldkey, on --dest-netuid ' +
+    '(default: the same subnet; another subnet sells and buys, shown in the preview). Runtimes without transfer_stake (spec 218) ' +
+    'are refused before anything is signed.'
+  static examples = [
+    '<%= config.bin %> stake transfer -w owner -H miner --origin-netuid 2 --dest-coldkey 5F… --amount 5',
+    '<%= config.bin %> stake transfer -w owner -H miner --origin-netuid 2 --dest-netuid 3 --dest-coldkey 5F… --all -y --json',
+  ]
+  static flags = {
+    ...signingFlags,
+    'hotkey-ss58': hotkeySs58Flag,
+    'origin-netuid': netuidFlag('Subnet the stake is on now.'),
+    'dest-netuid': optionalNetuidFlag('Subnet it ends on [default: the origin subnet].'),
+    'dest-coldkey': Flags.string({ description: 'Coldkey (SS58) that receives the stake.', required: true, aliases: ['dest-ss58', 'dest'] }),
+    ...amountFlags('alpha', 'Transfer the whole position.'),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const { flags } = await this.parse(StakeTransfer)
+    const amount = amountOf(flags, 'alpha')
+    parseAddress(flags['dest-coldkey'], undefined, '--dest-coldkey')
+    const hotkey = await targetHotkey(flags)
+    const originNetuid = flags['origin-netuid']
+    return executeTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeMove } = await import('../../chain/stake-plan.js')
+      const destinationNetuid = flags['dest-netuid'] ?? originNetuid
+      return planStakeMove(ctx, { kind: 'transfer', hotkey, destinationColdkey: flags['dest-coldkey'].trim(), originNetuid, destinationNetuid, amount })
+    })
+  }
+}

@@ -1,0 +1,31 @@
+import { Flags } from '@oclif/core'
+import { hyperparametersJson } from '../../chain/views-json.js'
+import { TaoCommand } from '../../cli/base-command.js'
+import { networkFlags } from '../../cli/flags.js'
+import { connectChain } from '../../cli/tx.js'
+import { resolveSetting } from '../../config/settings.js'
+import { hyperparametersTable } from '../../ui/hyperparameters-table.js'
+
+export default class SubnetsHyperparameters extends TaoCommand {
+  static summary = "Show a subnet's hyperparameters, with their units and what they do."
+  static description =
+    'Every hyperparameter the runtime reports for the subnet (SubnetHyperparams, or SubnetHyperparamsV2 where the runtime has it), under the runtime\'s own names. Fractions are shown normalised (u16 ÷ 65535, u64 ÷ 2^64−1, millionths) next to the stored value; amounts in TAO; rate limits and periods in blocks or epochs. --json gives the stored value (amounts as {rao,tao}, u64 as decimal strings), the unit and the normalised value.'
+  static examples = ['<%= config.bin %> subnets hyperparameters --netuid 1', '<%= config.bin %> subnets hyperparameters --netuid 1 --network local --json']
+  static flags = {
+    ...networkFlags,
+    netuid: Flags.integer({ description: 'The subnet.', required: true, min: 0, max: 65535 }),
+  }
+
+  async run() {
+    const { flags } = await this.parse(SubnetsHyperparameters)
+    const chain = await connectChain(flags.network)
+    try {
+      const { readHyperparameters } = await import('../../chain/hyperparameters.js')
+      const view = await readHyperparameters(chain, flags.netuid)
+      this.log(hyperparametersTable(view))
+      return { network: resolveSetting('network', flags.network).value, ...hyperparametersJson(view) }
+    } finally {
+      chain.close()
+    }
+  }
+}

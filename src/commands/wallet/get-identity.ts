@@ -1,0 +1,36 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../cli/base-command.js'
+import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { connectChain } from '../../cli/tx.js'
+import { parseAddress } from '../../keystore/ss58.js'
+import { readPublicKey } from '../../wallet/store.js'
+
+export default class WalletGetIdentity extends TaoCommand {
+  static summary = 'Show the on-chain identity of the wallet’s coldkey, or of any address (--ss58).'
+  static description = 'Reads IdentitiesV2 (Identities at spec 218). In --json, fields the runtime does not have are null; no identity is "identity": null.'
+  static examples = ['<%= config.bin %> wallet get-identity -w owner', '<%= config.bin %> wallet get-identity --ss58 5F… --json']
+  static flags = { ...walletFlags, ...networkFlags, ss58: Flags.string({ description: 'An address instead of the wallet’s coldkey.', aliases: ['key', 'coldkey'] }) }
+
+  async run(): Promise<{ ss58: string; identity: Record<string, string | null> | null }> {
+    const { flags } = await this.parse(WalletGetIdentity)
+    let ss58: string
+    if (flags.ss58 !== undefined) {
+      parseAddress(flags.ss58, undefined, '--ss58')
+      ss58 = flags.ss58.trim()
+    } else {
+      const w = resolveWallet(flags)
+      ss58 = (await readPublicKey({ root: w.path, name: w.name }, { kind: 'coldkey' })).ss58
+    }
+    const chain = await connectChain(flags.network)
+    try {
+      const { CHAIN_IDENTITY_FLAGS, identityJson, readChainIdentity, storageFields } = await import('../../chain/identity.js')
+      const { item, value } = await readChainIdentity(chain, ss58)
+      const fields = item ? storageFields(chain.metadata, 'SubtensorModule', item) : undefined
+      const identity = identityJson(value, fields, CHAIN_IDENTITY_FLAGS)
+      this.log(identity ? Object.entries(identity).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`).join('\n') : `${ss58} has no on-chain identity`)
+      return { ss58, identity }
+    } finally {
+      chain.close()
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../../cli/base-command.js'
+import { signingFlags } from '../../cli/tx.js'
+import { netuidFlag } from '../../cli/weights-input.js'
+
+export default class WeightsReveal extends TaoCommand {
+  static summary = "Reveal the hotkey's pending weight commits on a subnet."
+  static description =
+    'Reveals every commit recorded by `tao weights commit` (or `weights set` on a commit-reveal subnet) for this hotkey and ' +
+    'subnet whose reveal window is open, oldest first, in one transaction, then forgets them. Too early: exit 1 naming the ' +
+    'block where the window opens, or wait for it with --wait (at most --timeout seconds). Commits past their window are ' +
+    'forgotten with a warning: the chain no longer accepts them. --json adds netuid, hotkey, revealed [{commitHash, uids, values, ' +
+    'weights, versionKey}] and forgotten [{commitHash, reason}]; when too early, the error carries block and opensAt.'
+  static examples = [
+    '<%= config.bin %> weights reveal -w owner -H validator --netuid 2',
+    '<%= config.bin %> weights reveal -w owner -H validator --netuid 2 --wait --timeout 1800 -y --json',
+  ]
+  static flags = {
+    ...signingFlags,
+    ...netuidFlag,
+    wait: Flags.boolean({ description: 'Wait for the reveal window to open instead of failing.' }),
+    timeout: Flags.integer({ description: 'With --wait: give up after this many seconds.', default: 3600, min: 1 }),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const { flags } = await this.parse(WeightsReveal)
+    const { revealWeights } = await import('../../weights/reveal.js')
+    return revealWeights(this, flags, { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
+  }
+}

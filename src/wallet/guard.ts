@@ -1,0 +1,81 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expandHome } from '../config/settings.js'
+import { failed, TaoError } from '../errors.js'
+import { hasPendingCommit, recoverCommit } from '../keystore/commit.js'
+import { ensureDir, removeCreatedDirs } from '../keystore/files.js'
+import { acquireLock } from '../keystore/lock.js'
+import { errorText, stateDir, walletDir, type WalletLocation } from './paths.js'
+
+/**
+ * One writer per wallet: every change to a wallet's files runs inside `withWalletLock`, which takes the
+ * wallet's lock (waiting up to TAO_LOCK_TIMEOUT for a live holder, recovering a dead one's), first undoes
+ * any change a killed writer left half-done, and on failure removes the folders this run created.
+ */
+export interface WalletGuard {
+  /** The wallet folder. */
+  base: string
+  /** tao's state folder inside it. */
+  stateDir: string
+}
+
+const lockOf = (w: WalletLocation) =>
+  acquireLock(join(stateDir(w), 'lock'), `wallet "${w.name}"`, { errorPath: walletDir(w) })
+
+export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn: (g: WalletGuard) => Promise<T>): Promise<T> {
+  const base = walletDir(w)
+  const state = stateDir(w)
+  const created: string[] = []
+  try {
+    for (const dir of [expandHome(w.root), base, state, ...folders]) created.push(...(await ensureDir(dir)))
+    const lock = await lockOf(w)
+    try {
+      await recoverCommit(base, state)
+      return await fn({ base, stateDir: state })
+    } finally {
+      await lock.release()
+    }
+  } catch (e) {
+    await removeCreatedDirs(created)
+    throw e
+  }
+}
+
+/**
+ * Before reading a wallet: if a writer was killed half-way (its journal is left), undo its change so the
+ * reader sees whole files. Costs one stat when there is nothing to do; writes only when there is.
+ */
+export async function settle(w: WalletLocation): Promise<void> {
+  const state = stateDir(w)
+  if (!(await hasPendingCommit(state))) return
+  try {
+    const lock = await lockOf(w)
+    try {
+      await recoverCommit(walletDir(w), state)
+    } finally {
+      await lock.release()
+    }
+  } catch (e) {
+    if (e instanceof TaoError && e.code === 'WALLET_LOCKED') throw e
+    throw failed(`wallet "${w.name}" has a change that was interrupted and cannot be undone now: ${errorText(e)}`, 'UNFINISHED_CHANGE')
+  }
+}
+
+/**
+ * Wait until no tao writer is in the middle of changing the wallet (take the lock and give it back), so a
+ * second look at its files is not torn by a concurrent write. Best effort: a read-only wallet is left as is.
+ */
+export async function quiesce(w: WalletLocation): Promise<void> {
+  const state = stateDir(w)
+  if (!(await stat(state).then((s) => s.isDirectory(), () => false))) return
+  try {
+    const lock = await lockOf(w)
+    try {
+      await recoverCommit(walletDir(w), state)
+    } finally {
+      await lock.release()
+    }
+  } catch {
+    // Nothing more to do: the caller reports what it sees.
+  }
+}
