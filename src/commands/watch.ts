@@ -19,7 +19,7 @@ export default class Watch extends TaoCommand {
   static examples = [
     '<%= config.bin %> watch --network local',
     '<%= config.bin %> watch --netuid 1 --network local',
-    '<%= config.bin %> watch --netuid 1 --best',
+    '<%= config.bin %> watch --netuid 1 --best --network local',
   ]
   static flags = {
     ...networkFlags,

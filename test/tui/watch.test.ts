@@ -161,12 +161,9 @@ describe('tao watch in a real terminal, against the local chain', () => {
     expect(await term.pane('#{cursor_flag}')).toBe('1')
   })
 
-  it('--best follows best blocks; Ctrl-C quits with exit 0 and the terminal restored', async () => {
-    const term = await watch(['--network', net.endpoint, '--best'], { columns: 100, rows: 30 })
-    const screen0 = await term.waitFor((s) => /block #\d+/.test(s) && s.includes('PRICE'), 'the subnets overview')
-    expect(screen0).toContain('(best)')
-    await net.newBlock()
-    await term.waitFor((s) => blockOf(s) === blockOf(screen0) + 1, 'the next best block')
+  it('Ctrl-C quits with exit 0 and the terminal restored', async () => {
+    const term = await watch(['--network', net.endpoint], { columns: 100, rows: 30 })
+    await term.waitFor((s) => /block #\d+/.test(s) && s.includes('PRICE'), 'the subnets overview')
     await term.keys('C-c')
     const screen = await term.waitFor((s) => s.includes('AFTER-WATCH'), 'tao watch to exit')
     expect(screen).toContain('AFTER-WATCH exit=0 tty=same')
@@ -180,12 +177,15 @@ describe('tao watch in a real terminal, against the local chain', () => {
     expect(screen).toContain('AFTER-WATCH exit=2 tty=same')
   })
 
-  it('a lost connection shows a banner, keeps the data, and reconnects', async () => {
+  it('--best follows best blocks; a lost connection shows a banner, keeps the data, and reconnects', async () => {
     let proxy: CutProxy | undefined
     try {
       proxy = await startCutProxy(net.port)
-      const term = await watch(['--network', proxy.url, '--netuid', '1'], { columns: 120, rows: 30 })
+      const term = await watch(['--network', proxy.url, '--netuid', '1', '--best'], { columns: 120, rows: 30 })
       let screen = await term.waitFor((s) => uidRow(s, 0) !== undefined && /● live/.test(s), 'the metagraph, live')
+      expect(screen).toContain('(best)')
+      await net.newBlock()
+      screen = await term.waitFor((s) => blockOf(s) === blockOf(screen) + 1, 'the next best block')
       const before = blockOf(screen)
       // The next block's reads cut every connection; the node itself goes on.
       proxy.arm('state_queryStorageAt', 'instead-of-forward')
