@@ -10,12 +10,12 @@ export default class Watch extends TaoCommand {
   static handlesInterrupt = true
   static summary = 'Watch subnets live: the subnets overview, a metagraph and your stake, block by block.'
   static description =
-    'A terminal UI that follows the chain block by block (finalized blocks; --best for best blocks), with three views: ' +
-    "the subnets overview, one subnet's metagraph (enter on a subnet, or --netuid) and the stake of every local wallet (tab " +
-    'switches). A value that went up since the previous block is followed by +, one that went down by -; UIDs that registered or were replaced are marked + ' +
-    "or ~, the local wallets' keys *. Enter on a UID opens its details, with sparklines over the blocks seen. Keys: ↑↓ or " +
-    'j/k, PgUp/PgDn, / filter, s/S sort, v validators, m mine, ? help, q quit. It needs a terminal; for data use ' +
-    '`tao subnets show --netuid N --json`.'
+    'A terminal UI that follows the chain block by block (finalized blocks; --best for best blocks), with three ' +
+    "views: the subnets overview, one subnet's metagraph (enter on a subnet, or --netuid) and the stake of every " +
+    'local wallet (tab switches). A value that went up since the previous block is followed by +, one that went ' +
+    "down by -; UIDs that registered or were replaced are marked + or ~, the local wallets' keys *. Enter on a UID " +
+    'opens its details, with sparklines over the blocks seen. Keys: ↑↓ or j/k, PgUp/PgDn, / filter, s/S sort, ' +
+    'v validators, m mine, ? help, q quit. It needs a terminal; for data use `tao subnets show --netuid N --json`.'
   static examples = [
     '<%= config.bin %> watch --network local',
     '<%= config.bin %> watch --netuid 1 --network local',

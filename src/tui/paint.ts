@@ -1,9 +1,8 @@
 /**
  * Colours of the live views: one chalk instance, chosen once (none with NO_COLOR or when stdout is not a
- * terminal), given to every view through React context so that tests can ask for colours explicitly.
+ * terminal), handed to the views as a prop so that tests can ask for colours explicitly.
  */
 import { Chalk, type ChalkInstance } from 'chalk'
-import { createContext } from 'react'
 
 export type Paint = ChalkInstance
 
@@ -16,5 +15,3 @@ export function terminalPaint(stream: NodeJS.WriteStream): Paint {
   if (env.FORCE_COLOR === '0') return plainPaint
   return new Chalk({ level: stream.isTTY || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') ? 1 : 0 })
 }
-
-export const PaintContext = createContext<Paint>(plainPaint)

@@ -10,7 +10,7 @@ import { listWallets } from '../wallet/store.js'
 import { WatchApp } from './app.js'
 import { chainSource, type ChainReaders } from './chain-source.js'
 import { mineFromWallets, type Mine } from './mine.js'
-import { PaintContext, terminalPaint } from './paint.js'
+import { terminalPaint } from './paint.js'
 import type { FollowMode, LiveSource } from './source.js'
 
 export interface WatchOptions {
@@ -55,12 +55,12 @@ export async function startWatch(o: WatchOptions): Promise<void> {
 /** Draw until the user quits; resolves once the terminal is restored. */
 export async function runApp(source: LiveSource, p: { network: string; follow: FollowMode; netuid: number | null; mine: Mine }): Promise<void> {
   const paint = terminalPaint(process.stdout)
-  const app = render(
-    <PaintContext.Provider value={paint}>
-      <WatchApp source={source} mine={p.mine} network={p.network} follow={p.follow} netuid={p.netuid} paint={paint} />
-    </PaintContext.Provider>,
-    { exitOnCtrlC: false, alternateScreen: true, incrementalRendering: true, patchConsole: true },
-  )
+  const app = render(<WatchApp source={source} mine={p.mine} network={p.network} follow={p.follow} netuid={p.netuid} paint={paint} />, {
+    exitOnCtrlC: false,
+    alternateScreen: true,
+    incrementalRendering: true,
+    patchConsole: true,
+  })
   // A signal (kill, a closed terminal) leaves like `q` does: the terminal restored, exit 0.
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
   const leave = () => app.unmount()
