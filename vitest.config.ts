@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // A private TMPDIR for the run, removed at its end: nothing a test makes outlives it.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,

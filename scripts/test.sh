@@ -13,6 +13,15 @@ if ! /usr/bin/python3 -c 'import nacl.pwhash' 2>/dev/null; then
   fi
 fi
 
+# tmux is the real terminal the `tao watch` end-to-end test drives.
+if ! command -v tmux >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq tmux) >&2
+  else
+    echo "taocli: tmux is missing: sudo apt-get install tmux" >&2
+  fi
+fi
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # No dependency needs its install script (native parts ship prebuilt); skipping them keeps the install
   # offline-safe and quick (sqlite3, which Chopsticks only needs for its optional database, would compile).

@@ -35,6 +35,11 @@ export interface ConnectOptions {
   cache?: MetadataCache | false
   /** Every JSON-RPC message of the main connection, for --verbose and tests. */
   trace?: (direction: 'out' | 'in', message: string) => void
+  /**
+   * Called once when the connection drops after connect() succeeded (not on close()). polkadot-api would
+   * retry on its own; a caller that follows the chain (tao watch) closes this Chain and connects anew.
+   */
+  onDisconnect?: (reason: string) => void
 }
 
 export interface AccountInfo {
@@ -117,6 +122,9 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const started = performance.now()
   let metadataSource: 'cache' | 'node' = 'node'
   let connected = false
+  // After connect() returned: a drop is reported to onDisconnect (once), unless close() caused it.
+  let ready = false
+  let dropped = false
   let cacheWrite: Promise<void> | undefined
   const trace = options.trace
 
@@ -145,6 +153,10 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     onStatusChanged: (s: StatusChange) => {
       if (s.type === 'CONNECTED') connected = true
       else if ((s.type === 'ERROR' || s.type === 'CLOSE') && !connected) askWhy()
+      else if ((s.type === 'ERROR' || s.type === 'CLOSE') && ready && !dropped) {
+        dropped = true
+        options.onDisconnect?.(s.type === 'CLOSE' ? 'connection closed' : 'connection error')
+      }
     },
     ...(trace
       ? {
@@ -303,10 +315,12 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     decodeExtrinsic: (hex) => decodeExtrinsic(getView(), hex),
 
     close: () => {
+      dropped = true
       plain.close()
       destroyQuietly(client)
     },
   }
+  ready = true
   return chain
 }
 

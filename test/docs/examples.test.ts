@@ -32,6 +32,10 @@ const NOT_RUN: Record<string, string> = {
   'tao localnet start --fork finney   # a private, lazily forked copy of mainnet to rehearse on': 'needs the internet (forks mainnet)',
   'tao localnet start                 # ws://127.0.0.1:9944, Alice…Ferdie funded, Alice sudo, rate limits relaxed':
     'runs in the foreground on port 9944 until Ctrl-C',
+  'tao watch --network local': 'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
+  'tao watch --netuid 1 --network local': 'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
+  'tao watch --netuid 1 --best --network local':
+    'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
 }
 
 /** Examples that run but end with another exit code than 0, and why that is right. */

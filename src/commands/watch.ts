@@ -1,0 +1,52 @@
+import { Flags } from '@oclif/core'
+import { TaoCommand } from '../cli/base-command.js'
+import { networkFlags, resolveWallet, walletFlags } from '../cli/flags.js'
+import { resolveSetting } from '../config/settings.js'
+import { badInput } from '../errors.js'
+import { progress } from '../ui/output.js'
+
+export default class Watch extends TaoCommand {
+  // Ctrl-C while connecting exits 130; once the screen is drawn it quits like `q` (src/tui/start.tsx).
+  static handlesInterrupt = true
+  static summary = 'Watch subnets live: the subnets overview, a metagraph and your stake, block by block.'
+  static description =
+    'A terminal UI that follows the chain block by block (finalized blocks; --best for best blocks), with three ' +
+    "views: the subnets overview, one subnet's metagraph (enter on a subnet, or --netuid) and the stake of every " +
+    'local wallet (tab switches). A value that went up since the previous block is followed by +, one that went ' +
+    "down by -; UIDs that registered or were replaced are marked + or ~, the local wallets' keys *. Enter on a UID " +
+    'opens its details, with sparklines over the blocks seen. Keys: ↑↓ or j/k, PgUp/PgDn, / filter, s/S sort, ' +
+    'v validators, m mine, ? help, q quit. It needs a terminal; for data use `tao subnets show --netuid N --json`.'
+  static examples = [
+    '<%= config.bin %> watch --network local',
+    '<%= config.bin %> watch --netuid 1 --network local',
+    '<%= config.bin %> watch --netuid 1 --best --network local',
+  ]
+  static flags = {
+    ...networkFlags,
+    'wallet-path': walletFlags['wallet-path'],
+    netuid: Flags.integer({ description: "Open on this subnet's metagraph.", min: 0, max: 65535 }),
+    best: Flags.boolean({ description: 'Follow best blocks instead of finalized ones (faster, may be reorganised).' }),
+  }
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Watch)
+    if (this.jsonEnabled()) throw badInput('tao watch is interactive and has no --json output; for data use `tao subnets show --netuid N --json`', 'USAGE')
+    if (!process.stdout.isTTY || !process.stdin.isTTY)
+      throw badInput(`tao watch needs a terminal (${process.stdout.isTTY ? 'stdin' : 'stdout'} is not one); for data use \`tao subnets show --netuid N --json\``, 'NOT_A_TERMINAL')
+    const network = resolveSetting('network', flags.network).value
+    const { resolveEndpoint } = await import('../rpc/networks.js')
+    resolveEndpoint(network) // a bad name or URL: exit 2 before connecting
+    progress(`connecting to ${network}…`)
+    // React's development build checks every render; a terminal app for users runs the production one.
+    process.env.NODE_ENV ??= 'production'
+    const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([import('../tui/start.js'), import('../rpc/index.js'), import('../tui/readers.js')])
+    await startWatch({
+      network,
+      walletPath: resolveWallet(flags).path,
+      netuid: flags.netuid ?? null,
+      follow: flags.best ? 'best' : 'finalized',
+      readers: await chainReaders(),
+      connect: (n, onDisconnect) => connect(n, { onDisconnect }),
+    })
+  }
+}
