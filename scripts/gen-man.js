@@ -16,6 +16,8 @@ const esc = (s) =>
     .replace(/^([.'])/gm, '\\&$1')
     .replace(/-/g, '\\-')
 const render = (s) => String(s ?? '').replace(/<%= config.bin %>/g, bin)
+// A command's one-line summary; commands with only a description (oclif's own) use its first line.
+const summaryOf = (cmd) => render(cmd.summary ?? (cmd.description ?? '').split('\n')[0])
 
 function flagLine(name, f) {
   const short = f.char ? `\\-${f.char}, ` : ''
@@ -32,7 +34,7 @@ function page(id, cmd) {
     .map(([n, a]) => (a.required ? n.toUpperCase() : `[${n.toUpperCase()}]`))
     .join(' ')
   let out = `.TH ${title.toUpperCase()} 1 "" "${bin} ${pkg.version}" "taocli manual"\n`
-  out += `.SH NAME\n${esc(title)} \\- ${esc(render(cmd.summary ?? (cmd.description ?? '').split('\n')[0]))}\n`
+  out += `.SH NAME\n${esc(title)} \\- ${esc(summaryOf(cmd))}\n`
   out += `.SH SYNOPSIS\n\\fB${esc([bin, ...words].join(' '))}\\fR ${esc(usageArgs)} [\\fIFLAGS\\fR]\n`
   if (cmd.description) out += `.SH DESCRIPTION\n${esc(render(cmd.description))}\n`
   const args = Object.entries(cmd.args ?? {})
@@ -64,6 +66,6 @@ for (const id of ids) {
 }
 const index =
   `.TH ${bin.toUpperCase()} 1 "" "${bin} ${pkg.version}" "taocli manual"\n.SH NAME\n${bin} \\- ${esc(pkg.description)}\n` +
-  `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(render(manifest.commands[id].summary ?? ''))}\n`).join('')}` +
+  `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(summaryOf(manifest.commands[id]))}\n`).join('')}` +
   `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n`
 writeFileSync(join(outDir, `${bin}.1`), index)
