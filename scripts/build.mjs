@@ -15,7 +15,8 @@ import { lazyRequires } from './build/lazy-require.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = process.argv[2] ?? path.join(root, 'dist')
-const pjson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+// What oclif reads of package.json; `man` is left out: gen-man.js rewrites it after this build.
+const { man: _man, ...pjson } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
 
 /**
  * Packages bundled into dist/ when our code imports them (a name ending in / stands for a whole scope): pure

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes one man page per command into man/ from oclif.manifest.json, so the pages say
-// exactly what `tao <command> --help` says. Run by `npm run build`; a test checks man/ is current.
+// exactly what `tao <command> --help` says, and lists them in package.json's `man` field, so that
+// `npm install -g` makes `man tao-<command>` work. Run by `npm run build`; a test checks both are current.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -69,3 +70,14 @@ const index =
   `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(summaryOf(manifest.commands[id]))}\n`).join('')}` +
   `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n`
 writeFileSync(join(outDir, `${bin}.1`), index)
+
+// npm installs the man pages package.json lists (it takes no folder or pattern): keep the list in step.
+if (outDir === join(root, 'man')) {
+  const man = [`./man/${bin}.1`, ...ids.map((id) => `./man/${[bin, ...id.split(':')].join('-')}.1`)].sort()
+  if (JSON.stringify(pkg.man) !== JSON.stringify(man)) {
+    const entries = Object.entries(pkg).filter(([k]) => k !== 'man')
+    const at = entries.findIndex(([k]) => k === 'bin') + 1
+    entries.splice(at, 0, ['man', man])
+    writeFileSync(join(root, 'package.json'), JSON.stringify(Object.fromEntries(entries), null, 2) + '\n')
+  }
+}
