@@ -57,6 +57,59 @@ const FOLDED_PLUGINS = ['@oclif/plugin-autocomplete', '@oclif/plugin-help']
 const SHIM_DIR = path.join(root, 'scripts/build/shims')
 const SHIMS = { debug: path.join(SHIM_DIR, 'debug.cjs'), 'wsl-utils': path.join(SHIM_DIR, 'wsl-utils.mjs') }
 
+/**
+ * Costs at every start inside bundled packages, removed without changing what they do (the build fails if a
+ * package's code changes under a patch). Found with --cpu-prof; bench/RESULTS.md has the numbers.
+ * Keys are paths inside node_modules.
+ */
+const PATCHES = {
+  // Its own `engines` check (node >= 18) through semver, which then stays out of the start: bin/run.js checks
+  // ours (>= 22) before anything loads.
+  '@oclif/core/lib/index.js': [
+    ['\ncheckNodeVersion();\n', '\n'],
+    ["const semver = require('semver');", 'return;'],
+  ],
+  // Sorting the commands by localeCompare starts ICU's collator, the most expensive single step of a start.
+  // For ids of lowercase letters, ':' and '-' plain code-unit order is the same order; others keep localeCompare.
+  '@oclif/core/lib/config/plugin.js': [
+    [
+      '.sort((a, b) => a.id.localeCompare(b.id));',
+      '.sort((a, b) => (/^[a-z:-]*$/.test(a.id) && /^[a-z:-]*$/.test(b.id) ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.id.localeCompare(b.id)));',
+    ],
+  ],
+  // "Is this WSL?" through a dynamic import (a separate module load at every start) of wsl-utils, whose shim
+  // (below) is small: a plain require keeps it inside the bundle.
+  '@oclif/core/lib/util/os.js': [["(await import('wsl-utils')).isWsl", "require('wsl-utils').isWsl"]],
+  // The manifest, theme and user-plugin files are read at every start; read synchronously (the same result
+  // and errors), so the start needs no thread-pool round trip.
+  '@oclif/core/lib/util/fs.js': [["const contents = await (0, promises_1.readFile)(path, 'utf8');", "const contents = (0, node_fs_1.readFileSync)(path, 'utf8');"]],
+  // Every exit through oclif's handler (a command's exit code, a usage error) formatted the error for the
+  // screen, colour detection included, even when it then prints nothing: format only what is printed.
+  '@oclif/core/lib/errors/handle.js': [
+    ['const pretty = (0, pretty_print_1.default)(err);', 'const pretty = shouldPrint ? (0, pretty_print_1.default)(err) : undefined;'],
+  ],
+  // chalk's colour detection imports node:tty at load even when chalk itself loads later (see
+  // LAZY_NAMESPACES): the terminal module then loads only when chalk does.
+  'chalk/source/vendor/supports-color/index.js': [["import tty from 'node:tty';", "const tty = { isatty: (fd) => require('node:tty').isatty(fd) };"]],
+}
+
+/**
+ * `import * as name from '<package>'` in our code, for packages that do costly work when they load: the
+ * namespace loads on its first use instead, still inside the bundle. @scure/sr25519 sets up its curve (only
+ * commands that derive or sign need it); chalk probes the terminal through node:tty (only painting needs it).
+ */
+const LAZY_NAMESPACES = ['@scure/sr25519', 'chalk']
+
+/**
+ * CommonJS packages oclif requires only on some paths (help templates, the spinner, plugin discovery without
+ * a manifest, $DEBUG logging): each is bundled into its own file, dist/vendor/<name>.cjs, which a require()
+ * loads on first use (through package.json's "imports": #vendor/*), so a start does not load their code.
+ */
+const VENDORED = ['cli-spinners', 'debug', 'ejs', 'lilconfig', 'minimatch', 'tinyglobby']
+
+const LAZY_IMPORT = /^import \* as ([A-Za-z_$][\w$]*) from '([^']+)'$/gm
+const LAZY_HELPER = path.join(root, 'scripts/build/lazy-namespace.mjs')
+
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
 
 /** The folder of an installed package (its package.json need not be exported). */
@@ -101,12 +154,25 @@ function pluginEntries() {
   return { modules, entries }
 }
 
-/** dist/cli.js: package.json is built in and the root given, so oclif need not find and read it at each start. */
+/**
+ * dist/cli.js: package.json is built in and the root given, so oclif need not find and read it at each start.
+ * `tao --version` is answered here, with the line oclif prints (its Config.userAgent), without loading oclif,
+ * unless package.json gives oclif hooks (which oclif would run first) or other version flags.
+ */
 const cliEntry = `
-import { execute } from '@oclif/core'
+import { arch, platform } from 'node:os'
 import { fileURLToPath } from 'node:url'
 const pjson = ${JSON.stringify(pjson)}
 export async function main() {
+  if (process.argv[2] === '--version' && !pjson.oclif.hooks && !pjson.oclif.additionalVersionFlags) {
+    const { default: isWsl } = await import('is-wsl')
+    const os = isWsl ? 'wsl' : platform()
+    process.stdout.write(\`\${pjson.name}/\${pjson.version} \${os}-\${arch() === 'ia32' ? 'x86' : arch()} node-\${process.version}\\n\`)
+    return
+  }
+  // oclif is CommonJS: bundled, a dynamic import gives its exports as the default export.
+  const oclif = await import('@oclif/core')
+  const { execute } = oclif.default ?? oclif
   await execute({ loadOptions: { root: fileURLToPath(new URL('..', import.meta.url)), pjson } })
 }
 `
@@ -115,6 +181,17 @@ const plugins = pluginEntries()
 const virtualModules = { 'taocli-virtual:cli': cliEntry, ...plugins.modules }
 
 rmSync(outdir, { recursive: true, force: true })
+await build({
+  entryPoints: VENDORED.map((name) => ({ in: name, out: name })),
+  outdir: path.join(outdir, 'vendor'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  legalComments: 'none',
+  logLevel: 'warning',
+})
 const result = await build({
   entryPoints: [{ in: 'taocli-virtual:cli', out: 'cli' }, ...commandEntries(), ...plugins.entries],
   outdir,
@@ -126,6 +203,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Class and function names stay as written: oclif and our error handling read some of them.
   keepNames: true,
+  minify: process.env.TAO_MIN === '1',
   legalComments: 'none',
   logLevel: 'warning',
   metafile: Boolean(process.env.TAO_BUILD_METAFILE),
@@ -137,21 +215,41 @@ const result = await build({
       setup(b) {
         b.onResolve({ filter: /^taocli-virtual:/ }, (a) => ({ path: a.path, namespace: 'taocli-virtual' }))
         b.onLoad({ filter: /.*/, namespace: 'taocli-virtual' }, (a) => ({ contents: virtualModules[a.path], resolveDir: root, loader: 'js' }))
+        // `import process from 'node:process'` (in chalk, is-wsl, env-paths…): Node's ES-module view of the
+        // process module reads every property once, which opens stdin, stdout and stderr at every start.
+        // The default export is the process object itself; any other import from it fails this build.
+        b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'taocli-process' }))
+        b.onLoad({ filter: /.*/, namespace: 'taocli-process' }, () => ({ contents: 'export default globalThis.process', loader: 'js' }))
         b.onResolve({ filter: /^[^./]/ }, (a) => {
           if (a.path.startsWith('node:') || a.kind === 'entry-point') return undefined
           const fromShim = a.importer.startsWith(SHIM_DIR)
           if (SHIMS[a.path] && !fromShim) return { path: SHIMS[a.path] }
+          if (VENDORED.includes(a.path)) return { path: `#vendor/${a.path}.cjs`, external: true }
           if (EXTERNAL.has(packageName(a.path))) return { path: a.path, external: true }
           const fromOurCode = a.namespace !== 'taocli-virtual' && !fromShim && !a.importer.includes(`${path.sep}node_modules${path.sep}`)
           if (fromOurCode && !isBundled(packageName(a.path))) return { path: a.path, external: true }
           return undefined
         })
-        // oclif's index checks its own `engines` (node >= 18) at load, through semver and a read of its
-        // package.json: bin/run.js already checks ours (>= 22) before anything loads.
-        b.onLoad({ filter: /[\\/]node_modules[\\/]@oclif[\\/]core[\\/]lib[\\/].*\.js$/ }, (a) => {
+        b.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, (a) => {
+          const source = readFileSync(a.path, 'utf8')
+          const lazy = source.replace(LAZY_IMPORT, (line, name, specifier) =>
+            LAZY_NAMESPACES.includes(specifier)
+              ? `const ${name}: typeof import('${specifier}') = __taoLazyNamespace(() => require('${specifier}'))`
+              : line,
+          )
+          if (lazy === source) return undefined
+          return { contents: `import { lazyNamespace as __taoLazyNamespace } from ${JSON.stringify(LAZY_HELPER)}\n${lazy}`, loader: a.path.endsWith('x') ? 'tsx' : 'ts' }
+        })
+        b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (a) => {
+          const inPackage = a.path.slice(a.path.lastIndexOf(`${path.sep}node_modules${path.sep}`) + 14).split(path.sep).join('/')
+          const oclif = inPackage.startsWith('@oclif/core/lib/')
+          if (!PATCHES[inPackage] && !oclif) return undefined
           let source = readFileSync(a.path, 'utf8')
-          if (a.path.endsWith(`${path.sep}lib${path.sep}index.js`)) source = source.replace(/^checkNodeVersion\(\);$/m, '')
-          return { contents: lazyRequires(source), loader: 'js' }
+          for (const [from, to] of PATCHES[inPackage] ?? []) {
+            if (!source.includes(from)) throw new Error(`${inPackage} changed: it no longer has ${JSON.stringify(from)}`)
+            source = source.replace(from, to)
+          }
+          return { contents: oclif ? lazyRequires(source) : source, loader: 'js' }
         })
       },
     },

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { expandHome } from '../config/settings.js'
@@ -11,7 +10,8 @@ import { badInput } from '../errors.js'
 export async function writeFileAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
   const mode = opts.mode ?? 0o600
   if (!opts.overwrite && (await pathExists(path))) throw badInput(`${path} already exists; use --overwrite to replace it`, 'KEY_EXISTS')
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // Web Crypto's random source: importing node:crypto would cost every command's start-up (issue 9).
+  const tmp = join(dirname(path), `.${basename(path)}.${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`)
   const handle = await open(tmp, 'wx', 0o600)
   try {
     await handle.writeFile(data)
