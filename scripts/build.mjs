@@ -203,7 +203,6 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Class and function names stay as written: oclif and our error handling read some of them.
   keepNames: true,
-  minify: process.env.TAO_MIN === '1',
   legalComments: 'none',
   logLevel: 'warning',
   metafile: Boolean(process.env.TAO_BUILD_METAFILE),
