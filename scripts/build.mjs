@@ -87,6 +87,10 @@ const PATCHES = {
   // screen, colour detection included, even when it then prints nothing: format only what is printed.
   '@oclif/core/lib/errors/handle.js': [
     ['const pretty = (0, pretty_print_1.default)(err);', 'const pretty = shouldPrint ? (0, pretty_print_1.default)(err) : undefined;'],
+    [
+      "const stack = (0, clean_stack_1.default)(err.stack || '', { pretty: true });",
+      "const stack = shouldPrint || err.code !== 'EEXIT' ? (0, clean_stack_1.default)(err.stack || '', { pretty: true }) : '';",
+    ],
   ],
   // chalk's colour detection imports node:tty at load even when chalk itself loads later (see
   // LAZY_NAMESPACES): the terminal module then loads only when chalk does.
