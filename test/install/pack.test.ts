@@ -56,10 +56,13 @@ describe('the packed tarball installs like a Node CLI', () => {
     expect(files.filter((f) => /^package\/(src|test|scripts|bench)\//.test(f))).toEqual([])
   })
 
-  it('runs: --version and wallet list --json', () => {
+  it('runs: --version, --help and wallet list --json', () => {
     const v = tao(['--version'])
     expect(v.code, v.stderr).toBe(0)
     expect(v.stdout).toMatch(new RegExp(`^taocli/${pkg.version.replace(/\./g, '\\.')} `))
+    const help = tao(['wallet', 'list', '--help'])
+    expect(help.code, help.stderr).toBe(0)
+    expect(help.stdout).toMatch(/tao wallet list/)
     const list = tao(['wallet', 'list', '--json'])
     expect(list.code, list.stderr).toBe(0)
     expect(JSON.parse(list.stdout)).toEqual({ path: path.join(home, '.bittensor', 'wallets'), wallets: [] })
