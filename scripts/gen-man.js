@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes one man page per command into man/ from oclif.manifest.json, so the pages say
-// exactly what `tao <command> --help` says. Run by `npm run build`; a test checks man/ is current.
+// exactly what `tao <command> --help` says, and lists them in package.json's `man` field, so that
+// `npm install -g` makes `man tao-<command>` work. Run by `npm run build`; a test checks both are current.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -16,6 +17,8 @@ const esc = (s) =>
     .replace(/^([.'])/gm, '\\&$1')
     .replace(/-/g, '\\-')
 const render = (s) => String(s ?? '').replace(/<%= config.bin %>/g, bin)
+// A command's one-line summary; commands with only a description (oclif's own) use its first line.
+const summaryOf = (cmd) => render(cmd.summary ?? (cmd.description ?? '').split('\n')[0])
 
 function flagLine(name, f) {
   const short = f.char ? `\\-${f.char}, ` : ''
@@ -32,7 +35,7 @@ function page(id, cmd) {
     .map(([n, a]) => (a.required ? n.toUpperCase() : `[${n.toUpperCase()}]`))
     .join(' ')
   let out = `.TH ${title.toUpperCase()} 1 "" "${bin} ${pkg.version}" "taocli manual"\n`
-  out += `.SH NAME\n${esc(title)} \\- ${esc(render(cmd.summary ?? (cmd.description ?? '').split('\n')[0]))}\n`
+  out += `.SH NAME\n${esc(title)} \\- ${esc(summaryOf(cmd))}\n`
   out += `.SH SYNOPSIS\n\\fB${esc([bin, ...words].join(' '))}\\fR ${esc(usageArgs)} [\\fIFLAGS\\fR]\n`
   if (cmd.description) out += `.SH DESCRIPTION\n${esc(render(cmd.description))}\n`
   const args = Object.entries(cmd.args ?? {})
@@ -64,6 +67,17 @@ for (const id of ids) {
 }
 const index =
   `.TH ${bin.toUpperCase()} 1 "" "${bin} ${pkg.version}" "taocli manual"\n.SH NAME\n${bin} \\- ${esc(pkg.description)}\n` +
-  `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(render(manifest.commands[id].summary ?? ''))}\n`).join('')}` +
+  `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(summaryOf(manifest.commands[id]))}\n`).join('')}` +
   `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n`
 writeFileSync(join(outDir, `${bin}.1`), index)
+
+// npm installs the man pages package.json lists (it takes no folder or pattern): keep the list in step.
+if (outDir === join(root, 'man')) {
+  const man = [`./man/${bin}.1`, ...ids.map((id) => `./man/${[bin, ...id.split(':')].join('-')}.1`)].sort()
+  if (JSON.stringify(pkg.man) !== JSON.stringify(man)) {
+    const entries = Object.entries(pkg).filter(([k]) => k !== 'man')
+    const at = entries.findIndex(([k]) => k === 'bin') + 1
+    entries.splice(at, 0, ['man', man])
+    writeFileSync(join(root, 'package.json'), JSON.stringify(Object.fromEntries(entries), null, 2) + '\n')
+  }
+}

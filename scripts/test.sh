@@ -4,12 +4,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node-env.sh
 
-# PyNaCl from Debian proves keyfile compatibility with the libsodium code btcli uses.
-if ! /usr/bin/python3 -c 'import nacl.pwhash' 2>/dev/null; then
+# From Debian: PyNaCl proves keyfile compatibility with the libsodium code btcli uses; man(1) reads the man
+# pages of a `tao` installed from the packed tarball (test/install/pack.test.ts).
+missing=()
+/usr/bin/python3 -c 'import nacl.pwhash' 2>/dev/null || missing+=(python3-nacl)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && apt-get install -y -qq python3-nacl) >&2
+    (apt-get update -qq && apt-get install -y -qq "${missing[@]}") >&2
   else
-    echo "taocli: python3-nacl is missing: sudo apt-get install python3-nacl" >&2
+    echo "taocli: missing Debian packages: sudo apt-get install ${missing[*]}" >&2
   fi
 fi
 

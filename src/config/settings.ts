@@ -1,5 +1,8 @@
-import Conf from 'conf'
+import type Conf from 'conf'
+import envPaths from 'env-paths'
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
+import path from 'node:path'
 import { badInput } from '../errors.js'
 
 /** Settings a user can store with `tao config set`. */
@@ -32,16 +35,41 @@ export function assertSettingKey(key: string): SettingKey {
   return key
 }
 
+/** The config folder: TAO_CONFIG_DIR (used by tests), else the XDG config location (where conf puts it). */
+const configDir = (): string => process.env.TAO_CONFIG_DIR || envPaths('taocli', { suffix: '' }).config
+
+/** The settings file `tao config` writes. */
+export const configPath = (): string => path.resolve(configDir(), 'config.json')
+
 let store: Conf<Record<string, string>> | undefined
 
-/** The conf store, at the XDG config location (or TAO_CONFIG_DIR, used by tests). */
-export function configStore(): Conf<Record<string, string>> {
-  store ??= new Conf<Record<string, string>>({
-    projectName: 'taocli',
-    projectSuffix: '',
-    ...(process.env.TAO_CONFIG_DIR ? { cwd: process.env.TAO_CONFIG_DIR } : {}),
-  })
+/** The conf store that writes the settings file. conf (with its schema validator) loads only here, to write. */
+export async function configStore(): Promise<Conf<Record<string, string>>> {
+  const { default: Conf } = await import('conf')
+  store ??= new Conf<Record<string, string>>({ projectName: 'taocli', projectSuffix: '', cwd: configDir() })
   return store
+}
+
+/**
+ * The stored settings, read straight from the file conf writes (plain JSON), so reading a setting costs no
+ * conf at start-up. Errors as conf gives them: no file is no settings; a file that is not JSON is an error.
+ */
+function storedSettings(): Record<string, unknown> {
+  const file = configPath()
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw e
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    throw new Error(`The config file \`${file}\` is not valid JSON.`)
+  }
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {}
 }
 
 /**
@@ -58,7 +86,7 @@ export function resolveSetting(key: SettingKey, flagValue?: string): { value: st
     if (env.trim() === '') throw badInput(`${ENV_VARS[key]} is set but empty; give it a value or unset it`, 'EMPTY_SETTING')
     return { value: env, source: 'env' }
   }
-  const stored = configStore().get(key)
+  const stored = storedSettings()[key]
   if (typeof stored === 'string' && stored !== '') return { value: stored, source: 'config' }
   return { value: DEFAULTS[key], source: 'default' }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { chmod, link, mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -8,7 +7,8 @@ import { uninterruptible } from '../interrupt.js'
 import { errnoOf, fsError, onFs } from './fs-errors.js'
 
 /** A short private temp name: never longer than the target's, so a long key name cannot overflow NAME_MAX. */
-export const tempName = (prefix = 'tmp'): string => `.${prefix}-${randomBytes(6).toString('hex')}.tmp`
+// Web Crypto's random source: importing node:crypto would cost every command's start-up (issue 9).
+export const tempName = (prefix = 'tmp'): string => `.${prefix}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
 
 /** Write a new private file (O_EXCL), fsync it; the caller places it. */
 export async function writeNewFile(path: string, data: Uint8Array, mode: number): Promise<void> {

@@ -10,8 +10,19 @@ export type GenesisSource = { kind: 'chain-spec'; location: string } | { kind: '
 /** Environment variable naming the default chain spec. */
 export const SPEC_ENV = 'TAO_LOCALNET_SPEC'
 
-/** The installed package's root (dist/localnet/genesis.js or src/localnet/genesis.ts → two levels up). */
-export const packageRoot = (): string => fileURLToPath(new URL('../../', import.meta.url))
+/**
+ * The installed package's root: the nearest folder above this module that holds package.json (the module is
+ * src/localnet/genesis.ts in development, a bundled file somewhere under dist/ once built).
+ */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`)
+    dir = parent
+  }
+  return dir
+}
 
 /** The development spec shipped with the package (chain-specs/README.md says where it comes from). */
 export const bundledSpecPath = (root = packageRoot()): string => path.resolve(root, 'chain-specs', 'raonet-spec218.json')

@@ -70,7 +70,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   if (opts.logLevel !== 'info' && opts.logLevel !== 'debug') dropFromStderr(FIRST_BLOCK_NOISE)
   // Chopsticks reads its log level from the environment once, when it is first imported.
   process.env.LOG_LEVEL = opts.logLevel ?? 'fatal'
-  const chopsticks = await import('@acala-network/chopsticks')
+  const chopsticks = await loadChopsticks()
   type Config = Parameters<typeof chopsticks.setupWithServer>[0]
   const config = {
     port: opts.port,
@@ -116,6 +116,38 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
 async function ensurePastGenesis(chain: { head: { number: number }; newBlock(): Promise<unknown> }): Promise<void> {
   for (let attempt = 0; attempt < 3 && chain.head.number === 0; attempt++) await chain.newBlock()
   if (chain.head.number === 0) throw failed('the local node could not build its first block (run with --verbose to see why)', 'FIRST_BLOCK')
+}
+
+/** The Chopsticks package and the version range taocli is tested with (package.json's optional peer). */
+export const CHOPSTICKS = { name: '@acala-network/chopsticks', range: '^1.5.1' }
+
+const chopsticksMissing = () =>
+  failed(
+    `tao localnet needs Chopsticks, which is not installed: npm install -g ${CHOPSTICKS.name}@'${CHOPSTICKS.range}' --ignore-scripts`,
+    'CHOPSTICKS_MISSING',
+  )
+
+/**
+ * Chopsticks is an optional dependency: a development checkout has it, an installed `tao` only if the user
+ * added it (its tree is large and its sqlite3 compiles at install). Checked before anything starts: missing,
+ * it is one clear line and exit 1.
+ */
+export function assertChopsticksInstalled(): void {
+  try {
+    import.meta.resolve(CHOPSTICKS.name)
+  } catch {
+    throw chopsticksMissing()
+  }
+}
+
+async function loadChopsticks(): Promise<typeof import('@acala-network/chopsticks')> {
+  try {
+    return await import('@acala-network/chopsticks')
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException
+    if (err.code === 'ERR_MODULE_NOT_FOUND' && err.message.includes(`'${CHOPSTICKS.name}'`)) throw chopsticksMissing()
+    throw e
+  }
 }
 
 /** Where a client should connect for a listen address. */

@@ -1,4 +1,6 @@
-import { Chalk, type ChalkInstance } from 'chalk'
+// A namespace import: the build loads chalk on first paint, not at every start (LAZY_NAMESPACES in scripts/build.mjs).
+import * as chalk from 'chalk'
+import type { ChalkInstance } from 'chalk'
 
 /** Human output goes to stderr: stdout is for data (--json or the command's plain result). */
 const stderrIsTty = (): boolean => Boolean(process.stderr.isTTY)
@@ -10,16 +12,17 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stderr): boole
   return Boolean(stream.isTTY)
 }
 
-let cached: ChalkInstance | undefined
-const painter = (): ChalkInstance => (cached ??= new Chalk({ level: colorEnabled() ? 1 : 0 }))
+// Without colour the text stays as it is (what chalk at level 0 returns), and chalk never loads.
+let cached: { chalk?: ChalkInstance } | undefined
+const painter = (): ChalkInstance | undefined => (cached ??= { chalk: colorEnabled() ? new chalk.Chalk({ level: 1 }) : undefined }).chalk
 
 export const paint = {
-  bold: (s: string) => painter().bold(s),
-  dim: (s: string) => painter().dim(s),
-  red: (s: string) => painter().red(s),
-  green: (s: string) => painter().green(s),
-  yellow: (s: string) => painter().yellow(s),
-  cyan: (s: string) => painter().cyan(s),
+  bold: (s: string) => painter()?.bold(s) ?? s,
+  dim: (s: string) => painter()?.dim(s) ?? s,
+  red: (s: string) => painter()?.red(s) ?? s,
+  green: (s: string) => painter()?.green(s) ?? s,
+  yellow: (s: string) => painter()?.yellow(s) ?? s,
+  cyan: (s: string) => painter()?.cyan(s) ?? s,
 }
 
 export function info(message: string): void {

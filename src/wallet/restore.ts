@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { badInput } from '../errors.js'
 import { keypairFromMnemonic, keypairFromSeed, validateMnemonic, type Keypair } from '../keystore/keys.js'
-import { keypairFromPolkadotJson } from '../keystore/polkadot-json.js'
 import { fromHex } from '../hex.js'
 
 /** What a regen command restores from; the secret itself never travels in argv. */
@@ -27,7 +26,8 @@ export async function restoreKeypair(source: RestoreSource): Promise<Keypair> {
     case 'seed':
       return keypairFromSeed(fromHex(source.text, 'the seed', 32))
     case 'polkadot-json':
-      return keypairFromPolkadotJson(source.json, source.password)
+      // scrypt and xsalsa20 load only for a polkadot-js export, not at every start of the key commands.
+      return (await import('../keystore/polkadot-json.js')).keypairFromPolkadotJson(source.json, source.password)
   }
 }
 

@@ -24,6 +24,12 @@ describe('man pages', () => {
     expect(status, 'man/ differs from the committed pages: run npm run build and commit man/').toBe('')
   })
 
+  it("package.json's man field lists every page (npm installs only those)", () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    const pages = readdirSync(join(root, 'man')).filter((f) => f.endsWith('.1'))
+    expect([...pkg.man].sort()).toEqual(pages.map((f) => `./man/${f}`).sort())
+  })
+
   it('renders with man(1) where it is installed', () => {
     try {
       execFileSync('man', ['--version'], { stdio: 'ignore' })

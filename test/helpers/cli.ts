@@ -33,6 +33,8 @@ export interface RunOptions {
   cwd?: string
   /** Kill the process after this long (default 120 s). */
   timeoutMs?: number
+  /** Options for node itself, before bin/run.js (e.g. `--import` a module hook). */
+  nodeArgs?: string[]
 }
 
 let home: string | undefined
@@ -64,7 +66,7 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 export function runTao(args: string[], opts: RunOptions = {}): Promise<TaoResult> {
-  const child = spawn(process.execPath, [taoBin, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), taoBin, ...args], {
     cwd: opts.cwd ?? repoRoot,
     env: cleanEnv(opts.env),
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { configStore, resolveSetting, SETTING_KEYS, type SettingSource } from '../../config/settings.js'
+import { configPath, resolveSetting, SETTING_KEYS, type SettingSource } from '../../config/settings.js'
 import { table } from '../../ui/output.js'
 
 export default class ConfigList extends TaoCommand {
@@ -10,6 +10,6 @@ export default class ConfigList extends TaoCommand {
     await this.parse(ConfigList)
     const settings = SETTING_KEYS.map((key) => ({ key, ...resolveSetting(key) }))
     this.log(table([['SETTING', 'VALUE', 'SOURCE'], ...settings.map((s) => [s.key, s.value, s.source])]))
-    return { path: configStore().path, settings }
+    return { path: configPath(), settings }
   }
 }

@@ -16,7 +16,8 @@ export default class ConfigSet extends TaoCommand {
     const { args } = await this.parse(ConfigSet)
     const key = assertSettingKey(args.key)
     const value = validateSetting(key, args.value)
-    configStore().set(key, value)
+    const store = await configStore()
+    store.set(key, value)
     this.log(`${key} = ${value}`)
     return { key, value }
   }

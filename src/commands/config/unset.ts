@@ -12,8 +12,9 @@ export default class ConfigUnset extends TaoCommand {
   async run(): Promise<{ key: string; removed: boolean; default: string }> {
     const { args } = await this.parse(ConfigUnset)
     const key = assertSettingKey(args.key)
-    const removed = configStore().has(key)
-    configStore().delete(key)
+    const store = await configStore()
+    const removed = store.has(key)
+    store.delete(key)
     this.log(removed ? `${key} removed (default: ${DEFAULTS[key]})` : `${key} was not set`)
     return { key, removed, default: DEFAULTS[key] }
   }

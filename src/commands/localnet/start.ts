@@ -3,8 +3,8 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { assertNoneRunning, READY_FILE_ENV, startDetached } from '../../localnet/detach.js'
 import { fundingPlan } from '../../localnet/fund.js'
 import { describeGenesis, resolveGenesis, type GenesisSource } from '../../localnet/genesis.js'
-import { startLocalnet, untilSignal, type LocalnetInfo } from '../../localnet/localnet.js'
-import { assertPortFree } from '../../localnet/node.js'
+import type { LocalnetInfo } from '../../localnet/localnet.js'
+import { assertChopsticksInstalled, assertPortFree } from '../../localnet/node.js'
 import { stateDir, writeJsonAtomic } from '../../localnet/state.js'
 import { renderSummary } from '../../localnet/summary.js'
 import { info as say } from '../../ui/output.js'
@@ -45,6 +45,7 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
     const { flags } = await this.parse(LocalnetStart)
     const genesis = resolveGenesis({ chainSpec: flags['chain-spec'], fork: flags.fork })
     const funding = fundingPlan(flags.fund)
+    assertChopsticksInstalled()
 
     if (flags.detach) {
       const dir = stateDir()
@@ -59,6 +60,8 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
 
     await assertPortFree(flags.host, flags.port)
     say(`Starting a Subtensor localnet (${describeGenesis(genesis)})…`)
+    // The node side (metadata codecs, Chopsticks) loads only now, not at every start of this command.
+    const { startLocalnet, untilSignal } = await import('../../localnet/localnet.js')
     const { info, node } = await startLocalnet(
       {
         genesis,
