@@ -41,11 +41,16 @@ const BUNDLED = [
   'chalk',
   'conf',
   'env-paths',
+  'ink',
   'polkadot-api',
+  'react',
 ]
 const isBundled = (name) => BUNDLED.some((b) => (b.endsWith('/') ? name.startsWith(b) : name === b))
-/** Never bundled: oclif's loaders for TypeScript sources in development (never used by the built CLI). */
-const EXTERNAL = new Set(['typescript', 'ts-node', 'tsx'])
+/**
+ * Never bundled: oclif's loaders for TypeScript sources in development, and Ink's React DevTools bridge (loaded
+ * only when DEV=true, for debugging Ink itself); the built CLI never uses them.
+ */
+const EXTERNAL = new Set(['typescript', 'ts-node', 'tsx', 'react-devtools-core'])
 
 /**
  * oclif plugins whose commands become our own commands (`tao autocomplete`, `tao help`): bundled like ours, so
@@ -229,9 +234,13 @@ const result = await build({
         b.onLoad({ filter: /.*/, namespace: 'taocli-virtual' }, (a) => ({ contents: virtualModules[a.path], resolveDir: root, loader: 'js' }))
         // `import process from 'node:process'` (in chalk, is-wsl, env-paths…): Node's ES-module view of the
         // process module reads every property once, which opens stdin, stdout and stderr at every start.
-        // The default export is the process object itself; any other import from it fails this build.
+        // The default export is the process object itself, plus the few named exports bundled code uses that do
+        // not touch the standard streams (Ink: cwd, is-in-ci: env); any other import from it fails this build.
         b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'taocli-process' }))
-        b.onLoad({ filter: /.*/, namespace: 'taocli-process' }, () => ({ contents: 'export default globalThis.process', loader: 'js' }))
+        b.onLoad({ filter: /.*/, namespace: 'taocli-process' }, () => ({
+          contents: 'export default globalThis.process\nexport const env = globalThis.process.env\nexport const cwd = () => globalThis.process.cwd()',
+          loader: 'js',
+        }))
         b.onResolve({ filter: /^[^./]/ }, (a) => {
           if (a.path.startsWith('node:') || a.kind === 'entry-point') return undefined
           const fromShim = a.importer.startsWith(SHIM_DIR)

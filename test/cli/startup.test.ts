@@ -81,8 +81,16 @@ describe('start-up loads only what a command needs', () => {
     expect(offenders).toEqual({})
   })
 
+  it('tao watch --help, and a watch that refuses to start (stdout not a terminal), load no Ink/React', async () => {
+    expect(heavyParts((await loadsOf(['watch', '--help'])).urls)).toEqual([])
+    const refused = await loadsOf(['watch', '--network', 'local'])
+    expect(refused.code, refused.stderr).toBe(2)
+    expect(refused.urls.some((u) => u.endsWith('/dist/commands/watch.js'))).toBe(true)
+    expect(heavyParts(refused.urls)).toEqual([])
+  })
+
   it('the heavy parts are recognised where they do load (the check above can fail)', () => {
     const chunks = readdirSync(path.join(repoRoot, 'dist', 'chunks')).map((f) => pathToFileURL(path.join(repoRoot, 'dist', 'chunks', f)).href)
-    expect(heavyParts(chunks)).toEqual(expect.arrayContaining(['an argon2 backend', 'the node client (polkadot-api)']))
+    expect(heavyParts(chunks)).toEqual(expect.arrayContaining(['Ink/React', 'an argon2 backend', 'the node client (polkadot-api)']))
   })
 })

@@ -1,35 +1,11 @@
 /**
- * Ink and React load only when `tao watch` draws: no other command (nor `tao watch --help`, nor a watch that
- * refuses to start) pays for them at start-up. A resolve hook records every module the CLI loads.
+ * Ink and React load only when `tao watch` draws: no command file imports them statically (what each start
+ * really loads is checked in test/cli/startup.test.ts).
  */
-import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cleanEnv, repoRoot, taoBin } from '../helpers/cli.js'
-
-const HOOK = `
-import { registerHooks } from 'node:module'
-import { appendFileSync } from 'node:fs'
-registerHooks({ resolve(specifier, context, next) {
-  const r = next(specifier, context)
-  appendFileSync(process.env.TAO_LOADED_LOG, r.url + '\\n')
-  return r
-} })`
-
-/** The module URLs a `tao` run loads. */
-function modulesLoaded(args: string[]): string[] {
-  const log = path.join(cleanEnv().HOME, `loaded-${args.join('-').replace(/\W/g, '')}.log`)
-  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(HOOK)}`, taoBin, ...args], {
-    cwd: repoRoot,
-    env: { ...cleanEnv(), TAO_LOADED_LOG: log },
-    encoding: 'utf8',
-  })
-  expect(r.error).toBeUndefined()
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean)
-}
-
-const heavy = (urls: string[]) => urls.filter((u) => /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\/|\/dist\/tui\//.test(u))
+import { repoRoot } from '../helpers/cli.js'
 
 describe('Ink and React load lazily', () => {
   it('no command file imports them (or src/tui) statically', () => {
@@ -48,13 +24,6 @@ describe('Ink and React load lazily', () => {
     }
   })
 
-  it('other commands, `tao watch --help` and a watch that refuses to start never load them', () => {
-    const version = modulesLoaded(['--version'])
-    expect(version.some((u) => u.includes('/node_modules/@oclif/core/'))).toBe(true) // the hook sees the CLI load
-    expect(heavy(version)).toEqual([])
-    expect(heavy(modulesLoaded(['wallet', 'list', '--json']))).toEqual([])
-    expect(heavy(modulesLoaded(['watch', '--help']))).toEqual([])
-    // stdout is a pipe here: watch refuses (exit 2) before loading anything heavy.
-    expect(heavy(modulesLoaded(['watch', '--network', 'local']))).toEqual([])
-  })
+  // That no command loads them at start-up (nor `watch --help`, nor a watch that refuses to start) is checked
+  // with every other heavy part in test/cli/startup.test.ts.
 })
