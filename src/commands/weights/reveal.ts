@@ -13,7 +13,8 @@ export default class WeightsReveal extends TaoCommand {
     'weights, versionKey}] and forgotten [{commitHash, reason}]; when too early, the error carries block and opensAt.'
   static examples = [
     '<%= config.bin %> weights reveal -w owner -H validator --netuid 2',
-    '<%= config.bin %> weights reveal -w owner -H validator --netuid 2 --wait --timeout 1800 -y --json',
+    // 4500 s: a window can open up to one epoch after the commit's, and a mainnet epoch is 361 blocks × 12 s ≈ 72 min.
+    '<%= config.bin %> weights reveal -w owner -H validator --netuid 2 --wait --timeout 4500 -y --json',
   ]
   static flags = {
     ...signingFlags,
