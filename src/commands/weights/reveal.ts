@@ -13,14 +13,14 @@ export default class WeightsReveal extends TaoCommand {
     'weights, versionKey}] and forgotten [{commitHash, reason}]; when too early, the error carries block and opensAt.'
   static examples = [
     '<%= config.bin %> weights reveal -w owner -H validator --netuid 2',
-    // 4500 s: a window can open up to one epoch after the commit's, and a mainnet epoch is 361 blocks × 12 s ≈ 72 min.
-    '<%= config.bin %> weights reveal -w owner -H validator --netuid 2 --wait --timeout 4500 -y --json',
+    '<%= config.bin %> weights reveal -w owner -H validator --netuid 2 --wait -y --json',
   ]
   static flags = {
     ...signingFlags,
     ...netuidFlag,
     wait: Flags.boolean({ description: 'Wait for the reveal window to open instead of failing.' }),
-    timeout: Flags.integer({ description: 'With --wait: give up after this many seconds.', default: 3600, min: 1 }),
+    // A window can open up to one mainnet epoch (361 blocks × 12 s ≈ 72 min) after the commit.
+    timeout: Flags.integer({ description: 'With --wait: give up after this many seconds.', default: 4500, min: 1 }),
   }
 
   async run(): Promise<Record<string, unknown>> {
