@@ -245,7 +245,9 @@ const result = await build({
           if (a.path.startsWith('node:') || a.kind === 'entry-point') return undefined
           const fromShim = a.importer.startsWith(SHIM_DIR)
           if (SHIMS[a.path] && !fromShim) return { path: SHIMS[a.path] }
-          if (VENDORED.includes(a.path)) return { path: `#vendor/${a.path}.cjs`, external: true }
+          // Only CommonJS require() calls (oclif's) go to the vendored file: an ES-module import of it (the autocomplete
+          // plugin's `import * as ejs`) would see no named exports in an esbuild CommonJS bundle, so it is bundled.
+          if (VENDORED.includes(a.path) && a.kind === 'require-call') return { path: `#vendor/${a.path}.cjs`, external: true }
           if (EXTERNAL.has(packageName(a.path))) return { path: a.path, external: true }
           const fromOurCode = a.namespace !== 'taocli-virtual' && !fromShim && !a.importer.includes(`${path.sep}node_modules${path.sep}`)
           if (fromOurCode && !isBundled(packageName(a.path))) return { path: a.path, external: true }

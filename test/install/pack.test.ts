@@ -78,7 +78,10 @@ describe('the packed tarball installs like a Node CLI', () => {
     expect(page).toMatch(/EXIT STATUS/)
   })
 
-  it('generates shell completion', () => {
+  it('generates shell completion (the set-up a user runs, its cache, and the script)', () => {
+    const setup = tao(['autocomplete', 'bash'])
+    expect(setup.code, setup.stderr).toBe(0)
+    expect(setup.stdout).toMatch(/tao autocomplete script bash/)
     const r = tao(['autocomplete', 'script', 'bash'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/TAO_AC_BASH_SETUP_PATH/)

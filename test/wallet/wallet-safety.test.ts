@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanEnv, repoRoot, runTao, taoBin, type TaoResult } from '../helpers/cli.js'
+import { bundleForChild } from '../helpers/bundle.js'
 
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
 const DEV_ROOT = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV'
@@ -103,9 +104,11 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       const before = await tao(['wallet', 'regen-coldkey', '-w', 'killed', '--mnemonic-file', file('k1.txt', DEV_PHRASE), '--no-password', '--no-prompt', '--json'])
       expect(before.code, before.stderr).toBe(0)
       const w = join(wallets, 'killed')
-      // A writer (the built store module) replaces the coldkey and stops for good after the first file is in place.
-      const built = join(repoRoot, 'dist', 'wallet', 'store.js')
-      const keys = join(repoRoot, 'dist', 'keystore', 'keys.js')
+      // A writer (the store module, bundled for a plain node child) replaces the coldkey and stops for good after
+      // the first file is in place.
+      const bundles = mkdtempSync(join(tmpdir(), 'tao-bundle-'))
+      const built = await bundleForChild(join(repoRoot, 'src', 'wallet', 'store.ts'), bundles)
+      const keys = await bundleForChild(join(repoRoot, 'src', 'keystore', 'keys.ts'), bundles)
       const child = spawn(process.execPath, [
         '--input-type=module',
         '-e',
