@@ -82,7 +82,9 @@ describe('subnets and stake commands against a real local chain', () => {
     // wallet balance reads the same positions through the same reader.
     const balance = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
     expect(balance.code, balance.stderr).toBe(0)
-    expect(balance.json.wallets[0].stakes.map((p: { netuid: number; alpha: unknown }) => [p.netuid, p.alpha])).toEqual(r.json.stakes.map((p: { netuid: number; alpha: unknown }) => [p.netuid, p.alpha]))
+    const positions = (stakes: Array<{ hotkey: string; netuid: number; alpha: unknown; value: unknown }>) => stakes.map((p) => [p.hotkey, p.netuid, p.alpha, p.value])
+    expect(positions(balance.json.accounts[0].stakes)).toEqual(positions(r.json.stakes))
+    expect(balance.json.block).toBe(r.json.block)
 
     const human = await tao(['stake', 'list', '--ss58', s.delegator, '--ss58', bob.coldkey])
     expect(human.code, human.stderr).toBe(0)
