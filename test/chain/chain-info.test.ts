@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blockEmissionForIssuance, blocksToEmit, halvingIssuance, halvingsAt } from '../../src/chain/emission.js'
 import { connect, type Chain } from '../../src/rpc/index.js'
 import { cleanEnv, repoRoot, runTao, taoBin } from '../helpers/cli.js'
+import { assertJsonContract } from '../helpers/json-contract.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
 
 const TAO = 1_000_000_000n
@@ -132,6 +133,8 @@ describe('chain info against a real local chain', { timeout: 240_000 }, () => {
       await waitFor(3)
       child.kill('SIGINT')
       expect(await exited).toBe(130)
+      // Each line is a whole `chain info` document (docs/schemas/chain-info.schema.json).
+      assertJsonContract(['chain', 'info', '--watch', '--json'], { code: 130, stdout })
       const docs = lines().map((l) => JSON.parse(l))
       expect(docs.map((d) => d.block).slice(0, 3)).toEqual([first, first + 1, first + 2])
       for (const d of docs) expect(d.issuance.rao).toMatch(/^\d+$/)

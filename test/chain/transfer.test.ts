@@ -143,6 +143,8 @@ describe('wallet transfer against a real local chain', () => {
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
     const again = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
     expect(again.code).toBe(1) // the same extrinsic cannot land twice
+    // The refusal says what was refused, and why in the node's words.
+    expect(again.json).toMatchObject({ call: 'Balances.transfer_keep_alive', signer: SENDER, error: { code: 'TX_REJECTED', exitCode: 1 }, rejection: { reason: 'stale' } })
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
   })
 
