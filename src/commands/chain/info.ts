@@ -4,6 +4,7 @@ import { networkFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
 import { resolveSetting } from '../../config/settings.js'
 import { TaoError, unreachable } from '../../errors.js'
+import { handleInterrupts } from '../../interrupt.js'
 
 export default class ChainInfo extends TaoCommand {
   static summary = 'Show the network: runtime, blocks, TAO issuance, block emission, next halving, stake and subnets.'
@@ -18,6 +19,8 @@ export default class ChainInfo extends TaoCommand {
     '<%= config.bin %> chain info --network local --json',
     '<%= config.bin %> chain info --watch',
   ]
+  // --watch ends on Ctrl-C by itself (exit 130, stdout whole); without it, the usual handler is installed in run().
+  static handlesInterrupt = true
   static flags = {
     ...networkFlags,
     watch: Flags.boolean({ description: 'Print again at each new best block until Ctrl-C (with --json: one document a line).' }),
@@ -25,6 +28,7 @@ export default class ChainInfo extends TaoCommand {
 
   async run(): Promise<Record<string, unknown> | undefined> {
     const { flags } = await this.parse(ChainInfo)
+    if (!flags.watch) handleInterrupts()
     const network = resolveSetting('network', flags.network).value
     const chain = await connectChain(flags.network)
     const { blockTimeMs, readChainInfo, watchChainInfo } = await import('../../chain/chain-info.js')
