@@ -43,10 +43,10 @@ export const isSs58 = (text: string): boolean => {
 
 export interface Contract {
   ajv: Ajv2020
-  /** Command id → its validator. */
-  commands: Map<string, ValidateFunction>
+  /** A command's validator (compiled on first use), or undefined when the command has no schema. */
+  validatorOf(id: string): ValidateFunction | undefined
   /** The validator of a document that is only an error (an unknown command). */
-  errorOnly: ValidateFunction
+  errorOnly(): ValidateFunction
   /** Every schema file's parsed JSON, by file name. */
   files: Map<string, AnySchemaObject>
 }
@@ -67,7 +67,7 @@ export function newAjv(): Ajv2020 {
 
 let loaded: Contract | undefined
 
-/** Every schema in docs/schemas, compiled once per test process. */
+/** Every schema in docs/schemas, loaded once per test process; each compiled when first needed. */
 export function contract(): Contract {
   if (loaded) return loaded
   const ajv = newAjv()
@@ -77,12 +77,12 @@ export function contract(): Contract {
     files.set(name, schema)
     ajv.addSchema(schema, name)
   }
-  const commands = new Map<string, ValidateFunction>()
-  for (const id of manifestIds()) {
-    const validate = ajv.getSchema(schemaFileOf(id))
-    if (validate) commands.set(id, validate)
+  loaded = {
+    ajv,
+    files,
+    validatorOf: (id) => (files.has(schemaFileOf(id)) ? ajv.getSchema(schemaFileOf(id)) : undefined),
+    errorOnly: () => ajv.getSchema(`${COMMON_SCHEMA}#/$defs/errorOnly`)!,
   }
-  loaded = { ajv, commands, errorOnly: ajv.getSchema(`${COMMON_SCHEMA}#/$defs/errorOnly`)!, files }
   return loaded
 }
 
@@ -135,7 +135,7 @@ export function jsonContractProblems(args: readonly string[], run: RunOutcome): 
   if (!args.includes('--json') || args.includes('--help')) return []
   const id = commandOf(args)
   const c = contract()
-  const validate = id ? c.commands.get(id) : undefined
+  const validate = id ? c.validatorOf(id) : undefined
   if (id && !validate) return [`no schema for "${id}" (docs/schemas/${schemaFileOf(id)})`]
   if (run.stdout.trim() === '') {
     if (run.signal || run.code === 130) return []
@@ -159,7 +159,7 @@ export function jsonContractProblems(args: readonly string[], run: RunOutcome): 
       return
     }
     const isError = 'error' in doc
-    const check = validate ?? (isError ? c.errorOnly : undefined)
+    const check = validate ?? (isError ? c.errorOnly() : undefined)
     if (!check) return // not a command of ours (oclif's own, e.g. help)
     if (!check(doc)) problems.push(...describeErrors(check.errors ?? []).map((p) => where + p))
     // The exit code is the same with and without --json, and the error document names it.
