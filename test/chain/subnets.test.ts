@@ -95,7 +95,12 @@ describe('subnets and stake commands against a real local chain', () => {
   it('stake list --all lists every wallet with a coldkey and says which it skipped', async () => {
     const r = await tao(['stake', 'list', '--all', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json.accounts.map((a: { wallet: string }) => a.wallet)).toEqual(['bob'])
+    expect(r.json.accounts.map((a: { wallet: string; wallets: string[] }) => [a.wallet, a.wallets])).toEqual([['bob', ['bob']]])
+    // An address given with --ss58 too is still one account, named by its wallet (as in `wallet balance`).
+    const both = await tao(['stake', 'list', '--all', '--ss58', s.miners[0]!.coldkey, '--json'])
+    expect(both.code, both.stderr).toBe(0)
+    expect(both.json.accounts).toEqual(r.json.accounts)
+    expect(both.json.stakes.map((x: { wallet: string }) => x.wallet)).toEqual(r.json.stakes.map(() => 'bob'))
     expect(r.json.skipped.map((x: { name: string }) => x.name)).toEqual(['mine'])
     expect(r.stderr).toContain('skipped wallet mine')
   })
