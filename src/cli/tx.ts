@@ -227,6 +227,15 @@ export function txResultJson(result: TxResult): Record<string, unknown> {
 }
 
 /**
+ * A transaction report as docs/json.md describes it: what the command planned (`context`: call, signer, its
+ * own fields, estimatedFee), the result, and, when it landed and succeeded, what the command reads from its events.
+ */
+export function txReportJson(result: TxResult, context: Record<string, unknown>, intent: Pick<TxIntent, 'fromEvents'> = {}): Record<string, unknown> {
+  const fromEvents = result.status === 'landed' && result.ok && intent.fromEvents ? intent.fromEvents(result.events) : {}
+  return { ...context, ...txResultJson(result), ...fromEvents }
+}
+
+/**
  * The command's report of a transaction: what the command knows (`context`) plus the result.
  * A result that is not a success becomes the command's error (exit 1), carrying the report for --json.
  * With --dry-run the signed hex alone goes to stdout (a script can save it), the label to stderr.
@@ -238,8 +247,7 @@ export async function txOutcome(
   intent: Pick<TxIntent, 'fromEvents' | 'describe'> = {},
 ): Promise<Record<string, unknown>> {
   const { txError } = await import('../rpc/index.js')
-  const fromEvents = result.status === 'landed' && result.ok && intent.fromEvents ? intent.fromEvents(result.events) : {}
-  const report = { ...context, ...txResultJson(result), ...fromEvents }
+  const report = txReportJson(result, context, intent)
   const error = txError(result)
   if (error) {
     error.data = report
