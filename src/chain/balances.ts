@@ -24,26 +24,33 @@ export interface AccountBalance {
 }
 
 /**
- * Balances and stake of several accounts, read in parallel. Stake comes from the same reader as
- * `stake list` (readStakes): every position of every account in one runtime call.
+ * Balances and stake of several accounts, all read at one block (the best when called): the accounts in one
+ * storage request, stake from the same reader as `stake list` (readStakes), every position of every account
+ * in one runtime call.
  */
-export async function fetchBalances(chain: Chain, addresses: string[]): Promise<AccountBalance[]> {
+export async function fetchBalances(chain: Chain, addresses: string[]): Promise<{ block: number; balances: AccountBalance[] }> {
   const unavailable = stakeReadable(chain.metadata)
-  const [accounts, stakes] = await Promise.all([
-    Promise.all(addresses.map((ss58) => chain.account(ss58))),
-    unavailable ? Promise.resolve([]) : readStakes(chain, addresses),
+  const reads = await chain.atHead('best')
+  const [accounts, stakes, block] = await Promise.all([
+    reads.storageMany(addresses.map((ss58) => ['System', 'Account', ss58] as const)) as Promise<Array<{ data: Record<string, bigint> } | undefined>>,
+    unavailable ? Promise.resolve([]) : readStakes(chain, addresses, { at: reads.hash }),
+    reads.blockNumber(),
   ])
-  return addresses.map((ss58, i) => {
-    const account = accounts[i]!
+  const balances = addresses.map((ss58, i) => {
+    const d = accounts[i]?.data ?? {}
     const own: StakePosition[] = stakes.filter((s) => s.coldkey === ss58).map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: s.alpha, tao: s.value }))
     return {
       ss58,
-      free: account.free,
-      reserved: account.reserved,
-      frozen: account.frozen,
+      free: d.free ?? 0n,
+      reserved: d.reserved ?? 0n,
+      // Older runtimes split the frozen balance in two; the larger is what cannot move.
+      frozen: d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n),
       stakes: own,
       staked: own.reduce((sum, s) => sum + s.tao, 0n),
       ...(unavailable ? { stakeUnavailable: unavailable } : {}),
     }
   })
+  return { block, balances }
 }
+
+const maxBig = (a: bigint, b: bigint): bigint => (a > b ? a : b)

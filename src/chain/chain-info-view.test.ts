@@ -38,7 +38,7 @@ describe('chain info JSON', () => {
     expect(json).toMatchObject({
       network: 'local',
       runtime: { specName: 'node-subtensor', specVersion: 218 },
-      bestBlock: 1234,
+      block: 1234,
       finalizedBlock: 1230,
       timestamp: '2026-01-02T03:04:05Z',
       issuance: { rao: '10500000000000000', tao: '10500000' },
@@ -49,7 +49,7 @@ describe('chain info JSON', () => {
       halvings: 1,
       nextHalving: { halving: 2, issuance: { rao: '15750000000000000', tao: '15750000' }, blocks: 10_500_000, block: 10_501_234, date: '2029-12-30T11:04:05Z' },
       totalStake: { rao: '5000000000', tao: '5' },
-      subnets: 2,
+      subnetCount: 2,
       subnetLimit: 12,
       taoWeight: null,
       taoWeightBySubnet: [{ netuid: 1, raw: '3320413933267719290', value: 0.18 }],

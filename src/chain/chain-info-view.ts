@@ -18,8 +18,9 @@ const count = (n: bigint): number | string => (n <= BigInt(Number.MAX_SAFE_INTEG
 export interface ChainInfoJson {
   network: string
   runtime: { specName: string; specVersion: number }
-  bestBlock: number
-  bestBlockHash: string
+  /** The best block, which every figure is read at. */
+  block: number
+  blockHash: string
   finalizedBlock: number
   timestamp: string | null
   issuance: AmountJson | null
@@ -39,7 +40,7 @@ export interface ChainInfoJson {
   } | null
   blockTimeMs: number | null
   totalStake: AmountJson | null
-  subnets: number | null
+  subnetCount: number | null
   subnetLimit: number | null
   taoWeight: { raw: string; value: number } | null
   taoWeightBySubnet: Array<{ netuid: number; raw: string; value: number }> | null
@@ -51,8 +52,8 @@ export function chainInfoJson(info: ChainInfo, network: string): ChainInfoJson {
   return {
     network,
     runtime: { specName: info.specName, specVersion: info.specVersion },
-    bestBlock: info.best.number,
-    bestBlockHash: info.best.hash,
+    block: info.best.number,
+    blockHash: info.best.hash,
     finalizedBlock: info.finalized.number,
     timestamp: info.timestamp === null ? null : isoTime(info.timestamp),
     issuance: amount(info.issuance),
@@ -72,7 +73,7 @@ export function chainInfoJson(info: ChainInfo, network: string): ChainInfoJson {
     },
     blockTimeMs: info.blockTimeMs,
     totalStake: amount(info.totalStake),
-    subnets: info.subnets,
+    subnetCount: info.subnets,
     subnetLimit: info.subnetLimit,
     taoWeight: info.taoWeight === null ? null : { raw: info.taoWeight.toString(), value: u64Fraction(info.taoWeight) },
     taoWeightBySubnet: info.taoWeightBySubnet?.map((w) => ({ netuid: w.netuid, raw: w.raw.toString(), value: u64Fraction(w.raw) })) ?? null,

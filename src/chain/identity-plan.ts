@@ -2,6 +2,7 @@ import type { PlanContext, TxIntent } from '../cli/tx.js'
 import {
   buildIdentity,
   CHAIN_IDENTITY_FLAGS,
+  identityJson,
   readChainIdentity,
   readSubnetIdentity,
   SUBNET_IDENTITY_FLAGS,
@@ -15,8 +16,6 @@ import { requireCall, setIdentityCall, setSubnetIdentityCall } from './write-cal
  * in this runtime; a field not given keeps its current on-chain value.
  */
 
-const camel = (f: string) => f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
-
 function identityIntent(ctx: PlanContext, fields: string[], given: IdentityText, current: IdentityText | null, map: Record<string, string>) {
   const identity = buildIdentity(fields, given, current, map, ctx.chain.metadata.where)
   const d = new TextDecoder()
@@ -24,7 +23,8 @@ function identityIntent(ctx: PlanContext, fields: string[], given: IdentityText,
   return {
     identity,
     preview: fields.map((f) => `${f}: ${JSON.stringify(text[f])}${f in given ? '' : ' (kept)'}`),
-    json: Object.fromEntries(fields.map((f) => [camel(f), text[f]])),
+    // As `wallet get-identity` shows it: every field any runtime knows, null where this one lacks it.
+    json: identityJson(text, fields, map),
   }
 }
 

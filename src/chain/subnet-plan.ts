@@ -3,7 +3,7 @@ import type { HotkeyTarget } from '../cli/targets.js'
 import { badInput, failed } from '../errors.js'
 import type { Chain } from '../rpc/index.js'
 import { amountJson, displayTao } from './amount.js'
-import { buildIdentity, callArgFields, SUBNET_IDENTITY_FLAGS, type IdentityText } from './identity.js'
+import { buildIdentity, callArgFields, identityJson, SUBNET_IDENTITY_FLAGS, type IdentityText } from './identity.js'
 import { hotkeyOwner, readBurn, requireSubnet } from './pool-reader.js'
 import { networkAdded, neuronRegistered, paidBeyondFee } from './tx-events.js'
 import { registerCall, registerNetworkCall, requireCall } from './write-calls.js'
@@ -53,7 +53,7 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
       cost === null ? 'lock cost: this runtime does not report it' : `lock cost ${displayTao(cost)} (locked from the coldkey)`,
       ...(identity ? Object.entries(identity).map(([k, v]) => `${k}: ${new TextDecoder().decode(v)}`) : []),
     ],
-    context: { coldkey: signer, hotkey: req.hotkey.ss58, lockCost: cost === null ? null : amountJson(cost), identity: identity ? textOf(identity) : null },
+    context: { coldkey: signer, hotkey: req.hotkey.ss58, lockCost: cost === null ? null : amountJson(cost), identity: identity ? identityText(identity) : null },
     fromEvents: (events) => {
       const paid = paidBeyondFee(events, signer)
       return { netuid: networkAdded(events) ?? null, lockPaid: paid === null ? null : amountJson(paid) }
@@ -62,9 +62,11 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
   }
 }
 
-const textOf = (identity: Record<string, Uint8Array>) => {
+/** The identity as `subnets set-identity` reports it: every field any runtime knows, null where this one lacks it. */
+const identityText = (identity: Record<string, Uint8Array>) => {
   const d = new TextDecoder()
-  return Object.fromEntries(Object.entries(identity).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), d.decode(v)]))
+  const text = Object.fromEntries(Object.entries(identity).map(([k, v]) => [k, d.decode(v)]))
+  return identityJson(text, Object.keys(identity), SUBNET_IDENTITY_FLAGS)
 }
 
 export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget; netuid: number; maxBurn?: bigint }): Promise<TxIntent> {

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core'
 import { amountJson, displayTao, parseTao } from '../chain/amount.js'
 import { resolveSetting } from '../config/settings.js'
-import { badInput } from '../errors.js'
+import { badInput, TaoError } from '../errors.js'
 import { setInterruptNote } from '../interrupt.js'
 import type { Chain, SendOptions, TxCall, TxEvent, TxResult } from '../rpc/index.js'
 import { toJsonSafe } from '../rpc/json.js'
@@ -165,8 +165,12 @@ export async function executeTx(
     const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)), {
       pub: signerPublic,
     })
-    const result = await chain.send(intent.call, signerOf(keypair), { ...options, knownFee: fee })
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
+    const result = await chain.send(intent.call, signerOf(keypair), { ...options, knownFee: fee }).catch((err: unknown) => {
+      // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
+      if (err instanceof TaoError) err.data = { ...context, ...err.data }
+      throw err
+    })
     const report = await txOutcome(result, context, (line) => cmd.log(line), intent)
     return result.status === 'landed' && intent.settle ? { ...report, ...(await intent.settle(report)) } : report
   } finally {
@@ -194,17 +198,41 @@ async function checkNonce(chain: Chain, signer: string, nonce: number | undefine
  * events JSON-safe.
  */
 export function txResultJson(result: TxResult): Record<string, unknown> {
-  const plain = toJsonSafe(result) as Record<string, unknown>
+  const base = { status: result.status, txHash: result.txHash, hex: result.hex }
   switch (result.status) {
-    case 'dry-run': {
-      const { pallet: _pallet, call: _call, ...rest } = plain
-      return { ...rest, fee: amountJson(result.fee), tip: amountJson(result.tip) }
-    }
+    case 'dry-run':
+      return { ...base, signer: result.signer, nonce: result.nonce, tip: amountJson(result.tip), era: result.era, fee: amountJson(result.fee) }
     case 'landed':
-      return { ...plain, fee: result.fee === undefined ? null : amountJson(result.fee) }
-    default:
-      return plain
+      return {
+        ...base,
+        block: result.blockNumber,
+        blockHash: result.blockHash,
+        index: result.index,
+        finalized: result.finalized,
+        fee: result.fee === undefined ? null : amountJson(result.fee),
+        ok: result.ok,
+        // Not `error`: an error document's `error` is {code, message, exitCode}, and both must survive the merge.
+        dispatchError: result.error ? { pallet: result.error.pallet, name: result.error.name, docs: result.error.docs, via: result.error.via ?? null } : null,
+        events: toJsonSafe(result.events),
+        connectionLost: result.connectionLost,
+        note: result.note ?? null,
+      }
+    case 'not-landed':
+      return { ...base, reason: result.reason, connectionLost: result.connectionLost }
+    case 'unknown':
+      return { ...base, reason: result.reason, validUntil: result.validUntil ?? null, connectionLost: result.connectionLost }
+    case 'submitted':
+      return base
   }
+}
+
+/**
+ * A transaction report as docs/json.md describes it: what the command planned (`context`: call, signer, its
+ * own fields, estimatedFee), the result, and, when it landed and succeeded, what the command reads from its events.
+ */
+export function txReportJson(result: TxResult, context: Record<string, unknown>, intent: Pick<TxIntent, 'fromEvents'> = {}): Record<string, unknown> {
+  const fromEvents = result.status === 'landed' && result.ok && intent.fromEvents ? intent.fromEvents(result.events) : {}
+  return { ...context, ...txResultJson(result), ...fromEvents }
 }
 
 /**
@@ -219,8 +247,7 @@ export async function txOutcome(
   intent: Pick<TxIntent, 'fromEvents' | 'describe'> = {},
 ): Promise<Record<string, unknown>> {
   const { txError } = await import('../rpc/index.js')
-  const fromEvents = result.status === 'landed' && result.ok && intent.fromEvents ? intent.fromEvents(result.events) : {}
-  const report = { ...context, ...txResultJson(result), ...fromEvents }
+  const report = txReportJson(result, context, intent)
   const error = txError(result)
   if (error) {
     error.data = report

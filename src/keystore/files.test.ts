@@ -2,10 +2,11 @@ import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ensureDir, readRegularFile, validateName, validateNewHotkeyName, walletPaths, writeFileAtomic } from './files.js'
 import { fsError } from './fs-errors.js'
-import { bundleForChild } from '../../test/helpers/bundle.js'
 
 const made: string[] = []
 const tempDir = (): string => {
@@ -36,7 +37,9 @@ describe('atomic files', () => {
     const big = 64 * 1024 * 1024
     // A child rewrites the file with 64 MiB through writeFileAtomic; kill it at several instants.
     // This module, bundled by esbuild into one file, runs in a plain node child.
-    const built = await bundleForChild(new URL('./files.ts', import.meta.url), dir)
+    // This module, bundled by esbuild into one file, runs in a plain node child (dist/ is bundled per command).
+    const built = pathToFileURL(join(dir, 'files.mjs')).href
+    await build({ entryPoints: [fileURLToPath(new URL('./files.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', outfile: fileURLToPath(built), logLevel: 'error' })
     const outcomes: string[] = []
     for (const delay of [60, 120, 200, 400, 5000]) {
       const child = spawn(process.execPath, [

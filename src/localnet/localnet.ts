@@ -1,3 +1,4 @@
+import { amountJson, type AmountJson } from '../chain/amount.js'
 import { fromHex } from '../hex.js'
 import { metadataView } from '../rpc/metadata.js'
 import { devAccount } from './dev-accounts.js'
@@ -15,12 +16,12 @@ export interface LocalnetInfo {
   genesis: GenesisSource
   /** SS58 of the sudo key (Alice), or null when the runtime has no pallet Sudo. */
   sudo: string | null
-  /** Free balances set at start; rao as a decimal string (JSON has no bigint). */
-  funded: Array<{ name: string | null; ss58: string; rao: string }>
+  /** Free balances set at start, as amounts (docs/json.md). */
+  funded: Array<{ name: string | null; ss58: string; free: AmountJson }>
   /** "Pallet.Item" of each limit stored as 0; empty with --realistic. */
   relaxed: string[]
-  /** Log file of a detached node. */
-  log?: string
+  /** Log file of a detached node; null in the foreground (the log goes to stderr). */
+  log: string | null
 }
 
 export interface StartOptions extends NodeOptions {
@@ -50,8 +51,9 @@ export async function startLocalnet(
       pid: process.pid,
       genesis: opts.genesis,
       sudo: state.sudo,
-      funded: state.funded.map((f) => ({ name: f.name, ss58: f.ss58, rao: f.rao.toString() })),
+      funded: state.funded.map((f) => ({ name: f.name, ss58: f.ss58, free: amountJson(f.rao) })),
       relaxed: state.relaxed,
+      log: null,
     }
     return { info, node }
   } catch (err) {

@@ -8,7 +8,7 @@ export function renderSummary(info: LocalnetInfo): string {
   const lines = [
     `${paint.bold('Subtensor localnet')} on ${paint.cyan(info.endpoint)} (${describeGenesis(info.genesis)}, pid ${info.pid})`,
     '',
-    table([['ACCOUNT', 'ADDRESS', 'FREE'], ...info.funded.map((f) => [f.name ?? '-', f.ss58, displayTao(BigInt(f.rao))])]),
+    table([['ACCOUNT', 'ADDRESS', 'FREE'], ...info.funded.map((f) => [f.name ?? '-', f.ss58, displayTao(BigInt(f.free.rao))])]),
     '',
     info.sudo ? `Sudo key: Alice (${info.sudo})` : 'This runtime has no sudo key.',
     info.relaxed.length

@@ -125,7 +125,7 @@ export async function submitWeights(cmd: TxCommand, flags: SigningFlagValues, re
             readWeightCommits(chain, netuid, signer),
             nextEpochBlock(chain, netuid),
           ])
-          const block = Number(report.blockNumber)
+          const block = Number(report.block)
           await updatePending(signer, netuid, (store) => ({
             ...store,
             commits: store.commits.map((c) => (c.hash === hash ? { ...c, block } : c)),

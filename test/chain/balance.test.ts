@@ -39,9 +39,10 @@ describe('wallet balance against a real local chain', () => {
   it('shows free, reserved and stake per subnet with its TAO value, as exact strings', async () => {
     const r = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    const [bob] = r.json.wallets
-    expect(bob).toMatchObject({ name: 'bob', ss58: BOB, free: { rao: '42000000005', tao: '42.000000005' }, reserved: { rao: '0', tao: '0' } })
-    expect(bob.stakes).toEqual([{ hotkey: ALICE, netuid: 1, alpha: { rao: '5000000000', tao: '5' }, tao: { rao: '2500000000', tao: '2.5' } }])
+    const [bob] = r.json.accounts
+    expect(bob).toMatchObject({ wallet: 'bob', wallets: ['bob'], coldkey: BOB, free: { rao: '42000000005', tao: '42.000000005' }, reserved: { rao: '0', tao: '0' }, stakeUnavailable: null })
+    expect(bob.stakes).toEqual([{ hotkey: ALICE, netuid: 1, alpha: { rao: '5000000000', tao: '5' }, value: { rao: '2500000000', tao: '2.5' } }])
+    expect(r.json.block).toBe(parseInt((await net.rpc('chain_getHeader', [])).number, 16))
     expect(bob.staked).toEqual({ rao: '2500000000', tao: '2.5' })
     expect(bob.total).toEqual({ rao: '44500000005', tao: '44.500000005' })
   })
@@ -49,8 +50,8 @@ describe('wallet balance against a real local chain', () => {
   it('--all covers every wallet, with totals', async () => {
     const r = await tao(['wallet', 'balance', '--all', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json.wallets.map((w: any) => w.name).sort()).toEqual(['alice', 'bob'])
-    const alice = r.json.wallets.find((w: any) => w.name === 'alice')
+    expect(r.json.accounts.map((w: any) => w.wallet).sort()).toEqual(['alice', 'bob'])
+    const alice = r.json.accounts.find((w: any) => w.wallet === 'alice')
     expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
     expect(r.json.totals.staked.rao).toBe('2500000000')
     const human = await tao(['wallet', 'balance', '--all'])
@@ -64,10 +65,10 @@ describe('wallet balance against a real local chain', () => {
     try {
       const r = await tao(['wallet', 'balance', '--all', '--ss58', BOB, '--json'])
       expect(r.code, r.stderr).toBe(0)
-      const bobs = r.json.wallets.filter((w: any) => w.ss58 === BOB)
+      const bobs = r.json.accounts.filter((w: any) => w.coldkey === BOB)
       expect(bobs).toHaveLength(1)
-      expect(bobs[0]).toMatchObject({ name: 'bob', names: ['bob', 'bob-twin'] })
-      const alice = r.json.wallets.find((w: any) => w.name === 'alice')
+      expect(bobs[0]).toMatchObject({ wallet: 'bob', wallets: ['bob', 'bob-twin'] })
+      const alice = r.json.accounts.find((w: any) => w.wallet === 'alice')
       expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
       expect(r.json.totals.staked.rao).toBe('2500000000')
       const human = await tao(['wallet', 'balance', '--all'])
@@ -87,7 +88,7 @@ describe('wallet balance against a real local chain', () => {
     try {
       const r = await tao(['wallet', 'balance', '-w', 'odd', '--json'])
       expect(r.code, r.stderr).toBe(0)
-      expect(r.json.wallets[0].ss58).toBe(BOB)
+      expect(r.json.accounts[0].coldkey).toBe(BOB)
       expect(r.json.warnings).toEqual([expect.stringMatching(/wallet "odd": coldkeypub.txt .* does not match the coldkey/)])
       expect(r.stderr).toMatch(/does not match/)
     } finally {
@@ -98,7 +99,7 @@ describe('wallet balance against a real local chain', () => {
   it('reads any address with --ss58; refuses a bad one (exit 2) and an unknown wallet (exit 2)', async () => {
     const r = await tao(['wallet', 'balance', '--ss58', ALICE, '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json.wallets[0].ss58).toBe(ALICE)
+    expect(r.json.accounts[0]).toMatchObject({ wallet: null, wallets: [], coldkey: ALICE })
     expect((await tao(['wallet', 'balance', '--ss58', ALICE.slice(0, -1) + 'Z'])).code).toBe(2)
     expect((await tao(['wallet', 'balance', '-w', 'nobody'])).code).toBe(2)
   })

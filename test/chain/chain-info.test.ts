@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blockEmissionForIssuance, blocksToEmit, halvingIssuance, halvingsAt } from '../../src/chain/emission.js'
 import { connect, type Chain } from '../../src/rpc/index.js'
 import { cleanEnv, repoRoot, runTao, taoBin } from '../helpers/cli.js'
+import { assertJsonContract } from '../helpers/json-contract.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
 
 const TAO = 1_000_000_000n
@@ -41,17 +42,17 @@ describe('chain info against a real local chain', { timeout: 240_000 }, () => {
   it('reports every figure exactly as the chain stores it, at the block it names', async () => {
     await net.newBlock(2)
     const j = await info()
-    const at: string = j.bestBlockHash
+    const at: string = j.blockHash
     const header = await net.rpc('chain_getHeader', [at])
-    expect(j.bestBlock).toBe(parseInt(header.number, 16))
-    expect(j.finalizedBlock).toBeLessThanOrEqual(j.bestBlock)
+    expect(j.block).toBe(parseInt(header.number, 16))
+    expect(j.finalizedBlock).toBeLessThanOrEqual(j.block)
     expect(j.runtime).toEqual({ specName: 'node-subtensor', specVersion: 218 })
 
     const issuance = BigInt((await stored(at, 'SubtensorModule', 'TotalIssuance')) as bigint)
     expect(j.issuance).toEqual({ rao: issuance.toString(), tao: expect.any(String) })
     expect(j.balancesIssuance).toEqual(amount(BigInt((await stored(at, 'Balances', 'TotalIssuance')) as bigint)))
     expect(j.totalStake).toEqual(amount(BigInt((await stored(at, 'SubtensorModule', 'TotalStake')) as bigint)))
-    expect(j.subnets).toBe(Number(await stored(at, 'SubtensorModule', 'TotalNetworks')))
+    expect(j.subnetCount).toBe(Number(await stored(at, 'SubtensorModule', 'TotalNetworks')))
     expect(j.subnetLimit).toBe(Number(await stored(at, 'SubtensorModule', 'SubnetLimit')))
     expect(j.timestamp).toBe(new Date(Number(await stored(at, 'Timestamp', 'Now'))).toISOString().replace(/\.\d{3}Z$/, 'Z'))
     expect(j.supplyCap).toEqual({ rao: CAP.toString(), tao: '21000000' })
@@ -75,7 +76,7 @@ describe('chain info against a real local chain', { timeout: 240_000 }, () => {
       remaining: amount(halvingIssuance(1) - issuance),
       blockEmission: { rao: '500000000', tao: '0.5' },
       blocks: Number(blocks),
-      block: j.bestBlock + Number(blocks),
+      block: j.block + Number(blocks),
       date: new Date(Date.parse(j.timestamp) + Number(blocks) * j.blockTimeMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     })
     expect(j.notInRuntime).toEqual([])
@@ -125,15 +126,17 @@ describe('chain info against a real local chain', { timeout: 240_000 }, () => {
     }
     try {
       await waitFor(1)
-      const first = JSON.parse(lines()[0]!).bestBlock as number
+      const first = JSON.parse(lines()[0]!).block as number
       await net.newBlock()
       await waitFor(2)
       await net.newBlock()
       await waitFor(3)
       child.kill('SIGINT')
       expect(await exited).toBe(130)
+      // Each line is a whole `chain info` document (docs/schemas/chain-info.schema.json).
+      assertJsonContract(['chain', 'info', '--watch', '--json'], { code: 130, stdout })
       const docs = lines().map((l) => JSON.parse(l))
-      expect(docs.map((d) => d.bestBlock).slice(0, 3)).toEqual([first, first + 1, first + 2])
+      expect(docs.map((d) => d.block).slice(0, 3)).toEqual([first, first + 1, first + 2])
       for (const d of docs) expect(d.issuance.rao).toMatch(/^\d+$/)
       expect(stderr).toBe('')
     } finally {

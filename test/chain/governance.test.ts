@@ -110,7 +110,8 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
   it('members: the senate hotkeys and the triumvirate, as stored', async () => {
     const r = await tao(['governance', 'members', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json).toEqual({ senate: await stored('SenateMembers', 'Members'), triumvirate: await stored('Triumvirate', 'Members') })
+    const head = parseInt((await net.rpc('chain_getHeader', [])).number, 16)
+    expect(r.json).toEqual({ network: net.endpoint, block: head, senate: await stored('SenateMembers', 'Members'), triumvirate: await stored('Triumvirate', 'Members') })
     expect(r.json.senate).toContain(senateHotkey)
     expect(r.json.triumvirate).toEqual([alice.ss58, bob.ss58])
     const human = await tao(['governance', 'members'])
@@ -122,7 +123,8 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
   it('sudo-key: who holds sudo (Alice on the local chain)', async () => {
     const r = await tao(['governance', 'sudo-key', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json).toEqual({ sudoKey: await stored('Sudo', 'Key') })
+    const head = parseInt((await net.rpc('chain_getHeader', [])).number, 16)
+    expect(r.json).toEqual({ network: net.endpoint, block: head, sudoKey: await stored('Sudo', 'Key') })
     expect(r.json.sudoKey).toBe(alice.ss58)
   })
 
@@ -136,6 +138,7 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
     const r = await tao(['governance', 'proposals', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.proposals.map((p: { hash: string }) => p.hash)).toEqual([first.hash, second.hash])
+    expect(r.json.block).toBe(parseInt((await net.rpc('chain_getHeader', [])).number, 16))
     for (const [p, made, by, remark] of [
       [r.json.proposals[0], first, alice, '0x010203'],
       [r.json.proposals[1], second, bob, '0x09'],

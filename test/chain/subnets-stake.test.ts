@@ -101,7 +101,17 @@ describe('subnets and stake against a real local chain', () => {
     const identity = (await read('SubtensorModule', 'SubnetIdentities', r.json.netuid)) as Record<string, Uint8Array>
     expect(new TextDecoder().decode(identity.subnet_name)).toBe('taocli test')
     expect(new TextDecoder().decode(identity.github_repo)).toBe('https://github.com/x/y')
-    expect(r.json.identity).toEqual({ subnetName: 'taocli test', githubRepo: 'https://github.com/x/y', subnetContact: '' })
+    // Every field any runtime knows; null for those spec 218 lacks.
+    expect(r.json.identity).toEqual({
+      subnetName: 'taocli test',
+      githubRepo: 'https://github.com/x/y',
+      subnetContact: '',
+      subnetUrl: null,
+      discord: null,
+      description: null,
+      logoUrl: null,
+      additional: null,
+    })
   })
 
   it('a rate-limited subnet creation is rejected by the runtime and shown by name (NetworkTxRateLimitExceeded, exit 1)', async () => {
@@ -111,6 +121,7 @@ describe('subnets and stake against a real local chain', () => {
       expect(r.code, r.stderr).toBe(1)
       expect(r.json.error.code).toBe('DISPATCH_ERROR')
       expect(r.json.ok).toBe(false)
+      expect(r.json.dispatchError).toMatchObject({ pallet: 'SubtensorModule', name: 'NetworkTxRateLimitExceeded', via: null })
       expect(r.json.error.message).toMatch(/^SubtensorModule\.NetworkTxRateLimitExceeded: \S/)
       expect(oneLine(r.stderr)).toHaveLength(1)
     } finally {
@@ -359,7 +370,7 @@ describe('subnets and stake against a real local chain', () => {
     expect(tooHigh.code).toBe(2)
     expect(tooHigh.json.error.code).toBe('BAD_TAKE')
     const shown = await tao(['stake', 'child', 'take', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--json'])
-    expect(shown.json).toEqual({ hotkey: keys.h2, netuid, take: 6553 / 65535 })
+    expect(shown.json).toEqual({ network: net.endpoint, hotkey: keys.h2, netuid, take: 6553 / 65535 })
 
     // set_children is rate-limited per hotkey and subnet: move the last one out of the way instead of waiting.
     await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[keys.h1, netuid, 0], '1000000000']] } })
@@ -381,8 +392,10 @@ describe('subnets and stake against a real local chain', () => {
     const again = await tao(['wallet', 'set-identity', '-w', 'owner', '--description', 'runs validators', '-y', '--json'])
     expect(again.code, again.stderr).toBe(0)
     const got = await tao(['wallet', 'get-identity', '-w', 'owner', '--json'])
+    expect(again.json.identity).toEqual({ name: 'taocli owner', url: 'https://example.org', githubRepo: null, image: '', discord: '', description: 'runs validators', additional: '' })
     expect(got.json).toEqual({
-      ss58: keys.owner,
+      network: net.endpoint,
+      coldkey: keys.owner,
       identity: { name: 'taocli owner', url: 'https://example.org', githubRepo: null, image: '', discord: '', description: 'runs validators', additional: '' },
     })
   })
@@ -392,6 +405,7 @@ describe('subnets and stake against a real local chain', () => {
     expect(r.code, r.stderr).toBe(0)
     const stored = (await read('SubtensorModule', 'SubnetIdentities', netuid)) as Record<string, Uint8Array>
     expect(new TextDecoder().decode(stored.subnet_contact)).toBe('ops@example.org')
+    expect(r.json).toMatchObject({ netuid, identity: { subnetContact: 'ops@example.org', logoUrl: null } })
     const other = await tao(['subnets', 'set-identity', '-w', 'owner', '--netuid', '1', '--subnet-name', 'not mine', '-y', '--json'])
     expect(other.code).toBe(1)
     expect(other.json.error.message).toMatch(/^SubtensorModule\.NotSubnetOwner/)

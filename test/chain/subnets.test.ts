@@ -82,7 +82,9 @@ describe('subnets and stake commands against a real local chain', () => {
     // wallet balance reads the same positions through the same reader.
     const balance = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
     expect(balance.code, balance.stderr).toBe(0)
-    expect(balance.json.wallets[0].stakes.map((p: { netuid: number; alpha: unknown }) => [p.netuid, p.alpha])).toEqual(r.json.stakes.map((p: { netuid: number; alpha: unknown }) => [p.netuid, p.alpha]))
+    const positions = (stakes: Array<{ hotkey: string; netuid: number; alpha: unknown; value: unknown }>) => stakes.map((p) => [p.hotkey, p.netuid, p.alpha, p.value])
+    expect(positions(balance.json.accounts[0].stakes)).toEqual(positions(r.json.stakes))
+    expect(balance.json.block).toBe(r.json.block)
 
     const human = await tao(['stake', 'list', '--ss58', s.delegator, '--ss58', bob.coldkey])
     expect(human.code, human.stderr).toBe(0)
@@ -93,7 +95,12 @@ describe('subnets and stake commands against a real local chain', () => {
   it('stake list --all lists every wallet with a coldkey and says which it skipped', async () => {
     const r = await tao(['stake', 'list', '--all', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json.accounts.map((a: { wallet: string }) => a.wallet)).toEqual(['bob'])
+    expect(r.json.accounts.map((a: { wallet: string; wallets: string[] }) => [a.wallet, a.wallets])).toEqual([['bob', ['bob']]])
+    // An address given with --ss58 too is still one account, named by its wallet (as in `wallet balance`).
+    const both = await tao(['stake', 'list', '--all', '--ss58', s.miners[0]!.coldkey, '--json'])
+    expect(both.code, both.stderr).toBe(0)
+    expect(both.json.accounts).toEqual(r.json.accounts)
+    expect(both.json.stakes.map((x: { wallet: string }) => x.wallet)).toEqual(r.json.stakes.map(() => 'bob'))
     expect(r.json.skipped.map((x: { name: string }) => x.name)).toEqual(['mine'])
     expect(r.stderr).toContain('skipped wallet mine')
   })

@@ -111,6 +111,8 @@ describe('wallet transfer against a real local chain', () => {
     expect(r.json.error.code).toBe('DISPATCH_ERROR')
     expect(r.json.status).toBe('landed')
     expect(r.json.ok).toBe(false)
+    // The dispatch error by name survives beside the error document's own `error`.
+    expect(r.json.dispatchError.name).toMatch(/BelowMinimum|ExistentialDeposit/)
     expect(r.stderr).toMatch(/BelowMinimum|ExistentialDeposit/)
     expect(await free(fresh)).toBe(0n)
   })
@@ -133,7 +135,7 @@ describe('wallet transfer against a real local chain', () => {
     expect(await free(BOB)).toBe(bob0)
     const decoded = await runTao(['tx', 'decode', dry.json.hex, '--json', '--network', net.endpoint])
     expect(decoded.code, decoded.stderr).toBe(0)
-    expect(decoded.json).toMatchObject({ pallet: 'Balances', call: 'transfer_keep_alive', signer: SENDER })
+    expect(decoded.json).toMatchObject({ call: 'Balances.transfer_keep_alive', signer: SENDER, tip: { rao: '0', tao: '0' }, nonce: dry.json.nonce })
     expect(decoded.json.args.value).toBe('2000000000')
     const sent = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
     expect(sent.code, sent.stderr).toBe(0)
@@ -141,6 +143,8 @@ describe('wallet transfer against a real local chain', () => {
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
     const again = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
     expect(again.code).toBe(1) // the same extrinsic cannot land twice
+    // The refusal says what was refused, and why in the node's words.
+    expect(again.json).toMatchObject({ call: 'Balances.transfer_keep_alive', signer: SENDER, error: { code: 'TX_REJECTED', exitCode: 1 }, rejection: { reason: 'stale' } })
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
   })
 

@@ -208,7 +208,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       const c = await tao(['weights', 'commit', '--netuid', String(crNet), '--uids', '0,1,2', '--weights', '1,0.5,0.25', '-y', '--json'])
       expect(c.code, c.stderr).toBe(0)
       expect(c.json).toMatchObject({ status: 'landed', ok: true, call: 'SubtensorModule.commit_weights', mode: 'commit', values: [65535, 32768, 16384] })
-      const committedAt = c.json.blockNumber as number
+      const committedAt = c.json.block as number
       // What the chain stores: (hash, commit_block, first_reveal_block, last_reveal_block) at spec 218.
       const stored = await commitsOf(crNet)
       expect(stored).toHaveLength(1)
@@ -252,7 +252,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       const r = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y', '--json'])
       expect(r.code, r.stderr).toBe(0)
       expect(r.json).toMatchObject({ status: 'landed', ok: true, call: 'SubtensorModule.reveal_weights', netuid: crNet })
-      expect(r.json.blockNumber).toBe(c.json.reveal.firstBlock)
+      expect(r.json.block).toBe(c.json.reveal.firstBlock)
       expect(r.json.revealed).toEqual([
         { commitHash: c.json.commitHash, uids: [0, 1, 2], values: [65535, 32768, 16384], weights: [1, 32768 / 65535, 16384 / 65535], versionKey: '0' },
       ])
@@ -291,7 +291,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       await advanceTo(net, chain, a.json.reveal.firstBlock - 1)
       const r = await waiting.done
       expect(r.code, r.stderr).toBe(0)
-      expect(r.json.blockNumber).toBe(a.json.reveal.firstBlock)
+      expect(r.json.block).toBe(a.json.reveal.firstBlock)
       expect(r.json.call).toBe('SubtensorModule.batch_reveal_weights')
       expect(r.json.revealed.map((x: any) => x.commitHash)).toEqual([a.json.commitHash, b.json.commitHash])
       expect(r.json.events.map((e: any) => e.name)).toContain('WeightsBatchRevealed')

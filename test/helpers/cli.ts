@@ -5,6 +5,10 @@
  *     expect(r.code, r.stderr).toBe(0)
  *     expect(r.json.wallets).toEqual([])
  *
+ * Every run with `--json` is also a contract test: stdout is validated against the command's schema in
+ * docs/schemas/ (test/helpers/json-contract.ts), and a document that breaks docs/json.md fails the test,
+ * naming the command, the path in the document and the rule broken.
+ *
  * The environment is clean: HOME, TAO_CONFIG_DIR, TAO_STATE_DIR and TAO_CACHE_DIR point into one temp
  * directory per test process (so a user's config, wallets or localnet never leak in), NO_COLOR=1, and only
  * PATH, TMPDIR and TAO_LOCALNET_SPEC pass through. `opts.env` adds or overrides variables.
@@ -14,6 +18,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { assertJsonContract } from './json-contract.js'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const taoBin = path.join(repoRoot, 'bin', 'run.js')
@@ -82,7 +87,15 @@ export function runTao(args: string[], opts: RunOptions = {}): Promise<TaoResult
     child.once('error', reject)
     child.once('close', (code, signal) => {
       clearTimeout(timer)
-      resolve({ code: code ?? 128 + (signal ? constants.signals[signal] : 0), stdout, stderr, json: parseJson(stdout) })
+      const result = { code: code ?? 128 + (signal ? constants.signals[signal] : 0), stdout, stderr, json: parseJson(stdout) }
+      try {
+        assertJsonContract(args, { code: result.code, stdout, signal })
+      } catch (err) {
+        ;(err as Error).message += `\n  stderr: ${stderr.slice(-1500)}`
+        reject(err)
+        return
+      }
+      resolve(result)
     })
   })
 }

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process'
 import { formatTao } from '../../src/chain/amount.js'
 import type { LocalnetInfo } from '../../src/localnet/localnet.js'
 import { cleanEnv, repoRoot, taoBin } from './cli.js'
+import { assertJsonContract } from './json-contract.js'
 
 export interface Localnet {
   endpoint: string
@@ -59,7 +60,11 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)))
   let info: LocalnetInfo
   try {
-    info = await firstLine(child.stdout, exited, opts.timeoutMs ?? 90_000).then((line) => JSON.parse(line) as LocalnetInfo)
+    info = await firstLine(child.stdout, exited, opts.timeoutMs ?? 90_000).then((line) => {
+      // The harness's own `localnet start --json` is held to the contract like every other run.
+      assertJsonContract(args, { code: 0, stdout: line })
+      return JSON.parse(line) as LocalnetInfo
+    })
   } catch (err) {
     child.kill('SIGKILL')
     process.off('exit', killOnExit)

@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process'
 import { cleanEnv, repoRoot, taoBin, type RunOptions, type TaoResult } from './cli.js'
+import { assertJsonContract } from './json-contract.js'
 
 export interface TaoProcess {
   /** Resolves when stderr matches; rejects if the process ends first or after `timeoutMs`. */
@@ -30,7 +31,7 @@ export function startTao(args: string[], opts: RunOptions = {}): TaoProcess {
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000)
   const done = new Promise<TaoResult>((resolve, reject) => {
     child.once('error', reject)
-    child.once('close', (code) => {
+    child.once('close', (code, signal) => {
       clearTimeout(timer)
       for (const w of watchers) w()
       let json: any
@@ -38,6 +39,13 @@ export function startTao(args: string[], opts: RunOptions = {}): TaoProcess {
         json = stdout.trim() ? JSON.parse(stdout) : undefined
       } catch {
         json = undefined
+      }
+      try {
+        // Every --json run is a contract test, as with runTao.
+        assertJsonContract(args, { code: code ?? 1, stdout, signal })
+      } catch (err) {
+        reject(err)
+        return
       }
       resolve({ code: code ?? 1, stdout, stderr, json })
     })

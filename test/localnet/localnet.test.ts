@@ -55,7 +55,7 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     expect(chain.endpoint).toBe(`ws://127.0.0.1:${chain.port}`)
     expect(chain.info.sudo).toBe(alice.ss58)
     expect(chain.info.funded.map((f) => f.name)).toEqual([...DEV_ACCOUNT_NAMES, null])
-    expect(chain.info.funded.at(-1)).toEqual({ name: null, ss58: extra, rao: '12000000005' })
+    expect(chain.info.funded.at(-1)).toEqual({ name: null, ss58: extra, free: { rao: '12000000005', tao: '12.000000005' } })
     expect(chain.info.relaxed).toEqual(expect.arrayContaining(['SubtensorModule.NetworkRateLimit', 'SubtensorModule.WeightsSetRateLimit']))
   })
 

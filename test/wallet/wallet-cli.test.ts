@@ -201,8 +201,9 @@ describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
   it('inspect shows public keys, and secrets only with --show-secret and the password', async () => {
     const pub = await tao(['wallet', 'inspect', '-w', 'dev', '--json'])
     expect(pub.code, pub.stderr).toBe(0)
-    expect(pub.json.secrets).toBeUndefined()
-    expect(pub.json.wallet.coldkey.ss58).toBe(DEV_ROOT)
+    expect(pub.json.secrets).toBeNull()
+    expect(pub.json.wallet).toBe('dev')
+    expect(pub.json.coldkey.ss58).toBe(DEV_ROOT)
     const sec = await tao(['wallet', 'inspect', '-w', 'dev', '--show-secret', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
     expect(sec.code, sec.stderr).toBe(0)
     expect(sec.json.secrets.secretPhrase).toBe(DEV_PHRASE)

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanEnv, repoRoot, runTao, taoBin, type TaoResult } from '../helpers/cli.js'
 import { bundleForChild } from '../helpers/bundle.js'
+import { assertJsonContract } from '../helpers/json-contract.js'
 
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
 const DEV_ROOT = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV'
@@ -200,7 +201,7 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       const human = await tao(['wallet', 'list'])
       expect(human.stdout).toMatch(/owned.*does not match/)
       const inspect = await tao(['wallet', 'inspect', '-w', 'owned', '--json'])
-      expect(inspect.json.wallet.coldkey.keyMatchesPub).toBe(false)
+      expect(inspect.json.coldkey.keyMatchesPub).toBe(false)
       expect(inspect.stderr).toMatch(/does not match/)
       const sign = await tao(['wallet', 'sign', '-w', 'owned', '--message', 'm', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
       expect(sign.code, sign.stderr).toBe(4)
@@ -255,8 +256,8 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       const inspect = await tao(['wallet', 'inspect', '-w', 'long', '--json'])
       expect(inspect.code, inspect.stderr).toBe(0)
       expect(inspect.json.publicKeys).toBeUndefined()
-      expect(inspect.json.wallet.coldkey.publicKey).toMatch(/^0x[0-9a-f]{64}$/)
-      expect(inspect.json.wallet.hotkeys).toEqual([expect.objectContaining({ name: 'h'.repeat(245), publicKey: expect.stringMatching(/^0x/), keyMatchesPub: true })])
+      expect(inspect.json.coldkey.publicKey).toMatch(/^0x[0-9a-f]{64}$/)
+      expect(inspect.json.hotkeys).toEqual([expect.objectContaining({ name: 'h'.repeat(245), publicKey: expect.stringMatching(/^0x/), keyMatchesPub: true })])
     })
   })
 
@@ -332,6 +333,12 @@ describe('file-system failures on a real small disk', () => {
           parsed = JSON.parse(stdout)
         } catch {
           parsed = undefined
+        }
+        try {
+          assertJsonContract(args, { code: code ?? -1, stdout })
+        } catch (err) {
+          reject(err)
+          return
         }
         resolve({ code: code ?? -1, stdout, stderr, json: parsed })
       })

@@ -1,6 +1,7 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
+import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceMembers extends TaoCommand {
   static summary = 'List the senate (hotkeys that vote) and the triumvirate (accounts that propose).'
@@ -10,7 +11,7 @@ export default class GovernanceMembers extends TaoCommand {
   static examples = ['<%= config.bin %> governance members --network local', '<%= config.bin %> governance members --json']
   static flags = { ...networkFlags }
 
-  async run(): Promise<{ senate: string[]; triumvirate: string[] }> {
+  async run(): Promise<{ network: string; block: number; senate: string[]; triumvirate: string[] }> {
     const { flags } = await this.parse(GovernanceMembers)
     const chain = await connectChain(flags.network)
     try {
@@ -21,7 +22,7 @@ export default class GovernanceMembers extends TaoCommand {
       const members = await readMembers(chain, best.hash)
       const list = (title: string, who: string[]) => [`${title} (${who.length})`, ...(who.length ? who.map((a) => `  ${a}`) : ['  none'])]
       this.log([...list('Senate hotkeys', members.senate), ...list('Triumvirate', members.triumvirate)].join('\n'))
-      return { senate: members.senate, triumvirate: members.triumvirate }
+      return { network: resolveSetting('network', flags.network).value, block: best.number, senate: members.senate, triumvirate: members.triumvirate }
     } finally {
       chain.close()
     }

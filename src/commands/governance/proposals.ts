@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
+import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceProposals extends TaoCommand {
   static summary = 'List open governance proposals: the call, its votes, threshold and end block.'
@@ -15,7 +16,7 @@ export default class GovernanceProposals extends TaoCommand {
     lookback: Flags.integer({ description: 'Blocks to search back for who proposed (0: do not search).', default: 256, min: 0, max: 100_000 }),
   }
 
-  async run(): Promise<{ bestBlock: number; proposals: Record<string, unknown>[] }> {
+  async run(): Promise<{ network: string; block: number; proposals: Record<string, unknown>[] }> {
     const { flags } = await this.parse(GovernanceProposals)
     const chain = await connectChain(flags.network)
     try {
@@ -40,7 +41,8 @@ export default class GovernanceProposals extends TaoCommand {
       }
       this.log(lines.join('\n'))
       return {
-        bestBlock: best.number,
+        network: resolveSetting('network', flags.network).value,
+        block: best.number,
         proposals: proposals.map((p) => ({
           hash: p.hash,
           index: p.index,

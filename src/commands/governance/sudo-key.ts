@@ -1,6 +1,7 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
+import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceSudoKey extends TaoCommand {
   static summary = 'Show which account holds the sudo key.'
@@ -8,7 +9,7 @@ export default class GovernanceSudoKey extends TaoCommand {
   static examples = ['<%= config.bin %> governance sudo-key', '<%= config.bin %> governance sudo-key --network local --json']
   static flags = { ...networkFlags }
 
-  async run(): Promise<{ sudoKey: string | null }> {
+  async run(): Promise<{ network: string; block: number; sudoKey: string | null }> {
     const { flags } = await this.parse(GovernanceSudoKey)
     const chain = await connectChain(flags.network)
     try {
@@ -18,7 +19,7 @@ export default class GovernanceSudoKey extends TaoCommand {
       const { best } = await headBlocks(chain)
       const sudoKey = await readSudoKey(chain, best.hash)
       this.log(sudoKey === null ? 'No sudo key is set.' : `Sudo key: ${sudoKey}`)
-      return { sudoKey }
+      return { network: resolveSetting('network', flags.network).value, block: best.number, sudoKey }
     } finally {
       chain.close()
     }

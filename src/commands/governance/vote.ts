@@ -47,9 +47,9 @@ export default class GovernanceVote extends TaoCommand {
         context: { proposal, proposalIndex: plan.index, hotkey, vote },
         fromEvents: (events) => {
           const voted = events.find((e) => e.pallet === 'Triumvirate' && e.name === 'Voted')?.data as { yes?: number; no?: number } | undefined
-          return voted?.yes === undefined ? {} : { ayes: Number(voted.yes), nays: Number(voted.no) }
+          return voted?.yes === undefined ? { ayes: null, nays: null } : { ayes: Number(voted.yes), nays: Number(voted.no) }
         },
-        describe: (report) => (report.ayes === undefined ? undefined : `votes now: ${report.ayes} aye, ${report.nays} nay`),
+        describe: (report) => (report.ayes === null || report.ayes === undefined ? undefined : `votes now: ${report.ayes} aye, ${report.nays} nay`),
       }
     })
   }

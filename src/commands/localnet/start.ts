@@ -13,7 +13,7 @@ export default class LocalnetStart extends TaoCommand {
   static summary = 'Run a local Subtensor chain: funded dev accounts, Alice as sudo, one block per transaction.'
   static description = `The real Subtensor runtime, run by Chopsticks on this machine. Alice, Bob, Charlie, Dave, Eve and Ferdie (//Alice … from the dev phrase) get 1,000,000 TAO each, Alice holds the sudo key, and unless --realistic the limits that make a new chain wait (NetworkRateLimit, WeightsSetRateLimit, ServingRateLimit, TxRateLimit, the take rate limits, and the stake needed to set weights) are set to 0, so a subnet can be created, neurons registered and weights set at once.
 
-Prints the endpoint on stdout (with --json one line: endpoint, port, pid, genesis, sudo, funded, relaxed) and runs until Ctrl-C or SIGTERM. With --detach it runs in the background (log in the state directory, $TAO_STATE_DIR or ~/.local/state/taocli) until \`tao localnet stop\`.
+Prints the endpoint on stdout (with --json one line: endpoint, port, pid, genesis, sudo, funded accounts with their free balance, relaxed limits, log) and runs until Ctrl-C or SIGTERM. With --detach it runs in the background (log in the state directory, $TAO_STATE_DIR or ~/.local/state/taocli) until \`tao localnet stop\`.
 
 The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCALNET_SPEC, or the development spec shipped with this package (chain-specs/raonet-spec218.json, spec 218).`
   // Ctrl-C stops the node (and its background start) cleanly: this command handles it itself.

@@ -56,16 +56,22 @@ export default class StakeList extends TaoCommand {
         accounts.map((a) => a.ss58),
         { at: reads.hash },
       )
-      const names = new Map(accounts.map((a) => [a.ss58, a.name]))
+      // An address is one account however many wallets hold it (as in `wallet balance`): every wallet named, the first as `wallet`.
+      const wallets = new Map<string, string[]>()
+      for (const a of accounts) {
+        const held = wallets.get(a.ss58) ?? []
+        if (a.name !== null && !held.includes(a.name)) held.push(a.name)
+        wallets.set(a.ss58, held)
+      }
+      const names = new Map([...wallets].map(([ss58, held]) => [ss58, held[0] ?? null]))
       this.log(stakeTable(stakes, names))
       for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
       const total = (coldkey?: string) => stakes.filter((s) => !coldkey || s.coldkey === coldkey).reduce((sum, s) => sum + s.value, 0n)
-      const seen = [...new Map(accounts.map((a) => [a.ss58, a])).values()]
       return {
         network: resolveSetting('network', flags.network).value,
         block: await reads.blockNumber(),
         stakes: stakes.map((s) => stakeJson(s, names.get(s.coldkey) ?? null)),
-        accounts: seen.map((a) => ({ wallet: a.name, coldkey: a.ss58, value: amountJson(total(a.ss58)) })),
+        accounts: [...wallets].map(([ss58, held]) => ({ wallet: held[0] ?? null, wallets: held, coldkey: ss58, value: amountJson(total(ss58)) })),
         totals: { value: amountJson(total()) },
         skipped,
       }

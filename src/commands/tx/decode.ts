@@ -1,10 +1,12 @@
 import { Args, Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
+import { amountJson } from '../../chain/amount.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
 import { causeWords } from '../../cli/system-error.js'
 import { connectChain, extrinsicHexInput } from '../../cli/tx.js'
 import { badInput } from '../../errors.js'
+import type { DecodedExtrinsic } from '../../rpc/extrinsic.js'
 
 export default class TxDecode extends TaoCommand {
   static summary = 'Show what a signed or unsigned extrinsic does: signer, nonce, tip, era, call and arguments.'
@@ -36,8 +38,30 @@ export default class TxDecode extends TaoCommand {
         chain.close()
       }
     }
-    const json = toJsonSafe(decoded) as Record<string, unknown>
+    const json = decodedJson(toJsonSafe(decoded) as DecodedExtrinsic)
     this.log(JSON.stringify(json, null, 2))
     return json
+  }
+}
+
+/**
+ * docs/json.md: the call as `Pallet.call`, the tip as an amount, and every field present (null where an
+ * unsigned extrinsic has none). `args` and `extensions` stay as the metadata decodes them.
+ */
+function decodedJson(d: DecodedExtrinsic): Record<string, unknown> {
+  return {
+    txHash: d.txHash,
+    length: d.length,
+    version: d.version,
+    kind: d.kind,
+    signer: d.signer ?? null,
+    signature: d.signature ?? null,
+    nonce: d.nonce ?? null,
+    tip: d.tip === undefined ? null : amountJson(BigInt(d.tip)),
+    era: d.era ?? null,
+    extensions: d.extensions ?? null,
+    call: `${d.pallet}.${d.call}`,
+    args: d.args,
+    callData: d.callData,
   }
 }

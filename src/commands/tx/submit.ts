@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags.js'
 import { connectChain, extrinsicHexInput, txFlags, txOutcome } from '../../cli/tx.js'
-import { badInput } from '../../errors.js'
+import { badInput, TaoError } from '../../errors.js'
 import type { WaitFor } from '../../rpc/index.js'
 
 export default class TxSubmit extends TaoCommand {
@@ -24,8 +24,13 @@ export default class TxSubmit extends TaoCommand {
       const decoded = chain.decodeExtrinsic(hex)
       if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; sign it first (e.g. with --dry-run)', 'UNSIGNED')
       process.stderr.write(`submitting ${decoded.pallet}.${decoded.call} from ${decoded.signer}\n`)
-      const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor })
-      return await txOutcome(result, { call: `${decoded.pallet}.${decoded.call}`, signer: decoded.signer }, (line) => this.log(line))
+      const context = { call: `${decoded.pallet}.${decoded.call}`, signer: decoded.signer }
+      const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor }).catch((err: unknown) => {
+        // A refusal (TX_REJECTED) still says what was refused.
+        if (err instanceof TaoError) err.data = { ...context, ...err.data }
+        throw err
+      })
+      return await txOutcome(result, context, (line) => this.log(line))
     } finally {
       chain.close()
     }

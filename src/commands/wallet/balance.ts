@@ -10,19 +10,21 @@ import { encodeAddress, parseAddress } from '../../keystore/ss58.js'
 import { table, warn } from '../../ui/output.js'
 import { listWallets, readPublicKey } from '../../wallet/store.js'
 
+/** One account (an address counted once, however many wallets name it), as docs/json.md describes it. */
 interface Row {
   /** The first wallet with this address (null for an address given with --ss58 only). */
-  name: string | null
-  /** Every wallet with this address: an address is counted once, however many wallets name it. */
-  names: string[]
-  ss58: string
+  wallet: string | null
+  /** Every wallet with this address. */
+  wallets: string[]
+  coldkey: string
   free: AmountJson
   reserved: AmountJson
   frozen: AmountJson
   staked: AmountJson
   total: AmountJson
-  stakes: { hotkey: string; netuid: number; alpha: AmountJson; tao: AmountJson }[]
-  stakeUnavailable?: string
+  stakes: { hotkey: string; netuid: number; alpha: AmountJson; value: AmountJson }[]
+  /** Why stake could not be read on this runtime; null when it was read. */
+  stakeUnavailable: string | null
 }
 
 export default class WalletBalance extends TaoCommand {
@@ -45,7 +47,8 @@ export default class WalletBalance extends TaoCommand {
 
   async run(): Promise<{
     network: string
-    wallets: Row[]
+    block: number
+    accounts: Row[]
     skipped: { name: string; error: string }[]
     warnings: string[]
     totals: Record<'free' | 'reserved' | 'staked' | 'total', AmountJson>
@@ -81,24 +84,25 @@ export default class WalletBalance extends TaoCommand {
 
     const chain = await connectChain(flags.network)
     let balances: AccountBalance[]
+    let block: number
     try {
       const { fetchBalances } = await import('../../chain/balances.js')
-      balances = await fetchBalances(chain, accounts.map((a) => a.ss58))
+      ;({ balances, block } = await fetchBalances(chain, accounts.map((a) => a.ss58)))
     } finally {
       chain.close()
     }
     const totalOf = (b: AccountBalance) => b.free + b.reserved + b.staked
     const rows: Row[] = balances.map((b, i) => ({
-      name: accounts[i].names[0] ?? null,
-      names: accounts[i].names,
-      ss58: b.ss58,
+      wallet: accounts[i].names[0] ?? null,
+      wallets: accounts[i].names,
+      coldkey: b.ss58,
       free: amountJson(b.free),
       reserved: amountJson(b.reserved),
       frozen: amountJson(b.frozen),
       staked: amountJson(b.staked),
       total: amountJson(totalOf(b)),
-      stakes: b.stakes.map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), tao: amountJson(s.tao) })),
-      ...(b.stakeUnavailable ? { stakeUnavailable: b.stakeUnavailable } : {}),
+      stakes: b.stakes.map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), value: amountJson(s.tao) })),
+      stakeUnavailable: b.stakeUnavailable ?? null,
     }))
     const sum = (pick: (b: AccountBalance) => bigint) => balances.reduce((acc, b) => acc + pick(b), 0n)
     const sums = { free: sum((b) => b.free), reserved: sum((b) => b.reserved), staked: sum((b) => b.staked), total: sum(totalOf) }
@@ -112,6 +116,6 @@ export default class WalletBalance extends TaoCommand {
     this.log(table(lines))
     for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
     const totals = { free: amountJson(sums.free), reserved: amountJson(sums.reserved), staked: amountJson(sums.staked), total: amountJson(sums.total) }
-    return { network: resolveSetting('network', flags.network).value, wallets: rows, skipped, warnings, totals }
+    return { network: resolveSetting('network', flags.network).value, block, accounts: rows, skipped, warnings, totals }
   }
 }

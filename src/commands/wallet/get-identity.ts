@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
+import { resolveSetting } from '../../config/settings.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { readPublicKey } from '../../wallet/store.js'
 
@@ -11,7 +12,7 @@ export default class WalletGetIdentity extends TaoCommand {
   static examples = ['<%= config.bin %> wallet get-identity -w owner', '<%= config.bin %> wallet get-identity --ss58 5F… --json']
   static flags = { ...walletFlags, ...networkFlags, ss58: Flags.string({ description: 'An address instead of the wallet’s coldkey.', aliases: ['key', 'coldkey'] }) }
 
-  async run(): Promise<{ ss58: string; identity: Record<string, string | null> | null }> {
+  async run(): Promise<{ network: string; coldkey: string; identity: Record<string, string | null> | null }> {
     const { flags } = await this.parse(WalletGetIdentity)
     let ss58: string
     if (flags.ss58 !== undefined) {
@@ -28,7 +29,7 @@ export default class WalletGetIdentity extends TaoCommand {
       const fields = item ? storageFields(chain.metadata, 'SubtensorModule', item) : undefined
       const identity = identityJson(value, fields, CHAIN_IDENTITY_FLAGS)
       this.log(identity ? Object.entries(identity).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`).join('\n') : `${ss58} has no on-chain identity`)
-      return { ss58, identity }
+      return { network: resolveSetting('network', flags.network).value, coldkey: ss58, identity }
     } finally {
       chain.close()
     }

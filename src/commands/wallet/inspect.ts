@@ -29,7 +29,7 @@ export default class WalletInspect extends TaoCommand {
     'use-hotkey': Flags.boolean({ description: 'With --show-secret: reveal the hotkey named by --hotkey instead of the coldkey.' }),
   }
 
-  async run(): Promise<{ wallet: WalletEntry; secrets?: Secrets }> {
+  async run(): Promise<{ wallet: string; coldkey: WalletEntry['coldkey']; hotkeys: WalletEntry['hotkeys']; secrets: Secrets | null }> {
     const { flags } = await this.parse(WalletInspect)
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
@@ -42,7 +42,8 @@ export default class WalletInspect extends TaoCommand {
     for (const [label, k] of [['coldkey', entry.coldkey], ...entry.hotkeys.map((h) => [`hotkey ${h.name}`, h] as const)] as const)
       if (k.keyMatchesPub === false) warn(`${label} of wallet "${entry.name}": ${k.error}`)
 
-    if (!flags['show-secret']) return { wallet: entry }
+    const keys = { wallet: entry.name, coldkey: entry.coldkey, hotkeys: entry.hotkeys }
+    if (!flags['show-secret']) return { ...keys, secrets: null }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
     const shown = role.kind === 'coldkey' ? entry.coldkey : entry.hotkeys.find((h) => h.name === role.name)
     const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)), {
@@ -60,7 +61,7 @@ export default class WalletInspect extends TaoCommand {
       if (secrets.secretSeed) this.log(`  seed         ${secrets.secretSeed}`)
       this.log(`  private key  ${secrets.privateKey}`)
     }
-    return { wallet: entry, secrets }
+    return { ...keys, secrets }
   }
 }
 

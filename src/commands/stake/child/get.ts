@@ -2,6 +2,7 @@ import { TaoCommand } from '../../../cli/base-command.js'
 import { networkFlags, walletFlags } from '../../../cli/flags.js'
 import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
 import { connectChain } from '../../../cli/tx.js'
+import { resolveSetting } from '../../../config/settings.js'
 
 export default class StakeChildGet extends TaoCommand {
   static summary = 'Show a hotkey’s child hotkeys, parents and childkey take on a subnet.'
@@ -24,7 +25,7 @@ export default class StakeChildGet extends TaoCommand {
       this.log(r.children.length ? r.children.map((c) => `  child ${c.child}  ${pct(c.proportion)}`).join('\n') : '  no children')
       if (r.pending) this.log(`  pending from block ${r.pending.applyAtBlock}: ${r.pending.children.map((c) => `${c.child} ${pct(c.proportion)}`).join(', ') || 'none'}`)
       if (r.parents.length) this.log(r.parents.map((p) => `  parent ${p.parent}  ${pct(p.proportion)}`).join('\n'))
-      return r
+      return { network: resolveSetting('network', flags.network).value, ...r }
     } finally {
       chain.close()
     }

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../../cli/base-command.js'
 import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
 import { connectChain, executeTx, signingFlags } from '../../../cli/tx.js'
+import { resolveSetting } from '../../../config/settings.js'
 
 export default class StakeChildTake extends TaoCommand {
   static summary = 'Show, or with --take set, a hotkey’s childkey take on a subnet.'
@@ -25,7 +26,7 @@ export default class StakeChildTake extends TaoCommand {
         await requireSubnet(chain, flags.netuid)
         const take = Number(await chain.storage('SubtensorModule', 'ChildkeyTake', hotkey.ss58, flags.netuid)) / U16_MAX
         this.log(`childkey take of ${hotkey.label} on subnet ${flags.netuid}: ${(take * 100).toFixed(2)}%`)
-        return { hotkey: hotkey.ss58, netuid: flags.netuid, take }
+        return { network: resolveSetting('network', flags.network).value, hotkey: hotkey.ss58, netuid: flags.netuid, take }
       } finally {
         chain.close()
       }
