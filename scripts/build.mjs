@@ -159,7 +159,11 @@ function pluginEntries() {
       const file = command.relativePath.join('/')
       const out = path.join('commands', ...id.split(':'), ...(file.endsWith('/index.js') ? ['index'] : []))
       const key = `taocli-virtual:${out}`
-      modules[key] = `export { default } from ${JSON.stringify(path.join(dir, file))}`
+      // Wrapped so it errs in one line like our commands and answers --json (src/cli/folded-command.ts).
+      modules[key] =
+        `import Command from ${JSON.stringify(path.join(dir, file))}\n` +
+        `import { foldedCommand } from ${JSON.stringify(path.join(root, 'src/cli/folded-command.ts'))}\n` +
+        'export default foldedCommand(Command)'
       entries.push({ in: key, out })
     }
   }

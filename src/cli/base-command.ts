@@ -40,23 +40,47 @@ export abstract class TaoCommand extends Command {
   }
 
   protected async catch(caught: Interfaces.CommandError): Promise<never> {
-    // A file-system error nobody mapped at its source still becomes one line naming the path and the cause.
-    const err = (caught instanceof TaoError ? caught : (systemErrorToTao(caught) ?? caught)) as Interfaces.CommandError
-    const exitCode = exitCodeOf(err)
-    if (this.jsonEnabled()) this.logJson({ ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) })
-    process.stderr.write(exitCode === ExitCode.Interrupted ? `${oneLine(err)}\n` : paint.red('Error: ') + oneLine(err) + '\n')
-    if (this.verbose) {
-      if (err instanceof TaoError && err.detail) process.stderr.write(err.detail + '\n')
-      const cause = (err as Error).cause
-      if (cause instanceof Error) process.stderr.write((cause.stack ?? String(cause)) + '\n')
-      if (!(err instanceof TaoError) && err.stack) process.stderr.write(err.stack + '\n')
-    } else if (!(err instanceof TaoError) && !isUsageError(err) && !isCancel(err)) {
-      process.stderr.write(paint.dim('(run again with --verbose for details)') + '\n')
-    }
-    process.exitCode = exitCode
-    // Leave through oclif's own exit so nothing else is printed.
-    return this.exit(exitCode)
+    return reportError(errorSink(this, (json) => this.logJson(json)), caught)
   }
+}
+
+/** What the error handler needs of a command (oclif keeps logJson protected: the command passes it in). */
+export interface ErrorSink {
+  argv: string[]
+  jsonEnabled(): boolean
+  logJson(json: unknown): void
+  exit(code: number): never
+}
+
+export const errorSink = (cmd: Command, logJson: (json: unknown) => void): ErrorSink => ({
+  argv: cmd.argv,
+  jsonEnabled: () => cmd.jsonEnabled(),
+  logJson,
+  exit: (code) => cmd.exit(code),
+})
+
+/**
+ * The one error handler: any failure becomes one line on stderr (with --json also the error document on stdout)
+ * and the documented exit code. Shared by every command, oclif's own folded in (src/cli/folded-command.ts).
+ */
+export async function reportError(cmd: ErrorSink, caught: Interfaces.CommandError): Promise<never> {
+  // A file-system error nobody mapped at its source still becomes one line naming the path and the cause.
+  const err = (caught instanceof TaoError ? caught : (systemErrorToTao(caught) ?? caught)) as Interfaces.CommandError
+  const exitCode = exitCodeOf(err)
+  const verbose = cmd.argv.includes('--verbose')
+  if (cmd.jsonEnabled()) cmd.logJson({ ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) })
+  process.stderr.write(exitCode === ExitCode.Interrupted ? `${oneLine(err)}\n` : paint.red('Error: ') + oneLine(err) + '\n')
+  if (verbose) {
+    if (err instanceof TaoError && err.detail) process.stderr.write(err.detail + '\n')
+    const cause = (err as Error).cause
+    if (cause instanceof Error) process.stderr.write((cause.stack ?? String(cause)) + '\n')
+    if (!(err instanceof TaoError) && err.stack) process.stderr.write(err.stack + '\n')
+  } else if (!(err instanceof TaoError) && !isUsageError(err) && !isCancel(err)) {
+    process.stderr.write(paint.dim('(run again with --verbose for details)') + '\n')
+  }
+  process.exitCode = exitCode
+  // Leave through oclif's own exit so nothing else is printed.
+  return cmd.exit(exitCode)
 }
 
 /** Ctrl-C (or Escape) at a prompt. */

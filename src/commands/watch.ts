@@ -30,7 +30,7 @@ export default class Watch extends TaoCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Watch)
-    if (this.jsonEnabled()) throw badInput('tao watch is interactive and has no --json output; for data use `tao subnets show --netuid N --json`', 'USAGE')
+    if (this.jsonEnabled()) throw badInput('tao watch is interactive and has no --json output; for data use `tao subnets show --netuid N --json`', 'NO_JSON')
     if (!process.stdout.isTTY || !process.stdin.isTTY)
       throw badInput(`tao watch needs a terminal (${process.stdout.isTTY ? 'stdin' : 'stdout'} is not one); for data use \`tao subnets show --netuid N --json\``, 'NOT_A_TERMINAL')
     const network = resolveSetting('network', flags.network).value

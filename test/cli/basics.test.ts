@@ -21,6 +21,18 @@ describe('the tao command', () => {
     expect(f.stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('oclif’s own commands (help, autocomplete) err like every command, and refuse --json in one line, as watch does', async () => {
+    for (const args of [['help'], ['autocomplete'], ['autocomplete', 'script', 'bash'], ['watch']]) {
+      const r = await runTao([...args, '--json'])
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.json.error).toMatchObject({ code: 'NO_JSON', exitCode: 2 })
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1)
+    }
+    const bad = await runTao(['autocomplete', '--nope'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim()).toBe('Error: Nonexistent flag: --nope')
+  })
+
   it('config: flag > environment > config > default', async () => {
     const env = { TAO_CONFIG_DIR: (await runTao(['config', 'list', '--json'])).json.path.replace(/\/config\.json$/, '') }
     expect((await runTao(['config', 'get', 'network', '--json'], { env })).json).toMatchObject({ value: 'finney', source: 'default' })
