@@ -179,6 +179,7 @@ const cliEntry = `
 import { arch, platform } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { guardStdout, hoistGlobalFlags } from ${JSON.stringify(path.join(root, 'src/cli/entry.ts'))}
+import { runDirect } from ${JSON.stringify(path.join(root, 'src/cli/direct-run.ts'))}
 const pjson = ${JSON.stringify(pjson)}
 // Hooks oclif runs before every command (command_not_found runs only for an unknown one).
 const everyCommandHooks = Object.keys(pjson.oclif.hooks ?? {}).filter((h) => h !== 'command_not_found')
@@ -192,10 +193,13 @@ export async function main() {
     process.stdout.write(\`\${pjson.name}/\${pjson.version} \${os}-\${arch() === 'ia32' ? 'x86' : arch()} node-\${process.version}\\n\`)
     return
   }
+  // A known command runs straight from the command index; help, completion and unknown ids go through oclif.
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  if (await runDirect(args, root, pjson)) return
   // oclif is CommonJS: bundled, a dynamic import gives its exports as the default export.
   const oclif = await import('@oclif/core')
   const { execute } = oclif.default ?? oclif
-  await execute({ args, loadOptions: { root: fileURLToPath(new URL('..', import.meta.url)), pjson } })
+  await execute({ args, loadOptions: { root, pjson } })
 }
 `
 

@@ -11,9 +11,26 @@ export { hoistGlobalFlags } from './argv.js'
  * (`> /dev/full`, a full disk) is one line on stderr and exit 1, never a stack trace.
  */
 export function guardStdout(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  const onError = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0)
     process.stderr.write(`Error: ${stdoutFailureLine(err)}\n`)
     process.exit(1)
+  }
+  // Node makes process.stdout on first use, and making it costs a few ms of every start (issue 9): the handler
+  // is attached when something first uses stdout, not before.
+  const lazy = Object.getOwnPropertyDescriptor(process, 'stdout')
+  if (!lazy?.get || !lazy.configurable) {
+    process.stdout.on('error', onError)
+    return
+  }
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: lazy.enumerable,
+    get() {
+      const stdout = lazy.get!.call(process) as NodeJS.WriteStream
+      Object.defineProperty(process, 'stdout', { configurable: true, enumerable: lazy.enumerable, writable: false, value: stdout })
+      stdout.on('error', onError)
+      return stdout
+    },
   })
 }

@@ -27,6 +27,12 @@ export function foldedCommand<T extends CommandClass>(Base: T): T {
       return reportError(errorSink(self, (json) => self.logJson(json)), err)
     }
   }
+  // oclif reads a command's statics by spreading the class (`{...Command}`), which sees own properties only:
+  // give the wrapper the original's args, flags, description and the rest as its own.
+  for (const key of Object.getOwnPropertyNames(Base)) {
+    if (['prototype', 'length', 'name'].includes(key) || Object.prototype.hasOwnProperty.call(Folded, key)) continue
+    Object.defineProperty(Folded, key, Object.getOwnPropertyDescriptor(Base, key)!)
+  }
   Object.defineProperty(Folded, 'name', { value: Base.name })
   return Folded as unknown as T
 }

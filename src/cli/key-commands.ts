@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core'
-import { generateMnemonic, keypairFromMnemonic, type Keypair } from '../keystore/keys.js'
+import type { Keypair } from '../keystore/keys.js'
 import { paint } from '../ui/output.js'
 import type { PromptPolicy } from '../ui/prompt.js'
-import { prepareKey, saveKeys, type KeyRole, type PreparedKey, type WalletLocation } from '../wallet/store.js'
-import { writtenKey, type WrittenKey } from '../wallet/describe.js'
+import type { KeyRole, PreparedKey, WalletLocation } from '../wallet/store.js'
+import type { WrittenKey } from '../wallet/describe.js'
 import { newPassword } from './password.js'
 
 export const wordsFlag = {
@@ -18,7 +18,9 @@ export const hotkeyPasswordFlags = {
   'use-password': Flags.boolean({ description: 'Encrypt the hotkey with a password too (hotkeys are unencrypted by default, as in btcli).', helpGroup: 'KEY' }),
 }
 
-export function newMnemonicKeypair(words: number): { mnemonic: string; keypair: Keypair } {
+/** A new mnemonic and its key (the key algorithms load here, not at start-up). */
+export async function newMnemonicKeypair(words: number): Promise<{ mnemonic: string; keypair: Keypair }> {
+  const { generateMnemonic, keypairFromMnemonic } = await import('../keystore/keys.js')
   const mnemonic = generateMnemonic(words as 12 | 15 | 18 | 21 | 24)
   return { mnemonic, keypair: keypairFromMnemonic(mnemonic) }
 }
@@ -35,11 +37,14 @@ export async function prepareNewKey(
 ): Promise<PreparedKey> {
   const label = role.kind === 'coldkey' ? `the coldkey of "${w.name}"` : `hotkey "${role.name}"`
   const password = opts.encrypt ? await newPassword({ passwordFile: opts.passwordFile, policy: opts.policy }, label) : undefined
+  // The wallet code (key files, encryption, locks) loads when a key is written, not at every start (issue 9).
+  const { prepareKey } = await import('../wallet/store.js')
   return prepareKey(role, keypair, password)
 }
 
 /** Write prepared keys as one all-or-nothing change; returns what the command reports about each. */
 export async function writeKeys(w: WalletLocation, keys: PreparedKey[], overwrite: boolean): Promise<WrittenKey[]> {
+  const [{ saveKeys }, { writtenKey }] = await Promise.all([import('../wallet/store.js'), import('../wallet/describe.js')])
   const saved = await saveKeys(w, keys, { overwrite })
   return saved.map((s, i) => writtenKey(s.role.kind, s.role.kind === 'coldkey' ? w.name : s.role.name, keys[i].publicKey, s.keyPath, s.encrypted))
 }

@@ -1,7 +1,5 @@
 import { Flags } from '@oclif/core'
 import { badInput } from '../errors.js'
-import { decodeAddress, parseAddress } from '../keystore/ss58.js'
-import { readPublicKey } from '../wallet/store.js'
 import { resolveWallet } from './flags.js'
 
 /**
@@ -34,6 +32,7 @@ export async function targetHotkey(flags: {
   'wallet-name'?: string
 }): Promise<HotkeyTarget> {
   if (flags['hotkey-ss58'] !== undefined) {
+    const { parseAddress } = await import('../keystore/ss58.js')
     parseAddress(flags['hotkey-ss58'], undefined, '--hotkey-ss58')
     return { ss58: flags['hotkey-ss58'].trim(), label: flags['hotkey-ss58'].trim() }
   }
@@ -43,6 +42,8 @@ export async function targetHotkey(flags: {
 /** A hotkey of the selected wallet by name; missing → exit 2. */
 export async function walletHotkey(flags: { 'wallet-path'?: string; 'wallet-name'?: string }, name: string): Promise<HotkeyTarget> {
   const w = resolveWallet(flags)
+  // Wallet and address code load when a hotkey is looked up, not at every start (issue 9).
+  const { readPublicKey } = await import('../wallet/store.js')
   const info = await readPublicKey({ root: w.path, name: w.name }, { kind: 'hotkey', name })
   return { ss58: info.ss58, label: `hotkey "${name}" of wallet "${w.name}"`, name }
 }
@@ -50,6 +51,7 @@ export async function walletHotkey(flags: { 'wallet-path'?: string; 'wallet-name
 /** An SS58 address, or else the name of one of the wallet's hotkeys (for --dest-hotkey). */
 export async function hotkeyByAddressOrName(flags: { 'wallet-path'?: string; 'wallet-name'?: string }, value: string, what: string): Promise<HotkeyTarget> {
   const text = value.trim()
+  const { decodeAddress, parseAddress } = await import('../keystore/ss58.js')
   if (decodeAddress(text).ok) {
     parseAddress(text, undefined, what)
     return { ss58: text, label: text }

@@ -8,10 +8,9 @@ import { toJsonSafe } from '../rpc/json.js'
 import { MAX_ERA } from '../rpc/era.js'
 import { askConfirm, type PromptPolicy } from '../ui/prompt.js'
 import { paint, progress } from '../ui/output.js'
-import { readPublicKey, roleLabel, unlockKey, type KeyRole } from '../wallet/store.js'
+import type { KeyRole } from '../wallet/store.js'
 import { networkFlags, passwordFlags, resolveWallet, walletFlags, type WalletSelection } from './flags.js'
 import { readSecretFile, unlockPassword } from './password.js'
-import { signerOf } from './signer.js'
 
 /** Flags of every command that signs and submits a transaction. */
 export const txFlags = {
@@ -141,6 +140,8 @@ export async function executeTx(
   const wallet = resolveWallet(flags)
   const w = { root: wallet.path, name: wallet.name }
   const role: KeyRole = signerKind === 'coldkey' ? { kind: 'coldkey' } : { kind: 'hotkey', name: wallet.hotkey }
+  // The wallet code (key files, locks, encryption) loads here, not at every start of a signing command.
+  const { readPublicKey, roleLabel, unlockKey } = await import('../wallet/store.js')
   const signerPublic = await readPublicKey(w, role)
   const signer = signerPublic.ss58
 
@@ -166,6 +167,7 @@ export async function executeTx(
       pub: signerPublic,
     })
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
+    const { signerOf } = await import('./signer.js')
     const result = await chain.send(intent.call, signerOf(keypair), { ...options, knownFee: fee }).catch((err: unknown) => {
       // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
       if (err instanceof TaoError) err.data = { ...context, ...err.data }

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { badInput } from '../errors.js'
-import { exists, keyPaths, roleLabel, type KeyRole, type WalletLocation } from '../wallet/store.js'
+import type { KeyRole, WalletLocation } from '../wallet/store.js'
 import { classifySecret, readJsonExport, type RestoreSource } from '../wallet/restore.js'
 import { askConfirm, askSecret, canPrompt, type PromptPolicy } from '../ui/prompt.js'
 import { readSecretFile } from './password.js'
@@ -17,6 +17,7 @@ export const overwriteFlag = {
  */
 export async function confirmOverwrite(w: WalletLocation, roles: KeyRole[], overwrite: boolean, policy: PromptPolicy): Promise<boolean> {
   if (overwrite) return true
+  const { exists, keyPaths, roleLabel } = await import('../wallet/store.js')
   const taken: KeyRole[] = []
   for (const role of roles) if (await exists(keyPaths(w, role).key)) taken.push(role)
   if (taken.length === 0) return false

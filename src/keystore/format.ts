@@ -1,7 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js'
 import { badInput } from '../errors.js'
 import { toHex as hex } from '../hex.js'
-import { keypairFromBtcliPrivateKey, keypairFromMnemonic, keypairFromSeed, toBtcliPrivateKey, type Keypair } from './keys.js'
 import { decodeAddress, encodeAddress } from './ss58.js'
 
 /**
@@ -17,27 +16,14 @@ export interface KeyfileData {
   secretSeed?: Uint8Array
 }
 
-const encode = (obj: Record<string, string | null>): Uint8Array => new TextEncoder().encode(JSON.stringify(obj))
-
-/** The full keyfile of a keypair (all six fields; null where the key has no such secret, as btcli reads it). */
-export function serializeKeyfile(keypair: Keypair): Uint8Array {
-  if (!keypair.secretKey) throw new TypeError('serializeKeyfile needs a secret key; use serializePublicKeyfile')
-  return encode({
-    accountId: hex(keypair.publicKey),
-    publicKey: hex(keypair.publicKey),
-    privateKey: hex(toBtcliPrivateKey(keypair.secretKey)),
-    secretPhrase: keypair.mnemonic ?? null,
-    secretSeed: keypair.miniSecret ? hex(keypair.miniSecret) : null,
-    ss58Address: keypair.ss58,
-  })
-}
+export const encode = (obj: Record<string, string | null>): Uint8Array => new TextEncoder().encode(JSON.stringify(obj))
 
 /** coldkeypub.txt / hotkeys/<name>pub.txt: the public fields only, as btcli writes them. */
 export function serializePublicKeyfile(publicKey: Uint8Array): Uint8Array {
   return encode({ accountId: hex(publicKey), publicKey: hex(publicKey), ss58Address: encodeAddress(publicKey) })
 }
 
-const corrupt = (reason: string) => badInput(`the keyfile is corrupt: ${reason}`, 'CORRUPT_KEYFILE')
+export const corrupt = (reason: string) => badInput(`the keyfile is corrupt: ${reason}`, 'CORRUPT_KEYFILE')
 
 function hexField(obj: Record<string, unknown>, field: string, length: number): Uint8Array | undefined {
   const v = obj[field]
@@ -48,8 +34,12 @@ function hexField(obj: Record<string, unknown>, field: string, length: number): 
   return bytes
 }
 
-/** Parse what btcli accepts: keyfile JSON, or the legacy bare forms (an ss58 address, or a 0x seed). */
-export function parseKeyfile(bytes: Uint8Array): KeyfileData {
+/**
+ * Parse what btcli accepts: keyfile JSON, or the legacy bare forms (an ss58 address, or a 0x seed). Async only
+ * because the rare files without a public key (a secret alone, a bare seed) need the key algorithms, which are
+ * loaded then and not at every start (keyfile-keys.ts).
+ */
+export async function parseKeyfile(bytes: Uint8Array): Promise<KeyfileData> {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).trim()
@@ -84,35 +74,19 @@ export function parseKeyfile(bytes: Uint8Array): KeyfileData {
   if (!publicKey) {
     // A secret alone still names its key.
     if (!data.secretPhrase && !data.secretSeed && !data.privateKey) throw corrupt('it holds no key')
+    const { keypairFromKeyfile } = await import('./keyfile-keys.js')
     publicKey = keypairFromKeyfile({ ...data, publicKey: new Uint8Array(32), ss58: '' }, false).publicKey
   }
   return { ...data, publicKey, ss58: encodeAddress(publicKey) }
 }
 
-function parseBare(text: string): KeyfileData {
+async function parseBare(text: string): Promise<KeyfileData> {
   if (/^0x[0-9a-fA-F]{64}$/.test(text)) {
+    const { keypairFromSeed } = await import('./keys.js')
     const kp = keypairFromSeed(hexToBytes(text.slice(2)))
     return { publicKey: kp.publicKey, ss58: kp.ss58, secretSeed: kp.miniSecret }
   }
   const d = decodeAddress(text)
   if (d.ok) return { publicKey: d.publicKey, ss58: encodeAddress(d.publicKey) }
   throw corrupt(text === '' ? 'it is empty' : 'not keyfile JSON')
-}
-
-/**
- * The keypair a keyfile describes, preferring what btcli prefers: phrase, then seed, then private key.
- * The rebuilt public key must match the stated one: a mismatch means a damaged file.
- */
-export function keypairFromKeyfile(data: KeyfileData, check = true): Keypair {
-  let keypair: Keypair
-  try {
-    if (data.secretPhrase) keypair = keypairFromMnemonic(data.secretPhrase)
-    else if (data.secretSeed) keypair = keypairFromSeed(data.secretSeed)
-    else if (data.privateKey) keypair = keypairFromBtcliPrivateKey(data.privateKey)
-    else return { publicKey: data.publicKey, ss58: data.ss58 }
-  } catch {
-    throw corrupt('its secret does not form a valid key')
-  }
-  if (check && hex(keypair.publicKey) !== hex(data.publicKey)) throw corrupt('its secret does not belong to its public key')
-  return keypair
 }

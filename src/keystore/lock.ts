@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -117,7 +116,7 @@ export async function acquireLock(path: string, what: string, opts: { timeoutMs?
   const dir = dirname(path)
   const mine: LockInfo = {
     pid: process.pid,
-    token: randomBytes(12).toString('hex'),
+    token: Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('hex'),
     host: hostname(),
     boot: await bootId(),
     start: await startTime(process.pid),

@@ -6,8 +6,9 @@ import type { Sr25519Keypair } from '../rpc/signer.js'
  * phrase. Everyone knows their secrets, so they exist only to be funded on a local chain.
  */
 
-export const DEV_ACCOUNT_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'] as const
-export type DevAccountName = (typeof DEV_ACCOUNT_NAMES)[number]
+import { DEV_ACCOUNT_NAMES, type DevAccountName } from './dev-addresses.js'
+
+export { DEV_ACCOUNT_NAMES, type DevAccountName }
 
 export interface DevAccount extends Sr25519Keypair {
   name: DevAccountName

@@ -1,7 +1,7 @@
 import { parseTao, RAO_PER_TAO } from '../chain/amount.js'
 import { badInput } from '../errors.js'
 import { decodeAddress, encodeAddress } from '../keystore/ss58.js'
-import { devAccounts } from './dev-accounts.js'
+import { DEV_ACCOUNT_NAMES, DEV_ADDRESSES } from './dev-addresses.js'
 
 /** Free balance every dev account gets: a million TAO, enough for any number of subnet locks and burns. */
 export const DEV_BALANCE = 1_000_000n * RAO_PER_TAO
@@ -26,7 +26,7 @@ export function parseFundEntry(entry: string): Funding {
 
 /** The dev accounts with DEV_BALANCE, then the extra entries (a later entry for the same address wins). */
 export function fundingPlan(entries: readonly string[] = []): Funding[] {
-  const plan: Funding[] = devAccounts().map((a) => ({ name: a.name, ss58: a.ss58, rao: DEV_BALANCE }))
+  const plan: Funding[] = DEV_ACCOUNT_NAMES.map((name) => ({ name, ss58: DEV_ADDRESSES[name], rao: DEV_BALANCE }))
   for (const extra of entries.map(parseFundEntry)) {
     const same = plan.findIndex((f) => f.ss58 === extra.ss58)
     if (same >= 0) plan[same] = { ...plan[same], rao: extra.rao }

@@ -1,7 +1,7 @@
 import { amountJson, type AmountJson } from '../chain/amount.js'
 import { fromHex } from '../hex.js'
 import { metadataView } from '../rpc/metadata.js'
-import { devAccount } from './dev-accounts.js'
+import { DEV_ADDRESSES } from './dev-addresses.js'
 import type { Funding } from './fund.js'
 import type { GenesisSource } from './genesis.js'
 import { initialState } from './initial-state.js'
@@ -41,7 +41,7 @@ export async function startLocalnet(
     const view = metadataView(fromHex(await node.metadata(), 'runtime metadata'))
     const state = await initialState(view, node.state, {
       funding: opts.funding,
-      sudo: devAccount('Alice').ss58,
+      sudo: DEV_ADDRESSES.Alice,
       relax: !opts.realistic,
     })
     await node.setStorage(state.writes)

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto'
+import { sha256 } from '@noble/hashes/sha2.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { locked } from '../errors.js'
 import { toHex } from '../hex.js'
 import { detectEncoding, KEYFILE_MIN_BYTES, naclDefect } from '../keystore/crypto.js'
-import { keypairFromKeyfile } from '../keystore/format.js'
 import type { Keypair } from '../keystore/keys.js'
 import { encodeAddress } from '../keystore/ss58.js'
 import { warn } from '../ui/output.js'
@@ -36,7 +35,8 @@ export type KeyRecords = Record<string, KeyRecord>
 
 export const recordsPath = (w: WalletLocation): string => join(stateDir(w), 'keys.json')
 export const recordKey = (role: KeyRole): string => (role.kind === 'coldkey' ? 'coldkey' : `hotkeys/${role.name}`)
-export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
+// @noble/hashes, not node:crypto: loading node:crypto would cost `wallet list` several ms at every start.
+export const sha256Hex = (data: Uint8Array): string => Buffer.from(sha256(data)).toString('hex')
 export const keyRecord = (keyData: Uint8Array, publicKey: Uint8Array): KeyRecord => ({ sha256: sha256Hex(keyData), size: keyData.length, publicKey: toHex(publicKey) })
 
 export async function readRecords(w: WalletLocation): Promise<KeyRecords> {
@@ -63,12 +63,13 @@ export interface KeyFileFacts {
   changedFrom?: KeyRecord
 }
 
-export function keyFileFacts(bytes: Uint8Array, record: KeyRecord | undefined): KeyFileFacts {
+export async function keyFileFacts(bytes: Uint8Array, record: KeyRecord | undefined): Promise<KeyFileFacts> {
   const encoding = detectEncoding(bytes)
   if (encoding === 'unknown') return { encrypted: null, problem: bytes.length === 0 ? 'the key file is empty' : 'the key file is not a keyfile (damaged, or an unknown format)' }
   if (encoding === 'plaintext') {
     try {
-      return { encrypted: false, publicKey: keypairFromKeyfile(parseKeyfileOf(bytes, 'the key file')).publicKey }
+      // The key the file states (its secret is checked against it when it is unlocked to sign).
+      return { encrypted: false, publicKey: (await parseKeyfileOf(bytes, 'the key file')).publicKey }
     } catch (e) {
       return { encrypted: false, problem: errorText(e) }
     }
@@ -113,7 +114,7 @@ async function lookAt(w: WalletLocation, role: KeyRole, records?: KeyRecords): P
     const paths = keyPaths(w, role)
     try {
       const bytes = await readOptional(paths.pub, pubFileName(role))
-      if (bytes) pub = parseKeyfileOf(bytes, pubFileName(role)).publicKey
+      if (bytes) pub = (await parseKeyfileOf(bytes, pubFileName(role))).publicKey
     } catch (e) {
       problems.push(errorText(e))
     }
@@ -121,7 +122,7 @@ async function lookAt(w: WalletLocation, role: KeyRole, records?: KeyRecords): P
       const bytes = await readOptional(paths.key, `the ${role.kind}`)
       if (bytes) {
         keyFile = true
-        const facts = keyFileFacts(bytes, (records ?? (await readRecords(w)))[recordKey(role)])
+        const facts = await keyFileFacts(bytes, (records ?? (await readRecords(w)))[recordKey(role)])
         state.encrypted = facts.encrypted
         keyPub = facts.publicKey
         if (facts.problem) problems.push(facts.problem)
@@ -150,7 +151,7 @@ async function lookAt(w: WalletLocation, role: KeyRole, records?: KeyRecords): P
 export async function knownKeyPublic(w: WalletLocation, role: KeyRole): Promise<Uint8Array | 'absent' | 'unknown'> {
   const bytes = await readOptional(keyPaths(w, role).key, `the ${roleLabel(w, role)}`)
   if (!bytes) return 'absent'
-  return keyFileFacts(bytes, (await readRecords(w))[recordKey(role)]).publicKey ?? 'unknown'
+  return (await keyFileFacts(bytes, (await readRecords(w))[recordKey(role)])).publicKey ?? 'unknown'
 }
 
 /**
@@ -168,7 +169,7 @@ export async function assertKeyMatchesPublic(
   const readPub = async () => {
     const bytes = await readOptional(keyPaths(w, role).pub, pubFileName(role)).catch(() => undefined)
     try {
-      return bytes ? parseKeyfileOf(bytes, pubFileName(role)).publicKey : undefined
+      return bytes ? (await parseKeyfileOf(bytes, pubFileName(role))).publicKey : undefined
     } catch {
       return undefined
     }

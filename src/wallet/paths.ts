@@ -59,9 +59,9 @@ export async function readRequired(path: string, what: string): Promise<Uint8Arr
 }
 
 /** parseKeyfile, with a damaged file named in the message. */
-export function parseKeyfileOf(bytes: Uint8Array, what: string): KeyfileData {
+export async function parseKeyfileOf(bytes: Uint8Array, what: string): Promise<KeyfileData> {
   try {
-    return parseKeyfile(bytes)
+    return await parseKeyfile(bytes)
   } catch (e) {
     if (e instanceof TaoError && e.code === 'CORRUPT_KEYFILE') throw badInput(`${what} is damaged: ${e.message.replace(/^the keyfile is corrupt: /, '')}`, 'CORRUPT_KEYFILE')
     throw e

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { badInput } from '../errors.js'
-import { keypairFromMnemonic, keypairFromSeed, validateMnemonic, type Keypair } from '../keystore/keys.js'
+import type { Keypair } from '../keystore/keys.js'
 import { fromHex } from '../hex.js'
 
 /** What a regen command restores from; the secret itself never travels in argv. */
@@ -17,6 +17,8 @@ export function classifySecret(text: string): RestoreSource {
 }
 
 export async function restoreKeypair(source: RestoreSource): Promise<Keypair> {
+  // The key algorithms load here, when a key is restored, not at every start of the key commands.
+  const { keypairFromMnemonic, keypairFromSeed, validateMnemonic } = await import('../keystore/keys.js')
   switch (source.kind) {
     case 'mnemonic': {
       const phrase = source.text.trim().toLowerCase().split(/\s+/).join(' ')

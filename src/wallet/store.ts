@@ -4,7 +4,7 @@ import { decryptKeyfileData, detectEncoding, encryptKeyfileData, KEYFILE_MIN_BYT
 import { commitFiles, type CommitOptions, type PlannedFile } from '../keystore/commit.js'
 import { errnoOf } from '../keystore/fs-errors.js'
 import { validateNewHotkeyName } from '../keystore/files.js'
-import { keypairFromKeyfile, serializeKeyfile, serializePublicKeyfile } from '../keystore/format.js'
+import { serializePublicKeyfile } from '../keystore/format.js'
 import type { Keypair } from '../keystore/keys.js'
 import { encodeAddress } from '../keystore/ss58.js'
 import { toHex } from '../hex.js'
@@ -43,6 +43,7 @@ export interface PreparedKey {
 }
 
 export async function prepareKey(role: KeyRole, keypair: Keypair, password?: string): Promise<PreparedKey> {
+  const { serializeKeyfile } = await import('../keystore/keyfile-keys.js')
   const plain = serializeKeyfile(keypair)
   const keyData = password === undefined ? plain : await encryptKeyfileData(plain, password)
   return { role, publicKey: keypair.publicKey, keyData, encrypted: password !== undefined }
@@ -96,7 +97,7 @@ async function currentPublic(path: string): Promise<string | null | undefined> {
   if (!(await exists(path))) return undefined
   try {
     const bytes = await readOptional(path, 'the public key file')
-    return bytes ? toHex(parseKeyfileOf(bytes, path).publicKey) : undefined
+    return bytes ? toHex((await parseKeyfileOf(bytes, path)).publicKey) : undefined
   } catch {
     return null
   }
@@ -126,7 +127,7 @@ export async function savePublicKey(
     if (keyBytes) {
       const sha = sha256Hex(keyBytes)
       const unlocked = opts.unlocked?.sha256 === sha ? opts.unlocked.publicKey : undefined
-      const keyPub = keyFileFacts(keyBytes, records[recordKey(role)]).publicKey ?? unlocked
+      const keyPub = (await keyFileFacts(keyBytes, records[recordKey(role)])).publicKey ?? unlocked
       if (keyPub && unlocked) {
         records[recordKey(role)] = keyRecord(keyBytes, keyPub)
         files.push(recordsFile(w, records))
@@ -154,10 +155,10 @@ export async function readPublicKey(w: WalletLocation, role: KeyRole): Promise<P
   const paths = keyPaths(w, role)
   const what = roleLabel(w, role)
   const pub = await readOptional(paths.pub, `the public key file of the ${what}`)
-  if (pub) return publicInfo(parseKeyfileOf(pub, `${pubFileName(role)} of wallet "${w.name}"`).publicKey)
+  if (pub) return publicInfo((await parseKeyfileOf(pub, `${pubFileName(role)} of wallet "${w.name}"`)).publicKey)
   const data = await readRequired(paths.key, `the ${what}`)
   if (detectEncoding(data) !== 'plaintext') throw badInput(`the public key of the ${what} is missing (${paths.pub}) and the key is encrypted`, 'NOT_FOUND')
-  return publicInfo(parseKeyfileOf(data, `the ${what}`).publicKey)
+  return publicInfo((await parseKeyfileOf(data, `the ${what}`)).publicKey)
 }
 
 /**
@@ -208,7 +209,8 @@ export async function unlockFile(
   const what = roleLabel(w, role)
   const data = await readRequired(keyPaths(w, role).key, `the ${what}`)
   const plain = await openKeyfile(w, role, data, password)
-  const keypair = keypairFromKeyfile(parseKeyfileOf(plain, `the ${what}`))
+  const { keypairFromKeyfile } = await import('../keystore/keyfile-keys.js')
+  const keypair = keypairFromKeyfile(await parseKeyfileOf(plain, `the ${what}`))
   if (!keypair.secretKey) throw locked(`the ${what} holds no secret key (watch-only)`, 'WATCH_ONLY')
   return { keypair, sha256: sha256Hex(data), plain }
 }

@@ -2,7 +2,6 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { resolveWallet } from '../../cli/flags.js'
 import { executeTx, signingFlags } from '../../cli/tx.js'
-import { readPublicKey } from '../../wallet/store.js'
 
 export default class GovernanceVote extends TaoCommand {
   static summary = "Vote aye or nay on a governance proposal as a senate member."
@@ -24,6 +23,8 @@ export default class GovernanceVote extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(GovernanceVote)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { readPublicKey } = await import('../../wallet/store.js')
     const { parseProposalHash, planVote, requireGovernance } = await import('../../chain/governance.js')
     const { headBlocks } = await import('../../chain/read-at.js')
     const proposal = parseProposalHash(flags.proposal)

@@ -8,7 +8,6 @@ import { resolveSetting } from '../../config/settings.js'
 import { badInput } from '../../errors.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { stakeTable } from '../../ui/stake-table.js'
-import { listWallets, readPublicKey } from '../../wallet/store.js'
 
 export default class StakeList extends TaoCommand {
   static summary = 'List every stake of a coldkey, every local wallet (--all) or any address (--ss58).'
@@ -28,6 +27,8 @@ export default class StakeList extends TaoCommand {
 
   async run() {
     const { flags } = await this.parse(StakeList)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { listWallets, readPublicKey } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const accounts: { name: string | null; ss58: string }[] = []
     const skipped: { name: string; error: string }[] = []

@@ -8,7 +8,6 @@ import { expandHome, resolveSetting } from '../../config/settings.js'
 import { badInput } from '../../errors.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { metagraphText } from '../../ui/metagraph-table.js'
-import { listWallets } from '../../wallet/store.js'
 
 export default class SubnetsShow extends TaoCommand {
   static aliases = ['subnets:metagraph']
@@ -63,6 +62,7 @@ export default class SubnetsShow extends TaoCommand {
 /** Every hotkey address of every wallet under the wallet path (--mine). */
 async function localHotkeys(walletPathFlag: string | undefined): Promise<string[]> {
   const root = expandHome(resolveSetting('wallet-path', walletPathFlag).value)
+  const { listWallets } = await import('../../wallet/store.js')
   const found = (await listWallets(root)).flatMap((w) => w.hotkeys.map((h) => h.ss58).filter((s): s is string => s !== null))
   if (found.length === 0) throw badInput(`--mine: no hotkeys under ${root}`, 'NOT_FOUND')
   return found

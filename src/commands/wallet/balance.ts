@@ -8,7 +8,6 @@ import { resolveSetting } from '../../config/settings.js'
 import { badInput } from '../../errors.js'
 import { encodeAddress, parseAddress } from '../../keystore/ss58.js'
 import { table, warn } from '../../ui/output.js'
-import { listWallets, readPublicKey } from '../../wallet/store.js'
 
 /** One account (an address counted once, however many wallets name it), as docs/json.md describes it. */
 interface Row {
@@ -54,6 +53,8 @@ export default class WalletBalance extends TaoCommand {
     totals: Record<'free' | 'reserved' | 'staked' | 'total', AmountJson>
   }> {
     const { flags } = await this.parse(WalletBalance)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { listWallets, readPublicKey } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const accounts: { names: string[]; ss58: string }[] = []
     const add = (ss58: string, name?: string) => {

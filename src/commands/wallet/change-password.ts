@@ -2,7 +2,6 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { newPassword, unlockPassword } from '../../cli/password.js'
-import { reencryptKey, roleLabel } from '../../wallet/store.js'
 
 export default class WalletChangePassword extends TaoCommand {
   static summary = 'Re-encrypt the coldkey with a new password, in place and atomically.'
@@ -18,6 +17,8 @@ export default class WalletChangePassword extends TaoCommand {
 
   async run(): Promise<{ wallet: string; ss58: string; path: string }> {
     const { flags } = await this.parse(WalletChangePassword)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { reencryptKey, roleLabel } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = { kind: 'coldkey' as const }

@@ -25,8 +25,8 @@ export default class WalletCreate extends TaoCommand {
     const hot = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }, hot], flags.overwrite, this.prompts)
 
-    const cold = newMnemonicKeypair(flags.words)
-    const hotNew = newMnemonicKeypair(flags.words)
+    const cold = await newMnemonicKeypair(flags.words)
+    const hotNew = await newMnemonicKeypair(flags.words)
     const passwordFile = flags['password-file']
     const keys = [
       await prepareNewKey(w, { kind: 'coldkey' }, cold.keypair, { encrypt: !flags['no-password'], passwordFile, policy: this.prompts }),

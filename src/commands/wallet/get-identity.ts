@@ -4,7 +4,6 @@ import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
 import { resolveSetting } from '../../config/settings.js'
 import { parseAddress } from '../../keystore/ss58.js'
-import { readPublicKey } from '../../wallet/store.js'
 
 export default class WalletGetIdentity extends TaoCommand {
   static summary = 'Show the on-chain identity of the wallet’s coldkey, or of any address (--ss58).'
@@ -14,6 +13,8 @@ export default class WalletGetIdentity extends TaoCommand {
 
   async run(): Promise<{ network: string; coldkey: string; identity: Record<string, string | null> | null }> {
     const { flags } = await this.parse(WalletGetIdentity)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { readPublicKey } = await import('../../wallet/store.js')
     let ss58: string
     if (flags.ss58 !== undefined) {
       parseAddress(flags.ss58, undefined, '--ss58')

@@ -4,10 +4,8 @@ import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { unlockPassword } from '../../cli/password.js'
 import { paint, warn } from '../../ui/output.js'
 import { toHex } from '../../hex.js'
-import { toBtcliPrivateKey } from '../../keystore/keys.js'
 import type { KeyState } from '../../wallet/keycheck.js'
-import { walletDir } from '../../wallet/paths.js'
-import { describeWallet, exists, roleLabel, unlockKey, type WalletEntry } from '../../wallet/store.js'
+import type { WalletEntry } from '../../wallet/store.js'
 import { badInput } from '../../errors.js'
 
 interface Secrets {
@@ -31,8 +29,11 @@ export default class WalletInspect extends TaoCommand {
 
   async run(): Promise<{ wallet: string; coldkey: WalletEntry['coldkey']; hotkeys: WalletEntry['hotkeys']; secrets: Secrets | null }> {
     const { flags } = await this.parse(WalletInspect)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { describeWallet, exists, roleLabel, unlockKey } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
+    const { walletDir } = await import('../../wallet/paths.js')
     if (!(await exists(walletDir(w)))) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
     const entry = await describeWallet(w)
     this.log(`${paint.bold(entry.name)}  ${paint.dim(sel.path)}`)
@@ -53,7 +54,7 @@ export default class WalletInspect extends TaoCommand {
     const secrets: Secrets = {
       secretPhrase: keypair.mnemonic ?? null,
       secretSeed: keypair.miniSecret ? toHex(keypair.miniSecret) : null,
-      privateKey: toHex(toBtcliPrivateKey(keypair.secretKey!)),
+      privateKey: toHex((await import('../../keystore/keys.js')).toBtcliPrivateKey(keypair.secretKey!)),
     }
     if (!this.jsonEnabled()) {
       process.stderr.write(paint.yellow(`Secrets of the ${roleLabel(w, role)}: anyone who sees them controls the key.\n`))

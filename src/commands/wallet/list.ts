@@ -2,7 +2,7 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { resolveWallet, walletFlags } from '../../cli/flags.js'
 import { paint } from '../../ui/output.js'
 import type { KeyState } from '../../wallet/keycheck.js'
-import { listWallets, type WalletEntry } from '../../wallet/store.js'
+import type { WalletEntry } from '../../wallet/store.js'
 
 export default class WalletList extends TaoCommand {
   static summary = 'List every wallet under the wallet path, with coldkey and hotkey addresses.'
@@ -14,6 +14,8 @@ export default class WalletList extends TaoCommand {
 
   async run(): Promise<{ path: string; wallets: WalletEntry[] }> {
     const { flags } = await this.parse(WalletList)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { listWallets } = await import('../../wallet/store.js')
     const path = resolveWallet(flags).path
     const wallets = await listWallets(path)
     if (wallets.length === 0) this.log(paint.dim(`no wallets under ${path}`))

@@ -14,7 +14,7 @@ export default class WalletNewColdkey extends TaoCommand {
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
-    const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
+    const { mnemonic, keypair } = await newMnemonicKeypair(flags.words)
     const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })
     const [key] = await writeKeys(w, [prepared], overwrite)
     if (!this.jsonEnabled()) {

@@ -16,7 +16,7 @@ export default class WalletNewHotkey extends TaoCommand {
     const w = { root: sel.path, name: sel.name }
     const role = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
-    const { mnemonic, keypair } = newMnemonicKeypair(flags.words)
+    const { mnemonic, keypair } = await newMnemonicKeypair(flags.words)
     const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
     const [key] = await writeKeys(w, [prepared], overwrite)
     if (!this.jsonEnabled()) {

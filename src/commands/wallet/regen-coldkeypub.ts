@@ -6,8 +6,7 @@ import { confirmOverwriteFile, overwriteFlag } from '../../cli/wallet-io.js'
 import { fromHex } from '../../hex.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { canPrompt } from '../../ui/prompt.js'
-import { knownKeyPublic } from '../../wallet/keycheck.js'
-import { exists, keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile, type PublicKeyInfo } from '../../wallet/store.js'
+import type { PublicKeyInfo } from '../../wallet/store.js'
 
 export default class WalletRegenColdkeypub extends TaoCommand {
   static summary = 'Make a watch-only wallet: write coldkeypub.txt from an address or public key.'
@@ -31,6 +30,8 @@ export default class WalletRegenColdkeypub extends TaoCommand {
 
   async run(): Promise<PublicKeyInfo & { wallet: string; path: string; watchOnly: boolean }> {
     const { flags } = await this.parse(WalletRegenColdkeypub)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { exists, keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = { kind: 'coldkey' as const }
@@ -41,6 +42,7 @@ export default class WalletRegenColdkeypub extends TaoCommand {
       await confirmOverwriteFile(paths.pub, 'coldkeypub.txt', flags.overwrite, this.prompts)
       overwrite = true
     }
+    const { knownKeyPublic } = await import('../../wallet/keycheck.js')
     const known = await knownKeyPublic(w, role)
     let unlocked: { sha256: string; publicKey: Uint8Array } | undefined
     const passwordGiven = flags['password-file'] !== undefined || process.env.TAO_PASSWORD !== undefined

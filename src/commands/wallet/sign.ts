@@ -2,9 +2,7 @@ import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { unlockPassword } from '../../cli/password.js'
-import { sign } from '../../keystore/keys.js'
 import { toHex } from '../../hex.js'
-import { publicInfo, roleLabel, unlockKey } from '../../wallet/store.js'
 
 export default class WalletSign extends TaoCommand {
   static summary = 'Sign a message with the coldkey (or the hotkey with --use-hotkey).'
@@ -19,10 +17,13 @@ export default class WalletSign extends TaoCommand {
 
   async run(): Promise<{ signature: string; ss58: string; publicKey: string; message: string }> {
     const { flags } = await this.parse(WalletSign)
+    // The wallet code loads once the flags are parsed, not at every start (issue 9).
+    const { publicInfo, roleLabel, unlockKey } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
     const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)))
+    const { sign } = await import('../../keystore/keys.js')
     const signature = toHex(sign(keypair, new TextEncoder().encode(flags.message)))
     this.log(signature)
     return { signature, ...publicInfo(keypair.publicKey), message: flags.message }

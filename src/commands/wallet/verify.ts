@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { ExitCode } from '../../errors.js'
-import { verifyMessage } from '../../keystore/keys.js'
 import { parseAddress } from '../../keystore/ss58.js'
 import { paint } from '../../ui/output.js'
 import { fromHex } from '../../hex.js'
@@ -21,6 +20,7 @@ export default class WalletVerify extends TaoCommand {
     const { flags } = await this.parse(WalletVerify)
     const publicKey = parseAddress(flags.address)
     const signature = fromHex(flags.signature, 'the signature', 64)
+    const { verifyMessage } = await import('../../keystore/keys.js')
     const valid = verifyMessage(flags.message, signature, publicKey)
     this.log(valid ? paint.green('valid') : paint.red('not valid'))
     if (!valid) process.exitCode = ExitCode.Failed
