@@ -149,15 +149,18 @@ if (process.argv[2] === '--polkadot-child') {
 
 // ---- the chain and the subnet ----
 const runs = Number(process.argv[2] ?? 7)
-const { connect, diskMetadataCache } = await import(join(root, 'dist/rpc/index.js'))
-const { readMetagraph } = await import(join(root, 'dist/chain/metagraph.js'))
-const { keypairFromUri } = await import(join(root, 'dist/keystore/keys.js'))
-const { encodeAddress } = await import(join(root, 'dist/keystore/ss58.js'))
-const { signerOf } = await import(join(root, 'dist/cli/signer.js'))
-const { toHex } = await import(join(root, 'dist/hex.js'))
-const { opaqueLayouts } = await import(join(root, 'dist/subtensor/opaque-218.js'))
-const { uidVectors } = await import(join(root, 'dist/subtensor/records.js'))
-const { neuronsFrom } = await import(join(root, 'dist/chain/metagraph-view.js'))
+const { source } = await import('./source.mjs')
+const { connect, diskMetadataCache, readMetagraph, keypairFromUri, encodeAddress, signerOf, toHex, opaqueLayouts, uidVectors, neuronsFrom } = await source(
+  'src/rpc/index.ts',
+  'src/chain/metagraph.ts',
+  'src/keystore/keys.ts',
+  'src/keystore/ss58.ts',
+  'src/cli/signer.ts',
+  'src/hex.ts',
+  'src/subtensor/opaque-218.ts',
+  'src/subtensor/records.ts',
+  'src/chain/metagraph-view.ts',
+)
 
 const home = mkdtempSync(join(tmpdir(), 'tao-bench-'))
 const node = spawn(process.execPath, [join(root, 'bin/run.js'), 'localnet', 'start', '--port', '0', '--json'], {

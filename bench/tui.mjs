@@ -13,16 +13,18 @@ process.env.NODE_ENV ??= 'production'
 const { Box, render, Text } = await import('ink')
 const { createElement: h } = await import('react')
 
-const dist = new URL('../dist/tui/', import.meta.url)
-const { WatchApp } = await import(new URL('app.js', dist))
-const { manualSource } = await import(new URL('source.js', dist))
-const { simulate } = await import(new URL('simulate.js', dist))
-const { applyEvent, initialModel } = await import(new URL('model.js', dist))
-const { frameLayout } = await import(new URL('frame.js', dist))
-const { initialUi } = await import(new URL('state.js', dist))
-const { NOBODY } = await import(new URL('mine.js', dist))
-const { plainPaint } = await import(new URL('paint.js', dist))
-const { compactAmount, unitValue } = await import(new URL('format.js', dist))
+const { source } = await import('./source.mjs')
+const { WatchApp, manualSource, simulate, applyEvent, initialModel, frameLayout, initialUi, NOBODY, plainPaint, compactAmount, unitValue } = await source(
+  'src/tui/app.tsx',
+  'src/tui/source.ts',
+  'src/tui/simulate.ts',
+  'src/tui/model.ts',
+  'src/tui/frame.ts',
+  'src/tui/state.ts',
+  'src/tui/mine.ts',
+  'src/tui/paint.ts',
+  'src/tui/format.ts',
+)
 const { Chalk } = await import('chalk')
 /** Colours as on a terminal (changed values green/red, the selection inverse). */
 const paint = new Chalk({ level: 1 })

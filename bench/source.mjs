@@ -1,0 +1,30 @@
+// The project's own modules for a bench, from the sources: dist/ holds one bundle per command (issue 9), not a
+// module per source file. The named modules are bundled by esbuild into one ES module under bench/.work/
+// (packages stay imports from node_modules), so they share one copy of whatever they have in common.
+//
+//   const { connect, readMetagraph } = await source('src/rpc/index.ts', 'src/chain/metagraph.ts')
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+export async function source(...modules) {
+  const work = join(root, 'bench', '.work')
+  mkdirSync(work, { recursive: true })
+  const name = modules.map((m) => m.replace(/^src\//, '').replace(/\.tsx?$/, '').replace(/\W+/g, '_')).join('+')
+  const outfile = join(work, `${name.slice(0, 120)}.mjs`)
+  await build({
+    stdin: { contents: modules.map((m) => `export * from ${JSON.stringify(join(root, m))}`).join('\n'), resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    packages: 'external',
+    jsx: 'automatic',
+    outfile,
+    logLevel: 'error',
+  })
+  return import(pathToFileURL(outfile).href)
+}
