@@ -6,7 +6,6 @@ import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
 import { resolveSetting } from '../../config/settings.js'
 import { badInput } from '../../errors.js'
-import { parseAddress } from '../../keystore/ss58.js'
 import { stakeTable } from '../../ui/stake-table.js'
 
 export default class StakeList extends TaoCommand {
@@ -28,23 +27,8 @@ export default class StakeList extends TaoCommand {
   async run() {
     const { flags } = await this.parse(StakeList)
     // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { listWallets, readPublicKey } = await import('../../wallet/store.js')
-    const sel = resolveWallet(flags)
-    const accounts: { name: string | null; ss58: string }[] = []
-    const skipped: { name: string; error: string }[] = []
-    for (const address of flags.ss58 ?? []) {
-      parseAddress(address, undefined, '--ss58')
-      accounts.push({ name: null, ss58: address.trim() })
-    }
-    if (flags.all) {
-      for (const w of await listWallets(sel.path)) {
-        if (w.coldkey.ss58) accounts.push({ name: w.name, ss58: w.coldkey.ss58 })
-        else skipped.push({ name: w.name, error: w.coldkey.error ?? 'no coldkey address' })
-      }
-      if (accounts.length === 0) throw badInput(`no wallets with a coldkey address under ${sel.path}`, 'NOT_FOUND')
-    } else if (!flags.ss58?.length) {
-      accounts.push({ name: sel.name, ss58: (await readPublicKey({ root: sel.path, name: sel.name }, { kind: 'coldkey' })).ss58 })
-    }
+    const { selectColdkeys } = await import('../../wallet/accounts.js')
+    const { accounts, skipped } = await selectColdkeys(resolveWallet(flags), flags)
 
     const chain = await connectChain(flags.network)
     try {
@@ -57,14 +41,8 @@ export default class StakeList extends TaoCommand {
         accounts.map((a) => a.ss58),
         { at: reads.hash },
       )
-      // An address is one account however many wallets hold it (as in `wallet balance`): every wallet named, the first as `wallet`.
-      const wallets = new Map<string, string[]>()
-      for (const a of accounts) {
-        const held = wallets.get(a.ss58) ?? []
-        if (a.name !== null && !held.includes(a.name)) held.push(a.name)
-        wallets.set(a.ss58, held)
-      }
-      const names = new Map([...wallets].map(([ss58, held]) => [ss58, held[0] ?? null]))
+      // Each address once, every wallet holding it named, the first as `wallet` (as in `wallet balance`).
+      const names = new Map(accounts.map((a) => [a.ss58, a.wallets[0] ?? null]))
       this.log(stakeTable(stakes, names))
       for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
       const total = (coldkey?: string) => stakes.filter((s) => !coldkey || s.coldkey === coldkey).reduce((sum, s) => sum + s.value, 0n)
@@ -72,7 +50,7 @@ export default class StakeList extends TaoCommand {
         network: resolveSetting('network', flags.network).value,
         block: await reads.blockNumber(),
         stakes: stakes.map((s) => stakeJson(s, names.get(s.coldkey) ?? null)),
-        accounts: [...wallets].map(([ss58, held]) => ({ wallet: held[0] ?? null, wallets: held, coldkey: ss58, value: amountJson(total(ss58)) })),
+        accounts: accounts.map((a) => ({ wallet: a.wallets[0] ?? null, wallets: a.wallets, coldkey: a.ss58, value: amountJson(total(a.ss58)) })),
         totals: { value: amountJson(total()) },
         skipped,
       }

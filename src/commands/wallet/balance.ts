@@ -5,9 +5,7 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
 import { connectChain } from '../../cli/tx.js'
 import { resolveSetting } from '../../config/settings.js'
-import { badInput } from '../../errors.js'
-import { encodeAddress, parseAddress } from '../../keystore/ss58.js'
-import { table, warn } from '../../ui/output.js'
+import { table } from '../../ui/output.js'
 
 /** One account (an address counted once, however many wallets name it), as docs/json.md describes it. */
 interface Row {
@@ -54,34 +52,8 @@ export default class WalletBalance extends TaoCommand {
   }> {
     const { flags } = await this.parse(WalletBalance)
     // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { listWallets, readPublicKey } = await import('../../wallet/store.js')
-    const sel = resolveWallet(flags)
-    const accounts: { names: string[]; ss58: string }[] = []
-    const add = (ss58: string, name?: string) => {
-      const known = accounts.find((a) => a.ss58 === ss58)
-      const account = known ?? accounts[accounts.push({ names: [], ss58 }) - 1]
-      if (name !== undefined && !account.names.includes(name)) account.names.push(name)
-    }
-    const skipped: { name: string; error: string }[] = []
-    const warnings: string[] = []
-    const mismatch = (name: string, k: { keyMatchesPub: boolean | null; error: string | null }) => {
-      if (k.keyMatchesPub === false) warnings.push(`wallet "${name}": ${k.error}; the balance shown is coldkeypub.txt's address`)
-    }
-    for (const address of flags.ss58 ?? []) add(encodeAddress(parseAddress(address)))
-    if (flags.all) {
-      for (const w of await listWallets(sel.path)) {
-        if (w.coldkey.ss58) add(w.coldkey.ss58, w.name)
-        else skipped.push({ name: w.name, error: w.coldkey.error ?? 'no coldkey address' })
-        mismatch(w.name, w.coldkey)
-      }
-      if (accounts.length === 0) throw badInput(`no wallets with a coldkey address under ${sel.path}`, 'NOT_FOUND')
-    } else if (!flags.ss58?.length) {
-      const w = { root: sel.path, name: sel.name }
-      add((await readPublicKey(w, { kind: 'coldkey' })).ss58, sel.name)
-      const { describeKey } = await import('../../wallet/keycheck.js')
-      mismatch(sel.name, await describeKey(w, { kind: 'coldkey' }))
-    }
-    for (const warning of warnings) warn(warning)
+    const { selectColdkeys } = await import('../../wallet/accounts.js')
+    const { accounts, skipped, warnings } = await selectColdkeys(resolveWallet(flags), flags)
 
     const chain = await connectChain(flags.network)
     let balances: AccountBalance[]
@@ -94,8 +66,8 @@ export default class WalletBalance extends TaoCommand {
     }
     const totalOf = (b: AccountBalance) => b.free + b.reserved + b.staked
     const rows: Row[] = balances.map((b, i) => ({
-      wallet: accounts[i].names[0] ?? null,
-      wallets: accounts[i].names,
+      wallet: accounts[i].wallets[0] ?? null,
+      wallets: accounts[i].wallets,
       coldkey: b.ss58,
       free: amountJson(b.free),
       reserved: amountJson(b.reserved),
@@ -110,7 +82,7 @@ export default class WalletBalance extends TaoCommand {
 
     const lines = [['WALLET', 'COLDKEY', 'FREE', 'RESERVED', 'STAKED', 'TOTAL']]
     balances.forEach((b, i) => {
-      lines.push([accounts[i].names.join(', ') || '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked), displayTao(totalOf(b))])
+      lines.push([accounts[i].wallets.join(', ') || '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked), displayTao(totalOf(b))])
       for (const s of b.stakes) lines.push(['', `  ${s.hotkey} on subnet ${s.netuid}`, '', '', `${formatTao(s.alpha)} α → ${displayTao(s.tao)}`, ''])
     })
     if (balances.length > 1) lines.push(['TOTAL', '', displayTao(sums.free), displayTao(sums.reserved), displayTao(sums.staked), displayTao(sums.total)])
