@@ -57,6 +57,9 @@ export async function runApp(source: LiveSource, p: { network: string; follow: F
   const paint = terminalPaint(process.stdout)
   const app = render(<WatchApp source={source} mine={p.mine} network={p.network} follow={p.follow} netuid={p.netuid} paint={paint} />, {
     exitOnCtrlC: false,
+    // The command checked that stdin and stdout are terminals; Ink would otherwise draw nothing but the
+    // last frame wherever CI is set in the environment (a terminal inside a CI job, a dev container).
+    interactive: true,
     alternateScreen: true,
     incrementalRendering: true,
     patchConsole: true,

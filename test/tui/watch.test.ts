@@ -36,7 +36,8 @@ describe('tao watch in a real terminal, against the local chain', () => {
     const term = await openTerminal({
       ...size,
       dir,
-      env: { ...cleanEnv(), BT_WALLET_PATH: wallets },
+      // CI set, as in a CI job or a dev container: a terminal is still a terminal (Ink alone would draw nothing).
+      env: { ...cleanEnv(), BT_WALLET_PATH: wallets, CI: 'true' },
       script: [
         "printf 'BEFORE-WATCH\\n'",
         'before=$(stty -g)',
