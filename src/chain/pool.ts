@@ -52,25 +52,25 @@ export interface Pool {
 /** Alpha for `tao` and the pool afterwards (spec 218's swap_tao_for_alpha). */
 export function taoToAlpha(pool: Pool, tao: bigint): { alpha: bigint; after: Pool } {
   if (!pool.dynamic) return { alpha: tao, after: { ...pool, taoIn: pool.taoIn + tao } }
-  const f = i96f32
-  const reserveTao = f.from(pool.taoIn)
-  const reserveAlpha = f.from(pool.alphaIn)
-  const k = f.mul(reserveAlpha, reserveTao)
-  const rest = f.div(k, f.add(reserveTao, f.from(tao))) ?? 0n
-  const alpha = f.toU64(f.sub(reserveAlpha, rest))
+  const alpha = constantProductOut(pool.taoIn, pool.alphaIn, tao)
   return { alpha, after: { ...pool, taoIn: pool.taoIn + tao, alphaIn: pool.alphaIn > alpha ? pool.alphaIn - alpha : 0n } }
 }
 
 /** TAO for `alpha` and the pool afterwards (spec 218's swap_alpha_for_tao). */
 export function alphaToTao(pool: Pool, alpha: bigint): { tao: bigint; after: Pool } {
   if (!pool.dynamic) return { tao: alpha, after: { ...pool, taoIn: pool.taoIn > alpha ? pool.taoIn - alpha : 0n } }
-  const f = i96f32
-  const reserveTao = f.from(pool.taoIn)
-  const reserveAlpha = f.from(pool.alphaIn)
-  const k = f.mul(reserveAlpha, reserveTao)
-  const rest = f.div(k, f.add(reserveAlpha, f.from(alpha))) ?? 0n
-  const tao = f.toU64(f.sub(reserveTao, rest))
+  const tao = constantProductOut(pool.alphaIn, pool.taoIn, alpha)
   return { tao, after: { ...pool, alphaIn: pool.alphaIn + alpha, taoIn: pool.taoIn > tao ? pool.taoIn - tao : 0n } }
+}
+
+/** What `amountIn` takes out of the other reserve at constant k, in the runtime's I96F32 steps. */
+function constantProductOut(reserveIn: bigint, reserveOut: bigint, amountIn: bigint): bigint {
+  const f = i96f32
+  const rIn = f.from(reserveIn)
+  const rOut = f.from(reserveOut)
+  const k = f.mul(rOut, rIn)
+  const rest = f.div(k, f.add(rIn, f.from(amountIn))) ?? 0n
+  return f.toU64(f.sub(rOut, rest))
 }
 
 /** TAO per alpha × 1e9 (rounded down); 1e9 where the pool swaps 1:1; null when the pool holds no alpha. */
