@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
+import { seedPool, setStakeShares, TAO } from '../helpers/subnet-setup.js'
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
-const TAO = 1_000_000_000n
 
 describe('wallet balance against a real local chain', () => {
   let net: Localnet
@@ -23,16 +23,8 @@ describe('wallet balance against a real local chain', () => {
     }
     // Bob stakes 5 alpha on subnet 1 through Alice's hotkey; the pool prices alpha at 0.5 TAO. Alpha holds
     // shares: Bob's 4 of the hotkey's 8 shares of its 10 alpha are 5 alpha.
-    await net.setStorage({
-      SubtensorModule: {
-        StakingHotkeys: [[[BOB], [ALICE]]],
-        Alpha: [[[ALICE, BOB, 1], (4n * TAO).toString()]],
-        TotalHotkeyShares: [[[ALICE, 1], (8n * TAO).toString()]],
-        TotalHotkeyAlpha: [[[ALICE, 1], (10n * TAO).toString()]],
-        SubnetTAO: [[[1], (100n * TAO).toString()]],
-        SubnetAlphaIn: [[[1], (200n * TAO).toString()]],
-      },
-    })
+    await setStakeShares(net, { coldkey: BOB, hotkey: ALICE, netuid: 1, shares: 4n * TAO, hotkeyShares: 8n * TAO, hotkeyAlpha: 10n * TAO })
+    await seedPool(net, 1, { tao: 100n * TAO, alpha: 200n * TAO })
   })
   afterAll(() => net?.stop())
 

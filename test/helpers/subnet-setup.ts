@@ -62,6 +62,25 @@ export async function seedPool(net: Pick<Localnet, 'setStorage'>, netuid: number
   await net.setStorage({ SubtensorModule: { SubnetTAO: [[[netuid], pool.tao.toString()]], SubnetAlphaIn: [[[netuid], pool.alpha.toString()]] } })
 }
 
+/**
+ * A stake position written straight into storage: `coldkey` holds `shares` of the hotkey's `hotkeyShares`
+ * on `netuid`, which stand for `hotkeyAlpha` alpha (alpha is held as shares of the hotkey's pool).
+ * No block is built.
+ */
+export async function setStakeShares(
+  net: Pick<Localnet, 'setStorage'>,
+  p: { coldkey: string; hotkey: string; netuid: number; shares: bigint; hotkeyShares: bigint; hotkeyAlpha: bigint },
+): Promise<void> {
+  await net.setStorage({
+    SubtensorModule: {
+      StakingHotkeys: [[[p.coldkey], [p.hotkey]]],
+      Alpha: [[[p.hotkey, p.coldkey, p.netuid], p.shares.toString()]],
+      TotalHotkeyShares: [[[p.hotkey, p.netuid], p.hotkeyShares.toString()]],
+      TotalHotkeyAlpha: [[[p.hotkey, p.netuid], p.hotkeyAlpha.toString()]],
+    },
+  })
+}
+
 /** Set the subnet's tempo directly in storage (no block is built). */
 export async function setTempo(net: Pick<Localnet, 'setStorage'>, netuid: number, tempo: number): Promise<void> {
   await net.setStorage({ SubtensorModule: { Tempo: [[[netuid], tempo]] } })

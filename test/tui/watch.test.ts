@@ -13,11 +13,11 @@ vi.setConfig({ testTimeout: 240_000 })
 import { cleanEnv, runTao, taoBin } from '../helpers/cli.js'
 import { startCutProxy, type CutProxy } from '../helpers/cut-proxy.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
+import { seedPool, setStakeShares, setTempo, TAO } from '../helpers/subnet-setup.js'
 import { openTerminal, type Terminal } from '../helpers/tmux.js'
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
-const TAO = 1_000_000_000n
 
 const blockOf = (screen: string): number => Number(/block #(\d+)/.exec(screen)?.[1] ?? NaN)
 /** The screen row of a metagraph UID (after the 4 marker cells). */
@@ -62,17 +62,9 @@ describe('tao watch in a real terminal, against the local chain', () => {
     // every 4 blocks.
     const r = await runTao(['wallet', 'regen-coldkeypub', '-w', 'bob', '--ss58', BOB, '--wallet-path', wallets, '--json'])
     expect(r.code, r.stderr).toBe(0)
-    await net.setStorage({
-      SubtensorModule: {
-        StakingHotkeys: [[[BOB], [ALICE]]],
-        Alpha: [[[ALICE, BOB, 1], (4n * TAO).toString()]],
-        TotalHotkeyShares: [[[ALICE, 1], (8n * TAO).toString()]],
-        TotalHotkeyAlpha: [[[ALICE, 1], (10n * TAO).toString()]],
-        SubnetTAO: [[[1], (100n * TAO).toString()]],
-        SubnetAlphaIn: [[[1], (200n * TAO).toString()]],
-        Tempo: [[[1], 4]],
-      },
-    })
+    await setStakeShares(net, { coldkey: BOB, hotkey: ALICE, netuid: 1, shares: 4n * TAO, hotkeyShares: 8n * TAO, hotkeyAlpha: 10n * TAO })
+    await seedPool(net, 1, { tao: 100n * TAO, alpha: 200n * TAO })
+    await setTempo(net, 1, 4)
     await net.newBlock()
   })
 
