@@ -9,7 +9,7 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 const runs = Number(process.argv[2] ?? 5)
 const { source } = await import('./source.mjs')
-const { connect, diskMetadataCache, keypairFromUri, sign } = await source('src/rpc/index.ts', 'src/keystore/keys.ts')
+const { connect, diskMetadataCache, keypairFromUri, sign } = await source('src/node/index.ts', 'src/keystore/keys.ts')
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 
 // The chain: `tao localnet start` from this build, on a free port.

@@ -151,15 +151,15 @@ if (process.argv[2] === '--polkadot-child') {
 const runs = Number(process.argv[2] ?? 7)
 const { source } = await import('./source.mjs')
 const { connect, diskMetadataCache, readMetagraph, keypairFromUri, encodeAddress, signerOf, toHex, opaqueLayouts, uidVectors, neuronsFrom } = await source(
-  'src/rpc/index.ts',
-  'src/chain/metagraph.ts',
+  'src/node/index.ts',
+  'src/subtensor/subnets/metagraph.ts',
   'src/keystore/keys.ts',
-  'src/keystore/ss58.ts',
-  'src/cli/signer.ts',
-  'src/hex.ts',
-  'src/subtensor/opaque-218.ts',
-  'src/subtensor/records.ts',
-  'src/chain/metagraph-view.ts',
+  'src/core/ss58.ts',
+  'src/node/keypair-signer.ts',
+  'src/core/hex.ts',
+  'src/subtensor/runtime/opaque-218.ts',
+  'src/subtensor/runtime/records.ts',
+  'src/subtensor/subnets/neurons.ts',
 )
 
 const home = mkdtempSync(join(tmpdir(), 'tao-bench-'))

@@ -2,7 +2,7 @@
 // module per source file. The named modules are bundled by esbuild into one ES module under bench/.work/
 // (packages stay imports from node_modules), so they share one copy of whatever they have in common.
 //
-//   const { connect, readMetagraph } = await source('src/rpc/index.ts', 'src/chain/metagraph.ts')
+//   const { connect, readMetagraph } = await source('src/node/index.ts', 'src/subtensor/subnets/metagraph.ts')
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'

@@ -17,7 +17,7 @@ const { source } = await import('./source.mjs')
 const { WatchApp, manualSource, simulate, applyEvent, initialModel, frameLayout, initialUi, NOBODY, plainPaint, compactAmount, unitValue } = await source(
   'src/tui/app.tsx',
   'src/tui/source.ts',
-  'src/tui/simulate.ts',
+  'test/helpers/simulate.ts',
   'src/tui/model.ts',
   'src/tui/frame.ts',
   'src/tui/state.ts',

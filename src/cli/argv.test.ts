@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { GLOBAL_FLAGS, hoistGlobalFlags } from './argv.js'
 import { TaoCommand } from './base-command.js'
-import { networkFlags, passwordFlags, walletFlags } from './flags.js'
+import { networkFlags } from './flags/network.js'
+import { passwordFlags } from './flags/password.js'
+import { walletFlags } from './flags/wallet.js'
 
 describe('global flags before the command', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { Command, Flags, Interfaces } from '@oclif/core'
-import { ExitCode, TaoError } from '../errors.js'
-import { handleInterrupts } from '../interrupt.js'
-import { paint } from '../ui/output.js'
-import type { PromptPolicy } from '../ui/prompt.js'
+import { ExitCode, TaoError } from '../core/errors.js'
+import { handleInterrupts } from '../core/interrupt.js'
+import { paint } from '../core/output.js'
+import type { PromptPolicy } from './prompt.js'
 import { errorLine } from './error-line.js'
 import { systemErrorToTao } from './system-error.js'
 

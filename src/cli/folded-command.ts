@@ -1,5 +1,5 @@
 import type { Command, Interfaces } from '@oclif/core'
-import { badInput } from '../errors.js'
+import { badInput } from '../core/errors.js'
 import { errorSink, reportError } from './base-command.js'
 
 type CommandClass = typeof Command & (new (...args: any[]) => Command)

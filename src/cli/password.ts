@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { badInput } from '../errors.js'
+import { badInput } from '../core/errors.js'
 import { causeWords } from './system-error.js'
-import { askSecret, canPrompt, type PromptPolicy } from '../ui/prompt.js'
-import { warn } from '../ui/output.js'
+import { askSecret, canPrompt, type PromptPolicy } from './prompt.js'
+import { warn } from '../core/output.js'
 
 /**
  * Where a password comes from, in order: --password-file (or "-" for stdin), TAO_PASSWORD, a prompt.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
-import { TaoError } from '../errors.js'
+import { TaoError } from '../core/errors.js'
 import { stdoutFailureLine, systemErrorToTao, userPath } from './system-error.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'tao-syserr-'))

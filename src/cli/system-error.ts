@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path'
-import { TaoError } from '../errors.js'
-import { CAUSES } from '../errno.js'
+import { TaoError } from '../core/errors.js'
+import { CAUSES } from '../fsx/errno.js'
 
 /**
  * Node's file-system errors in words: one line naming the path the user knows and the cause, with an exit code

@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core'
-import { badInput } from '../errors.js'
+import { badInput } from '../core/errors.js'
 import type { KeyRole, WalletLocation } from '../wallet/store.js'
 import { classifySecret, readJsonExport, type RestoreSource } from '../wallet/restore.js'
-import { askConfirm, askSecret, canPrompt, type PromptPolicy } from '../ui/prompt.js'
+import { askConfirm, askSecret, canPrompt, type PromptPolicy } from './prompt.js'
 import { readSecretFile } from './password.js'
 
 export const overwriteFlag = {

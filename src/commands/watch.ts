@@ -1,9 +1,11 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../cli/base-command.js'
-import { networkFlags, resolveWallet, walletFlags } from '../cli/flags.js'
+import { networkFlags } from '../cli/flags/network.js'
+import { resolveWallet } from '../wallet/selection.js'
+import { walletFlags } from '../cli/flags/wallet.js'
 import { resolveSetting } from '../config/settings.js'
-import { badInput } from '../errors.js'
-import { progress } from '../ui/output.js'
+import { badInput } from '../core/errors.js'
+import { progress } from '../core/output.js'
 
 export default class Watch extends TaoCommand {
   // Ctrl-C while connecting exits 130; once the screen is drawn it quits like `q` (src/tui/start.tsx).
@@ -34,12 +36,12 @@ export default class Watch extends TaoCommand {
     if (!process.stdout.isTTY || !process.stdin.isTTY)
       throw badInput(`tao watch needs a terminal (${process.stdout.isTTY ? 'stdin' : 'stdout'} is not one); for data use \`tao subnets show --netuid N --json\``, 'NOT_A_TERMINAL')
     const network = resolveSetting('network', flags.network).value
-    const { resolveEndpoint } = await import('../rpc/networks.js')
+    const { resolveEndpoint } = await import('../node/networks.js')
     resolveEndpoint(network) // a bad name or URL: exit 2 before connecting
     progress(`connecting to ${network}…`)
     // React's development build checks every render; a terminal app for users runs the production one.
     process.env.NODE_ENV ??= 'production'
-    const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([import('../tui/start.js'), import('../rpc/index.js'), import('../tui/readers.js')])
+    const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([import('../tui/start.js'), import('../node/index.js'), import('../tui/readers.js')])
     await startWatch({
       network,
       walletPath: resolveWallet(flags).path,

@@ -3,7 +3,7 @@ import envPaths from 'env-paths'
 import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { badInput } from '../errors.js'
+import { badInput } from '../core/errors.js'
 
 /** Settings a user can store with `tao config set`. */
 export const SETTING_KEYS = ['network', 'wallet-path', 'wallet-name', 'hotkey'] as const

@@ -1,4 +1,4 @@
-import { badInput } from '../errors.js'
+import { badInput } from '../core/errors.js'
 import type { SettingKey } from './settings.js'
 
 const NETWORK_NAMES = ['finney', 'test', 'archive', 'local']

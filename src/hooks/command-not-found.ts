@@ -1,6 +1,6 @@
 import type { Hook } from '@oclif/core'
-import { ExitCode } from '../errors.js'
-import { paint } from '../ui/output.js'
+import { ExitCode } from '../core/errors.js'
+import { paint } from '../core/output.js'
 import { GLOBAL_FLAGS } from '../cli/argv.js'
 import { closest } from '../cli/suggest.js'
 

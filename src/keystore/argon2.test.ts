@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { TaoError } from '../errors.js'
+import type { TaoError } from '../core/errors.js'
 
 // libsodium (PyNaCl 1.5, nacl.pwhash.argon2i.kdf with the SENSITIVE limits) for password "hello" and
 // btcli's $NACL salt. test/interop/nacl.test.ts recomputes such vectors live against every backend.

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { badInput, failed } from '../errors.js'
+import { badInput, failed } from '../core/errors.js'
 
 /**
  * Argon2i v1.3 with libsodium's "sensitive" limits, the key derivation of btcli's $NACL keyfiles

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { sha256 } from '@noble/hashes/sha2.js'
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { TaoError } from '../errors.js'
+import { TaoError } from '../core/errors.js'
 
 // The real argon2i costs seconds and 512 MiB per call; here a fast stand-in keeps the format logic testable.
 // The real KDF is proven against libsodium in argon2.test.ts and test/interop/nacl.test.ts.

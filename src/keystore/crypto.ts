@@ -1,4 +1,4 @@
-import { badInput, locked } from '../errors.js'
+import { badInput, locked } from '../core/errors.js'
 import { argon2iSensitive } from './argon2.js'
 import type { OpenResult } from './legacy.js'
 

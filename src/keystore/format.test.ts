@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { TaoError } from '../errors.js'
+import { TaoError } from '../core/errors.js'
 import { keypairFromMnemonic, keypairFromSeed, DEV_PHRASE } from './keys.js'
 import { parseKeyfile, serializePublicKeyfile } from './format.js'
 import { keypairFromKeyfile, serializeKeyfile } from './keyfile-keys.js'

@@ -1,7 +1,7 @@
 import { hexToBytes } from '@noble/hashes/utils.js'
-import { badInput } from '../errors.js'
-import { toHex as hex } from '../hex.js'
-import { decodeAddress, encodeAddress } from './ss58.js'
+import { badInput } from '../core/errors.js'
+import { toHex as hex } from '../core/hex.js'
+import { decodeAddress, encodeAddress } from '../core/ss58.js'
 
 /**
  * btcli's keyfile JSON: `accountId, publicKey, privateKey, secretPhrase, secretSeed, ss58Address`

@@ -1,4 +1,4 @@
-import { toHex as hex } from '../hex.js'
+import { toHex as hex } from '../core/hex.js'
 import { corrupt, encode, type KeyfileData } from './format.js'
 import { keypairFromBtcliPrivateKey, keypairFromMnemonic, keypairFromSeed, toBtcliPrivateKey, type Keypair } from './keys.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TaoError } from '../errors.js'
+import { TaoError } from '../core/errors.js'
 import { DEV_PHRASE, generateMnemonic, keypairFromMnemonic, keypairFromSeed, keypairFromUri, miniSecretFromMnemonic, sign, validateMnemonic, verify, verifyMessage } from './keys.js'
 
 const hex = (b: Uint8Array) => '0x' + Buffer.from(b).toString('hex')

@@ -5,8 +5,8 @@ import { randomBytes } from '@noble/hashes/utils.js'
 import { generateMnemonic as bip39Generate, mnemonicToEntropy, validateMnemonic as bip39Validate } from '@scure/bip39'
 import { wordlist } from '@scure/bip39/wordlists/english.js'
 import * as sr25519 from '@scure/sr25519'
-import { badInput } from '../errors.js'
-import { encodeAddress } from './ss58.js'
+import { badInput } from '../core/errors.js'
+import { encodeAddress } from '../core/ss58.js'
 
 /** The Substrate development phrase; `//Alice` etc. derive from it. */
 export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { TaoError } from '../errors.js'
+import { TaoError } from '../core/errors.js'
 import { keypairFromUri } from './keys.js'
 import { keypairFromPolkadotJson } from './polkadot-json.js'
 

@@ -2,7 +2,7 @@ import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js'
 import { scrypt } from '@noble/hashes/scrypt.js'
 import { base64 } from '@scure/base'
 import * as sr25519 from '@scure/sr25519'
-import { badInput, locked } from '../errors.js'
+import { badInput, locked } from '../core/errors.js'
 import { keypairFromSecretKey, type Keypair } from './keys.js'
 
 /**

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { ExitCode, failed, TaoError } from '../errors.js'
-import { sleep } from '../rpc/deadline.js'
+import { ExitCode, failed, TaoError } from '../core/errors.js'
+import { sleep } from '../node/deadline.js'
 import type { LocalnetInfo } from './localnet.js'
 import {
   isLocalnetProcess,

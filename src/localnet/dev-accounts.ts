@@ -1,5 +1,5 @@
 import { keypairFromUri, sign } from '../keystore/keys.js'
-import type { Sr25519Keypair } from '../rpc/signer.js'
+import type { Sr25519Keypair } from '../node/signer.js'
 
 /**
  * The well-known Substrate development accounts: `//Alice` … `//Ferdie`, hard-derived from the public dev

@@ -1,6 +1,6 @@
-import { parseTao, RAO_PER_TAO } from '../chain/amount.js'
-import { badInput } from '../errors.js'
-import { decodeAddress, encodeAddress } from '../keystore/ss58.js'
+import { parseTao, RAO_PER_TAO } from '../core/amount.js'
+import { badInput } from '../core/errors.js'
+import { decodeAddress, encodeAddress } from '../core/ss58.js'
 import { DEV_ACCOUNT_NAMES, DEV_ADDRESSES } from './dev-addresses.js'
 
 /** Free balance every dev account gets: a million TAO, enough for any number of subnet locks and burns. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ExitCode } from '../errors.js'
+import { ExitCode } from '../core/errors.js'
 import { bundledSpecPath, resolveGenesis } from './genesis.js'
 
 describe('resolveGenesis', () => {

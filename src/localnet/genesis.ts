@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { badInput } from '../errors.js'
-import { resolveEndpoint } from '../rpc/networks.js'
+import { badInput } from '../core/errors.js'
+import { resolveEndpoint } from '../node/networks.js'
 
 /** Where the local chain's state comes from: a raw chain spec, or a live network forked lazily. */
 export type GenesisSource = { kind: 'chain-spec'; location: string } | { kind: 'fork'; location: string }

@@ -1,5 +1,5 @@
-import { toHex } from '../hex.js'
-import type { MetadataView, StorageInfo } from '../rpc/metadata.js'
+import { toHex } from '../core/hex.js'
+import type { MetadataView, StorageInfo } from '../node/metadata.js'
 import type { Funding } from './fund.js'
 
 /** Reads the fresh chain's head state (raw hex), so existing values (a fork's accounts) are kept. */

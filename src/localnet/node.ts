@@ -1,5 +1,5 @@
 import { createServer } from 'node:net'
-import { badInput, failed } from '../errors.js'
+import { badInput, failed } from '../core/errors.js'
 import type { GenesisSource } from './genesis.js'
 import type { StateReader } from './initial-state.js'
 

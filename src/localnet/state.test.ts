@@ -3,7 +3,8 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isLocalnetProcess, readRecord, stateDir, writeJsonAtomic } from './state.js'
+import { taoStateDir as stateDir } from '../config/dirs.js'
+import { isLocalnetProcess, readRecord, writeJsonAtomic } from './state.js'
 
 describe('localnet state', () => {
   it('lives in $TAO_STATE_DIR, else $XDG_STATE_HOME/taocli, else ~/.local/state/taocli', () => {

@@ -1,21 +1,12 @@
 import { readFileSync, rmSync } from 'node:fs'
-import { homedir } from 'node:os'
 import path from 'node:path'
-import { ensureDir, writeFileAtomic } from '../keystore/files.js'
+import { taoStateDir } from '../config/dirs.js'
+import { ensureDir, writeFileAtomic } from '../fsx/files.js'
 
-/**
- * Where a detached localnet is recorded: `$TAO_STATE_DIR`, else `$XDG_STATE_HOME/taocli`, else
- * `~/.local/state/taocli`. One detached localnet per state directory.
- */
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TAO_STATE_DIR) return path.resolve(env.TAO_STATE_DIR)
-  const base = env.XDG_STATE_HOME ? env.XDG_STATE_HOME : path.join(homedir(), '.local', 'state')
-  return path.join(base, 'taocli')
-}
-
-export const stateFile = (dir = stateDir()): string => path.join(dir, 'localnet.json')
-export const logFile = (dir = stateDir()): string => path.join(dir, 'localnet.log')
-export const readyFile = (dir = stateDir()): string => path.join(dir, 'localnet.ready.json')
+/** A detached localnet is recorded in tao's state folder, one per folder. */
+export const stateFile = (dir = taoStateDir()): string => path.join(dir, 'localnet.json')
+export const logFile = (dir = taoStateDir()): string => path.join(dir, 'localnet.log')
+export const readyFile = (dir = taoStateDir()): string => path.join(dir, 'localnet.ready.json')
 
 /** What `start --detach` records and `stop` reads. */
 export interface LocalnetRecord {

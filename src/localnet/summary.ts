@@ -1,5 +1,5 @@
-import { displayTao } from '../chain/amount.js'
-import { paint, table } from '../ui/output.js'
+import { displayTao } from '../core/amount.js'
+import { paint, table } from '../core/output.js'
 import { describeGenesis } from './genesis.js'
 import type { LocalnetInfo } from './localnet.js'
 

@@ -1,12 +1,12 @@
 import { Chalk } from 'chalk'
 import { render } from 'ink-testing-library'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { MetagraphView, NeuronView, StakeView, SubnetSummary } from '../chain/views.js'
-import { encodeAddress } from '../keystore/ss58.js'
+import type { MetagraphView, NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import { encodeAddress } from '../core/ss58.js'
 import { WatchApp } from './app.js'
 import { mineFromWallets, type Mine } from './mine.js'
 import type { Paint } from './paint.js'
-import { simulate } from './simulate.js'
+import { simulate } from '../../test/helpers/simulate.js'
 import { manualSource, type Snapshot } from './source.js'
 
 const TAO = 1_000_000_000n

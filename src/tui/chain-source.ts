@@ -5,9 +5,9 @@
  * the newest is read next, so a slow node never builds a queue. A dropped connection is reported, the
  * last data stays, and it reconnects with back-off (1 s, 2 s, 4 s … 30 s).
  */
-import type { MetagraphView, StakeView, SubnetSummary } from '../chain/views.js'
-import { TaoError, unreachable } from '../errors.js'
-import type { Chain } from '../rpc/index.js'
+import type { MetagraphView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import { TaoError, unreachable } from '../core/errors.js'
+import type { Chain } from '../node/index.js'
 import { metagraphRead, metagraphReason, reconnectDelay, type BlockEvent, type MetagraphRead } from './refresh.js'
 import type { BlockRef, Connection, FollowMode, LiveSource, Snapshot, SourceEvent } from './source.js'
 

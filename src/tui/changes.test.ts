@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { NeuronView } from '../chain/views.js'
+import type { NeuronView } from '../subtensor/models.js'
 import { changesByKey, MARK_BLOCKS, neuronChanges, rowChanges, SUBNET_TRACKED, updateMarks } from './changes.js'
 
 const neuron = (uid: number, hotkey: string, over: Partial<NeuronView> = {}): NeuronView => ({

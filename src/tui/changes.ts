@@ -2,7 +2,7 @@
  * What changed since the previous block: each tracked value up or down, and the UIDs that registered or
  * were replaced (another hotkey on the same UID). Pure functions over the read layer's plain data.
  */
-import type { NeuronView, StakeView, SubnetSummary } from '../chain/views.js'
+import type { NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
 import type { Direction } from './table.js'
 
 /** The values of one row that went up or down, by name. */

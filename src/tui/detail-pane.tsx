@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink'
 import { memo } from 'react'
-import type { NeuronView } from '../chain/views.js'
+import type { NeuronView } from '../subtensor/models.js'
 import type { ChangeSet, Registration } from './changes.js'
 import { axonText, clip, clipAnsi, compactAmount, unitValue } from './format.js'
 import type { UidHistory, SeriesName } from './history.js'

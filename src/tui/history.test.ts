@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { MetagraphView } from '../chain/views.js'
+import type { MetagraphView } from '../subtensor/models.js'
 import { emptyHistory, recordBlock, Ring } from './history.js'
 import { sparkline } from './sparkline.js'
 

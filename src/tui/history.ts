@@ -3,7 +3,7 @@
  * ring of HISTORY_POINTS numbers per series and UID, allocated once, so memory stays flat however long
  * `tao watch` runs. Only the subnet in view is kept; another subnet starts a new history.
  */
-import type { MetagraphView, NeuronView } from '../chain/views.js'
+import type { MetagraphView, NeuronView } from '../subtensor/models.js'
 
 export const HISTORY_POINTS = 240
 

@@ -3,7 +3,7 @@
  * validator permit, last update and axon. `v` keeps validators, `m` the local wallets' UIDs; enter opens
  * the UID's detail pane.
  */
-import type { NeuronView } from '../chain/views.js'
+import type { NeuronView } from '../subtensor/models.js'
 import { axonText, cleanText, compactAmount, compactPrice, shortAddress, unitValue } from './format.js'
 import { isMineNeuron } from './mine.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'

@@ -2,7 +2,7 @@
  * "Mine": the keys of the local wallets (every wallet under the wallet path), highlighted everywhere in
  * the live views and kept by the `m` filter. Read once at start; public files only, nothing is unlocked.
  */
-import type { NeuronView, StakeView, SubnetSummary } from '../chain/views.js'
+import type { NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
 
 export interface Mine {
   hotkeys: ReadonlySet<string>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { MetagraphView, NeuronView, SubnetSummary } from '../chain/views.js'
+import type { MetagraphView, NeuronView, SubnetSummary } from '../subtensor/models.js'
 import { applyEvent, initialModel } from './model.js'
 import type { Snapshot } from './source.js'
 

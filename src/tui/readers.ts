@@ -2,12 +2,12 @@
  * The read layer as the live source uses it: subnets, one metagraph and stake positions at a block hash
  * (src/chain/*), and the block's events (pallet and name) from its System.Events.
  */
-import type { Chain } from '../rpc/index.js'
+import type { Chain } from '../node/index.js'
 import type { ChainReaders } from './chain-source.js'
 import type { BlockEvent } from './refresh.js'
 
 export async function chainReaders(): Promise<ChainReaders> {
-  const [{ readSubnets }, { readMetagraph }, { readStakes }] = await Promise.all([import('../chain/subnets.js'), import('../chain/metagraph.js'), import('../chain/stake.js')])
+  const [{ readSubnets }, { readMetagraph }, { readStakes }] = await Promise.all([import('../subtensor/subnets/subnets.js'), import('../subtensor/subnets/metagraph.js'), import('../subtensor/stake/stake.js')])
   return { readSubnets, readMetagraph, readStakes, readEvents: readBlockEvents }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { SubnetSummary } from '../chain/views.js'
+import type { SubnetSummary } from '../subtensor/models.js'
 import { metagraphReason, METAGRAPH_MAX_AGE, reconnectDelay } from './refresh.js'
 
 /** A subnet whose counter says `blocksSinceLastStep` and whose schedule is unknown (epoch counter runtimes). */

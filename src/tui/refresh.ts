@@ -6,7 +6,7 @@
  * after a block with such events, when the events cannot be read, and at least every few blocks (the
  * owner's per-block earnings and what no event announces).
  */
-import type { SubnetSummary } from '../chain/views.js'
+import type { SubnetSummary } from '../subtensor/models.js'
 
 export interface BlockEvent {
   pallet: string

@@ -3,7 +3,7 @@
  * layer's plain data, no RPC types) and the state of its connection. The real one follows a node
  * (./chain-source.ts); tests and benchmarks feed snapshots by hand (`manualSource`).
  */
-import type { MetagraphView, StakeView, SubnetSummary } from '../chain/views.js'
+import type { MetagraphView, StakeView, SubnetSummary } from '../subtensor/models.js'
 
 export type FollowMode = 'finalized' | 'best'
 

@@ -2,12 +2,12 @@
  * "My stake" (the `stake list` of the local wallets): every position of their coldkeys, the alpha, the
  * subnet's price and the TAO value, with the total. Enter opens the subnet's metagraph on that hotkey.
  */
-import type { StakeView } from '../chain/views.js'
+import type { StakeView } from '../subtensor/models.js'
 import { compactAmount, compactPrice, shortAddress } from './format.js'
 import { stakeKey } from './changes.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'
 import { containsQuery, parseQuery, type ViewData, type ViewSpec } from './view-spec.js'
-import { displayTao } from '../chain/amount.js'
+import { displayTao } from '../core/amount.js'
 
 export interface StakeRow {
   stake: StakeView

@@ -4,8 +4,8 @@
  * Loaded only by the watch command (`await import`), so no other command ever loads Ink or React.
  */
 import { render } from 'ink'
-import { badInput } from '../errors.js'
-import type { Chain } from '../rpc/index.js'
+import { badInput } from '../core/errors.js'
+import type { Chain } from '../node/index.js'
 import { listWallets } from '../wallet/store.js'
 import { WatchApp } from './app.js'
 import { chainSource, type ChainReaders } from './chain-source.js'

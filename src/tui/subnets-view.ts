@@ -2,7 +2,7 @@
  * The subnets overview (the `subnets list` columns): price, pools, emission, the countdown to each
  * subnet's next epoch, neurons and burn. Enter opens a subnet's metagraph.
  */
-import type { SubnetSummary } from '../chain/views.js'
+import type { SubnetSummary } from '../subtensor/models.js'
 import { cleanText, compactAmount, compactPrice, shortAddress } from './format.js'
 import { isMineSubnet, stakedNetuids } from './mine.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'

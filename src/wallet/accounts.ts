@@ -1,8 +1,8 @@
-import { badInput } from '../errors.js'
-import { encodeAddress, parseAddress } from '../keystore/ss58.js'
-import { warn } from '../ui/output.js'
+import { badInput } from '../core/errors.js'
+import { encodeAddress, parseAddress } from '../core/ss58.js'
+import { warn } from '../core/output.js'
 import { describeKey } from './keycheck.js'
-import type { WalletSelection } from '../cli/flags.js'
+import type { WalletSelection } from './selection.js'
 import { listWallets, readPublicKey } from './store.js'
 
 /** A coldkey address to read, and the local wallets that hold it (none for an address given with --ss58). */

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expandHome } from '../config/settings.js'
-import { failed, TaoError } from '../errors.js'
-import { hasPendingCommit, recoverCommit } from '../keystore/commit.js'
-import { ensureDir, removeCreatedDirs } from '../keystore/files.js'
-import { acquireLock } from '../keystore/lock.js'
-import { errorText, stateDir, walletDir, type WalletLocation } from './paths.js'
+import { failed, TaoError } from '../core/errors.js'
+import { hasJournal, recoverJournal } from '../fsx/journal.js'
+import { ensureDir, removeCreatedDirs } from '../fsx/files.js'
+import { acquireLock } from '../fsx/lock.js'
+import { errorText, taoDir, walletDir, type WalletLocation } from './paths.js'
 
 /**
  * One writer per wallet: every change to a wallet's files runs inside `withWalletLock`, which takes the
@@ -16,22 +16,22 @@ export interface WalletGuard {
   /** The wallet folder. */
   base: string
   /** tao's state folder inside it. */
-  stateDir: string
+  taoDir: string
 }
 
 const lockOf = (w: WalletLocation) =>
-  acquireLock(join(stateDir(w), 'lock'), `wallet "${w.name}"`, { errorPath: walletDir(w) })
+  acquireLock(join(taoDir(w), 'lock'), `wallet "${w.name}"`, { errorPath: walletDir(w) })
 
 export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn: (g: WalletGuard) => Promise<T>): Promise<T> {
   const base = walletDir(w)
-  const state = stateDir(w)
+  const state = taoDir(w)
   const created: string[] = []
   try {
     for (const dir of [expandHome(w.root), base, state, ...folders]) created.push(...(await ensureDir(dir)))
     const lock = await lockOf(w)
     try {
-      await recoverCommit(base, state)
-      return await fn({ base, stateDir: state })
+      await recoverJournal(base, state)
+      return await fn({ base, taoDir: state })
     } finally {
       await lock.release()
     }
@@ -45,13 +45,13 @@ export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn
  * Before reading a wallet: if a writer was killed half-way (its journal is left), undo its change so the
  * reader sees whole files. Costs one stat when there is nothing to do; writes only when there is.
  */
-export async function settle(w: WalletLocation): Promise<void> {
-  const state = stateDir(w)
-  if (!(await hasPendingCommit(state))) return
+export async function recoverWallet(w: WalletLocation): Promise<void> {
+  const state = taoDir(w)
+  if (!(await hasJournal(state))) return
   try {
     const lock = await lockOf(w)
     try {
-      await recoverCommit(walletDir(w), state)
+      await recoverJournal(walletDir(w), state)
     } finally {
       await lock.release()
     }
@@ -65,13 +65,13 @@ export async function settle(w: WalletLocation): Promise<void> {
  * Wait until no tao writer is in the middle of changing the wallet (take the lock and give it back), so a
  * second look at its files is not torn by a concurrent write. Best effort: a read-only wallet is left as is.
  */
-export async function quiesce(w: WalletLocation): Promise<void> {
-  const state = stateDir(w)
+export async function awaitQuietWallet(w: WalletLocation): Promise<void> {
+  const state = taoDir(w)
   if (!(await stat(state).then((s) => s.isDirectory(), () => false))) return
   try {
     const lock = await lockOf(w)
     try {
-      await recoverCommit(walletDir(w), state)
+      await recoverJournal(walletDir(w), state)
     } finally {
       await lock.release()
     }

@@ -1,13 +1,13 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { locked } from '../errors.js'
-import { toHex } from '../hex.js'
+import { locked } from '../core/errors.js'
+import { toHex } from '../core/hex.js'
 import { detectEncoding, KEYFILE_MIN_BYTES, naclDefect } from '../keystore/crypto.js'
 import type { Keypair } from '../keystore/keys.js'
-import { encodeAddress } from '../keystore/ss58.js'
-import { warn } from '../ui/output.js'
-import { quiesce } from './guard.js'
+import { encodeAddress } from '../core/ss58.js'
+import { warn } from '../core/output.js'
+import { awaitQuietWallet } from './guard.js'
 import {
   errorText,
   keyPaths,
@@ -15,7 +15,7 @@ import {
   pubFileName,
   readOptional,
   roleLabel,
-  stateDir,
+  taoDir,
   type KeyRole,
   type PublicKeyInfo,
   type WalletLocation,
@@ -33,7 +33,7 @@ export interface KeyRecord {
 }
 export type KeyRecords = Record<string, KeyRecord>
 
-export const recordsPath = (w: WalletLocation): string => join(stateDir(w), 'keys.json')
+export const recordsPath = (w: WalletLocation): string => join(taoDir(w), 'keys.json')
 export const recordKey = (role: KeyRole): string => (role.kind === 'coldkey' ? 'coldkey' : `hotkeys/${role.name}`)
 // @noble/hashes, not node:crypto: loading node:crypto would cost `wallet list` several ms at every start.
 export const sha256Hex = (data: Uint8Array): string => Buffer.from(sha256(data)).toString('hex')
@@ -100,7 +100,7 @@ export async function describeKey(w: WalletLocation, role: KeyRole, records?: Ke
   const first = await lookAt(w, role, records)
   if (first.keyMatchesPub !== false) return first
   // A writer may have changed one file between our two reads: look again once it is done.
-  await quiesce(w)
+  await awaitQuietWallet(w)
   return lookAt(w, role, await readRecords(w))
 }
 
@@ -177,7 +177,7 @@ export async function assertKeyMatchesPublic(
   let pub = opts.pub ? hexToBytes(opts.pub.publicKey) : await readPub()
   if (!pub || sameKey(pub, keypair.publicKey)) return
   if (!opts.pub) {
-    await quiesce(w)
+    await awaitQuietWallet(w)
     pub = await readPub()
     if (!pub || sameKey(pub, keypair.publicKey)) return
   }

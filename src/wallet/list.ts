@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { errnoOf, fsError } from '../keystore/fs-errors.js'
-import { settle } from './guard.js'
+import { errnoOf, fsError } from '../fsx/fs-errors.js'
+import { recoverWallet } from './guard.js'
 import { describeKey, readRecords, type KeyState } from './keycheck.js'
 import { errorText, type WalletLocation } from './paths.js'
 
@@ -25,7 +25,7 @@ export async function listWallets(root: string): Promise<WalletEntry[]> {
 
 export async function describeWallet(w: WalletLocation): Promise<WalletEntry> {
   let interrupted: string | undefined
-  await settle(w).catch((e) => (interrupted = errorText(e)))
+  await recoverWallet(w).catch((e) => (interrupted = errorText(e)))
   const records = await readRecords(w)
   const coldkey = await describeKey(w, { kind: 'coldkey' }, records)
   if (interrupted) coldkey.error = [interrupted, coldkey.error].filter(Boolean).join('; ')

@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import { expandHome } from '../config/settings.js'
-import { badInput, TaoError } from '../errors.js'
-import { toHex } from '../hex.js'
-import { fsError, errnoOf } from '../keystore/fs-errors.js'
-import { readRegularFile, validateName, walletPaths } from '../keystore/files.js'
+import { badInput, TaoError } from '../core/errors.js'
+import { toHex } from '../core/hex.js'
+import { fsError, errnoOf } from '../fsx/fs-errors.js'
+import { readRegularFile } from '../fsx/files.js'
+import { PUB_SUFFIX, validateName } from './names.js'
 import { parseKeyfile, type KeyfileData } from '../keystore/format.js'
-import { encodeAddress } from '../keystore/ss58.js'
+import { encodeAddress } from '../core/ss58.js'
 
 /** Which key of a wallet: the coldkey, or one named hotkey. */
 export type KeyRole = { kind: 'coldkey' } | { kind: 'hotkey'; name: string }
@@ -40,7 +41,7 @@ export const walletDir = (w: WalletLocation): string => join(expandHome(w.root),
  * the wallet folder, where btcli never looks (btcli lists sub-folders of the wallets root as wallets and
  * every file in hotkeys/ as a hotkey; neither sees this).
  */
-export const stateDir = (w: WalletLocation): string => join(walletDir(w), '.tao')
+export const taoDir = (w: WalletLocation): string => join(walletDir(w), '.tao')
 
 /** A wallet file's bytes, or undefined when it does not exist. Non-regular files are refused unopened. */
 export async function readOptional(path: string, what: string): Promise<Uint8Array | undefined> {
@@ -69,3 +70,18 @@ export async function parseKeyfileOf(bytes: Uint8Array, what: string): Promise<K
 }
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/** btcli's layout: <root>/<name>/coldkey, coldkeypub.txt, hotkeys/<hotkey>, hotkeys/<hotkey>pub.txt. */
+export function walletPaths(root: string, name: string, hotkey: string) {
+  const dir = join(expandHome(root), validateName(name, 'wallet name'))
+  const hotkeysDir = join(dir, 'hotkeys')
+  validateName(hotkey, 'hotkey name')
+  return {
+    dir,
+    coldkey: join(dir, 'coldkey'),
+    coldkeypub: join(dir, 'coldkeypub.txt'),
+    hotkeysDir,
+    hotkey: join(hotkeysDir, hotkey),
+    hotkeypub: join(hotkeysDir, `${hotkey}${PUB_SUFFIX}`),
+  }
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { badInput } from '../errors.js'
+import { badInput } from '../core/errors.js'
 import type { Keypair } from '../keystore/keys.js'
-import { fromHex } from '../hex.js'
+import { fromHex } from '../core/hex.js'
 
 /** What a regen command restores from; the secret itself never travels in argv. */
 export type RestoreSource =

@@ -1,14 +1,14 @@
 import { lstat } from 'node:fs/promises'
-import { badInput, failed, locked, TaoError } from '../errors.js'
+import { badInput, failed, locked, TaoError } from '../core/errors.js'
 import { decryptKeyfileData, detectEncoding, encryptKeyfileData, KEYFILE_MIN_BYTES } from '../keystore/crypto.js'
-import { commitFiles, type CommitOptions, type PlannedFile } from '../keystore/commit.js'
-import { errnoOf } from '../keystore/fs-errors.js'
-import { validateNewHotkeyName } from '../keystore/files.js'
+import { applyJournaled, type JournalOptions, type PlannedFile } from '../fsx/journal.js'
+import { errnoOf } from '../fsx/fs-errors.js'
+import { validateNewHotkeyName } from './names.js'
 import { serializePublicKeyfile } from '../keystore/format.js'
 import type { Keypair } from '../keystore/keys.js'
-import { encodeAddress } from '../keystore/ss58.js'
-import { toHex } from '../hex.js'
-import { settle, withWalletLock } from './guard.js'
+import { encodeAddress } from '../core/ss58.js'
+import { toHex } from '../core/hex.js'
+import { recoverWallet, withWalletLock } from './guard.js'
 import { assertKeyMatchesPublic, keyFileFacts, keyRecord, readRecords, recordKey, recordsPath, serializeRecords, sha256Hex, type KeyRecords } from './keycheck.js'
 import {
   keyPaths,
@@ -63,13 +63,13 @@ export interface SavedKey {
  * is never replaced (KEY_EXISTS, exit 2, nothing changed): decided under the lock and by link(2), so of two
  * runs creating the same wallet exactly one succeeds.
  */
-export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { overwrite: boolean } & CommitOptions): Promise<SavedKey[]> {
+export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { overwrite: boolean } & JournalOptions): Promise<SavedKey[]> {
   const planned = keys.map((k) => {
     if (k.role.kind === 'hotkey') validateNewHotkeyName(k.role.name)
     return { k, paths: keyPaths(w, k.role) }
   })
   const folders = [...new Set(planned.map((p) => p.paths.dir))]
-  return withWalletLock(w, folders, async ({ base, stateDir }) => {
+  return withWalletLock(w, folders, async ({ base, taoDir }) => {
     const records = await readRecords(w)
     const files: PlannedFile[] = []
     for (const { k, paths } of planned) {
@@ -85,7 +85,7 @@ export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { o
       records[recordKey(k.role)] = keyRecord(k.keyData, k.publicKey)
     }
     files.push(recordsFile(w, records))
-    await commitFiles(base, stateDir, files, opts)
+    await applyJournaled(base, taoDir, files, opts)
     return planned.map(({ k, paths }) => ({ role: k.role, keyPath: paths.key, pubPath: paths.pub, encrypted: k.encrypted }))
   })
 }
@@ -117,7 +117,7 @@ export async function savePublicKey(
 ): Promise<string> {
   const paths = keyPaths(w, role)
   const label = roleLabel(w, role)
-  return withWalletLock(w, [paths.dir], async ({ base, stateDir }) => {
+  return withWalletLock(w, [paths.dir], async ({ base, taoDir }) => {
     const pubNow = await currentPublic(paths.pub)
     if (pubNow !== undefined && pubNow !== toHex(publicKey) && !opts.overwrite)
       throw badInput(`${pubFileName(role)} of wallet "${w.name}" already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
@@ -144,14 +144,14 @@ export async function savePublicKey(
           'COLDKEY_PRESENT',
         )
     }
-    await commitFiles(base, stateDir, files)
+    await applyJournaled(base, taoDir, files)
     return paths.pub
   })
 }
 
 /** Public key of a key, from its public file, else from an unencrypted key file. */
 export async function readPublicKey(w: WalletLocation, role: KeyRole): Promise<PublicKeyInfo> {
-  await settle(w)
+  await recoverWallet(w)
   const paths = keyPaths(w, role)
   const what = roleLabel(w, role)
   const pub = await readOptional(paths.pub, `the public key file of the ${what}`)
@@ -194,7 +194,7 @@ export async function unlockKey(
   password: () => Promise<string>,
   opts: { onMismatch?: 'refuse' | 'warn' | 'ignore'; consequence?: string; pub?: PublicKeyInfo } = {},
 ): Promise<Keypair> {
-  await settle(w)
+  await recoverWallet(w)
   const { keypair } = await unlockFile(w, role, password)
   await assertKeyMatchesPublic(w, role, keypair, { onMismatch: opts.onMismatch ?? 'refuse', consequence: opts.consequence, pub: opts.pub })
   return keypair
@@ -222,19 +222,19 @@ export async function reencryptKey(
   oldPassword: () => Promise<string>,
   newPassword: () => Promise<string>,
 ): Promise<{ ss58: string; path: string }> {
-  await settle(w)
+  await recoverWallet(w)
   const paths = keyPaths(w, role)
   const what = roleLabel(w, role)
   const { keypair, sha256, plain } = await unlockFile(w, role, oldPassword)
   await assertKeyMatchesPublic(w, role, keypair, { onMismatch: 'warn' })
   // Legacy formats are rewritten as $NACL with the same JSON content.
   const sealed = await encryptKeyfileData(plain, await newPassword())
-  await withWalletLock(w, [], async ({ base, stateDir }) => {
+  await withWalletLock(w, [], async ({ base, taoDir }) => {
     const now = await readRequired(paths.key, `the ${what}`)
     if (sha256Hex(now) !== sha256) throw failed(`the ${what} changed while its password was being changed; nothing was written, try again`, 'KEY_CHANGED')
     const records = await readRecords(w)
     records[recordKey(role)] = keyRecord(sealed, keypair.publicKey)
-    await commitFiles(base, stateDir, [{ path: paths.key, data: sealed, mode: 0o600, replace: true }, recordsFile(w, records)])
+    await applyJournaled(base, taoDir, [{ path: paths.key, data: sealed, mode: 0o600, replace: true }, recordsFile(w, records)])
   })
   return { ss58: encodeAddress(keypair.publicKey), path: paths.key }
 }

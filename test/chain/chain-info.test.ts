@@ -5,8 +5,8 @@
  */
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { blockEmissionForIssuance, blocksToEmit, halvingIssuance, halvingsAt } from '../../src/chain/emission.js'
-import { connect, type Chain } from '../../src/rpc/index.js'
+import { blockEmissionForIssuance, blocksToEmit, halvingIssuance, halvingsAt } from '../../src/subtensor/emission.js'
+import { connect, type Chain } from '../../src/node/index.js'
 import { cleanEnv, repoRoot, runTao, taoBin } from '../helpers/cli.js'
 import { assertJsonContract } from '../helpers/json-contract.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'

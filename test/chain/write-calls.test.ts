@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Bytes, Option } from '@polkadot-api/substrate-bindings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildIdentity, callArgFields, storageFields, SUBNET_IDENTITY_FLAGS } from '../../src/chain/identity.js'
+import { buildIdentity, callArgFields, storageFields, SUBNET_IDENTITY_FLAGS } from '../../src/subtensor/identity.js'
 import {
   addStakeCall,
   moveStakeCall,
@@ -23,11 +23,11 @@ import {
   unstakeAllCall,
   type CallRuntime,
   type GuardRequest,
-} from '../../src/chain/write-calls.js'
-import { TaoError } from '../../src/errors.js'
-import { fromHex } from '../../src/hex.js'
-import { metadataView, type MetadataView } from '../../src/rpc/metadata.js'
-import { buildCall } from '../../src/rpc/tx.js'
+} from '../../src/subtensor/write-calls.js'
+import { TaoError } from '../../src/core/errors.js'
+import { fromHex } from '../../src/core/hex.js'
+import { metadataView, type MetadataView } from '../../src/node/metadata.js'
+import { buildCall } from '../../src/node/tx.js'
 import { repoRoot } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
 

@@ -4,11 +4,11 @@
  */
 import type { LookupEntry } from '@polkadot-api/metadata-builders'
 import { expect, it } from 'vitest'
-import { toHex } from '../../src/hex.js'
-import { chainInfoPlan } from '../../src/chain/chain-info.js'
-import { governanceAvailability } from '../../src/chain/governance.js'
-import { decodeExtrinsic } from '../../src/rpc/extrinsic.js'
-import type { MetadataView } from '../../src/rpc/metadata.js'
+import { toHex } from '../../src/core/hex.js'
+import { chainInfoPlan } from '../../src/subtensor/chain-info.js'
+import { governanceAvailability } from '../../src/subtensor/governance.js'
+import { decodeExtrinsic } from '../../src/node/extrinsic.js'
+import type { MetadataView } from '../../src/node/metadata.js'
 import { ADDRESS, sample, sampleVariant, variantOf } from './samples.js'
 
 /** Calls our commands use now or soon. */
@@ -59,16 +59,6 @@ function dispatchErrorEntry(view: MetadataView): LookupEntry {
   const events = view.lookup(view.metadata.pallets.find((p) => p.name === 'System')!.events!.type)
   const failed = variantOf(events, 'ExtrinsicFailed') as unknown as { type: string; value: Record<string, LookupEntry> }
   return failed.value.dispatch_error!
-}
-
-/** A Module dispatch error value for `pallet.error`, in whatever shape this metadata's codec uses. */
-function moduleError(view: MetadataView, pallet: string, error: string): unknown {
-  const module = variantOf(dispatchErrorEntry(view), 'Module') as unknown as { type: string; value: LookupEntry }
-  const inner = module.type === 'lookupEntry' ? module.value : (module as unknown as LookupEntry)
-  if (inner.type === 'enum') return { type: 'Module', value: { type: pallet, value: { type: error, value: undefined } } }
-  const p = view.metadata.pallets.find((x) => x.name === pallet)!
-  const errIdx = variantOf(view.lookup(p.errors!.type), error).idx
-  return { type: 'Module', value: { index: p.index, error: toHex(new Uint8Array([errIdx, 0, 0, 0])) } }
 }
 
 /** Mortal era bytes (the inverse of decodeEra), to build an extrinsic by hand. */

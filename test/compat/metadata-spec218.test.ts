@@ -4,8 +4,8 @@
  */
 import { Bytes, Option } from '@polkadot-api/substrate-bindings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fromHex } from '../../src/hex.js'
-import { metadataView, type MetadataView } from '../../src/rpc/metadata.js'
+import { fromHex } from '../../src/core/hex.js'
+import { metadataView, type MetadataView } from '../../src/node/metadata.js'
 import { startChain, type LocalChain } from '../rpc/support/chopsticks.js'
 import { compatChecks } from './compat-checks.js'
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe } from 'vitest'
-import { metadataView, type MetadataView } from '../../src/rpc/metadata.js'
+import { metadataView, type MetadataView } from '../../src/node/metadata.js'
 import { compatChecks } from './compat-checks.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

@@ -5,7 +5,7 @@
 import { Bytes } from '@polkadot-api/substrate-bindings'
 import { describe, expect, it } from 'vitest'
 import { spec218 } from '../helpers/replay.js'
-import { opaqueLayouts } from '../../src/subtensor/opaque-218.js'
+import { opaqueLayouts } from '../../src/subtensor/runtime/opaque-218.js'
 
 const f = spec218()
 const layouts = opaqueLayouts(42)

@@ -3,11 +3,11 @@
  * answered (test/fixtures/spec218), and the views are compared with storage read independently at that block.
  */
 import { describe, expect, it } from 'vitest'
-import { readHyperparameters } from '../../src/chain/hyperparameters.js'
-import { readMetagraph } from '../../src/chain/metagraph.js'
-import { readStakes } from '../../src/chain/stake.js'
-import { readBurnCost, readSubnets } from '../../src/chain/subnets.js'
-import { PRICE_SCALE } from '../../src/chain/views.js'
+import { readHyperparameters } from '../../src/subtensor/subnets/hyperparameters.js'
+import { readMetagraph } from '../../src/subtensor/subnets/metagraph.js'
+import { readStakes } from '../../src/subtensor/stake/stake.js'
+import { readBurnCost, readSubnets } from '../../src/subtensor/subnets/subnets.js'
+import { PRICE_SCALE } from '../../src/subtensor/models.js'
 import { replayChain, spec218 } from '../helpers/replay.js'
 
 const f = spec218()

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { amountJson } from '../../src/chain/amount.js'
-import { encodeAddress } from '../../src/keystore/ss58.js'
+import { amountJson } from '../../src/core/amount.js'
+import { encodeAddress } from '../../src/core/ss58.js'
 import {
   amountProblem,
   assertJsonContract,

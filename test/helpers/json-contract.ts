@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hoistGlobalFlags } from '../../src/cli/argv.js'
-import { decodeAddress } from '../../src/keystore/ss58.js'
+import { decodeAddress } from '../../src/core/ss58.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -57,10 +57,10 @@ export function newAjv(): Ajv2020 {
   ajv.addFormat('ss58', { type: 'string', validate: isSs58 })
   const amountExact = (want: boolean, data: unknown): boolean => {
     const problem = want ? amountProblem(data) : undefined
-    amountExact.errors = problem ? [{ keyword: 'amountExact', message: problem, params: {} } as ErrorObject] : null
+    amountExact.errors = problem ? [{ keyword: 'amountExact', message: problem, params: {} } as ErrorObject] : undefined
     return problem === undefined
   }
-  amountExact.errors = null as ErrorObject[] | null
+  amountExact.errors = undefined as ErrorObject[] | undefined
   ajv.addKeyword({ keyword: 'amountExact', type: 'object', schemaType: 'boolean', errors: true, validate: amountExact })
   return ajv
 }

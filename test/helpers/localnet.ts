@@ -11,7 +11,7 @@
  * Starting takes about 5 s; start one per test file and share it.
  */
 import { spawn } from 'node:child_process'
-import { formatTao } from '../../src/chain/amount.js'
+import { formatTao } from '../../src/core/amount.js'
 import type { LocalnetInfo } from '../../src/localnet/localnet.js'
 import { cleanEnv, repoRoot, taoBin } from './cli.js'
 import { assertJsonContract } from './json-contract.js'

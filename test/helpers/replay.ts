@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ReadChain } from '../../src/chain/read-at.js'
-import { blockReads, metadataView, type MetadataView } from '../../src/rpc/index.js'
+import type { ReadChain } from '../../src/node/read-at.js'
+import { blockReads, metadataView, type MetadataView } from '../../src/node/index.js'
 import { repoRoot } from './cli.js'
 
 export type Answer = (method: string, params: unknown[]) => unknown

@@ -12,9 +12,9 @@
  *
  * Every call waits for inclusion and throws with the runtime's error name when the dispatch fails.
  */
-import { signerOf } from '../../src/cli/signer.js'
+import { signerOf } from '../../src/node/keypair-signer.js'
 import { keypairFromUri } from '../../src/keystore/keys.js'
-import { connect, toJsonSafe, type Chain, type TxCall, type TxEvent } from '../../src/rpc/index.js'
+import { connect, toJsonSafe, type Chain, type TxCall, type TxEvent } from '../../src/node/index.js'
 import type { Localnet } from './localnet.js'
 
 export const TAO = 1_000_000_000n

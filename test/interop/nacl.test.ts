@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { argon2Backend, argon2iSensitive, resetArgon2Backend, type Argon2BackendName } from '../../src/keystore/argon2.js'
 import { decryptKeyfileData, encryptKeyfileData, NACL_SALT } from '../../src/keystore/crypto.js'
-import { TaoError } from '../../src/errors.js'
+import { TaoError } from '../../src/core/errors.js'
 
 const PYTHON = '/usr/bin/python3'
 const PY = String.raw`

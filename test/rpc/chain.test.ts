@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as sr from '@scure/sr25519'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ExitCode, TaoError } from '../../src/errors.js'
-import { connect, txError, type Chain, type Sr25519Keypair, type TxLanded, type TxResult } from '../../src/rpc/index.js'
-import { ss58Address } from '../../src/rpc/signer.js'
+import { ExitCode, TaoError } from '../../src/core/errors.js'
+import { connect, txError, type Chain, type Sr25519Keypair, type TxLanded, type TxResult } from '../../src/node/index.js'
+import { ss58Address } from '../../src/node/signer.js'
 import { startCutProxy } from '../helpers/cut-proxy.js'
 import { freePort, startChain, type LocalChain } from './support/chopsticks.js'
 
@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('connect and metadata cache', () => {
   it('downloads metadata once, then reads it from the disk cache', async () => {
-    const cache = (await import('../../src/rpc/metadata-cache.js')).diskMetadataCache(path.join(cacheDir, 'metadata'))
+    const cache = (await import('../../src/node/metadata-cache.js')).diskMetadataCache(path.join(cacheDir, 'metadata'))
     const count = { metadata: 0, messages: 0 }
     const trace = (dir: 'out' | 'in', msg: string) => {
       if (dir !== 'out') return

@@ -1,10 +1,10 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { TaoError, unreachable } from '../../errors.js'
-import { setInterruptNote } from '../../interrupt.js'
+import { TaoError, unreachable } from '../../core/errors.js'
+import { setInterruptNote } from '../../core/interrupt.js'
 
 export default class ChainInfo extends TaoCommand {
   static summary = 'Show the network: runtime, blocks, TAO issuance, block emission, next halving, stake and subnets.'
@@ -28,8 +28,8 @@ export default class ChainInfo extends TaoCommand {
     const { flags } = await this.parse(ChainInfo)
     const network = resolveSetting('network', flags.network).value
     const chain = await connectChain(flags.network)
-    const { blockTimeMs, readChainInfo, watchChainInfo } = await import('../../chain/chain-info.js')
-    const { chainInfoJson, renderChainInfo } = await import('../../chain/chain-info-view.js')
+    const { blockTimeMs, readChainInfo, watchChainInfo } = await import('../../subtensor/chain-info.js')
+    const { chainInfoJson, renderChainInfo } = await import('../../cli/render/chain-info.js')
     if (!flags.watch) {
       try {
         const info = await readChainInfo(chain)

@@ -1,6 +1,6 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { configPath, resolveSetting, SETTING_KEYS, type SettingSource } from '../../config/settings.js'
-import { table } from '../../ui/output.js'
+import { table } from '../../core/output.js'
 
 export default class ConfigList extends TaoCommand {
   static summary = 'List every setting with its resolved value and source (flag > env > config > default).'

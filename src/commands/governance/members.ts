@@ -1,6 +1,6 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceMembers extends TaoCommand {
@@ -15,8 +15,8 @@ export default class GovernanceMembers extends TaoCommand {
     const { flags } = await this.parse(GovernanceMembers)
     const chain = await connectChain(flags.network)
     try {
-      const { readMembers, requireGovernance } = await import('../../chain/governance.js')
-      const { headBlocks } = await import('../../chain/read-at.js')
+      const { readMembers, requireGovernance } = await import('../../subtensor/governance.js')
+      const { headBlocks } = await import('../../node/read-at.js')
       requireGovernance(chain.metadata, 'members')
       const { best } = await headBlocks(chain)
       const members = await readMembers(chain, best.hash)

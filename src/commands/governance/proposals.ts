@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceProposals extends TaoCommand {
@@ -20,9 +20,9 @@ export default class GovernanceProposals extends TaoCommand {
     const { flags } = await this.parse(GovernanceProposals)
     const chain = await connectChain(flags.network)
     try {
-      const { readProposals, requireGovernance } = await import('../../chain/governance.js')
-      const { headBlocks } = await import('../../chain/read-at.js')
-      const { toJsonSafe } = await import('../../rpc/json.js')
+      const { readProposals, requireGovernance } = await import('../../subtensor/governance.js')
+      const { headBlocks } = await import('../../node/read-at.js')
+      const { toJsonSafe } = await import('../../core/json.js')
       requireGovernance(chain.metadata, 'proposals')
       const { best } = await headBlocks(chain)
       const proposals = await readProposals(chain, best, flags.lookback)

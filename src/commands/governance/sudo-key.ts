@@ -1,6 +1,6 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceSudoKey extends TaoCommand {
@@ -13,8 +13,8 @@ export default class GovernanceSudoKey extends TaoCommand {
     const { flags } = await this.parse(GovernanceSudoKey)
     const chain = await connectChain(flags.network)
     try {
-      const { readSudoKey, requireGovernance } = await import('../../chain/governance.js')
-      const { headBlocks } = await import('../../chain/read-at.js')
+      const { readSudoKey, requireGovernance } = await import('../../subtensor/governance.js')
+      const { headBlocks } = await import('../../node/read-at.js')
       requireGovernance(chain.metadata, 'sudo-key')
       const { best } = await headBlocks(chain)
       const sudoKey = await readSudoKey(chain, best.hash)

@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { resolveWallet } from '../../cli/flags.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
 
 export default class GovernanceVote extends TaoCommand {
   static summary = "Vote aye or nay on a governance proposal as a senate member."
@@ -25,15 +26,15 @@ export default class GovernanceVote extends TaoCommand {
     const { flags } = await this.parse(GovernanceVote)
     // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { readPublicKey } = await import('../../wallet/store.js')
-    const { parseProposalHash, planVote, requireGovernance } = await import('../../chain/governance.js')
-    const { headBlocks } = await import('../../chain/read-at.js')
+    const { parseProposalHash, planVote, requireGovernance } = await import('../../subtensor/governance.js')
+    const { headBlocks } = await import('../../node/read-at.js')
     const proposal = parseProposalHash(flags.proposal)
     const approve = flags.aye === true
     const sel = resolveWallet(flags)
     const hotkey = (await readPublicKey({ root: sel.path, name: sel.name }, { kind: 'hotkey', name: sel.hotkey })).ss58
     const vote = approve ? 'aye' : 'nay'
 
-    return executeTx(this, flags, 'coldkey', async ({ chain, signer }) => {
+    return runTx(this, flags, 'coldkey', async ({ chain, signer }) => {
       requireGovernance(chain.metadata, 'vote')
       const { best } = await headBlocks(chain)
       const plan = await planVote(chain, best.hash, { coldkey: signer, hotkey, proposal, approve })

@@ -5,9 +5,10 @@ import { fundingPlan } from '../../localnet/fund.js'
 import { describeGenesis, resolveGenesis, type GenesisSource } from '../../localnet/genesis.js'
 import type { LocalnetInfo } from '../../localnet/localnet.js'
 import { assertChopsticksInstalled, assertPortFree } from '../../localnet/node.js'
-import { stateDir, writeJsonAtomic } from '../../localnet/state.js'
+import { taoStateDir } from '../../config/dirs.js'
+import { writeJsonAtomic } from '../../localnet/state.js'
 import { renderSummary } from '../../localnet/summary.js'
-import { info as say } from '../../ui/output.js'
+import { info as say } from '../../core/output.js'
 
 export default class LocalnetStart extends TaoCommand {
   static summary = 'Run a local Subtensor chain: funded dev accounts, Alice as sudo, one block per transaction.'
@@ -48,7 +49,7 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
     assertChopsticksInstalled()
 
     if (flags.detach) {
-      const dir = stateDir()
+      const dir = taoStateDir()
       assertNoneRunning(dir)
       await assertPortFree(flags.host, flags.port)
       say(`Starting a Subtensor localnet in the background (${describeGenesis(genesis)})…`)

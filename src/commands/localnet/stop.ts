@@ -1,6 +1,6 @@
 import { TaoCommand } from '../../cli/base-command.js'
 import { stopDetached, type StopResult } from '../../localnet/detach.js'
-import { stateDir } from '../../localnet/state.js'
+import { taoStateDir } from '../../config/dirs.js'
 
 export default class LocalnetStop extends TaoCommand {
   static summary = 'Stop the localnet started with `tao localnet start --detach`.'
@@ -9,7 +9,7 @@ export default class LocalnetStop extends TaoCommand {
 
   async run(): Promise<StopResult> {
     await this.parse(LocalnetStop)
-    const result = await stopDetached(stateDir())
+    const result = await stopDetached(taoStateDir())
     this.log(`Stopped the localnet at ${result.endpoint} (pid ${result.pid})${result.forced ? ', with SIGKILL' : ''}.`)
     return result
   }

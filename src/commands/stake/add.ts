@@ -1,7 +1,10 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/stake-flags.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
+import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/flags/stake.js'
+import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
+import { targetHotkey } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
 
 export default class StakeAdd extends TaoCommand {
   static summary = 'Stake TAO to a hotkey on a subnet (buys the subnet’s alpha).'
@@ -27,8 +30,8 @@ export default class StakeAdd extends TaoCommand {
     const { flags } = await this.parse(StakeAdd)
     const amount = amountOf(flags, 'TAO')
     const [guard, hotkey] = await Promise.all([guardOptions(flags), targetHotkey(flags)])
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planStakeAdd } = await import('../../chain/stake-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeAdd } = await import('../../subtensor/stake/plan.js')
       return planStakeAdd(ctx, { hotkey, netuid: flags.netuid, amount, guard })
     })
   }

@@ -1,12 +1,14 @@
 import { Flags } from '@oclif/core'
-import { amountJson } from '../../chain/amount.js'
-import { stakeJson } from '../../chain/views-json.js'
+import { amountJson } from '../../core/amount.js'
+import { stakeJson } from '../../cli/render/models-json.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { badInput } from '../../errors.js'
-import { stakeTable } from '../../ui/stake-table.js'
+import { badInput } from '../../core/errors.js'
+import { stakeTable } from '../../cli/render/stake.js'
 
 export default class StakeList extends TaoCommand {
   static summary = 'List every stake of a coldkey, every local wallet (--all) or any address (--ss58).'
@@ -32,7 +34,7 @@ export default class StakeList extends TaoCommand {
 
     const chain = await connectChain(flags.network)
     try {
-      const { readStakes, stakeReadable } = await import('../../chain/stake.js')
+      const { readStakes, stakeReadable } = await import('../../subtensor/stake/stake.js')
       const why = stakeReadable(chain.metadata)
       if (why) throw badInput(`cannot list stakes: ${why}`, 'NOT_IN_RUNTIME')
       const reads = await chain.atHead('best')

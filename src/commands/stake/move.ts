@@ -1,9 +1,12 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { amountFlags, amountOf } from '../../cli/stake-flags.js'
-import { hotkeyByAddressOrName, hotkeySs58Flag, netuidFlag, optionalNetuidFlag, targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
-import { badInput } from '../../errors.js'
+import { amountFlags, amountOf } from '../../cli/flags/stake.js'
+import { hotkeyByAddressOrName, targetHotkey } from '../../wallet/selection.js'
+import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
+import { netuidFlag, optionalNetuidFlag } from '../../cli/flags/netuid.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { badInput } from '../../core/errors.js'
 
 export default class StakeMove extends TaoCommand {
   static summary = 'Move stake to another hotkey and/or subnet, keeping the coldkey (move_stake).'
@@ -31,8 +34,8 @@ export default class StakeMove extends TaoCommand {
     const originNetuid = flags['origin-netuid']
     const destinationNetuid = flags['dest-netuid'] ?? originNetuid
     if (destinationHotkey.ss58 === hotkey.ss58 && destinationNetuid === originNetuid) throw badInput('the destination is the origin: nothing would move', 'NOTHING_TO_MOVE')
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planStakeMove } = await import('../../chain/stake-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeMove } = await import('../../subtensor/stake/plan.js')
       return planStakeMove(ctx, { kind: 'move', hotkey, destinationHotkey, originNetuid, destinationNetuid, amount })
     })
   }

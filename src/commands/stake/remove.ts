@@ -1,8 +1,11 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/stake-flags.js'
-import { hotkeySs58Flag, optionalNetuidFlag, targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
-import { badInput } from '../../errors.js'
+import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/flags/stake.js'
+import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
+import { optionalNetuidFlag } from '../../cli/flags/netuid.js'
+import { targetHotkey } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { badInput } from '../../core/errors.js'
 
 export default class StakeRemove extends TaoCommand {
   static summary = 'Unstake alpha from a hotkey on a subnet (sells it for TAO).'
@@ -29,8 +32,8 @@ export default class StakeRemove extends TaoCommand {
     const amount = amountOf(flags, 'alpha')
     if (flags.netuid === undefined && amount !== undefined) throw badInput('--amount needs --netuid', 'MISSING_NETUID')
     const [guard, hotkey] = await Promise.all([guardOptions(flags), targetHotkey(flags)])
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planStakeRemove } = await import('../../chain/stake-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeRemove } = await import('../../subtensor/stake/plan.js')
       return planStakeRemove(ctx, { hotkey, netuid: flags.netuid, amount, guard })
     })
   }

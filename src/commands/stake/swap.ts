@@ -1,8 +1,11 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/stake-flags.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
-import { badInput } from '../../errors.js'
+import { amountFlags, amountOf, guardOptions, safetyFlags } from '../../cli/flags/stake.js'
+import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
+import { targetHotkey } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { badInput } from '../../core/errors.js'
 
 export default class StakeSwap extends TaoCommand {
   static summary = 'Swap stake from one subnet to another, keeping hotkey and coldkey (swap_stake).'
@@ -30,8 +33,8 @@ export default class StakeSwap extends TaoCommand {
     const destinationNetuid = flags['dest-netuid']
     if (originNetuid === destinationNetuid) throw badInput('--origin-netuid and --dest-netuid are the same subnet', 'SAME_NETUID')
     const [guard, hotkey] = await Promise.all([guardOptions(flags), targetHotkey(flags)])
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planStakeMove } = await import('../../chain/stake-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeMove } = await import('../../subtensor/stake/plan.js')
       return planStakeMove(ctx, { kind: 'swap', hotkey, originNetuid, destinationNetuid, amount, guard })
     })
   }

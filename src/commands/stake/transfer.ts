@@ -1,9 +1,12 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { amountFlags, amountOf } from '../../cli/stake-flags.js'
-import { hotkeySs58Flag, netuidFlag, optionalNetuidFlag, targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
-import { parseAddress } from '../../keystore/ss58.js'
+import { amountFlags, amountOf } from '../../cli/flags/stake.js'
+import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
+import { netuidFlag, optionalNetuidFlag } from '../../cli/flags/netuid.js'
+import { targetHotkey } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { parseAddress } from '../../core/ss58.js'
 
 export default class StakeTransfer extends TaoCommand {
   static summary = 'Give stake to another coldkey, keeping the hotkey (transfer_stake).'
@@ -30,8 +33,8 @@ export default class StakeTransfer extends TaoCommand {
     parseAddress(flags['dest-coldkey'], undefined, '--dest-coldkey')
     const hotkey = await targetHotkey(flags)
     const originNetuid = flags['origin-netuid']
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planStakeMove } = await import('../../chain/stake-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planStakeMove } = await import('../../subtensor/stake/plan.js')
       const destinationNetuid = flags['dest-netuid'] ?? originNetuid
       return planStakeMove(ctx, { kind: 'transfer', hotkey, destinationColdkey: flags['dest-coldkey'].trim(), originNetuid, destinationNetuid, amount })
     })

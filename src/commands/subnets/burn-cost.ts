@@ -1,7 +1,7 @@
-import { amountJson, displayTao, type AmountJson } from '../../chain/amount.js'
+import { amountJson, displayTao, type AmountJson } from '../../core/amount.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 
 export default class SubnetsBurnCost extends TaoCommand {
@@ -15,7 +15,7 @@ export default class SubnetsBurnCost extends TaoCommand {
     const { flags } = await this.parse(SubnetsBurnCost)
     const chain = await connectChain(flags.network)
     try {
-      const { readBurnCost } = await import('../../chain/subnets.js')
+      const { readBurnCost } = await import('../../subtensor/subnets/subnets.js')
       const { cost, block } = await readBurnCost(chain)
       this.log(`Registering a subnet costs ${displayTao(cost)} (block #${block}).`)
       return { network: resolveSetting('network', flags.network).value, block, burnCost: amountJson(cost) }

@@ -1,7 +1,8 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { subnetIdentityFlags } from '../../cli/identity-flags.js'
-import { targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
+import { subnetIdentityFlags } from '../../cli/flags/identity.js'
+import { targetHotkey } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
 
 export default class SubnetsCreate extends TaoCommand {
   static summary = 'Create a subnet owned by the coldkey, with the wallet’s hotkey (-H) as its owner hotkey.'
@@ -19,10 +20,10 @@ export default class SubnetsCreate extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(SubnetsCreate)
     const hotkey = await targetHotkey(flags)
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
+    return runTx(this, flags, 'coldkey', async (ctx) => {
       const [{ planCreate }, { identityFromFlags, SUBNET_IDENTITY_FLAGS }] = await Promise.all([
-        import('../../chain/subnet-plan.js'),
-        import('../../chain/identity.js'),
+        import('../../subtensor/subnets/plan.js'),
+        import('../../subtensor/identity.js'),
       ])
       return planCreate(ctx, { hotkey, identity: identityFromFlags(flags, SUBNET_IDENTITY_FLAGS) })
     })

@@ -1,10 +1,10 @@
 import { Flags } from '@oclif/core'
-import { hyperparametersJson } from '../../chain/views-json.js'
+import { hyperparametersJson } from '../../cli/render/models-json.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { hyperparametersTable } from '../../ui/hyperparameters-table.js'
+import { hyperparametersTable } from '../../cli/render/hyperparameters.js'
 
 export default class SubnetsHyperparameters extends TaoCommand {
   static summary = "Show a subnet's hyperparameters, with their units and what they do."
@@ -20,7 +20,7 @@ export default class SubnetsHyperparameters extends TaoCommand {
     const { flags } = await this.parse(SubnetsHyperparameters)
     const chain = await connectChain(flags.network)
     try {
-      const { readHyperparameters } = await import('../../chain/hyperparameters.js')
+      const { readHyperparameters } = await import('../../subtensor/subnets/hyperparameters.js')
       const view = await readHyperparameters(chain, flags.netuid)
       this.log(hyperparametersTable(view))
       return { network: resolveSetting('network', flags.network).value, ...hyperparametersJson(view) }

@@ -1,9 +1,9 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { subnetJson, type SubnetJson } from '../../chain/views-json.js'
-import { subnetsTable } from '../../ui/subnets-table.js'
+import { subnetJson, type SubnetJson } from '../../cli/render/models-json.js'
+import { subnetsTable } from '../../cli/render/subnets.js'
 
 export default class SubnetsList extends TaoCommand {
   static summary = 'List every subnet: price, market cap, emission, pool, tempo, neurons and burn.'
@@ -16,7 +16,7 @@ export default class SubnetsList extends TaoCommand {
     const { flags } = await this.parse(SubnetsList)
     const chain = await connectChain(flags.network)
     try {
-      const { readSubnets } = await import('../../chain/subnets.js')
+      const { readSubnets } = await import('../../subtensor/subnets/subnets.js')
       const reads = await chain.atHead('best')
       const subnets = await readSubnets(chain, { at: reads.hash })
       this.log(subnetsTable(subnets))

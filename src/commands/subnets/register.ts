@@ -1,8 +1,11 @@
 import { Flags } from '@oclif/core'
-import { parseTao } from '../../chain/amount.js'
+import { parseTao } from '../../core/amount.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
+import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
+import { targetHotkey } from '../../wallet/selection.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
 
 export default class SubnetsRegister extends TaoCommand {
   static summary = 'Register a hotkey on a subnet by burning TAO (burned_register); --netuid 0 registers on root.'
@@ -26,8 +29,8 @@ export default class SubnetsRegister extends TaoCommand {
     const { flags } = await this.parse(SubnetsRegister)
     const maxBurn = flags['max-burn'] === undefined ? undefined : parseTao(flags['max-burn'], '--max-burn', { allowZero: true })
     const hotkey = await targetHotkey(flags)
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planRegister } = await import('../../chain/subnet-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planRegister } = await import('../../subtensor/subnets/plan.js')
       return planRegister(ctx, { hotkey, netuid: flags.netuid, maxBurn })
     })
   }

@@ -1,8 +1,9 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { subnetIdentityFlags } from '../../cli/identity-flags.js'
-import { requireSome } from '../../cli/stake-flags.js'
-import { netuidFlag } from '../../cli/targets.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
+import { subnetIdentityFlags } from '../../cli/flags/identity.js'
+import { requireSome } from '../../cli/flags/stake.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
 
 export default class SubnetsSetIdentity extends TaoCommand {
   static summary = 'Set a subnet’s on-chain identity (signed by the subnet owner’s coldkey).'
@@ -14,11 +15,11 @@ export default class SubnetsSetIdentity extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(SubnetsSetIdentity)
-    const { identityFromFlags, SUBNET_IDENTITY_FLAGS } = await import('../../chain/identity.js')
+    const { identityFromFlags, SUBNET_IDENTITY_FLAGS } = await import('../../subtensor/identity.js')
     const given = identityFromFlags(flags, SUBNET_IDENTITY_FLAGS)
     requireSome(given, 'identity')
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planSubnetIdentity } = await import('../../chain/identity-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planSubnetIdentity } = await import('../../subtensor/identity-plan.js')
       return planSubnetIdentity(ctx, flags.netuid, given)
     })
   }

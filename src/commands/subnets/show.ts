@@ -1,13 +1,14 @@
 import { Flags } from '@oclif/core'
-import { filterNeurons, NEURON_SORT_KEYS, sortNeurons, type NeuronSortKey } from '../../chain/metagraph-view.js'
-import { neuronJson, subnetJson } from '../../chain/views-json.js'
+import { filterNeurons, NEURON_SORT_KEYS, sortNeurons, type NeuronSortKey } from '../../subtensor/subnets/neurons.js'
+import { neuronJson, subnetJson } from '../../cli/render/models-json.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags, walletFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
+import { connectChain } from '../../cli/connect.js'
 import { expandHome, resolveSetting } from '../../config/settings.js'
-import { badInput } from '../../errors.js'
-import { parseAddress } from '../../keystore/ss58.js'
-import { metagraphText } from '../../ui/metagraph-table.js'
+import { badInput } from '../../core/errors.js'
+import { parseAddress } from '../../core/ss58.js'
+import { metagraphText } from '../../cli/render/metagraph.js'
 
 export default class SubnetsShow extends TaoCommand {
   static aliases = ['subnets:metagraph']
@@ -38,7 +39,7 @@ export default class SubnetsShow extends TaoCommand {
     if (flags.mine) hotkeys.push(...(await localHotkeys(flags['wallet-path'])))
     const chain = await connectChain(flags.network)
     try {
-      const { readMetagraph } = await import('../../chain/metagraph.js')
+      const { readMetagraph } = await import('../../subtensor/subnets/metagraph.js')
       const view = await readMetagraph(chain, flags.netuid)
       const filtered = filterNeurons(view.neurons, {
         hotkeys: flags.hotkey?.length || flags.mine ? hotkeys : undefined,

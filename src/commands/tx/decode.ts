@@ -1,12 +1,13 @@
 import { Args, Flags } from '@oclif/core'
 import { readFile } from 'node:fs/promises'
-import { amountJson } from '../../chain/amount.js'
+import { amountJson } from '../../core/amount.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
+import { networkFlags } from '../../cli/flags/network.js'
 import { causeWords } from '../../cli/system-error.js'
-import { connectChain, extrinsicHexInput } from '../../cli/tx.js'
-import { badInput } from '../../errors.js'
-import type { DecodedExtrinsic } from '../../rpc/extrinsic.js'
+import { connectChain } from '../../cli/connect.js'
+import { extrinsicHexInput } from '../../cli/flags/tx.js'
+import { badInput } from '../../core/errors.js'
+import type { DecodedExtrinsic } from '../../node/extrinsic.js'
 
 export default class TxDecode extends TaoCommand {
   static summary = 'Show what a signed or unsigned extrinsic does: signer, nonce, tip, era, call and arguments.'
@@ -23,7 +24,7 @@ export default class TxDecode extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(TxDecode)
     const hex = await extrinsicHexInput(args.hex, flags.file, 'extrinsic')
-    const { decodeExtrinsic, metadataView, toJsonSafe } = await import('../../rpc/index.js')
+    const { decodeExtrinsic, metadataView, toJsonSafe } = await import('../../node/index.js')
     let decoded
     if (flags.metadata !== undefined) {
       const raw = await readFile(flags.metadata).catch((e: NodeJS.ErrnoException) => {

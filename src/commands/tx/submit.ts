@@ -1,9 +1,12 @@
 import { Args, Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags } from '../../cli/flags.js'
-import { connectChain, extrinsicHexInput, txFlags, txOutcome } from '../../cli/tx.js'
-import { badInput, TaoError } from '../../errors.js'
-import type { WaitFor } from '../../rpc/index.js'
+import { reportOutput } from '../../cli/signing.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { connectChain } from '../../cli/connect.js'
+import { extrinsicHexInput, txFlags } from '../../cli/flags/tx.js'
+import { txOutcome } from '../../tx/report.js'
+import { badInput, TaoError } from '../../core/errors.js'
+import type { WaitFor } from '../../node/index.js'
 
 export default class TxSubmit extends TaoCommand {
   static summary = 'Submit a signed extrinsic made earlier (for example with --dry-run on an offline machine).'
@@ -30,7 +33,7 @@ export default class TxSubmit extends TaoCommand {
         if (err instanceof TaoError) err.data = { ...context, ...err.data }
         throw err
       })
-      return await txOutcome(result, context, (line) => this.log(line))
+      return await txOutcome(result, context, reportOutput(this))
     } finally {
       chain.close()
     }

@@ -1,11 +1,13 @@
 import { Flags } from '@oclif/core'
-import { amountJson, displayTao, formatTao, type AmountJson } from '../../chain/amount.js'
-import type { AccountBalance } from '../../chain/balances.js'
+import { amountJson, displayTao, formatTao, type AmountJson } from '../../core/amount.js'
+import type { AccountBalance } from '../../subtensor/stake/balances.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { table } from '../../ui/output.js'
+import { table } from '../../core/output.js'
 
 /** One account (an address counted once, however many wallets name it), as docs/json.md describes it. */
 interface Row {
@@ -59,7 +61,7 @@ export default class WalletBalance extends TaoCommand {
     let balances: AccountBalance[]
     let block: number
     try {
-      const { fetchBalances } = await import('../../chain/balances.js')
+      const { fetchBalances } = await import('../../subtensor/stake/balances.js')
       ;({ balances, block } = await fetchBalances(chain, accounts.map((a) => a.ss58)))
     } finally {
       chain.close()

@@ -1,6 +1,8 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { passwordFlags } from '../../cli/flags/password.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
 import { newPassword, unlockPassword } from '../../cli/password.js'
 
 export default class WalletChangePassword extends TaoCommand {

@@ -1,9 +1,11 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { passwordFlags } from '../../cli/flags/password.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
 import { coldkeyPasswordFlags, hotkeyPasswordFlags, keyLine, newMnemonicKeypair, prepareNewKey, showMnemonic, wordsFlag, writeKeys } from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
 import type { WrittenKey } from '../../wallet/describe.js'
-import { validateNewHotkeyName } from '../../keystore/files.js'
+import { validateNewHotkeyName } from '../../wallet/names.js'
 
 export default class WalletCreate extends TaoCommand {
   static summary = 'Create a new wallet: an encrypted coldkey and a hotkey, each from a new mnemonic.'

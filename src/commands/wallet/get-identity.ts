@@ -1,9 +1,11 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { networkFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
-import { connectChain } from '../../cli/tx.js'
+import { networkFlags } from '../../cli/flags/network.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
+import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { parseAddress } from '../../keystore/ss58.js'
+import { parseAddress } from '../../core/ss58.js'
 
 export default class WalletGetIdentity extends TaoCommand {
   static summary = 'Show the on-chain identity of the wallet’s coldkey, or of any address (--ss58).'
@@ -25,7 +27,7 @@ export default class WalletGetIdentity extends TaoCommand {
     }
     const chain = await connectChain(flags.network)
     try {
-      const { CHAIN_IDENTITY_FLAGS, identityJson, readChainIdentity, storageFields } = await import('../../chain/identity.js')
+      const { CHAIN_IDENTITY_FLAGS, identityJson, readChainIdentity, storageFields } = await import('../../subtensor/identity.js')
       const { item, value } = await readChainIdentity(chain, ss58)
       const fields = item ? storageFields(chain.metadata, 'SubtensorModule', item) : undefined
       const identity = identityJson(value, fields, CHAIN_IDENTITY_FLAGS)

@@ -1,12 +1,14 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { passwordFlags } from '../../cli/flags/password.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
 import { unlockPassword } from '../../cli/password.js'
-import { paint, warn } from '../../ui/output.js'
-import { toHex } from '../../hex.js'
+import { paint, warn } from '../../core/output.js'
+import { toHex } from '../../core/hex.js'
 import type { KeyState } from '../../wallet/keycheck.js'
 import type { WalletEntry } from '../../wallet/store.js'
-import { badInput } from '../../errors.js'
+import { badInput } from '../../core/errors.js'
 
 interface Secrets {
   secretPhrase: string | null

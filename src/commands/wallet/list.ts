@@ -1,6 +1,7 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { resolveWallet, walletFlags } from '../../cli/flags.js'
-import { paint } from '../../ui/output.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
+import { paint } from '../../core/output.js'
 import type { KeyState } from '../../wallet/keycheck.js'
 import type { WalletEntry } from '../../wallet/store.js'
 

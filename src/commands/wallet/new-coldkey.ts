@@ -1,5 +1,7 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { passwordFlags } from '../../cli/flags/password.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
 import { coldkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, prepareNewKey, writeKeys } from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
 import type { WrittenKey } from '../../wallet/describe.js'

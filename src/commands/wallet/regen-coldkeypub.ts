@@ -1,11 +1,13 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { passwordFlags } from '../../cli/flags/password.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
 import { unlockPassword } from '../../cli/password.js'
 import { confirmOverwriteFile, overwriteFlag } from '../../cli/wallet-io.js'
-import { fromHex } from '../../hex.js'
-import { parseAddress } from '../../keystore/ss58.js'
-import { canPrompt } from '../../ui/prompt.js'
+import { fromHex } from '../../core/hex.js'
+import { parseAddress } from '../../core/ss58.js'
+import { canPrompt } from '../../cli/prompt.js'
 import type { PublicKeyInfo } from '../../wallet/store.js'
 
 export default class WalletRegenColdkeypub extends TaoCommand {

@@ -1,7 +1,8 @@
 import { TaoCommand } from '../../cli/base-command.js'
-import { chainIdentityFlags } from '../../cli/identity-flags.js'
-import { requireSome } from '../../cli/stake-flags.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
+import { chainIdentityFlags } from '../../cli/flags/identity.js'
+import { requireSome } from '../../cli/flags/stake.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
 
 export default class WalletSetIdentity extends TaoCommand {
   static summary = 'Set the coldkey’s on-chain identity (set_identity).'
@@ -13,11 +14,11 @@ export default class WalletSetIdentity extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WalletSetIdentity)
-    const { identityFromFlags, CHAIN_IDENTITY_FLAGS } = await import('../../chain/identity.js')
+    const { identityFromFlags, CHAIN_IDENTITY_FLAGS } = await import('../../subtensor/identity.js')
     const given = identityFromFlags(flags, CHAIN_IDENTITY_FLAGS)
     requireSome(given, 'identity')
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planChainIdentity } = await import('../../chain/identity-plan.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planChainIdentity } = await import('../../subtensor/identity-plan.js')
       return planChainIdentity(ctx, given)
     })
   }

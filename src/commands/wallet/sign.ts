@@ -1,8 +1,10 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { passwordFlags, resolveWallet, walletFlags } from '../../cli/flags.js'
+import { passwordFlags } from '../../cli/flags/password.js'
+import { resolveWallet } from '../../wallet/selection.js'
+import { walletFlags } from '../../cli/flags/wallet.js'
 import { unlockPassword } from '../../cli/password.js'
-import { toHex } from '../../hex.js'
+import { toHex } from '../../core/hex.js'
 
 export default class WalletSign extends TaoCommand {
   static summary = 'Sign a message with the coldkey (or the hotkey with --use-hotkey).'

@@ -1,9 +1,10 @@
 import { Flags } from '@oclif/core'
-import { amountJson, displayTao, parseTao } from '../../chain/amount.js'
-import { planTransfer } from '../../chain/transfer-plan.js'
+import { amountJson, displayTao, parseTao } from '../../core/amount.js'
+import { planTransfer } from '../../subtensor/transfer-plan.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { executeTx, signingFlags } from '../../cli/tx.js'
-import { parseAddress } from '../../keystore/ss58.js'
+import { runTx } from '../../cli/signing.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { parseAddress } from '../../core/ss58.js'
 
 export default class WalletTransfer extends TaoCommand {
   static summary = 'Send TAO from the coldkey to an address.'
@@ -32,7 +33,7 @@ export default class WalletTransfer extends TaoCommand {
     const allowDeath = flags['allow-death']
     const dest = { type: 'Id', value: flags.dest }
 
-    return executeTx(this, flags, 'coldkey', async ({ chain, signer, options, estimateFee }) => {
+    return runTx(this, flags, 'coldkey', async ({ chain, signer, options, estimateFee }) => {
       const account = await chain.account(signer)
       const balance = { free: account.free, frozen: account.frozen, existentialDeposit: chain.existentialDeposit() }
       const tip = options.tip ?? 0n

@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { ExitCode } from '../../errors.js'
-import { parseAddress } from '../../keystore/ss58.js'
-import { paint } from '../../ui/output.js'
-import { fromHex } from '../../hex.js'
+import { ExitCode } from '../../core/errors.js'
+import { parseAddress } from '../../core/ss58.js'
+import { paint } from '../../core/output.js'
+import { fromHex } from '../../core/hex.js'
 
 export default class WalletVerify extends TaoCommand {
   static summary = 'Check an sr25519 signature of a message against an address.'

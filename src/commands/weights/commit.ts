@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core'
+import { txRunner } from '../../cli/signing.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { signingFlags } from '../../cli/tx.js'
-import { readWeightsInput, weightsFlags } from '../../cli/weights-input.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { readWeightsInput, weightsFlags } from '../../cli/flags/weights.js'
 
 export default class WeightsCommit extends TaoCommand {
   static summary = "Commit the hash of the hotkey's weights on a subnet with commit-reveal on, to reveal later."
@@ -23,7 +24,7 @@ export default class WeightsCommit extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsCommit)
     const { emit, versionKey } = readWeightsInput(flags)
-    const { submitWeights } = await import('../../weights/submit.js')
-    return submitWeights(this, flags, { netuid: flags.netuid, emit, versionKey, mode: 'commit', timelock: flags.timelock })
+    const { submitWeights } = await import('../../subtensor/weights/submit.js')
+    return submitWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, emit, versionKey, mode: 'commit', timelock: flags.timelock })
   }
 }

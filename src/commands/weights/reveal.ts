@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core'
+import { txRunner } from '../../cli/signing.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { signingFlags } from '../../cli/tx.js'
-import { netuidFlag } from '../../cli/weights-input.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { netuidFlag } from '../../cli/flags/weights.js'
 
 export default class WeightsReveal extends TaoCommand {
   static summary = "Reveal the hotkey's pending weight commits on a subnet."
@@ -25,7 +26,7 @@ export default class WeightsReveal extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsReveal)
-    const { revealWeights } = await import('../../weights/reveal.js')
-    return revealWeights(this, flags, { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
+    const { revealWeights } = await import('../../subtensor/weights/reveal.js')
+    return revealWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
   }
 }

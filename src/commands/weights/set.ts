@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core'
+import { txRunner } from '../../cli/signing.js'
 import { TaoCommand } from '../../cli/base-command.js'
-import { signingFlags } from '../../cli/tx.js'
-import { readWeightsInput, weightsFlags } from '../../cli/weights-input.js'
+import { signingFlags } from '../../cli/flags/tx.js'
+import { readWeightsInput, weightsFlags } from '../../cli/flags/weights.js'
 
 export default class WeightsSet extends TaoCommand {
   static summary = "Set the hotkey's weights on a subnet (or commit them where the subnet has commit-reveal on)."
@@ -27,7 +28,7 @@ export default class WeightsSet extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsSet)
     const { emit, versionKey } = readWeightsInput(flags)
-    const { submitWeights } = await import('../../weights/submit.js')
-    return submitWeights(this, flags, { netuid: flags.netuid, emit, versionKey, mode: 'set', timelock: flags.timelock })
+    const { submitWeights } = await import('../../subtensor/weights/submit.js')
+    return submitWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, emit, versionKey, mode: 'set', timelock: flags.timelock })
   }
 }

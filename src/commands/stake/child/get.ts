@@ -1,7 +1,10 @@
 import { TaoCommand } from '../../../cli/base-command.js'
-import { networkFlags, walletFlags } from '../../../cli/flags.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
-import { connectChain } from '../../../cli/tx.js'
+import { networkFlags } from '../../../cli/flags/network.js'
+import { walletFlags } from '../../../cli/flags/wallet.js'
+import { hotkeySs58Flag } from '../../../cli/flags/wallet.js'
+import { netuidFlag } from '../../../cli/flags/netuid.js'
+import { targetHotkey } from '../../../wallet/selection.js'
+import { connectChain } from '../../../cli/connect.js'
 import { resolveSetting } from '../../../config/settings.js'
 
 export default class StakeChildGet extends TaoCommand {
@@ -17,7 +20,7 @@ export default class StakeChildGet extends TaoCommand {
     const hotkey = await targetHotkey(flags)
     const chain = await connectChain(flags.network)
     try {
-      const [{ readChildren }, { requireSubnet }] = await Promise.all([import('../../../chain/children.js'), import('../../../chain/pool-reader.js')])
+      const [{ readChildren }, { requireSubnet }] = await Promise.all([import('../../../subtensor/stake/children.js'), import('../../../subtensor/stake/pool-reader.js')])
       await requireSubnet(chain, flags.netuid)
       const r = await readChildren(chain, hotkey.ss58, flags.netuid)
       const pct = (p: number) => `${(p * 100).toFixed(4)}%`

@@ -1,6 +1,9 @@
 import { TaoCommand } from '../../../cli/base-command.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
-import { executeTx, signingFlags } from '../../../cli/tx.js'
+import { hotkeySs58Flag } from '../../../cli/flags/wallet.js'
+import { netuidFlag } from '../../../cli/flags/netuid.js'
+import { targetHotkey } from '../../../wallet/selection.js'
+import { runTx } from '../../../cli/signing.js'
+import { signingFlags } from '../../../cli/flags/tx.js'
 
 export default class StakeChildRevoke extends TaoCommand {
   static summary = 'Remove every child hotkey of a hotkey on a subnet (set_children with none).'
@@ -11,8 +14,8 @@ export default class StakeChildRevoke extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildRevoke)
     const hotkey = await targetHotkey(flags)
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planSetChildren } = await import('../../../chain/children.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planSetChildren } = await import('../../../subtensor/stake/children.js')
       return planSetChildren(ctx, { hotkey, netuid: flags.netuid, children: [] })
     })
   }

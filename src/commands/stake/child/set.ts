@@ -1,8 +1,11 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../../cli/base-command.js'
-import { listOf } from '../../../cli/stake-flags.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
-import { executeTx, signingFlags } from '../../../cli/tx.js'
+import { listOf } from '../../../cli/flags/stake.js'
+import { hotkeySs58Flag } from '../../../cli/flags/wallet.js'
+import { netuidFlag } from '../../../cli/flags/netuid.js'
+import { targetHotkey } from '../../../wallet/selection.js'
+import { runTx } from '../../../cli/signing.js'
+import { signingFlags } from '../../../cli/flags/tx.js'
 
 export default class StakeChildSet extends TaoCommand {
   static summary = 'Set the child hotkeys of a hotkey on a subnet, with the proportion of stake weight each gets.'
@@ -25,10 +28,10 @@ export default class StakeChildSet extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildSet)
     const hotkey = await targetHotkey(flags)
-    const { parseChildren } = await import('../../../chain/children.js')
+    const { parseChildren } = await import('../../../subtensor/stake/children.js')
     const children = parseChildren(hotkey.ss58, listOf(flags.children), listOf(flags.proportions))
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planSetChildren } = await import('../../../chain/children.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planSetChildren } = await import('../../../subtensor/stake/children.js')
       return planSetChildren(ctx, { hotkey, netuid: flags.netuid, children })
     })
   }

@@ -1,7 +1,11 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../../cli/base-command.js'
-import { hotkeySs58Flag, netuidFlag, targetHotkey } from '../../../cli/targets.js'
-import { connectChain, executeTx, signingFlags } from '../../../cli/tx.js'
+import { hotkeySs58Flag } from '../../../cli/flags/wallet.js'
+import { netuidFlag } from '../../../cli/flags/netuid.js'
+import { targetHotkey } from '../../../wallet/selection.js'
+import { connectChain } from '../../../cli/connect.js'
+import { runTx } from '../../../cli/signing.js'
+import { signingFlags } from '../../../cli/flags/tx.js'
 import { resolveSetting } from '../../../config/settings.js'
 
 export default class StakeChildTake extends TaoCommand {
@@ -18,11 +22,11 @@ export default class StakeChildTake extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildTake)
     const hotkey = await targetHotkey(flags)
-    const { takeToU16, U16_MAX } = await import('../../../chain/children.js')
+    const { takeToU16, U16_MAX } = await import('../../../subtensor/stake/children.js')
     if (flags.take === undefined) {
       const chain = await connectChain(flags.network)
       try {
-        const { requireSubnet } = await import('../../../chain/pool-reader.js')
+        const { requireSubnet } = await import('../../../subtensor/stake/pool-reader.js')
         await requireSubnet(chain, flags.netuid)
         const take = Number(await chain.storage('SubtensorModule', 'ChildkeyTake', hotkey.ss58, flags.netuid)) / U16_MAX
         this.log(`childkey take of ${hotkey.label} on subnet ${flags.netuid}: ${(take * 100).toFixed(2)}%`)
@@ -32,8 +36,8 @@ export default class StakeChildTake extends TaoCommand {
       }
     }
     const take = takeToU16(flags.take, '--take')
-    return executeTx(this, flags, 'coldkey', async (ctx) => {
-      const { planChildTake } = await import('../../../chain/children.js')
+    return runTx(this, flags, 'coldkey', async (ctx) => {
+      const { planChildTake } = await import('../../../subtensor/stake/children.js')
       return planChildTake(ctx, { hotkey, netuid: flags.netuid, take })
     })
   }

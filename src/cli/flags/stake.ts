@@ -1,0 +1,62 @@
+import { Flags } from '@oclif/core'
+import { parseTao } from '../../core/amount.js'
+import { badInput } from '../../core/errors.js'
+
+/** Flags shared by the stake commands (btcli's names as aliases), and their parsing before connecting. */
+
+export const amountFlags = (unit: 'TAO' | 'alpha', all: string) => ({
+  amount: Flags.string({ char: 'a', description: `Amount in ${unit} (up to 9 decimals).`, exactlyOne: ['amount', 'all'] }),
+  all: Flags.boolean({ description: all, aliases: ['all-tokens', 'stake-all', 'swap-all'], exactlyOne: ['amount', 'all'] }),
+})
+
+export const DEFAULT_TOLERANCE = '0.005'
+
+export const safetyFlags = {
+  tolerance: Flags.string({
+    description: `Price tolerance for the runtime's limit call: a fraction (0.005) or a percentage (0.5%) [default ${DEFAULT_TOLERANCE}].`,
+    aliases: ['rate-tolerance'],
+    helpGroup: 'PRICE',
+  }),
+  'allow-partial': Flags.boolean({
+    description: 'Let the runtime fill only the part of the trade that stays within the tolerance.',
+    aliases: ['allow-partial-stake', 'partial'],
+    helpGroup: 'PRICE',
+  }),
+  unsafe: Flags.boolean({
+    description: 'Send the plain call without a limit price, even where the runtime has one.',
+    aliases: ['no-safe-staking'],
+    exclusive: ['tolerance', 'allow-partial'],
+    helpGroup: 'PRICE',
+  }),
+}
+
+export interface SafetyFlagValues {
+  tolerance?: string
+  'allow-partial'?: boolean
+  unsafe?: boolean
+}
+
+/** Price protection as the planners take it; a bad tolerance exits 2 here, before connecting. */
+export async function guardOptions(flags: SafetyFlagValues) {
+  const { parseTolerance } = await import('../../subtensor/stake/pool.js')
+  return {
+    tolerancePpb: parseTolerance(flags.tolerance ?? DEFAULT_TOLERANCE),
+    allowPartial: flags['allow-partial'] ?? false,
+    unsafe: flags.unsafe ?? false,
+    explicit: flags.tolerance !== undefined || flags['allow-partial'] === true,
+  }
+}
+
+/** An amount of TAO or alpha (both have 9 decimals), or undefined for --all. */
+export function amountOf(flags: { amount?: string }, unit: 'TAO' | 'alpha'): bigint | undefined {
+  return flags.amount === undefined ? undefined : parseTao(flags.amount, '--amount', unit === 'alpha' ? { unit } : {})
+}
+
+/** A comma-separated or repeated list flag as one list of trimmed values. */
+export const listOf = (values: string[] | undefined): string[] =>
+  (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+
+/** Refuse, before connecting, a command that would do nothing. */
+export function requireSome(given: Record<string, string>, what: string): void {
+  if (Object.keys(given).length === 0) throw badInput(`give at least one ${what} flag`, 'NOTHING_TO_SET')
+}

@@ -1,0 +1,70 @@
+import { Flags } from '@oclif/core'
+import { parseTao } from '../../core/amount.js'
+import { badInput } from '../../core/errors.js'
+import { MAX_ERA } from '../../node/era.js'
+import type { SendOptions } from '../../node/index.js'
+import { readSecretFile } from '../password.js'
+import { networkFlags } from './network.js'
+import { passwordFlags } from './password.js'
+import { walletFlags } from './wallet.js'
+
+/** Flags of every command that signs and submits a transaction. */
+export const txFlags = {
+  era: Flags.integer({
+    description: `Mortal era length in blocks, ${MAX_ERA} at most and no more than the runtime's System.BlockHashCount (0 = immortal).`,
+    default: 64,
+    min: 0,
+    max: MAX_ERA,
+    helpGroup: 'TRANSACTION',
+  }),
+  nonce: Flags.integer({ description: "Account nonce to use instead of the node's next one.", min: 0, max: 4294967295, helpGroup: 'TRANSACTION' }),
+  force: Flags.boolean({ description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).", helpGroup: 'TRANSACTION' }),
+  tip: Flags.string({ description: 'Tip in TAO for the block author.', helpGroup: 'TRANSACTION' }),
+  'wait-for': Flags.string({
+    description: 'Wait until the transaction is in a block, finalized, or only sent.',
+    options: ['inclusion', 'finalization', 'none'],
+    default: 'inclusion',
+    helpGroup: 'TRANSACTION',
+  }),
+  'dry-run': Flags.boolean({
+    description: 'Sign and print the extrinsic hex (alone on stdout) and fee; submit nothing (submit later with `tao tx submit`).',
+    helpGroup: 'TRANSACTION',
+  }),
+}
+
+/** Everything a signing command needs besides its own flags: wallet, network, password and transaction flags. */
+export const signingFlags = { ...walletFlags, ...networkFlags, ...passwordFlags, ...txFlags }
+
+/** An extrinsic given as an argument or read from `--file` ("-" for stdin), checked to be 0x hex. */
+export async function extrinsicHexInput(arg: string | undefined, file: string | undefined, what: string): Promise<string> {
+  const hex = (arg ?? (file !== undefined ? await readSecretFile(file, 'extrinsic') : '')).trim()
+  if (!/^0x([0-9a-fA-F]{2})+$/.test(hex)) throw badInput(`give the ${what} as 0x-prefixed hex (argument or --file)`, 'BAD_HEX')
+  return hex
+}
+
+export interface TxFlagValues {
+  era: number
+  nonce?: number
+  force?: boolean
+  tip?: string
+  'wait-for': string
+  'dry-run': boolean
+}
+
+export interface SigningFlagValues extends TxFlagValues {
+  network?: string
+  'wallet-path'?: string
+  'wallet-name'?: string
+  hotkey?: string
+  'password-file'?: string
+}
+
+export function sendOptions(flags: TxFlagValues): SendOptions {
+  return {
+    era: flags.era === 0 ? 'immortal' : flags.era,
+    nonce: flags.nonce,
+    tip: flags.tip === undefined ? undefined : parseTao(flags.tip, '--tip', { allowZero: true }),
+    waitFor: flags['wait-for'] as SendOptions['waitFor'],
+    dryRun: flags['dry-run'],
+  }
+}

@@ -1,0 +1,24 @@
+/** `subnets hyperparameters` as a table: name, value in its unit, what it does. */
+import { displayTao } from '../../core/amount.js'
+import type { HyperparametersView, HyperparameterView } from '../../subtensor/models.js'
+import { table } from '../../core/output.js'
+
+export function hyperparameterValue(h: HyperparameterView): string {
+  switch (h.unit) {
+    case 'flag':
+      return h.value ? 'yes' : 'no'
+    case 'rao':
+      return displayTao(BigInt(h.value as bigint))
+    case 'blocks':
+    case 'epochs':
+      return `${h.value} ${h.unit}`
+    case 'fraction':
+      return `${h.normalized?.toFixed(6)} (${h.value})`
+    default:
+      return h.normalized !== null ? String(h.normalized) : String(h.value)
+  }
+}
+
+export function hyperparametersTable(v: HyperparametersView): string {
+  return table([['HYPERPARAMETER', 'VALUE', 'MEANING'], ...v.hyperparameters.map((h) => [h.name, hyperparameterValue(h), h.description])])
+}

@@ -1,0 +1,48 @@
+/** `subnets show` for people: the subnet's header and one row per UID. */
+import type { MetagraphView, NeuronView, SubnetSummary } from '../../subtensor/models.js'
+import { fraction, shortAmount, shortKey, shortTao } from '../../core/numbers.js'
+import { paint, table } from '../../core/output.js'
+
+export function subnetHeader(s: SubnetSummary, block: number): string {
+  const sym = s.symbol ?? 'α'
+  const title = [`Subnet ${s.netuid}`, s.symbol, s.name].filter(Boolean).join(' ')
+  const next = s.nextEpochBlock === null ? '' : `, next epoch at #${s.nextEpochBlock}`
+  return [
+    `${paint.bold(title)}  ${paint.dim(`at block #${block}`)}`,
+    `owner      ${s.ownerColdkey ?? '-'} (coldkey)${s.ownerHotkey ? `, ${s.ownerHotkey} (hotkey)` : ''}`,
+    `price      ${s.price === null ? 'none (empty pool)' : `τ${shortAmount(s.price, 9)} per ${sym}`}   market cap ${shortTao(s.marketCap)}`,
+    `pool       ${shortTao(s.taoIn)} and ${shortAmount(s.alphaIn)} ${sym}; ${shortAmount(s.alphaOut)} ${sym} staked; emission ${shortTao(s.taoEmission, 9)} per block`,
+    `tempo      ${s.tempo} blocks (${s.blocksSinceLastStep} since the last step${next})`,
+    `neurons    ${s.neurons}/${s.maxNeurons}, registration burn ${shortTao(s.burn)}`,
+  ].join('\n')
+}
+
+export function neuronsTable(neurons: readonly NeuronView[], block: number, symbol: string | null): string {
+  const sym = symbol ?? 'α'
+  const rows = [['UID', `STAKE ${sym}`, 'VALUE τ', 'RANK', 'TRUST', 'VTRUST', 'CONS', 'INCENT', 'DIVS', `EMISSION ${sym}`, 'VPERMIT', 'ACTIVE', 'UPDATED', 'HOTKEY', 'COLDKEY', 'AXON']]
+  for (const n of neurons)
+    rows.push([
+      String(n.uid),
+      shortAmount(n.alphaStake),
+      shortAmount(n.stakeValue),
+      fraction(n.rank),
+      fraction(n.trust),
+      fraction(n.validatorTrust),
+      fraction(n.consensus),
+      fraction(n.incentive),
+      fraction(n.dividends),
+      shortAmount(n.emission, 6),
+      n.validatorPermit ? 'yes' : 'no',
+      n.active ? 'yes' : 'no',
+      `${Math.max(0, block - n.lastUpdate)}`,
+      shortKey(n.hotkey),
+      shortKey(n.coldkey),
+      n.axon?.ip ? `${n.axon.ip}:${n.axon.port}` : '-',
+    ])
+  return table(rows)
+}
+
+export function metagraphText(v: MetagraphView, neurons: readonly NeuronView[]): string {
+  const shown = neurons.length === v.neurons.length ? '' : paint.dim(`\n${neurons.length} of ${v.neurons.length} UIDs shown`)
+  return `${subnetHeader(v.subnet, v.block)}\n\n${neurons.length ? neuronsTable(neurons, v.block, v.subnet.symbol) : 'no UIDs to show'}${shown}`
+}

@@ -1,0 +1,153 @@
+import { constants } from 'node:fs'
+import { chmod, link, mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { badInput } from '../core/errors.js'
+import { uninterruptible } from '../core/interrupt.js'
+import { errnoOf, fsError, onFs } from './fs-errors.js'
+
+/** A short private temp name: never longer than the target's, so a long key name cannot overflow NAME_MAX. */
+// Web Crypto's random source: importing node:crypto would cost every command's start-up (issue 9).
+export const tempName = (prefix = 'tmp'): string => `.${prefix}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
+
+/** Write a new private file (O_EXCL), fsync it; the caller places it. */
+export async function writeNewFile(path: string, data: Uint8Array, mode: number): Promise<void> {
+  const handle = await open(path, 'wx', 0o600)
+  try {
+    await handle.writeFile(data)
+    await handle.chmod(mode)
+    await handle.sync()
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await rm(path, { force: true })
+    throw e
+  }
+  await handle.close()
+}
+
+/**
+ * Give `source`'s content the name `target` only if `target` does not exist, atomically: link(2), which fails
+ * with EEXIST instead of replacing (no check-then-rename window). On a file system without hard links an
+ * O_EXCL reservation of the name is renamed over (the name is still taken exclusively). `source` is gone
+ * afterwards either way; the inode (and so its identity) is the same.
+ */
+export async function createExclusive(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target)
+  } catch (e) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(errnoOf(e) ?? '')) throw e
+    await (await open(target, 'wx', 0o600)).close()
+    await rename(source, target).catch(async (err) => {
+      await unlink(target).catch(() => undefined)
+      throw err
+    })
+    return
+  }
+  await unlink(source)
+}
+
+/**
+ * Write a file so that a crash or kill at any instant leaves either the old file or the new one:
+ * a private temp file beside it (O_EXCL, mode 0600), fsync, then rename over the target (overwrite) or
+ * link to it (create-exclusive: exit 2 KEY_EXISTS when it exists, decided atomically), fsync the folder.
+ * File-system failures are one line naming `path`.
+ */
+export function writeFileAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+  // Ctrl-C in the middle would leave the temp file behind: finish first.
+  return uninterruptible(() => writeAtomic(path, data, opts))
+}
+
+async function writeAtomic(path: string, data: Uint8Array, opts: { overwrite: boolean; mode?: number }): Promise<void> {
+  const mode = opts.mode ?? 0o600
+  const tmp = join(dirname(path), tempName())
+  await onFs('write', path, () => writeNewFile(tmp, data, mode))
+  try {
+    if (opts.overwrite) await rename(tmp, path)
+    else await createExclusive(tmp, path)
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') throw badInput(`${path} already exists; use --overwrite to replace it`, 'KEY_EXISTS')
+    throw fsError(e, 'write', path)
+  } finally {
+    await rm(tmp, { force: true })
+  }
+  await syncDir(dirname(path))
+}
+
+export async function syncDir(dir: string): Promise<void> {
+  try {
+    const h = await open(dir, 'r')
+    try {
+      await h.sync()
+    } finally {
+      await h.close()
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename itself is still atomic.
+  }
+}
+
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Read a key file, refusing anything that is not a regular file (a FIFO would block for ever, a device
+ * could do worse): checked before opening, and again on the opened file (O_NONBLOCK, so even a FIFO
+ * swapped in between cannot block). Missing files reject with ENOENT for the caller to word.
+ */
+export async function readRegularFile(path: string, what: string): Promise<Uint8Array> {
+  const notRegular = () => badInput(`${what} at ${path} is not a regular file`, 'NOT_A_FILE')
+  if (!(await stat(path)).isFile()) throw notRegular()
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY)
+  try {
+    if (!(await handle.stat()).isFile()) throw notRegular()
+    return new Uint8Array(await handle.readFile())
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Create a folder (and parents) private to the user; tighten an existing one we created loosely.
+ * Returns the folders this call created (for undoing), none when all existed.
+ */
+export async function ensureDir(path: string): Promise<string[]> {
+  const first = await onFs('create the folder', path, () => mkdirs(path))
+  const s = await onFs('create the folder', path, () => stat(path))
+  if (!s.isDirectory()) throw badInput(`${path} is not a folder`, 'NOT_A_FOLDER')
+  if ((s.mode & 0o077) !== 0 && process.getuid && s.uid === process.getuid()) await chmod(path, 0o700).catch(() => undefined)
+  const created: string[] = []
+  if (first !== undefined) for (let d = path; d.length >= first.length && d !== dirname(d); d = dirname(d)) created.push(d)
+  return created
+}
+
+/**
+ * mkdir -p. Node's recursive mkdir reports some failures (EROFS, ENOSPC) as ENOENT of the folder it could
+ * not make: then the first missing folder is made alone, which fails with the real cause.
+ */
+async function mkdirs(path: string): Promise<string | undefined> {
+  try {
+    return await mkdir(path, { recursive: true, mode: 0o700 })
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw e
+    let missing = path
+    while (dirname(missing) !== missing && !(await pathExists(dirname(missing)))) missing = dirname(missing)
+    await mkdir(missing, { mode: 0o700 })
+    await mkdir(path, { recursive: true, mode: 0o700 })
+    return missing
+  }
+}
+
+/** Remove folders this run created, innermost first, only while they are empty (others may be using them). */
+export async function removeCreatedDirs(dirs: string[]): Promise<void> {
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => undefined)
+}
+
+/** Remove a file if it is there. */
+export const unlinkIfPresent = (path: string): Promise<void> => unlink(path).catch((e) => (errnoOf(e) === 'ENOENT' ? undefined : Promise.reject(e)))
+
+/** The longest file name most file systems hold (bytes). */

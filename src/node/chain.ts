@@ -1,0 +1,333 @@
+import { createClient, type PolkadotClient } from 'polkadot-api'
+import { getWsProvider, type StatusChange } from 'polkadot-api/ws'
+import { failed, TaoError, unreachable } from '../core/errors.js'
+import { connectTimeoutMs, withDeadline } from './deadline.js'
+import { storageEntries } from './entries.js'
+import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
+import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
+import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
+import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
+import { PlainRpc } from './plain-rpc.js'
+import { blockReads, type BlockReads } from './reads.js'
+import { probeEndpoint, type ProbeResult } from './probe.js'
+import { muteDisjointNoise, quietly } from './quiet.js'
+import { publicKeyOf, type Sr25519Keypair } from './signer.js'
+import {
+  buildCall,
+  estimateFee,
+  sendTx,
+  signTx,
+  submitSigned,
+  type SendOptions,
+  type SignedTx,
+  type SignOptions,
+  type TxCall,
+  type TxContext,
+  type TxResult,
+} from './tx.js'
+
+export interface ConnectOptions {
+  /** Deadline for connecting and loading the runtime; default TAO_CONNECT_TIMEOUT or 10 s. */
+  timeoutMs?: number
+  /** Deadline for each read afterwards; default 60 s. */
+  requestTimeoutMs?: number
+  /** Metadata cache; default the disk cache (TAO_CACHE_DIR or ~/.cache/taocli/metadata); false: none. */
+  cache?: MetadataCache | false
+  /** Every JSON-RPC message of the main connection, for --verbose and tests. */
+  trace?: (direction: 'out' | 'in', message: string) => void
+  /**
+   * Called once when the connection drops after connect() succeeded (not on close()). polkadot-api would
+   * retry on its own; a caller that follows the chain (tao watch) closes this Chain and connects anew.
+   */
+  onDisconnect?: (reason: string) => void
+}
+
+export interface AccountInfo {
+  nonce: number
+  free: bigint
+  reserved: bigint
+  frozen: bigint
+  consumers: number
+  providers: number
+}
+
+export interface ChainProperties {
+  name: string
+  genesisHash: string
+  ss58Format: number
+  tokenDecimals: number
+  tokenSymbol: string
+}
+
+/** A connection to a Subtensor node; every layout comes from the metadata it serves. */
+export interface Chain {
+  readonly endpoint: Endpoint
+  /** Where the runtime metadata came from on connect. */
+  readonly metadataSource: 'cache' | 'node'
+  /** Milliseconds from connect() to a usable runtime. */
+  readonly connectMs: number
+  /** The runtime's metadata (at connect time). */
+  readonly metadata: MetadataView
+  readonly specVersion: number | undefined
+  /** polkadot-api's client, for what this API does not cover. */
+  readonly client: PolkadotClient
+
+  properties(): Promise<ChainProperties>
+  blockNumber(which?: 'best' | 'finalized'): Promise<number>
+  /** The best or finalized block's hash and number, as the client follows the chain (no request). */
+  head(which?: 'best' | 'finalized'): Promise<{ hash: string; number: number }>
+  /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
+  at(blockHash: string): BlockReads
+  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
+  account(address: string): Promise<AccountInfo>
+  existentialDeposit(): bigint
+  storage(pallet: string, item: string, ...keys: unknown[]): Promise<unknown>
+  entries(pallet: string, item: string, ...partialKeys: unknown[]): Promise<Array<{ keys: unknown[]; value: unknown }>>
+  constant(pallet: string, name: string): unknown
+  runtimeApi(api: string, method: string, ...args: unknown[]): Promise<unknown>
+  /** Raw JSON-RPC on the main connection (with the request deadline). */
+  rpc<T = unknown>(method: string, params?: unknown[]): Promise<T>
+
+  hasCall(pallet: string, name: string): boolean
+  /** The call's arguments in this runtime, or undefined when the call does not exist. */
+  callArgs(pallet: string, name: string): CallArg[] | undefined
+  /** Build and check a call; `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2) when missing. */
+  call(pallet: string, name: string, args?: Record<string, unknown>, options?: EncodeOptions): TxCall
+  estimateFee(call: TxCall, from: Sr25519Keypair | string, options?: SignOptions): Promise<bigint>
+  sign(call: TxCall, keypair: Sr25519Keypair, options?: SignOptions): Promise<SignedTx>
+  send(call: TxCall, keypair: Sr25519Keypair, options?: SendOptions): Promise<TxResult>
+  submitSigned(hex: string, options?: Omit<SendOptions, keyof SignOptions | 'dryRun'>): Promise<TxResult>
+  decodeExtrinsic(hex: string): DecodedExtrinsic
+
+  close(): void
+}
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+/** Reads see the latest block, as a user expects right after a transaction (finalized lags a few blocks). */
+const BEST = { at: 'best' } as const
+
+/**
+ * Connect to a network name (finney, test, archive, local) or a ws/wss URL, and load the runtime
+ * (metadata from the disk cache when this runtime was seen before). Fails with exit code 3 when the node
+ * does not answer within the deadline: polkadot-api alone would retry for ever.
+ */
+export async function connect(network = 'finney', options: ConnectOptions = {}): Promise<Chain> {
+  const endpoint = resolveEndpoint(network)
+  muteDisjointNoise()
+  const label = endpointLabel(endpoint)
+  const timeoutMs = options.timeoutMs ?? connectTimeoutMs()
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const cache = options.cache === false ? undefined : (options.cache ?? diskMetadataCache())
+  const started = performance.now()
+  let metadataSource: 'cache' | 'node' = 'node'
+  let connected = false
+  // After connect() returned: a drop is reported to onDisconnect (once), unless close() caused it.
+  let ready = false
+  let dropped = false
+  let cacheWrite: Promise<void> | undefined
+  const trace = options.trace
+
+  // Node's WebSocket errors carry no reason, so when the socket fails (or, at the latest, shortly before
+  // the deadline) a hand-made upgrade request tells why. A refused port, an unknown host or a server that
+  // answers plain HTTP will not change within the deadline: fail at once instead of retrying until it passes.
+  const probeMs = Math.min(1500, timeoutMs)
+  let probe: Promise<ProbeResult> | undefined
+  let refuse: (err: TaoError) => void = () => undefined
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject
+  })
+  refused.catch(() => undefined)
+  const askWhy = () => {
+    if (probe) return
+    probe = probeEndpoint(endpoint.url, probeMs)
+    void probe.then(({ why, definite }) => {
+      if (!connected && definite) refuse(unreachable(`cannot reach ${label} (${why})`))
+    })
+  }
+  const probeTimer = setTimeout(() => {
+    if (!connected) askWhy()
+  }, timeoutMs - probeMs)
+  const provider = getWsProvider(endpoint.url, {
+    timeout: timeoutMs,
+    onStatusChanged: (s: StatusChange) => {
+      if (s.type === 'CONNECTED') connected = true
+      else if ((s.type === 'ERROR' || s.type === 'CLOSE') && !connected) askWhy()
+      else if ((s.type === 'ERROR' || s.type === 'CLOSE') && ready && !dropped) {
+        dropped = true
+        options.onDisconnect?.(s.type === 'CLOSE' ? 'connection closed' : 'connection error')
+      }
+    },
+    ...(trace
+      ? {
+          logger: (e: { type: string; msg?: string }) => {
+            if (e.type === 'OUT' && e.msg) trace('out', e.msg)
+            if (e.type === 'IN' && e.msg) trace('in', e.msg)
+          },
+        }
+      : {}),
+  })
+  const client = createClient(provider, {
+    getMetadata: async (codeHash) => {
+      const hit = cache ? await cache.get(codeHash) : null
+      if (hit) metadataSource = 'cache'
+      return hit
+    },
+    setMetadata: (codeHash, metadata) => {
+      metadataSource = 'node'
+      cacheWrite = cache?.set(codeHash, metadata)
+    },
+  })
+
+  let raw: Uint8Array
+  const timedOut = new Error('timeout')
+  try {
+    raw = await withDeadline(
+      Promise.race([client.getFinalizedBlock().then((b) => client.getMetadata(b.hash)), refused]),
+      timeoutMs,
+      () => timedOut,
+    )
+  } catch (err) {
+    destroyQuietly(client)
+    if (err instanceof TaoError) throw err
+    if (err !== timedOut) throw unreachable(`cannot load the runtime from ${label}: ${(err as Error).message}`)
+    if (connected) throw unreachable(`${label} did not serve its runtime within ${seconds(timeoutMs)}`)
+    const why = probe ? (await probe).why : 'no answer'
+    throw unreachable(`cannot reach ${label} within ${seconds(timeoutMs)} (${why})`)
+  } finally {
+    clearTimeout(probeTimer)
+  }
+  // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
+  await cacheWrite
+
+  let view: MetadataView | undefined
+  const getView = () => (view ??= metadataView(raw))
+  const rpc = <T>(method: string, params: unknown[] = []): Promise<T> =>
+    withDeadline(client._request<T, unknown[]>(method, params), requestTimeoutMs, () =>
+      unreachable(`${label} did not answer ${method} within ${seconds(requestTimeoutMs)}`),
+    )
+  const api = client.getUnsafeApi()
+  const plain = new PlainRpc(endpoint.url, timeoutMs)
+  const ctx: TxContext = {
+    label,
+    client,
+    plain,
+    api,
+    rpc,
+    view: getView,
+    requestTimeoutMs,
+  }
+  const read = <T>(what: string, p: Promise<T>): Promise<T> =>
+    withDeadline(p, requestTimeoutMs, () => unreachable(`${label} did not answer (${what}) within ${seconds(requestTimeoutMs)}`)).catch(
+      (err: unknown) => {
+        if (err instanceof TaoError) throw err
+        if ((err as Error)?.name === 'DisjointError') throw unreachable(`the connection to ${label} was closed`)
+        throw failed(`reading ${what} from ${label}: ${(err as Error).message ?? String(err)}`, 'RPC_ERROR')
+      },
+    )
+  const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
+  // Numbers of blocks seen through head(), so reads at those hashes need not fetch the header.
+  const knownNumbers = new Map<string, number>()
+  const head = async (which: 'best' | 'finalized' = 'best') => {
+    const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
+    if (knownNumbers.size > 256) knownNumbers.clear()
+    knownNumbers.set(block.hash, block.number)
+    return { hash: block.hash, number: block.number }
+  }
+
+  const chain: Chain = {
+    endpoint,
+    get metadataSource() {
+      return metadataSource
+    },
+    connectMs: Math.round(performance.now() - started),
+    get metadata() {
+      return getView()
+    },
+    get specVersion() {
+      return getView().specVersion
+    },
+    client,
+
+    async properties() {
+      const spec = await read('chain properties', client.getChainSpecData())
+      const props = (spec.properties ?? {}) as Record<string, unknown>
+      const first = (v: unknown) => (Array.isArray(v) ? v[0] : v)
+      return {
+        name: spec.name,
+        genesisHash: spec.genesisHash,
+        ss58Format: Number(first(props.ss58Format) ?? getView().ss58Prefix ?? 42),
+        tokenDecimals: Number(first(props.tokenDecimals) ?? 9),
+        tokenSymbol: String(first(props.tokenSymbol) ?? 'TAO'),
+      }
+    },
+    async blockNumber(which = 'best') {
+      return (await head(which)).number
+    },
+    head,
+    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    async atHead(which = 'best') {
+      const block = await head(which)
+      return blockReads(getView(), readRpc, block.hash, block.number)
+    },
+    async account(address) {
+      publicKeyOf(address)
+      requireStorage('System', 'Account')
+      const a = (await read(`account ${address}`, api.query.System.Account.getValue(address, BEST))) as {
+        nonce: number
+        consumers: number
+        providers: number
+        data: Record<string, bigint>
+      }
+      const d = a.data
+      const frozen = d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n)
+      return { nonce: a.nonce, free: d.free ?? 0n, reserved: d.reserved ?? 0n, frozen, consumers: a.consumers, providers: a.providers }
+    },
+    existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
+    async storage(pallet, item, ...keys) {
+      requireStorage(pallet, item)
+      getView().checkStorageKeys(pallet, item, keys)
+      return read(`${pallet}.${item}`, api.query[pallet][item].getValue(...keys, BEST))
+    },
+    async entries(pallet, item, ...partialKeys) {
+      const info = requireStorage(pallet, item)
+      getView().checkStorageKeys(pallet, item, partialKeys)
+      const what = `${pallet}.${item} entries`
+      const [best] = await read(what, client.getBestBlocks())
+      return read(what, storageEntries(rpc, info, partialKeys, best!.hash))
+    },
+    constant: (pallet, name) => getView().constant(pallet, name),
+    async runtimeApi(apiName, method, ...args) {
+      getView().requireRuntimeApi(apiName, method)
+      getView().checkApiArgs(apiName, method, args)
+      return read(`${apiName}.${method}`, api.apis[apiName][method](...args, BEST))
+    },
+    rpc: (method, params = []) => rpc(method, params),
+
+    hasCall: (pallet, name) => getView().call(pallet, name) !== undefined,
+    callArgs: (pallet, name) => getView().call(pallet, name)?.args,
+    call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
+    estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
+    sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
+    send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts),
+    submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),
+    decodeExtrinsic: (hex) => decodeExtrinsic(getView(), hex),
+
+    close: () => {
+      dropped = true
+      plain.close()
+      destroyQuietly(client)
+    },
+  }
+  ready = true
+  return chain
+}
+
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`)
+const maxBig = (a: bigint, b: bigint) => (a > b ? a : b)
+
+/** Tear the client down without its "ChainHead disjointed" noise reaching the user's terminal. */
+function destroyQuietly(client: PolkadotClient): void {
+  quietly(() => client.destroy())
+}

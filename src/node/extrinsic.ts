@@ -1,0 +1,123 @@
+import { Blake2256 } from '@polkadot-api/substrate-bindings'
+import { badInput } from '../core/errors.js'
+import { fromHex, toHex } from '../core/hex.js'
+import { compactLength, compactValue } from './bytes.js'
+import { toJsonSafe } from '../core/json.js'
+import type { MetadataView } from './metadata.js'
+
+/** When a mortal transaction may be included: blocks [birth, death) counted from the era's phase. */
+export type Era = { type: 'immortal' } | { type: 'mortal'; period: number; phase: number }
+
+/** What an extrinsic does, JSON-safe (bigint as decimal strings, bytes as 0x hex). */
+export interface DecodedExtrinsic {
+  txHash: `0x${string}`
+  length: number
+  version: number
+  /** `signed` (v4 with a signature), `general` (v5 with extensions), `bare` (unsigned / inherent). */
+  kind: 'signed' | 'general' | 'bare'
+  signer?: string
+  signature?: unknown
+  nonce?: number
+  tip?: string
+  era?: Era
+  /** Every transaction extension's decoded value, by identifier. */
+  extensions?: Record<string, unknown>
+  pallet: string
+  call: string
+  args: Record<string, unknown>
+  callData: `0x${string}`
+}
+
+/** blake2-256 of the whole extrinsic (length prefix included): the hash nodes and explorers show. */
+export const extrinsicHash = (bytes: Uint8Array): `0x${string}` => toHex(Blake2256(bytes))
+
+/** Decode a SCALE-encoded extrinsic (with its length prefix) against the runtime's metadata. */
+export function decodeExtrinsic(view: MetadataView, input: Uint8Array | string): DecodedExtrinsic {
+  const bytes = typeof input === 'string' ? fromHex(input, 'extrinsic') : input
+  if (bytes.length < 2) throw badInput('not an extrinsic: too short', 'BAD_EXTRINSIC')
+  const prefix = compactLength(bytes)
+  if (compactValue(bytes) !== bytes.length - prefix)
+    throw badInput('not an extrinsic: its length prefix does not match its size', 'BAD_EXTRINSIC')
+  const head = bytes[prefix]!
+  const version = head & 0x3f
+  const preamble = head >> 6 // 0 bare, 2 signed (v4), 1 general (v5)
+  let at = prefix + 1
+  const types = extrinsicTypes(view)
+  const out: Partial<DecodedExtrinsic> = { txHash: extrinsicHash(bytes), length: bytes.length, version, kind: 'bare' }
+  try {
+    if (preamble === 2 || preamble === 1) {
+      let extVersion = 0
+      if (preamble === 2) {
+        const address = view.codec(types.address)
+        const signature = view.codec(types.signature)
+        const addr = decodeAt(address, bytes, at)
+        at = addr.next
+        const sig = decodeAt(signature, bytes, at)
+        at = sig.next
+        const a = addr.value as { type?: string; value?: unknown } | string
+        out.signer = typeof a === 'string' ? a : a?.type === 'Id' ? String(a.value) : JSON.stringify(toJsonSafe(a))
+        out.signature = toJsonSafe(sig.value)
+        out.kind = 'signed'
+      } else {
+        extVersion = bytes[at]!
+        at += 1
+        out.kind = 'general'
+      }
+      const extensions: Record<string, unknown> = {}
+      for (const ext of view.metadata.extrinsic.signedExtensions[extVersion] ?? []) {
+        const codec = view.codec(ext.type)
+        const { value, next } = decodeAt(codec, bytes, at)
+        extensions[ext.identifier] = toJsonSafe(value)
+        if (ext.identifier === 'CheckMortality' || ext.identifier === 'CheckEra')
+          extensions[ext.identifier] = out.era = decodeEra(bytes.subarray(at, next))
+        if (ext.identifier === 'CheckNonce') out.nonce = Number(value)
+        if (ext.identifier === 'ChargeTransactionPayment') out.tip = String(value)
+        if (ext.identifier === 'ChargeAssetTxPayment') out.tip = String((value as { tip?: unknown })?.tip ?? 0)
+        at = next
+      }
+      out.extensions = extensions
+    }
+    const callData = bytes.slice(at)
+    const call = view.decodeCall(callData)
+    return {
+      ...(out as DecodedExtrinsic),
+      pallet: call.pallet,
+      call: call.name,
+      args: toJsonSafe(call.args) as Record<string, unknown>,
+      callData: toHex(callData),
+    }
+  } catch (err) {
+    throw badInput(`cannot decode this extrinsic with the runtime's metadata ${view.where}: ${(err as Error).message}`, 'BAD_EXTRINSIC')
+  }
+}
+
+/** Decode one value at `offset`, and learn where it ends by re-encoding it (SCALE is canonical). */
+function decodeAt(codec: ReturnType<MetadataView['codec']>, bytes: Uint8Array, offset: number): { value: unknown; next: number } {
+  const value = codec.dec(bytes.slice(offset))
+  return { value, next: offset + codec.enc(value).length }
+}
+
+/** The mortal era encoding: immortal is one zero byte; mortal is a u16 of period and quantized phase. */
+export function decodeEra(raw: Uint8Array): Era {
+  if (raw.length === 0 || raw[0] === 0) return { type: 'immortal' }
+  const encoded = raw[0]! | (raw[1]! << 8)
+  const period = 2 << (encoded & 0xf)
+  const quantize = Math.max(period >> 12, 1)
+  return { type: 'mortal', period, phase: (encoded >> 4) * quantize }
+}
+
+/** First block at or before `current` where an era with this phase starts: the node's own rule. */
+export const eraBirth = (era: { period: number; phase: number }, current: number): number =>
+  Math.floor((Math.max(current, era.phase) - era.phase) / era.period) * era.period + era.phase
+
+/** Address / signature / call type ids of the extrinsic format (v15+ lists them; v14 has them as params). */
+function extrinsicTypes(view: MetadataView): { address: number; signature: number } {
+  const ext = view.metadata.extrinsic as { address?: number; signature?: number; type?: number }
+  if (ext.address !== undefined && ext.signature !== undefined) return { address: ext.address, signature: ext.signature }
+  const params = view.metadata.lookup.find((t) => t.id === ext.type)?.params ?? []
+  const param = (name: string) => params.find((p) => p.name === name)?.type
+  const address = param('Address')
+  const signature = param('Signature')
+  if (address === undefined || signature === undefined) throw new Error('the metadata does not describe signed extrinsics')
+  return { address, signature }
+}

@@ -1,0 +1,38 @@
+import type { PendingCommit } from './commit-store.js'
+import type { EmitWeights } from './rules.js'
+
+/**
+ * Arguments of the SubtensorModule weight calls, named as the runtime's metadata names them (the same at spec
+ * 218, 381 and HEAD for the main mechanism); the node client checks them against the metadata it is served.
+ */
+export const setWeightsArgs = (netuid: number, w: Pick<EmitWeights, 'uids' | 'values'>, versionKey: bigint) => ({
+  netuid,
+  dests: w.uids,
+  weights: w.values,
+  version_key: versionKey,
+})
+
+export const commitWeightsArgs = (netuid: number, commitHash: string) => ({ netuid, commit_hash: commitHash })
+
+export const revealWeightsArgs = (netuid: number, r: Pick<PendingCommit, 'uids' | 'values' | 'salt' | 'versionKey'>) => ({
+  netuid,
+  uids: r.uids,
+  values: r.values,
+  salt: r.salt,
+  version_key: BigInt(r.versionKey),
+})
+
+export const batchRevealWeightsArgs = (netuid: number, rs: ReadonlyArray<Pick<PendingCommit, 'uids' | 'values' | 'salt' | 'versionKey'>>) => ({
+  netuid,
+  uids_list: rs.map((r) => r.uids),
+  values_list: rs.map((r) => r.values),
+  salts_list: rs.map((r) => r.salt),
+  version_keys: rs.map((r) => BigInt(r.versionKey)),
+})
+
+export const timelockedCommitArgs = (netuid: number, commit: Uint8Array, revealRound: bigint, commitRevealVersion: number) => ({
+  netuid,
+  commit,
+  reveal_round: revealRound,
+  commit_reveal_version: commitRevealVersion,
+})

@@ -1,0 +1,194 @@
+import { commitHash, legacyRevealWindow, randomSalt } from './commit-reveal.js'
+import { withoutHashes, type PendingCommit } from './commit-store.js'
+import { normalizedU16, weightsProblem, type EmitWeights } from './rules.js'
+import type { TxIntent, TxRunner } from '../../tx/intent.js'
+import { badInput, TaoError } from '../../core/errors.js'
+import { publicKeyOf } from '../../node/signer.js'
+import { info } from '../../core/output.js'
+import { pendingFile, updatePending } from './commit-store-file.js'
+import { commitTiming, nextEpochBlock } from './reveal-window.js'
+import { commitWeightsArgs, setWeightsArgs } from './calls.js'
+import { limitsOf, readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
+
+export interface WeightsRequest {
+  netuid: number
+  emit: EmitWeights
+  /** --version-key; default the subnet's WeightsVersionKey. */
+  versionKey?: bigint
+  /** 'set': set_weights, or a commit where the subnet has commit-reveal on; 'commit': commit_weights only. */
+  mode: 'set' | 'commit'
+  timelock: boolean
+}
+
+/**
+ * `weights set` and `weights commit`: check the weights against the subnet's rules, then set them, or commit
+ * their hash where the subnet has commit-reveal on. A commit's uids, values, salt and version key go to the
+ * local store before signing (the chain keeps only the hash) and leave it again if the commit cannot land.
+ */
+export async function submitWeights(runTx: TxRunner, log: (line: string) => void, req: WeightsRequest): Promise<Record<string, unknown>> {
+  const { netuid, emit } = req
+  if (netuid === 0) throw badInput('subnet 0 is the root network: weights cannot be set there', 'ROOT_WEIGHTS')
+  let pending: { hotkey: string; hash: string; landed: boolean } | undefined
+  try {
+    const report = await runTx('hotkey', async ({ chain, signer }): Promise<TxIntent> => {
+      const state = await readSubnetWeightsState(chain, netuid, signer)
+      checkSubnet(state, signer)
+      const versionKey = req.versionKey ?? state.versionKey
+      const problem = weightsProblem(emit, limitsOf(state, state.uid!), versionKey)
+      if (problem) throw badInput(problem, 'WEIGHTS_REFUSED')
+      if (req.mode === 'commit' && !state.commitReveal)
+        throw badInput(`commit-reveal is off on subnet ${netuid}: set the weights directly with \`tao weights set\``, 'COMMIT_REVEAL_DISABLED')
+      if (req.timelock) {
+        if (!chain.hasCall('SubtensorModule', 'commit_timelocked_weights'))
+          throw badInput(`SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`, 'CALL_NOT_IN_RUNTIME')
+        if (!state.commitReveal) throw badInput(`commit-reveal is off on subnet ${netuid}: there is nothing to timelock; drop --timelock`, 'COMMIT_REVEAL_DISABLED')
+      }
+
+      const shown = listWeights(emit)
+      const common = {
+        netuid,
+        hotkey: signer,
+        uid: state.uid,
+        uids: emit.uids,
+        values: emit.values,
+        weights: emit.values.map(normalizedU16),
+        versionKey: versionKey.toString(),
+      }
+      const notes = [
+        ...(emit.dropped.length ? [`left out (weight rounds to 0): uid ${emit.dropped.join(', ')}`] : []),
+        ...(state.validatorPermit === false && !(emit.uids.length === 1 && emit.uids[0] === state.uid)
+          ? ['this hotkey has no validator permit on the subnet: the chain may refuse weights on other UIDs']
+          : []),
+      ]
+
+      if (!state.commitReveal) {
+        return {
+          call: chain.call('SubtensorModule', 'set_weights', setWeightsArgs(netuid, emit, versionKey)),
+          summary: `set ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid}`,
+          preview: [shown, `version key ${versionKey}`, ...notes],
+          context: { mode: 'set', ...common },
+        }
+      }
+
+      if (req.timelock) {
+        const { planTimelockCommit } = await import('./timelock-commit.js')
+        const tl = await planTimelockCommit(chain, state, signer, emit, versionKey)
+        return {
+          call: chain.call('SubtensorModule', 'commit_timelocked_weights', tl.args),
+          summary: `commit ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid}, timelocked: the chain reveals them itself`,
+          preview: [
+            shown,
+            `version key ${versionKey}`,
+            `encrypted to drand quicknet round ${tl.round} (about 3 blocks after the reveal epoch starts at block ~${tl.firstRevealBlock}, at ${tl.blockMs / 1000} s a block)`,
+            `commit ${tl.args.commit.length} bytes, commit-reveal version ${tl.args.commit_reveal_version}`,
+            ...notes,
+          ],
+          context: { mode: 'timelock', ...common, revealRound: tl.round.toString(), expectedRevealBlock: tl.firstRevealBlock },
+        }
+      }
+
+      // The chain keeps at most 10 unrevealed commits per hotkey (expired ones at the front are dropped first).
+      const [queued, nextEpoch] = await Promise.all([readWeightCommits(chain, netuid, signer), nextEpochBlock(chain, netuid)])
+      const live = queued.filter((c) => commitTiming(state, c, nextEpoch).timing.state !== 'expired').length
+      if (live >= MAX_UNREVEALED)
+        throw badInput(
+          `hotkey ${signer} already has ${live} unrevealed commits on subnet ${netuid}, the most the chain keeps: reveal them first (\`tao weights reveal --netuid ${netuid}\`)`,
+          'TOO_MANY_COMMITS',
+        )
+
+      // Commit: the hash, and the record a later reveal needs, written before anything is signed.
+      const salt = randomSalt()
+      const hash = commitHash({ publicKey: publicKeyOf(signer), netuidIndex: netuid, uids: emit.uids, values: emit.values, salt, versionKey })
+      const record: PendingCommit = {
+        hash,
+        genesisHash: state.genesisHash,
+        uids: emit.uids,
+        values: emit.values,
+        salt,
+        versionKey: versionKey.toString(),
+        createdAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        block: null,
+      }
+      await updatePending(signer, netuid, (store) => ({ ...store, commits: [...store.commits, record] }))
+      pending = { hotkey: signer, hash, landed: false }
+      const file = pendingFile(signer, netuid)
+      return {
+        call: chain.call('SubtensorModule', 'commit_weights', commitWeightsArgs(netuid, hash)),
+        summary: `commit ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid} (commit-reveal is on; reveal later with \`tao weights reveal --netuid ${netuid}\`)`,
+        preview: [shown, `version key ${versionKey}`, `commit hash ${hash}`, expectedWindow(state), `salt and weights kept in ${file}`, ...notes],
+        context: { mode: 'commit', ...common, commitHash: hash, pendingFile: file },
+        readBack: async (report) => {
+          pending!.landed = true
+          // The window as the chain recorded it, and the block the commit landed in for the local record.
+          const [after, commits, nextEpoch] = await Promise.all([
+            readSubnetWeightsState(chain, netuid, signer),
+            readWeightCommits(chain, netuid, signer),
+            nextEpochBlock(chain, netuid),
+          ])
+          const block = Number(report.block)
+          await updatePending(signer, netuid, (store) => ({
+            ...store,
+            commits: store.commits.map((c) => (c.hash === hash ? { ...c, block } : c)),
+          }))
+          const stored = commits.find((c) => c.hash === hash)
+          if (!stored) return { reveal: null }
+          const window =
+            after.epochIndex === null
+              ? { firstBlock: Number(stored.fields[1]), lastBlock: Number(stored.fields[2]), epoch: null }
+              : commitTiming(after, stored, nextEpoch).window
+          return { reveal: window }
+        },
+      }
+    })
+    if (report.mode === 'commit' && report.status === 'landed') log(describeReveal(report.reveal as RevealJson | null, netuid))
+    if (report.mode === 'commit' && report.status === 'dry-run')
+      info(`the salt is kept in ${report.pendingFile}: after submitting the commit, reveal it with \`tao weights reveal --netuid ${netuid}\``)
+    return report
+  } catch (err) {
+    if (pending && !pending.landed && !mayHaveLanded(err)) await updatePending(pending.hotkey, netuid, (store) => withoutHashes(store, [pending!.hash]))
+    throw err
+  }
+}
+
+const MAX_UNREVEALED = 10
+
+type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: number | null }
+
+function checkSubnet(state: SubnetWeightsState, signer: string): void {
+  if (!state.exists) throw badInput(`subnet ${state.netuid} does not exist`, 'UNKNOWN_SUBNET')
+  if (state.uid === null) throw badInput(`hotkey ${signer} is not registered on subnet ${state.netuid}`, 'HOTKEY_NOT_REGISTERED')
+}
+
+/**
+ * A failed commit whose transaction may be on chain keeps its record: the salt is needed to reveal it. Known not
+ * to be: refused before signing (bad input, cancelled, wrong password), refused by the node, or landed and failed.
+ */
+function mayHaveLanded(err: unknown): boolean {
+  if (!(err instanceof TaoError)) return true
+  const status = err.data?.status
+  if (status === 'landed' || status === 'not-landed') return false
+  if (status !== undefined) return true
+  return err.exitCode === 3
+}
+
+const SHOWN = 12
+function listWeights(emit: EmitWeights): string {
+  const items = emit.uids.map((uid, i) => `${uid}: ${normalizedU16(emit.values[i]!).toFixed(4)}`)
+  const more = items.length > SHOWN ? ` … and ${items.length - SHOWN} more` : ''
+  return `weights (uid: share of the largest) ${items.slice(0, SHOWN).join(', ')}${more}`
+}
+
+function expectedWindow(state: SubnetWeightsState): string {
+  if (state.epochIndex !== null) return `reveal in epoch ${state.epochIndex + (state.revealPeriod ?? 1n)} of the subnet (now ${state.epochIndex})`
+  const w = legacyRevealWindow(state.block + 1, state.netuid, state.tempo, Number(state.revealPeriod ?? 1n))
+  return `reveal window if it lands in the next block: blocks ${w.firstBlock}–${w.lastBlock}`
+}
+
+export function describeReveal(reveal: RevealJson | null, netuid: number): string {
+  const cmd = `\`tao weights reveal --netuid ${netuid}\``
+  if (!reveal) return `run ${cmd} once the reveal window opens`
+  if (reveal.firstBlock !== null && reveal.lastBlock !== null)
+    return `the reveal window opens at block ${reveal.firstBlock} and closes after block ${reveal.lastBlock}: run ${cmd} then (or now, with --wait)`
+  if (reveal.firstBlock !== null) return `the reveal window opens at block ${reveal.firstBlock} (epoch ${reveal.epoch}): run ${cmd} then (or now, with --wait)`
+  return `the reveal window opens in epoch ${reveal.epoch} of the subnet: run ${cmd} then (or now, with --wait)`
+}

@@ -1,0 +1,93 @@
+import { amountJson, displayTao } from '../core/amount.js'
+import { badInput, TaoError } from '../core/errors.js'
+import { paint } from '../core/output.js'
+import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
+import type { WalletSelection } from '../wallet/selection.js'
+import type { Plan, PlanContext } from './intent.js'
+import { txOutcome, type ReportOutput } from './report.js'
+
+/** The key that will sign, as its public file names it (nothing unlocked yet). */
+export interface SignerInfo {
+  ss58: string
+  /** `coldkey of wallet "w"`, for the preview. */
+  label: string
+}
+
+/**
+ * Everything the signing path does outside itself, passed in so each branch can be tested with fakes: the
+ * node, the wallet, the person at the terminal and where text goes.
+ */
+export interface TxIO extends ReportOutput {
+  /** The signer from its public file. */
+  signer(): Promise<SignerInfo>
+  connect(): Promise<Chain>
+  /** Ask before signing; false = the person said no. Not called with `noPrompt` or a dry run. */
+  confirm(question: string): Promise<boolean>
+  /** Unlock the signing key, refusing one that is not the signer named by `signer()`. */
+  unlock(): Promise<Sr25519Keypair>
+  /** What Ctrl-C would leave behind, said when it comes. */
+  interruptNote(note: string): void
+}
+
+export interface TxRequest {
+  options: SendOptions
+  wallet: WalletSelection
+  /** Allow a --nonce ahead of the account's next one. */
+  force: boolean
+  /** Sign without asking (-y / --no-prompt). */
+  noPrompt: boolean
+}
+
+/**
+ * The one path every signing command takes: resolve the signer from its public file, connect, plan the call,
+ * estimate the fee, show the call and fee and ask, unlock the key (checked against its public file), sign,
+ * submit (or only sign with --dry-run), follow the transaction and report it.
+ * The command states only its call, its signer and its preview.
+ */
+export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<Record<string, unknown>> {
+  io.interruptNote('interrupted; nothing was submitted')
+  const { options } = req
+  const { ss58: signer, label } = await io.signer()
+
+  const chain = await io.connect()
+  try {
+    const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
+    const intent = await plan(ctx)
+    const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force)])
+    const callName = `${intent.call.pallet}.${intent.call.name}`
+
+    io.note(
+      `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${intent.summary}\n` +
+        (intent.preview ?? []).map((l) => `  ${l}\n`).join('') +
+        `  estimated fee: ${displayTao(fee + (options.tip ?? 0n))}`,
+    )
+    if (!req.noPrompt && !options.dryRun && !(await io.confirm('Sign and submit?'))) throw badInput('cancelled; nothing was signed', 'CANCELLED')
+
+    const keypair = await io.unlock()
+    const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
+    const result = await chain.send(intent.call, keypair, { ...options, knownFee: fee }).catch((err: unknown) => {
+      // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
+      if (err instanceof TaoError) err.data = { ...context, ...err.data }
+      throw err
+    })
+    const report = await txOutcome(result, context, io, intent)
+    return result.status === 'landed' && intent.readBack ? { ...report, ...(await intent.readBack(report)) } : report
+  } finally {
+    chain.close()
+  }
+}
+
+/**
+ * A nonce ahead of the account's next one parks the transaction in the node's future queue, where it waits
+ * (possibly for ever) for the gap to be filled: refuse that unless --force says it is meant.
+ */
+async function checkNonce(chain: Chain, signer: string, nonce: number | undefined, force: boolean): Promise<void> {
+  if (nonce === undefined) return
+  const next = Number(await chain.rpc<number>('system_accountNextIndex', [signer]))
+  if (nonce > next && !force)
+    throw badInput(
+      `--nonce ${nonce} is ahead of the account's next nonce ${next}: the transaction would wait until nonces ${next}–${nonce - 1} are used; pass --force if that is meant`,
+      'NONCE_AHEAD',
+    )
+  if (nonce < next) throw badInput(`--nonce ${nonce} is already used (the account's next nonce is ${next})`, 'NONCE_USED')
+}

@@ -1,0 +1,44 @@
+import type { Chain, SendOptions, TxCall, TxEvent } from '../node/index.js'
+import type { WalletSelection } from '../wallet/selection.js'
+
+/** Which key signs: the wallet's coldkey, or its hotkey (`-H`). */
+export type SignerKind = 'coldkey' | 'hotkey'
+
+/** What a planning step gets: the connection, and who will sign (known from the public file, nothing unlocked yet). */
+export interface PlanContext {
+  chain: Chain
+  /** SS58 of the signing key. */
+  signer: string
+  /** The wallet selection (path, name, hotkey) after flags, environment and config. */
+  wallet: WalletSelection
+  options: SendOptions
+  /** Fee estimate (rao, tip excluded) of a call signed by this signer. */
+  estimateFee(call: TxCall): Promise<bigint>
+}
+
+/** What a signing command wants done: its call, a human preview, and what its JSON reports. */
+export interface TxIntent {
+  call: TxCall
+  /** One line a person reads before signing, e.g. `stake 10 TAO on subnet 3 to 5F…`. */
+  summary: string
+  /** Further preview lines (expected alpha, slippage, the burn …). */
+  preview?: string[]
+  /** The fee of exactly this call when the plan already estimated it (saves a round trip). */
+  fee?: bigint
+  /** Fields the command reports in its JSON (amounts as {rao,tao}). */
+  context?: Record<string, unknown>
+  /** Fields learned from the landed transaction's own events (a new netuid, a uid, the amount really moved). */
+  fromEvents?(events: TxEvent[]): Record<string, unknown>
+  /** A line for people after success, from the report (e.g. `registered as uid 4`). */
+  describe?(report: Record<string, unknown>): string | undefined
+  /**
+   * After the transaction landed and succeeded, while still connected: read what it changed in storage (e.g. a
+   * weight commit's reveal window as the chain recorded it). The fields returned join the report.
+   */
+  readBack?(report: Record<string, unknown>): Promise<Record<string, unknown>>
+}
+
+export type Plan = (ctx: PlanContext) => Promise<TxIntent>
+
+/** Runs a plan through the one signing path, signed by the wallet's coldkey or hotkey; gives the report. */
+export type TxRunner = (signerKind: SignerKind, plan: Plan) => Promise<Record<string, unknown>>
