@@ -27,6 +27,18 @@ export function assertNoneRunning(dir: string): void {
   removeFile(stateFile(dir))
 }
 
+/**
+ * What the long-lived background node may see of this process's environment: where things are (paths, tao's
+ * folders, the spec to run), the locale, proxies and certificates a fork needs. Nothing else: a password given
+ * to this command (TAO_PASSWORD, BT_PW_…) or any other secret must not outlive it in a process that runs for days.
+ */
+const BACKGROUND_ENV =
+  /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TMPDIR|TEMP|TMP|TERM|NO_COLOR|FORCE_COLOR|LOG_LEVEL|NODE_OPTIONS|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|LC_\w+|XDG_\w+|TAO_STATE_DIR|TAO_CACHE_DIR|TAO_CONFIG_DIR|TAO_CONNECT_TIMEOUT|TAO_LOCALNET_\w+|(?:http|https|no|all)_proxy|(?:HTTP|HTTPS|NO|ALL)_PROXY)$/
+
+export function backgroundEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => BACKGROUND_ENV.test(name)))
+}
+
 export interface DetachOptions {
   /** Package root: the child is `node <root>/bin/run.js localnet start …`. */
   root: string
@@ -48,7 +60,7 @@ export async function startDetached(opts: DetachOptions): Promise<LocalnetInfo> 
   const child = spawn(process.execPath, [path.join(opts.root, 'bin', 'run.js'), 'localnet', 'start', ...opts.args], {
     detached: true,
     stdio: ['ignore', fd, fd],
-    env: { ...process.env, [READY_FILE_ENV]: ready },
+    env: { ...backgroundEnv(process.env), [READY_FILE_ENV]: ready },
   })
   closeSync(fd)
   child.once('exit', (code, signal) => (exit = { code, signal }))

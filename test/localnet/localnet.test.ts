@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getPolkadotSigner } from 'polkadot-api/signer'
@@ -147,8 +147,16 @@ describe('tao localnet start --detach / stop', () => {
 
   it('runs a --realistic chain in the background, keeps the real limits, and stops it', async () => {
     const t0 = Date.now()
-    const r = await runTao(['localnet', 'start', '--detach', '--port', '0', '--realistic', '--json'])
+    const secrets = { TAO_PASSWORD: 'pw-1', TAO_NEW_PASSWORD: 'pw-2', TAO_JSON_PASSWORD: 'pw-3', BT_PW__ROOT_WALLETS_W: 'pw-4' }
+    const r = await runTao(['localnet', 'start', '--detach', '--port', '0', '--realistic', '--json'], { env: secrets })
     expect(r.code, r.stderr).toBe(0)
+    // The background node lives on after this command: the command's secrets do not go with it.
+    const environ = readFileSync(`/proc/${r.json.pid}/environ`, 'utf8').split('\0')
+    for (const [name, value] of Object.entries(secrets)) {
+      expect(environ.some((e) => e.startsWith(`${name}=`))).toBe(false)
+      expect(environ.some((e) => e.includes(value))).toBe(false)
+    }
+    expect(environ.some((e) => e.startsWith('TAO_STATE_DIR='))).toBe(true)
     console.info(`detached localnet ready in ${Date.now() - t0} ms`)
     expect(r.json.endpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/)
     expect(r.json.relaxed).toEqual([])
