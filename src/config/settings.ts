@@ -1,9 +1,9 @@
 import type Conf from 'conf'
 import envPaths from 'env-paths'
-import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { badInput } from '../core/errors.js'
+import { READ_LIMIT, readRegularFileSync } from '../fsx/files.js'
 
 /** Settings a user can store with `tao config set`. */
 export const SETTING_KEYS = ['network', 'wallet-path', 'wallet-name', 'hotkey'] as const
@@ -58,7 +58,7 @@ function storedSettings(): Record<string, unknown> {
   const file = configPath()
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    text = readRegularFileSync(file, 'the config file', READ_LIMIT.json)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
     throw e

@@ -105,3 +105,18 @@ describe('atomic files', () => {
     expect(fsError(Object.assign(new Error('x'), { code: 'ENAMETOOLONG' }), 'write', '/w/k')).toMatchObject({ code: 'NAME_TOO_LONG', exitCode: 2 })
   })
 })
+
+describe('reads are bounded', () => {
+  it('a file larger than its kind can be is refused before it is read (sparse 2 GB file)', async () => {
+    const { truncateSync } = await import('node:fs')
+    const { READ_LIMIT, readRegularFileSync } = await import('./files.js')
+    const p = join(tempDir(), 'big')
+    writeFileSync(p, '')
+    truncateSync(p, 2 * 1024 ** 3)
+    await expect(readRegularFile(p, 'the key', READ_LIMIT.key)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', exitCode: 2 })
+    expect(() => readRegularFileSync(p, 'the config file', READ_LIMIT.json)).toThrow(/2147483648 bytes, more than such a file can be/)
+    writeFileSync(p, 'small')
+    expect(Buffer.from(await readRegularFile(p, 'the key', 8)).toString()).toBe('small')
+    expect(readRegularFileSync(p, 'the config file', 8)).toBe('small')
+  })
+})

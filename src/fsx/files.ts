@@ -1,4 +1,4 @@
-import { constants } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { chmod, link, mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { badInput } from '../core/errors.js'
@@ -95,19 +95,77 @@ export async function pathExists(path: string): Promise<boolean> {
 }
 
 /**
- * Read a key file, refusing anything that is not a regular file (a FIFO would block for ever, a device
- * could do worse): checked before opening, and again on the opened file (O_NONBLOCK, so even a FIFO
- * swapped in between cannot block). Missing files reject with ENOENT for the caller to word.
+ * The most tao reads from a file in its own folders (wallets, state, config, cache). No file tao writes comes
+ * near these sizes; a file that does was put there by something else, and is refused before a byte is read.
  */
-export async function readRegularFile(path: string, what: string): Promise<Uint8Array> {
+export const READ_LIMIT = {
+  /** A key file or a public-key file (btcli's are under 1 KiB). */
+  key: 64 * 1024,
+  /** Secrets and small records: password and mnemonic files, lock files, the localnet record. */
+  small: 64 * 1024,
+  /** JSON documents tao keeps: config, key records, the journal, a polkadot-js export. */
+  json: 1024 * 1024,
+  /** Pending weight commits of one hotkey on one subnet. */
+  commits: 16 * 1024 * 1024,
+  /** Runtime metadata (a few MB today). */
+  metadata: 64 * 1024 * 1024,
+} as const
+
+const tooLarge = (path: string, what: string, size: number, max: number) =>
+  badInput(`${what} at ${path} is ${size} bytes, more than such a file can be (${max} bytes); it was not read`, 'FILE_TOO_LARGE')
+
+/**
+ * Read a file tao keeps, refusing anything that is not a regular file (a FIFO would block for ever, a device
+ * could do worse) or is larger than `maxBytes`: checked before opening, and again on the opened file
+ * (O_NONBLOCK, so even a FIFO swapped in between cannot block). Missing files reject with ENOENT for the
+ * caller to word.
+ */
+export async function readRegularFile(path: string, what: string, maxBytes: number = READ_LIMIT.key): Promise<Uint8Array> {
   const notRegular = () => badInput(`${what} at ${path} is not a regular file`, 'NOT_A_FILE')
-  if (!(await stat(path)).isFile()) throw notRegular()
+  const before = await stat(path)
+  if (!before.isFile()) throw notRegular()
+  if (before.size > maxBytes) throw tooLarge(path, what, before.size, maxBytes)
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY)
   try {
-    if (!(await handle.stat()).isFile()) throw notRegular()
-    return new Uint8Array(await handle.readFile())
+    const s = await handle.stat()
+    if (!s.isFile()) throw notRegular()
+    if (s.size > maxBytes) throw tooLarge(path, what, s.size, maxBytes)
+    // Read at most one byte past the limit: a file that grows after the check is still refused, never read whole.
+    const buf = Buffer.alloc(Math.min(s.size, maxBytes) + 1)
+    let got = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, got)
+      if (bytesRead === 0) break
+      got += bytesRead
+      if (got === buf.length) break
+    }
+    if (got > maxBytes) throw tooLarge(path, what, got, maxBytes)
+    return new Uint8Array(buf.buffer, buf.byteOffset, got)
   } finally {
     await handle.close()
+  }
+}
+
+/** The same checks for the few readers that must stay synchronous (config at start-up, the localnet record). */
+export function readRegularFileSync(path: string, what: string, maxBytes: number): string {
+  const notRegular = () => badInput(`${what} at ${path} is not a regular file`, 'NOT_A_FILE')
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY)
+  try {
+    const s = fstatSync(fd)
+    if (!s.isFile()) throw notRegular()
+    if (s.size > maxBytes) throw tooLarge(path, what, s.size, maxBytes)
+    const buf = Buffer.alloc(s.size + 1)
+    let got = 0
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, got)
+      if (n === 0) break
+      got += n
+      if (got === buf.length) break
+    }
+    if (got > maxBytes) throw tooLarge(path, what, got, maxBytes)
+    return buf.subarray(0, got).toString('utf8')
+  } finally {
+    closeSync(fd)
   }
 }
 

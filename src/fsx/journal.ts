@@ -1,8 +1,8 @@
-import { copyFile, link, lstat, readdir, readFile, rename, stat } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { copyFile, link, lstat, readdir, rename, stat } from 'node:fs/promises'
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
 import { badInput, failed, TaoError } from '../core/errors.js'
 import { errnoOf, fsError } from './fs-errors.js'
-import { createExclusive, syncDir, tempName, unlinkIfPresent, writeNewFile } from './files.js'
+import { createExclusive, READ_LIMIT, readRegularFile, syncDir, tempName, unlinkIfPresent, writeNewFile } from './files.js'
 
 /**
  * Several files replaced as one: all of them or none, even across kill -9 (a key file and its public file
@@ -39,6 +39,11 @@ interface Journal {
 
 const JOURNAL = 'journal'
 const ours = (name: string) => /^\.(tmp|bak|journal)-[0-9a-f]+\.tmp$/.test(name)
+const STAGED = /^\.tmp-[0-9a-f]{12}\.tmp$/
+const BACKUP = /^\.bak-[0-9a-f]{12}\.tmp$/
+
+/** Which files a journal in this folder may name (relative to its base): the caller's own kinds of file. */
+export type JournalTargets = (relativePath: string) => boolean
 
 export interface JournalOptions {
   /** Test hook: called after each file is in place, before the commit point. */
@@ -140,18 +145,21 @@ async function sweep(journalDir: string): Promise<void> {
 }
 
 /**
- * Undo a commit its writer did not finish (it was killed): returns whether there was one. A journal that
- * cannot be read is reported, never guessed at.
+ * Undo a change its writer did not finish (it was killed): returns whether there was one. A journal is data
+ * found on disk, so before anything is touched every entry must be one this code could have written: a target
+ * inside `base` that `targets` accepts, reached without a symbolic link, and staged files with our own names.
+ * Anything else (a journal planted in a folder from elsewhere) is refused as damaged and nothing is changed.
  */
-export async function recoverJournal(base: string, journalDir: string): Promise<boolean> {
+export async function recoverJournal(base: string, journalDir: string, targets: JournalTargets): Promise<boolean> {
   let text: string
   try {
-    text = await readFile(join(journalDir, JOURNAL), 'utf8')
+    text = Buffer.from(await readRegularFile(join(journalDir, JOURNAL), 'the journal', READ_LIMIT.json)).toString('utf8')
   } catch (e) {
     if (errnoOf(e) === 'ENOENT') {
       await sweep(journalDir)
       return false
     }
+    if (e instanceof TaoError) throw damaged(base, journalDir)
     throw fsError(e, 'read', join(journalDir, JOURNAL))
   }
   let journal: Journal
@@ -159,12 +167,35 @@ export async function recoverJournal(base: string, journalDir: string): Promise<
     journal = JSON.parse(text) as Journal
     if (journal.version !== 1 || !Array.isArray(journal.entries)) throw new Error('unknown journal')
   } catch {
-    throw failed(`an interrupted change in ${base} cannot be undone: its journal ${join(journalDir, JOURNAL)} is damaged`, 'JOURNAL_DAMAGED')
+    throw damaged(base, journalDir)
   }
+  for (const e of journal.entries) if (!(await entryIsOurs(base, journalDir, e, targets))) throw damaged(base, journalDir)
   try {
     await rollBack(base, journalDir, journal.entries)
   } catch (e) {
     throw e instanceof TaoError ? e : fsError(e, 'write', base)
+  }
+  return true
+}
+
+const damaged = (base: string, journalDir: string) =>
+  failed(`an interrupted change in ${base} cannot be undone: its journal ${join(journalDir, JOURNAL)} is damaged`, 'JOURNAL_DAMAGED')
+
+async function entryIsOurs(base: string, journalDir: string, e: unknown, targets: JournalTargets): Promise<boolean> {
+  if (typeof e !== 'object' || e === null) return false
+  const { target, tmp, backup, ino, dev } = e as Record<string, unknown>
+  if (typeof target !== 'string' || typeof tmp !== 'string' || typeof ino !== 'number' || typeof dev !== 'number') return false
+  if (!STAGED.test(tmp) || (backup !== undefined && (typeof backup !== 'string' || !BACKUP.test(backup)))) return false
+  if (target === '' || isAbsolute(target) || normalize(target) !== target || target.split(sep).includes('..')) return false
+  if (!targets(target)) return false
+  // No step of the way may be a symbolic link: not the journal's folder, not a folder on the way to the target,
+  // not the target, not a staged file.
+  const steps = [journalDir, join(journalDir, tmp), ...(typeof backup === 'string' ? [join(journalDir, backup)] : [])]
+  const parts = target.split(sep)
+  for (let i = 1; i <= parts.length; i++) steps.push(join(base, ...parts.slice(0, i)))
+  for (const p of steps) {
+    const s = await lstat(p).catch((err) => (errnoOf(err) === 'ENOENT' ? undefined : Promise.reject(err)))
+    if (s?.isSymbolicLink()) return false
   }
   return true
 }

@@ -136,7 +136,7 @@ describe('all-or-nothing commit', () => {
       expect(readFileSync(join(base, 'key'), 'utf8')).toBe('old key')
       expect(existsSync(join(base, 'extra'))).toBe(false)
       expect(await hasJournal(state)).toBe(false)
-      expect(await recoverJournal(base, state)).toBe(false)
+      expect(await recoverJournal(base, state, () => true)).toBe(false)
     }
   })
 })

@@ -3,7 +3,7 @@ import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { failed, TaoError } from '../core/errors.js'
 import { errnoOf, fsError } from './fs-errors.js'
-import { tempName, unlinkIfPresent } from './files.js'
+import { READ_LIMIT, readRegularFile, tempName, unlinkIfPresent } from './files.js'
 
 /**
  * An advisory lock file holding its holder's identity: pid, host, boot id and process start time (so a
@@ -46,7 +46,8 @@ type Holder = LockInfo & { ageMs: number; unreadable?: boolean }
 
 async function readHolder(path: string): Promise<Holder | undefined> {
   try {
-    const [text, s] = await Promise.all([readFile(path, 'utf8'), stat(path)])
+    const [bytes, s] = await Promise.all([readRegularFile(path, 'the lock file', READ_LIMIT.small), stat(path)])
+    const text = Buffer.from(bytes).toString('utf8')
     const ageMs = Date.now() - s.mtimeMs
     try {
       const info = JSON.parse(text) as LockInfo

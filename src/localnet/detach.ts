@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ExitCode, failed, TaoError } from '../core/errors.js'
+import { READ_LIMIT, readRegularFileSync } from '../fsx/files.js'
 import { sleep } from '../node/deadline.js'
 import type { LocalnetInfo } from './localnet.js'
 import {
@@ -102,7 +103,7 @@ export async function startDetached(opts: DetachOptions): Promise<LocalnetInfo> 
 
 function readReady(file: string): LocalnetInfo | undefined {
   try {
-    const info = JSON.parse(readFileSync(file, 'utf8')) as LocalnetInfo | null
+    const info = JSON.parse(readRegularFileSync(file, 'the localnet ready file', READ_LIMIT.small)) as LocalnetInfo | null
     return info && typeof info.endpoint === 'string' ? info : undefined
   } catch {
     return undefined

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { taoStateDir } from '../config/dirs.js'
-import { ensureDir, writeFileAtomic } from '../fsx/files.js'
+import { ensureDir, READ_LIMIT, readRegularFileSync, writeFileAtomic } from '../fsx/files.js'
 
 /** A detached localnet is recorded in tao's state folder, one per folder. */
 export const stateFile = (dir = taoStateDir()): string => path.join(dir, 'localnet.json')
@@ -20,7 +20,7 @@ export interface LocalnetRecord {
 export function readRecord(file = stateFile()): LocalnetRecord | undefined {
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    text = readRegularFileSync(file, 'the localnet record', READ_LIMIT.small)
   } catch {
     return undefined
   }

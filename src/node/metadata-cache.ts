@@ -1,8 +1,8 @@
 import { taoCacheDir } from '../config/dirs.js'
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../fsx/files.js'
+import { READ_LIMIT, readRegularFile, writeFileAtomic } from '../fsx/files.js'
 
 /**
  * Runtime metadata on disk, one file per runtime code hash (the `:code` blake2 hash the node reports), so a
@@ -51,7 +51,7 @@ export function diskMetadataCache(dir: string = metadataCacheDir()): MetadataCac
       if (!valid(codeHash)) return null
       let file: Buffer
       try {
-        file = await readFile(fileOf(codeHash))
+        file = Buffer.from(await readRegularFile(fileOf(codeHash), 'cached metadata', READ_LIMIT.metadata))
       } catch {
         return null
       }

@@ -5,7 +5,21 @@ import { failed, TaoError } from '../core/errors.js'
 import { hasJournal, recoverJournal } from '../fsx/journal.js'
 import { ensureDir, removeCreatedDirs } from '../fsx/files.js'
 import { acquireLock } from '../fsx/lock.js'
+import { validateName } from './names.js'
 import { errorText, taoDir, walletDir, type WalletLocation } from './paths.js'
+
+/** The files a wallet change may name in its journal: keys, public keys and tao's key records. */
+function walletFiles(relativePath: string): boolean {
+  if (['coldkey', 'coldkeypub.txt', join('.tao', 'keys.json')].includes(relativePath)) return true
+  const m = /^hotkeys\/([^/]+)$/.exec(relativePath)
+  if (!m) return false
+  try {
+    validateName(m[1], 'hotkey name')
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * One writer per wallet: every change to a wallet's files runs inside `withWalletLock`, which takes the
@@ -30,7 +44,7 @@ export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn
     for (const dir of [expandHome(w.root), base, state, ...folders]) created.push(...(await ensureDir(dir)))
     const lock = await lockOf(w)
     try {
-      await recoverJournal(base, state)
+      await recoverJournal(base, state, walletFiles)
       return await fn({ base, taoDir: state })
     } finally {
       await lock.release()
@@ -51,7 +65,7 @@ export async function recoverWallet(w: WalletLocation): Promise<void> {
   try {
     const lock = await lockOf(w)
     try {
-      await recoverJournal(walletDir(w), state)
+      await recoverJournal(walletDir(w), state, walletFiles)
     } finally {
       await lock.release()
     }
@@ -71,7 +85,7 @@ export async function awaitQuietWallet(w: WalletLocation): Promise<void> {
   try {
     const lock = await lockOf(w)
     try {
-      await recoverJournal(walletDir(w), state)
+      await recoverJournal(walletDir(w), state, walletFiles)
     } finally {
       await lock.release()
     }

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { locked } from '../core/errors.js'
+import { READ_LIMIT, readRegularFile } from '../fsx/files.js'
 import { toHex } from '../core/hex.js'
 import { detectEncoding, KEYFILE_MIN_BYTES, naclDefect } from '../keystore/crypto.js'
 import type { Keypair } from '../keystore/keys.js'
@@ -41,7 +41,7 @@ export const keyRecord = (keyData: Uint8Array, publicKey: Uint8Array): KeyRecord
 
 export async function readRecords(w: WalletLocation): Promise<KeyRecords> {
   try {
-    const value = JSON.parse(await readFile(recordsPath(w), 'utf8')) as { keys?: KeyRecords }
+    const value = JSON.parse(Buffer.from(await readRegularFile(recordsPath(w), 'the key records', READ_LIMIT.json)).toString('utf8')) as { keys?: KeyRecords }
     return value && typeof value.keys === 'object' && value.keys !== null ? value.keys : {}
   } catch {
     return {}

@@ -376,3 +376,39 @@ describe('file-system failures on a real small disk', () => {
     expect(readFileSync(after, 'utf8').trim()).toBe(join(mnt, 'filler'))
   })
 })
+
+describe('files a wallet folder can hold', { timeout: 120_000 }, () => {
+  let dir: string
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tao-planted-'))))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("a watch-only wallet from elsewhere with a planted journal: `wallet list` changes nothing outside it", async () => {
+    const wallets = join(dir, 'wallets')
+    const w = join(wallets, 'gift')
+    mkdirSync(join(w, '.tao'), { recursive: true })
+    writeFileSync(join(w, 'coldkeypub.txt'), JSON.stringify({ ss58Address: ALICE }))
+    const victim = join(dir, 'victim')
+    writeFileSync(victim, 'precious')
+    const bak = '.bak-0123456789ab.tmp'
+    writeFileSync(join(w, '.tao', bak), 'attacker')
+    writeFileSync(join(w, '.tao', 'journal'), JSON.stringify({ version: 1, entries: [{ target: '../../victim', tmp: '.tmp-0123456789ab.tmp', backup: bak, ino: 1, dev: 1 }] }))
+    const r = await runTao(['wallet', 'list', '--json', '--wallet-path', wallets], { cwd: dir })
+    expect(readFileSync(victim, 'utf8')).toBe('precious')
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.stringify(r.json)).toContain('its journal')
+    expect(JSON.stringify(r.json)).toContain('is damaged')
+  })
+
+  it('a 2 GB key file is refused at once, not read', async () => {
+    const wallets = join(dir, 'big')
+    mkdirSync(join(wallets, 'w'), { recursive: true })
+    const key = join(wallets, 'w', 'coldkeypub.txt')
+    writeFileSync(key, '')
+    truncateSync(key, 2 * 1024 ** 3)
+    const t0 = Date.now()
+    const r = await runTao(['wallet', 'inspect', '-w', 'w', '--json', '--wallet-path', wallets], { cwd: dir })
+    expect(Date.now() - t0).toBeLessThan(20_000)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json.coldkey.error).toMatch(/2147483648 bytes, more than such a file can be/)
+  })
+})

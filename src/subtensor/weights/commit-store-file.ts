@@ -1,8 +1,8 @@
-import { open, readFile, rm, stat } from 'node:fs/promises'
+import { open, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { emptyStore, parseStore, serializeStore, storeFileName, type CommitStore } from './commit-store.js'
-import { failed } from '../../core/errors.js'
-import { ensureDir, writeFileAtomic } from '../../fsx/files.js'
+import { failed, TaoError } from '../../core/errors.js'
+import { ensureDir, READ_LIMIT, readRegularFile, writeFileAtomic } from '../../fsx/files.js'
 import { taoStateDir } from '../../config/dirs.js'
 
 /**
@@ -19,9 +19,10 @@ export async function readPending(hotkey: string, netuid: number, dir = pendingD
   const file = pendingFile(hotkey, netuid, dir)
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = Buffer.from(await readRegularFile(file, 'the pending weight commits', READ_LIMIT.commits)).toString('utf8')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore(hotkey, netuid)
+    if (err instanceof TaoError) throw err
     throw failed(`cannot read the pending weight commits in ${file}: ${(err as Error).message}`, 'COMMIT_STORE')
   }
   try {
