@@ -1,5 +1,5 @@
 import { amountJson, displayTao } from '../core/amount.js'
-import { badInput, TaoError } from '../core/errors.js'
+import { badInput, ExitCode, TaoError } from '../core/errors.js'
 import { paint } from '../core/output.js'
 import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
@@ -71,7 +71,8 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
       throw err
     })
     const report = await txOutcome(result, context, io, intent)
-    return result.status === 'landed' && intent.readBack ? { ...report, ...(await intent.readBack(report)) } : report
+    // Only what succeeded changed storage; txOutcome has thrown for a dispatch error, this guard does not rely on it.
+    return result.status === 'landed' && result.ok && intent.readBack ? { ...report, ...(await intent.readBack(report)) } : report
   } finally {
     chain.close()
   }
@@ -90,4 +91,19 @@ async function checkNonce(chain: Chain, signer: string, nonce: number | undefine
       'NONCE_AHEAD',
     )
   if (nonce < next) throw badInput(`--nonce ${nonce} is already used (the account's next nonce is ${next})`, 'NONCE_USED')
+}
+
+/**
+ * Whether the transaction of a failed executeTx may be on chain (what was prepared for it, such as a weight
+ * commit's salt, must then be kept). Known not to be: refused before signing (bad input, cancelled, wrong
+ * password), refused by the node, landed with a failed dispatch, or no longer able to land. The result a
+ * failure carries in its data says which; an unreachable node, or a failure that is not a TaoError, counts as
+ * maybe: keeping too much is the safe side.
+ */
+export function mayHaveLanded(err: unknown): boolean {
+  if (!(err instanceof TaoError)) return true
+  const status = err.data?.status
+  if (status === 'landed' || status === 'not-landed') return false
+  if (status !== undefined) return true
+  return err.exitCode === ExitCode.Unreachable
 }

@@ -2,7 +2,8 @@ import { commitHash, legacyRevealWindow, randomSalt } from './commit-reveal.js'
 import { withoutHashes, type PendingCommit } from './commit-store.js'
 import { normalizedU16, weightsProblem, type EmitWeights } from './rules.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
-import { badInput, TaoError } from '../../core/errors.js'
+import { mayHaveLanded } from '../../tx/execute.js'
+import { badInput } from '../../core/errors.js'
 import { publicKeyOf } from '../../node/signer.js'
 import { info } from '../../core/output.js'
 import { pendingFile, updatePending } from './commit-store-file.js'
@@ -145,6 +146,7 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
       info(`the salt is kept in ${report.pendingFile}: after submitting the commit, reveal it with \`tao weights reveal --netuid ${netuid}\``)
     return report
   } catch (err) {
+    // A commit that may be on chain keeps its record: the salt is the only way to reveal it.
     if (pending && !pending.landed && !mayHaveLanded(err)) await updatePending(pending.hotkey, netuid, (store) => withoutHashes(store, [pending!.hash]))
     throw err
   }
@@ -157,18 +159,6 @@ type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: 
 function checkSubnet(state: SubnetWeightsState, signer: string): void {
   if (!state.exists) throw badInput(`subnet ${state.netuid} does not exist`, 'UNKNOWN_SUBNET')
   if (state.uid === null) throw badInput(`hotkey ${signer} is not registered on subnet ${state.netuid}`, 'HOTKEY_NOT_REGISTERED')
-}
-
-/**
- * A failed commit whose transaction may be on chain keeps its record: the salt is needed to reveal it. Known not
- * to be: refused before signing (bad input, cancelled, wrong password), refused by the node, or landed and failed.
- */
-function mayHaveLanded(err: unknown): boolean {
-  if (!(err instanceof TaoError)) return true
-  const status = err.data?.status
-  if (status === 'landed' || status === 'not-landed') return false
-  if (status !== undefined) return true
-  return err.exitCode === 3
 }
 
 const SHOWN = 12
