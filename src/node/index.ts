@@ -63,7 +63,7 @@
  * `decodeExtrinsic(view, hex)` from './extrinsic.js'.
  */
 export { connect } from './chain.js'
-export type { AccountInfo, Chain, ChainProperties, ConnectOptions } from './chain.js'
+export type { AccountInfo, BlockRef, Chain, ChainProperties, ConnectOptions } from './chain.js'
 export { decodeExtrinsic, decodeEra, extrinsicHash } from './extrinsic.js'
 export type { DecodedExtrinsic, Era } from './extrinsic.js'
 export { toJsonSafe, toPlain } from '../core/json.js'
