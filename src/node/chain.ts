@@ -2,7 +2,6 @@ import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getWsProvider, type StatusChange } from 'polkadot-api/ws'
 import { failed, TaoError, unreachable } from '../core/errors.js'
 import { connectTimeoutMs, withDeadline } from './deadline.js'
-import { storageEntries } from './entries.js'
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
 import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
 import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
@@ -12,6 +11,7 @@ import { blockReads, type BlockReads } from './reads.js'
 import { probeEndpoint, type ProbeResult } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
+import { SocketClosedError, socketRequests } from './socket-requests.js'
 import {
   buildCall,
   estimateFee,
@@ -51,6 +51,12 @@ export interface AccountInfo {
   providers: number
 }
 
+/** A block, by hash and number. */
+export interface BlockRef {
+  hash: string
+  number: number
+}
+
 export interface ChainProperties {
   name: string
   genesisHash: string
@@ -69,22 +75,31 @@ export interface Chain {
   /** The runtime's metadata (at connect time). */
   readonly metadata: MetadataView
   readonly specVersion: number | undefined
-  /** polkadot-api's client, for what this API does not cover. */
-  readonly client: PolkadotClient
 
   properties(): Promise<ChainProperties>
   blockNumber(which?: 'best' | 'finalized'): Promise<number>
-  /** The best or finalized block's hash and number, as the client follows the chain (no request). */
-  head(which?: 'best' | 'finalized'): Promise<{ hash: string; number: number }>
+  /** The best or finalized block's hash and number, as the connection follows the chain (no request). */
+  head(which?: 'best' | 'finalized'): Promise<BlockRef>
+  /**
+   * Follow the chain: `onBlock` for each new best block ('best') or finalized block ('finalized'), the first
+   * at once with the current one, along with the latest finalized block at that moment (for 'finalized', the
+   * block itself). A block's number is known to reads at its hash without a request. `onError` when the
+   * following fails (the connection was closed). Returns the function that stops it.
+   */
+  followBlocks(which: 'best' | 'finalized', onBlock: (block: BlockRef, finalized: BlockRef) => void, onError: (err: unknown) => void): () => void
   /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
   at(blockHash: string): BlockReads
   /** Reads at the best (default) or finalized block as it is now: one consistent view. */
   atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
+  /** The account at the best block. */
   account(address: string): Promise<AccountInfo>
   existentialDeposit(): bigint
+  /** One storage value at the best block: `(await atHead()).storage(…)`, the item and keys checked first. */
   storage(pallet: string, item: string, ...keys: unknown[]): Promise<unknown>
+  /** Every entry of a map at the best block. */
   entries(pallet: string, item: string, ...partialKeys: unknown[]): Promise<Array<{ keys: unknown[]; value: unknown }>>
   constant(pallet: string, name: string): unknown
+  /** A runtime API call at the best block. */
   runtimeApi(api: string, method: string, ...args: unknown[]): Promise<unknown>
   /** Raw JSON-RPC on the main connection (with the request deadline). */
   rpc<T = unknown>(method: string, params?: unknown[]): Promise<T>
@@ -104,8 +119,6 @@ export interface Chain {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-/** Reads see the latest block, as a user expects right after a transaction (finalized lags a few blocks). */
-const BEST = { at: 'best' } as const
 
 /**
  * Connect to a network name (finney, test, archive, local) or a ws/wss URL, and load the runtime
@@ -148,7 +161,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const probeTimer = setTimeout(() => {
     if (!connected) askWhy()
   }, timeoutMs - probeMs)
-  const provider = getWsProvider(endpoint.url, {
+  const socket = getWsProvider(endpoint.url, {
     timeout: timeoutMs,
     onStatusChanged: (s: StatusChange) => {
       if (s.type === 'CONNECTED') connected = true
@@ -167,7 +180,9 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
         }
       : {}),
   })
-  const client = createClient(provider, {
+  // The legacy reads and raw requests share the client's socket (see socket-requests.ts).
+  const own = socketRequests(socket)
+  const client = createClient(own.provider, {
     getMetadata: async (codeHash) => {
       const hit = cache ? await cache.get(codeHash) : null
       if (hit) metadataSource = 'cache'
@@ -202,9 +217,16 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
 
   let view: MetadataView | undefined
   const getView = () => (view ??= metadataView(raw))
+  const closedError = () => unreachable(`the connection to ${label} was closed`)
+  /** A request with no deadline of its own, for reads that the caller bounds and names (see `read`). */
+  const request = <T>(method: string, params: unknown[]): Promise<T> => own.request<T>(method, params)
   const rpc = <T>(method: string, params: unknown[] = []): Promise<T> =>
-    withDeadline(client._request<T, unknown[]>(method, params), requestTimeoutMs, () =>
-      unreachable(`${label} did not answer ${method} within ${seconds(requestTimeoutMs)}`),
+    withDeadline(
+      own.request<T>(method, params).catch((err: unknown) => {
+        throw err instanceof SocketClosedError ? closedError() : err
+      }),
+      requestTimeoutMs,
+      () => unreachable(`${label} did not answer ${method} within ${seconds(requestTimeoutMs)}`),
     )
   const api = client.getUnsafeApi()
   const plain = new PlainRpc(endpoint.url, timeoutMs)
@@ -221,20 +243,45 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     withDeadline(p, requestTimeoutMs, () => unreachable(`${label} did not answer (${what}) within ${seconds(requestTimeoutMs)}`)).catch(
       (err: unknown) => {
         if (err instanceof TaoError) throw err
-        if ((err as Error)?.name === 'DisjointError') throw unreachable(`the connection to ${label} was closed`)
+        if (err instanceof SocketClosedError || (err as Error)?.name === 'DisjointError') throw closedError()
         throw failed(`reading ${what} from ${label}: ${(err as Error).message ?? String(err)}`, 'RPC_ERROR')
       },
     )
   const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
   const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
-  // Numbers of blocks seen through head(), so reads at those hashes need not fetch the header.
+  // Numbers of blocks seen through head() or followBlocks(), so reads at those hashes need not fetch the header.
   const knownNumbers = new Map<string, number>()
-  const head = async (which: 'best' | 'finalized' = 'best') => {
-    const block = which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!
+  const known = (block: BlockRef): BlockRef => {
     if (knownNumbers.size > 256) knownNumbers.clear()
     knownNumbers.set(block.hash, block.number)
     return { hash: block.hash, number: block.number }
   }
+  const head = async (which: 'best' | 'finalized' = 'best') =>
+    known(which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!)
+  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) => blockReads(getView(), via, block.hash, block.number)
+  /**
+   * The node's answers to best-block reads, by request (the block hash is among its parameters): a command that
+   * reads the same item twice while the head stays (a pool before and after the price) sends one request.
+   * Values are decoded afresh from the answer each time, so no caller sees another's objects.
+   */
+  const answers = new Map<string, Promise<unknown>>()
+  const remembered = <T>(method: string, params: unknown[]): Promise<T> => {
+    const key = `${method} ${JSON.stringify(params)}`
+    let answer = answers.get(key)
+    if (!answer) {
+      if (answers.size >= 512) answers.clear()
+      const asked = request(method, params)
+      asked.catch(() => answers.get(key) === asked && answers.delete(key))
+      answers.set(key, (answer = asked))
+    }
+    return answer as Promise<T>
+  }
+  /**
+   * One read at the best block as it is now (the latest, as a user expects right after a transaction; finalized
+   * lags a few blocks), the same way as every read at a block: state_* with its hash. The head comes from the
+   * followed chain (no request); the read is bounded and named as `what`.
+   */
+  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> => read(what, head('best').then((best) => use(readsAt(best, remembered))))
 
   const chain: Chain = {
     endpoint,
@@ -248,7 +295,6 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     get specVersion() {
       return getView().specVersion
     },
-    client,
 
     async properties() {
       const spec = await read('chain properties', client.getChainSpecData())
@@ -266,15 +312,28 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return (await head(which)).number
     },
     head,
+    followBlocks(which, onBlock, onError) {
+      let last: string | undefined
+      const next = (block: BlockRef | undefined, finalized: BlockRef | undefined) => {
+        if (!block || !finalized || block.hash === last) return
+        last = block.hash
+        onBlock(known(block), { hash: finalized.hash, number: finalized.number })
+      }
+      // polkadot-api replays the current block to a new subscriber at once; best blocks come best first, finalized last.
+      const subscription =
+        which === 'best'
+          ? client.bestBlocks$.subscribe({ next: (blocks) => next(blocks[0], blocks[blocks.length - 1]), error: onError })
+          : client.finalizedBlock$.subscribe({ next: (block) => next(block, block), error: onError })
+      return () => subscription.unsubscribe()
+    },
     at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
     async atHead(which = 'best') {
-      const block = await head(which)
-      return blockReads(getView(), readRpc, block.hash, block.number)
+      return readsAt(await head(which))
     },
     async account(address) {
       publicKeyOf(address)
       requireStorage('System', 'Account')
-      const a = (await read(`account ${address}`, api.query.System.Account.getValue(address, BEST))) as {
+      const a = (await atBest(`account ${address}`, (reads) => reads.storage('System', 'Account', address))) as {
         nonce: number
         consumers: number
         providers: number
@@ -288,20 +347,21 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
       getView().checkStorageKeys(pallet, item, keys)
-      return read(`${pallet}.${item}`, api.query[pallet][item].getValue(...keys, BEST))
+      return atBest(`${pallet}.${item}`, (reads) => reads.storage(pallet, item, ...keys))
     },
     async entries(pallet, item, ...partialKeys) {
-      const info = requireStorage(pallet, item)
+      requireStorage(pallet, item)
       getView().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
-      const [best] = await read(what, client.getBestBlocks())
-      return read(what, storageEntries(rpc, info, partialKeys, best!.hash))
+      // A map takes several requests: each has the request deadline, the whole is bounded once more.
+      const best = await head('best')
+      return read(what, readsAt(best, rpc).entries(pallet, item, ...partialKeys))
     },
     constant: (pallet, name) => getView().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
       getView().requireRuntimeApi(apiName, method)
       getView().checkApiArgs(apiName, method, args)
-      return read(`${apiName}.${method}`, api.apis[apiName][method](...args, BEST))
+      return atBest(`${apiName}.${method}`, (reads) => reads.runtimeApi(apiName, method, ...args))
     },
     rpc: (method, params = []) => rpc(method, params),
 

@@ -1,47 +1,65 @@
 /**
- * Node client and transaction lifecycle. Import lazily, so `tao --version` never loads polkadot-api:
+ * The node client: everything tao says to a Subtensor node goes through src/node/. polkadot-api's client works
+ * underneath (the WebSocket, following the chain, building and signing extrinsics) and stays inside this folder:
+ * callers get a `Chain` with plain data, blocks and callbacks of our own (only the metadata's type registry,
+ * `chain.metadata.lookup`, is polkadot-api's: src/subtensor/runtime/ and identity.ts walk it). Import lazily, so
+ * `tao --version` never loads polkadot-api:
  *
  *     const { connect, txError } = await import('../../node/index.js')
  *
- * (`resolveEndpoint` / `NETWORKS` in './networks.js' cost nothing to import, for flag validation.)
+ * (src/node/networks.ts, `resolveEndpoint` / `NETWORKS`, costs nothing to import, for flag validation; nor does
+ * src/node/read-at.ts, the small read helpers below.)
  *
- * Connecting
- * - `connect(network = 'finney', { timeoutMs?, requestTimeoutMs?, cache?, trace? }): Promise<Chain>`:
+ * Connecting (src/node/chain.ts)
+ * - `connect(network = 'finney', { timeoutMs?, requestTimeoutMs?, cache?, trace?, onDisconnect? }): Promise<Chain>`:
  *   network is finney | test | archive | local or a ws:// / wss:// URL (else exit 2). Deadline
- *   TAO_CONNECT_TIMEOUT ms (default 10 s), then `unreachable` (exit 3) naming the endpoint. Runtime metadata
- *   is cached on disk by runtime code hash (TAO_CACHE_DIR, default ~/.cache/taocli; `metadata/` inside).
- *   `chain.close()` when done.
+ *   TAO_CONNECT_TIMEOUT ms (default 10 s), then `unreachable` (exit 3) naming the endpoint and why (a refused
+ *   port fails at once: src/node/probe.ts). Runtime metadata is cached on disk by runtime code hash
+ *   (src/node/metadata-cache.ts: TAO_CACHE_DIR, default ~/.cache/taocli; `metadata/` inside). `chain.close()`
+ *   when done.
  *
- * Reads (amounts are bigint rao; all at the best block unless read through `at`)
- * - `account(ss58) → { nonce, free, reserved, frozen, consumers, providers }`, `existentialDeposit() → bigint`,
- *   `properties() → { name, genesisHash, ss58Format, tokenDecimals, tokenSymbol }`, `specVersion`,
- *   `blockNumber('best' | 'finalized')`, `head('best' | 'finalized') → { hash, number }` (as the client
- *   follows the chain; no request).
- * - Generic: `storage(pallet, item, ...keys)`, `entries(pallet, item, ...partialKeys) → [{ keys, value }]`,
- *   `constant(pallet, name)`, `runtimeApi(api, method, ...args)`, `rpc(method, params)`. Values are
- *   polkadot-api's decoding (bigint, SS58 strings, `{ type, value }` enums, Uint8Array bytes); `toPlain` /
- *   `toJsonSafe` turn them into printable data. A pallet item, call or API the runtime lacks fails with
- *   "… is not in this runtime (spec N)".
+ * Following the chain (no request: the connection follows it)
+ * - `head('best' | 'finalized') → { hash, number }`, `blockNumber('best' | 'finalized')`.
+ * - `followBlocks('best' | 'finalized', onBlock(block, finalized), onError) → stop()`: each new best (or finalized)
+ *   block, the current one at once; `tao watch` (src/tui/chain-source.ts) and `chain info --watch`
+ *   (src/subtensor/chain-info.ts) follow the chain this way.
  *
- * Reads at one block (a view that must be consistent, the live TUI following finalized blocks)
- * - `chain.at(blockHash) → BlockReads`, `await chain.atHead('best' | 'finalized') → BlockReads`:
- *   `{ hash, blockNumber(), storage(pallet, item, ...keys), storageMany([[pallet, item, ...keys], …]),
- *   entries(pallet, item, ...partialKeys), runtimeApi(api, method, ...args) }`, decoded as above. Every read
- *   goes through `state_*` with the hash (`state_queryStorageAt`, `state_getKeysPaged`, `state_call`), so any
- *   block the node still has works, pinned by the client or not; `storageMany` reads several values in one
- *   request. Decoding uses the metadata loaded at connect (reconnect after a runtime upgrade).
+ * Reads: one path. Every read is a legacy `state_*` request with a block hash (`state_queryStorageAt`,
+ * `state_getKeysPaged`, `state_call`), sent on the client's own socket (src/node/socket-requests.ts), decoded
+ * with the metadata loaded at connect (reconnect after a runtime upgrade). Any block the node still has works.
+ * - At one block, one consistent view (src/node/reads.ts): `chain.at(blockHash) → BlockReads`,
+ *   `await chain.atHead('best' | 'finalized') → BlockReads`: `{ hash, blockNumber(), storage(pallet, item, ...keys),
+ *   storageMany([[pallet, item, ...keys], …]) (one request), storageRawMany(…), entries(pallet, item, ...partialKeys),
+ *   runtimeApi(api, method, ...args) }`. A block's number is known without a request when the block came from
+ *   head() or followBlocks().
  *
  *       const reads = chain.at(finalizedHash)
  *       const [tempo, burn] = await reads.storageMany([['SubtensorModule', 'Tempo', 1], ['SubtensorModule', 'Burn', 1]])
  *
+ * - At the best block as it is now (what a user expects right after a transaction): `storage(pallet, item, ...keys)`,
+ *   `entries(pallet, item, ...partialKeys) → [{ keys, value }]`, `runtimeApi(api, method, ...args)`,
+ *   `account(ss58) → { nonce, free, reserved, frozen, consumers, providers }` (amounts bigint rao); the same
+ *   item asked twice while the head stays costs one request. Also `constant(pallet, name)`,
+ *   `existentialDeposit() → bigint`, `properties() → { name, genesisHash, ss58Format, tokenDecimals, tokenSymbol }`,
+ *   `specVersion`, and `rpc(method, params)` for anything else.
+ * - Helpers (src/node/read-at.ts): `readsAt(chain, at?)` (a hash, or the best block), `readAt` / `readRawAt`
+ *   (several items in one request), `optionalStorage` (items a runtime may lack), `headBlocks(chain)`.
+ * - Values are the metadata's decoding (bigint, SS58 strings, `{ type, value }` enums, Uint8Array bytes);
+ *   `toPlain` / `toJsonSafe` turn them into printable data. A pallet item, call or API the runtime lacks fails
+ *   with "… is not in this runtime (spec N)".
+ *
+ * Metadata (src/node/metadata.ts): `chain.metadata` is a `MetadataView`: calls, storage items, constants,
+ * events, errors and runtime APIs with their codecs, `where` ("(spec N)") for messages.
+ *
  * Calls that change between runtimes
  * - `hasCall(pallet, call)`, `callArgs(pallet, call) → [{ name, type, typeName }] | undefined`.
- * - `call(pallet, name, args, { ignoreExtra })` builds and checks call data; missing call →
- *   `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). Arguments are named as in the metadata:
+ * - `call(pallet, name, args, { ignoreExtra })` builds and checks call data (integers against their declared
+ *   width: src/node/range-check.ts); missing call → `badInput('<Pallet>.<call> is not in this runtime (spec N)')`
+ *   (exit 2). Arguments are named as in the metadata:
  *   `chain.call('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: ss58 }, value: rao })`.
  *   With `ignoreExtra`, arguments this runtime does not take are dropped (register_network's `mechid`).
  *
- * Transactions (keypair: `{ publicKey, sign(msg) }`, sr25519, signed locally)
+ * Transactions (src/node/tx.ts; keypair: `{ publicKey, sign(msg) }`, sr25519, signed locally)
  * - `estimateFee(call, keypairOrAddress, opts) → bigint` (partial fee, tip excluded).
  * - `sign(call, keypair, { nonce?, tip?, era? }) → SignedTx { txHash, hex, signer, nonce, tip, era, fee }`:
  *   the dry run; era default 64 blocks (mortal), nonce from the node unless given; `fee` is the estimate
@@ -53,17 +71,18 @@
  *     `{ status: 'not-landed', reason }` (nonce used by another transaction, or era over)
  *     `{ status: 'unknown', reason, validUntil? }` (not seen in time; may still land until validUntil)
  *     `{ status: 'submitted' }` (waitFor 'none') | `{ status: 'dry-run', ...SignedTx }`.
- *   A node that refuses the transaction outright throws `failed(…, 'TX_REJECTED')`. Submission uses its own
- *   socket and is never repeated; if the connection drops after sending, the chain is read (blocks since
- *   submission, the account's nonce, the era) to learn the real outcome. `txError(result)` gives the TaoError
- *   a command should throw for a result that is not a success.
- * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe.
+ *   A node that refuses the transaction outright throws `failed(…, 'TX_REJECTED')` (its words:
+ *   src/node/rejection.ts). Submission uses its own socket (src/node/plain-rpc.ts) and is never repeated;
+ *   following the transaction (src/node/track.ts) reads the chain (blocks since submission, the account's
+ *   nonce, the era), so a connection that drops after sending still learns the real outcome. `txError(result)`
+ *   gives the TaoError a command should throw for a result that is not a success.
+ * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe (src/node/extrinsic.ts).
  *
  * Offline (no node): `metadataView(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
- * `decodeExtrinsic(view, hex)` from './extrinsic.js'.
+ * `decodeExtrinsic(view, hex)` from src/node/extrinsic.ts.
  */
 export { connect } from './chain.js'
-export type { AccountInfo, Chain, ChainProperties, ConnectOptions } from './chain.js'
+export type { AccountInfo, BlockRef, Chain, ChainProperties, ConnectOptions } from './chain.js'
 export { decodeExtrinsic, decodeEra, extrinsicHash } from './extrinsic.js'
 export type { DecodedExtrinsic, Era } from './extrinsic.js'
 export { toJsonSafe, toPlain } from '../core/json.js'

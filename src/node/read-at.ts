@@ -1,12 +1,8 @@
-import type { BlockReads, Chain, StorageQuery } from './index.js'
+import type { BlockReads, BlockRef, Chain, StorageQuery } from './index.js'
 
-/** A block the chain knows, by hash and number. */
-export interface BlockRef {
-  hash: string
-  number: number
-}
+export type { BlockRef }
 
-/** The best block and the finalized one, as the node reports them now. */
+/** The best block and the finalized one, as the connection follows them now (no request). */
 export async function headBlocks(chain: Pick<Chain, 'head'>): Promise<{ best: BlockRef; finalized: BlockRef }> {
   const [best, finalized] = await Promise.all([chain.head('best'), chain.head('finalized')])
   return { best, finalized }

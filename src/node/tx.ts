@@ -38,7 +38,7 @@ export interface SendOptions extends SignOptions {
   dryRun?: boolean
   /** How long to follow the chain for the transaction; default 180 s. */
   timeoutMs?: number
-  /** Poll interval while following blocks; default 500 ms. */
+  /** Poll interval while following blocks; default 200 ms. */
   pollMs?: number
 }
 

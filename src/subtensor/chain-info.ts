@@ -1,5 +1,4 @@
 import { failed } from '../core/errors.js'
-import { storageEntries } from '../node/entries.js'
 import type { Chain, MetadataView } from '../node/index.js'
 import { blockEmissionForIssuance, blocksToEmit, halvingsAt, nextHalving, TAO_SUPPLY_CAP } from './emission.js'
 import { headBlocks, readAt, type BlockRef, type StorageRead } from '../node/read-at.js'
@@ -189,9 +188,10 @@ async function taoWeightBySubnet(chain: Chain, at: string): Promise<Array<{ netu
   const view = chain.metadata
   const weight = view.requireStorage('SubtensorModule', 'TaoWeight')
   const added = view.storage('SubtensorModule', 'NetworksAdded')
+  const reads = chain.at(at)
   const [entries, networks] = await Promise.all([
-    storageEntries(chain.rpc, weight, [], at),
-    added ? storageEntries(chain.rpc, added, [], at) : Promise.resolve([]),
+    reads.entries('SubtensorModule', 'TaoWeight'),
+    added ? reads.entries('SubtensorModule', 'NetworksAdded') : Promise.resolve([]),
   ])
   const raw = new Map<number, bigint>()
   for (const n of networks) if (n.value === true) raw.set(Number(n.keys[0]), BigInt(weight.fallback as bigint))
@@ -212,7 +212,6 @@ export function watchChainInfo(
 ): () => void {
   let stopped = false
   let busy = false
-  let lastHash: string | undefined
   let pending: { best: BlockRef; finalized: BlockRef } | undefined
 
   const run = async (heads: { best: BlockRef; finalized: BlockRef }) => {
@@ -230,22 +229,19 @@ export function watchChainInfo(
     if (next && !stopped) void run(next)
   }
 
-  const subscription = chain.client.bestBlocks$.subscribe({
-    next: (blocks) => {
-      const best = blocks[0]
-      const finalized = blocks[blocks.length - 1]
-      if (stopped || !best || !finalized || best.hash === lastHash) return
-      lastHash = best.hash
-      const heads = { best: { hash: best.hash, number: best.number }, finalized: { hash: finalized.hash, number: finalized.number } }
-      if (busy) pending = heads
-      else void run(heads)
+  const unfollow = chain.followBlocks(
+    'best',
+    (best, finalized) => {
+      if (stopped) return
+      if (busy) pending = { best, finalized }
+      else void run({ best, finalized })
     },
-    error: (err: unknown) => {
+    (err) => {
       if (!stopped) onError(err)
     },
-  })
+  )
   return () => {
     stopped = true
-    subscription.unsubscribe()
+    unfollow()
   }
 }

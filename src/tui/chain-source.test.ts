@@ -6,7 +6,7 @@ import { chainSource, type ChainReaders } from './chain-source.js'
 import type { BlockEvent } from './refresh.js'
 import type { SourceEvent } from './source.js'
 
-/** A tiny observable: what polkadot-api's client offers for blocks. */
+/** A tiny observable: a node's stream of blocks. */
 function subject<T>() {
   const observers = new Set<{ next(v: T): void; error(e: unknown): void }>()
   return {
@@ -22,9 +22,16 @@ function subject<T>() {
   }
 }
 
+type Block = { hash: string; number: number }
+
 function fakeNode() {
-  const finalized = subject<{ hash: string; number: number }>()
-  const best = subject<Array<{ hash: string; number: number }>>()
+  const finalized = subject<Block>()
+  const best = subject<Block>()
+  // As Chain.followBlocks: one stream per mode, stopped by the function it returns.
+  const followBlocks = (which: 'best' | 'finalized', onBlock: (b: Block, f: Block) => void, onError: (e: unknown) => void) => {
+    const sub = (which === 'best' ? best : finalized).subscribe({ next: (b) => onBlock(b, b), error: onError })
+    return () => sub.unsubscribe()
+  }
   let disconnect: (reason: string) => void = () => undefined
   let failConnects = 0
   const chains: Array<{ closed: boolean }> = []
@@ -34,7 +41,7 @@ function fakeNode() {
       throw unreachable('cannot reach the node (connection refused)')
     }
     disconnect = onDisconnect
-    const c = { closed: false, client: { finalizedBlock$: finalized, bestBlocks$: best }, close: () => (c.closed = true), rpc: vi.fn(async () => ({})) }
+    const c = { closed: false, followBlocks, close: () => (c.closed = true), rpc: vi.fn(async () => ({})) }
     chains.push(c)
     return c as unknown as Chain
   })
@@ -167,19 +174,18 @@ describe('chain source', () => {
     source.close()
   })
 
-  test('best blocks: the first of bestBlocks$', async () => {
+  test('best blocks: follows the best block, not the finalized one', async () => {
     const node = fakeNode()
     const { readers } = fakeReaders()
     const source = chainSource({ connect: node.connect, readers, follow: 'best', coldkeys: [], netuid: null })
     const started = source.start()
     await flush()
     expect(node.finalized.size).toBe(0)
-    node.best.next([
-      { hash: '0x9', number: 9 },
-      { hash: '0x8', number: 8 },
-    ])
+    expect(node.best.size).toBe(1)
+    node.best.next({ hash: '0x9', number: 9 })
     expect((await started).block.number).toBe(9)
     source.close()
+    expect(node.best.size).toBe(0)
   })
 
   test('a failed read keeps the data and warns; the next block clears it', async () => {

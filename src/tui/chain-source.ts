@@ -46,15 +46,6 @@ interface BlockInfo {
   number: number
 }
 
-/** The part of polkadot-api's client this source uses. */
-interface BlockStreams {
-  finalizedBlock$: Subscribable<BlockInfo>
-  bestBlocks$: Subscribable<BlockInfo[]>
-}
-interface Subscribable<T> {
-  subscribe(observer: { next(value: T): void; error(err: unknown): void }): { unsubscribe(): void }
-}
-
 /** Failed blocks in a row after which the connection (and its metadata) is renewed. */
 const RENEW_AFTER_FAILURES = 3
 /**
@@ -71,7 +62,7 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   let warning: string | null = null
   let netuid = opts.netuid
   let chain: Chain | null = null
-  let subscription: { unsubscribe(): void } | null = null
+  let unfollow: (() => void) | null = null
   let generation = 0
   let closed = false
   let retryTimer: ReturnType<typeof setTimeout> | undefined
@@ -101,7 +92,6 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   }
 
   const follow = (c: Chain, gen: number) => {
-    const streams = c.client as unknown as BlockStreams
     lastActivity = clock()
     clearInterval(keepalive)
     keepalive = setInterval(() => {
@@ -111,18 +101,14 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
         if (isConnectionError(err)) lost(gen, message(err))
       })
     }, KEEPALIVE_MS / 3)
-    const onBlock = (b: BlockInfo | undefined) => {
-      if (!b || gen !== generation) return
+    const onBlock = (b: BlockInfo) => {
+      if (gen !== generation) return
       lastActivity = clock()
       if (pending?.hash === b.hash || current?.hash === b.hash || (!pending && lastBlock?.hash === b.hash)) return
       pending = { hash: b.hash, number: b.number }
       void drain(gen)
     }
-    const onError = (err: unknown) => lost(gen, `block subscription failed: ${message(err)}`)
-    subscription =
-      opts.follow === 'best'
-        ? streams.bestBlocks$.subscribe({ next: (blocks) => onBlock(blocks[0]), error: onError })
-        : streams.finalizedBlock$.subscribe({ next: onBlock, error: onError })
+    unfollow = c.followBlocks(opts.follow, onBlock, (err) => lost(gen, `block subscription failed: ${message(err)}`))
   }
 
   /** Read the newest pending block; blocks that came meanwhile are skipped for the newest. */
@@ -251,8 +237,8 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   const teardown = () => {
     clearInterval(keepalive)
     keepalive = undefined
-    subscription?.unsubscribe()
-    subscription = null
+    unfollow?.()
+    unfollow = null
     chain?.close()
     chain = null
     pending = null

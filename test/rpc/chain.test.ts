@@ -10,7 +10,7 @@ import path from 'node:path'
 import * as sr from '@scure/sr25519'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ExitCode, TaoError } from '../../src/core/errors.js'
-import { connect, txError, type Chain, type Sr25519Keypair, type TxLanded, type TxResult } from '../../src/node/index.js'
+import { connect, txError, type BlockRef, type Chain, type Sr25519Keypair, type TxLanded, type TxResult } from '../../src/node/index.js'
 import { ss58Address } from '../../src/node/signer.js'
 import { startCutProxy } from '../helpers/cut-proxy.js'
 import { freePort, startChain, type LocalChain } from './support/chopsticks.js'
@@ -178,6 +178,60 @@ describe('reads', () => {
     await expect(chain.storage('SubtensorModule', 'NoSuchItem')).rejects.toThrow('storage SubtensorModule.NoSuchItem is not in this runtime (spec 218)')
     await expect(chain.runtimeApi('NoSuchApi', 'x')).rejects.toThrow('runtime API NoSuchApi.x is not in this runtime (spec 218)')
     await expect(chain.account('not-an-address')).rejects.toMatchObject({ exitCode: ExitCode.BadInput })
+  })
+
+  it('follows best and finalized blocks; reads at the best block and at a followed block go through state_* at its hash', async () => {
+    const cache = (await import('../../src/node/metadata-cache.js')).diskMetadataCache(path.join(cacheDir, 'metadata'))
+    const sent: string[] = []
+    const traced = await connect(local.url, { cache, trace: (dir, msg) => dir === 'out' && sent.push(String(JSON.parse(msg).method)) })
+    const until = async (what: string, ok: () => boolean) => {
+      for (const end = Date.now() + 60_000; !ok(); await new Promise((r) => setTimeout(r, 50)))
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    }
+    try {
+      expect('client' in traced).toBe(false)
+      const best: Array<{ block: BlockRef; finalized: BlockRef }> = []
+      const finalized: BlockRef[] = []
+      const failures: unknown[] = []
+      const stopBest = traced.followBlocks('best', (block, fin) => best.push({ block, finalized: fin }), (e) => failures.push(e))
+      const stopFinalized = traced.followBlocks('finalized', (block) => finalized.push(block), (e) => failures.push(e))
+      // The current blocks come at once.
+      expect(best).toEqual([{ block: await traced.head('best'), finalized: await traced.head('finalized') }])
+      expect(finalized).toEqual([await traced.head('finalized')])
+
+      const start = best[0]!.block.number
+      await local.rpc('dev_newBlock', [{ count: 1 }])
+      await until('the next best block', () => best.some((b) => b.block.number > start))
+      await until('the next finalized block', () => finalized.some((b) => b.number > start))
+      const next = best.find((b) => b.block.number > start)!
+      expect(next.finalized.number).toBeLessThanOrEqual(next.block.number)
+
+      // A followed block's number needs no header request; reads at the best block use state_* with its hash.
+      sent.length = 0
+      expect(await traced.at(next.block.hash).blockNumber()).toBe(next.block.number)
+      const networks = await traced.storage('SubtensorModule', 'TotalNetworks')
+      expect(networks).toBeGreaterThanOrEqual(2)
+      // The same item again while the head stays: answered from the first read, no second request.
+      expect(await traced.storage('SubtensorModule', 'TotalNetworks')).toBe(networks)
+      expect((await traced.account(alice.address)).free).toBe(1000n * TAO)
+      expect(await traced.runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_info', 1)).toBeInstanceOf(Uint8Array)
+      expect(await traced.entries('SubtensorModule', 'NetworksAdded')).toEqual(expect.arrayContaining([{ keys: [1], value: true }]))
+      // (the client's own follow-up of the chain, such as unpinning blocks, is not a read)
+      const reads = sent.filter((m) => /^(state_|chain_|chainHead_v1_(storage|call))/.test(m))
+      expect(reads).toEqual(['state_queryStorageAt', 'state_queryStorageAt', 'state_call', 'state_getKeysPaged', 'state_queryStorageAt'])
+
+      // Stopped: the other follower sees the next block, the stopped one does not.
+      stopBest()
+      const seen = best.length
+      const last = finalized.at(-1)!.number
+      await local.rpc('dev_newBlock', [{ count: 1 }])
+      await until('another finalized block', () => finalized.at(-1)!.number > last)
+      expect(best).toHaveLength(seen)
+      stopFinalized()
+      expect(failures).toEqual([])
+    } finally {
+      traced.close()
+    }
   })
 
   it('inspects call arguments so callers can adapt across runtimes', () => {
