@@ -157,6 +157,16 @@ describe('endpoints that are not a node', () => {
       server.close()
     }
   })
+
+  it('wss:// to an IP address that does not speak TLS: exit 3, one line and nothing else (no warning about SNI)', async () => {
+    const { url, server } = await tcpServer((s) => s.end('SSH-2.0-OpenSSH_9.6\r\n'))
+    try {
+      const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url.replace('ws://', 'wss://')], 3, { env, timeoutMs: 60_000 })
+      expect(line).toMatch(/^Error: cannot reach wss:\/\/127\.0\.0\.1:\d+/)
+    } finally {
+      server.close()
+    }
+  })
 })
 
 /** Run tao, send SIGINT once `ready` resolves, and collect the result. */
