@@ -5,6 +5,7 @@ import { optionalNetuidFlag } from '../cli/flags/netuid.js'
 import { resolveWallet } from '../wallet/selection.js'
 import { walletFlags } from '../cli/flags/wallet.js'
 import { resolveSetting } from '../config/settings.js'
+import { localnetEndpoint } from '../cli/connect.js'
 import { badInput } from '../core/errors.js'
 import { progress } from '../core/output.js'
 
@@ -49,7 +50,7 @@ export default class Watch extends TaoCommand {
       netuid: flags.netuid ?? null,
       follow: flags.best ? 'best' : 'finalized',
       readers: await chainReaders(),
-      connect: (n, onDisconnect) => connect(n, { onDisconnect }),
+      connect: async (n, onDisconnect) => connect(await localnetEndpoint(n), { onDisconnect }),
     })
   }
 }
