@@ -54,13 +54,6 @@ export function requireGovernance(view: MetadataView, feature: GovernanceFeature
   if (!a.available) throw badInput(a.message, 'NOT_IN_RUNTIME')
 }
 
-/** A 32-byte hash as 0x lower-case hex, or exit 2. */
-export function parseProposalHash(input: string): string {
-  const text = input.trim()
-  if (!/^0x[0-9a-fA-F]{64}$/.test(text)) throw badInput(`--proposal must be a proposal hash: 0x and 64 hex digits, not "${input}"`, 'BAD_HASH')
-  return text.toLowerCase()
-}
-
 export interface Members {
   /** Senate hotkeys (SenateMembers.Members). */
   senate: string[]

@@ -307,6 +307,38 @@ describe('tao watch views', () => {
     await t.until((f2) => !f2.includes('connection lost') && f2.includes('block #101'))
   })
 
+  test('keys that arrive together are each handled (jj, key repeat, Escape then a view)', async () => {
+    const t = start({ netuid: null })
+    t.emit(snapshot(100, [neuron(0)], { subnets: [0, 1, 2, 3, 4].map((n) => subnet(n)) }))
+    await t.until((f) => f.includes('block #100'))
+    const selected = () => /^>\s*(\d+) /.exec(plain(t.frame()).split('\n').find((l) => l.startsWith('>')) ?? '')?.[1]
+    expect(selected()).toBe('0')
+    t.app.stdin.write('jj')
+    await t.until(() => selected() === '2')
+    t.app.stdin.write('jjk')
+    await t.until(() => selected() === '3')
+    // A filter left with Escape and the stake view, in one chunk.
+    await t.press('/', '9')
+    await t.until((f) => f.includes('/9▏'))
+    t.app.stdin.write(`${ESC}3`)
+    await t.until((f) => f.includes('total value'))
+    expect(t.frame()).not.toContain('/9')
+  })
+
+  test('40x10: My stake drops whole columns, never cuts a number', async () => {
+    const t = start({ netuid: null, columns: 40, rows: 10 })
+    t.emit(snapshot(100, [neuron(0)], { stakes: [{ coldkey: address(100), hotkey: address(4), netuid: 1, alpha: 1234n * TAO, value: 8_765_432n * TAO } as StakeView] }))
+    await t.until((f) => f.includes('block #100'))
+    await t.press('3')
+    await t.until((f) => f.includes('total value'))
+    const lines = t.lines()
+    const header = lines.find((l) => l.includes('HOTKEY'))!
+    expect(header.trim().split(/\s+/)).toEqual(['HOTKEY', 'NETUID', 'ALPHA'])
+    expect(lines.find((l) => l.startsWith('>'))!.trimEnd()).toMatch(/ 1234$/)
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(40)
+    expect(t.frame()).not.toContain('V…')
+  })
+
   test('help, and q quits', async () => {
     const onQuit = vi.fn()
     const t = start({ onQuit })

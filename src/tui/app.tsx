@@ -9,12 +9,12 @@ import { connectionBanner, statusLine } from './chrome.js'
 import { DetailPane } from './detail-pane.js'
 import { clip, pad } from './format.js'
 import { frameLayout } from './frame.js'
-import { keyAction } from './keys.js'
+import { applyKeys, keyPresses } from './keys.js'
 import type { Mine } from './mine.js'
 import { applyEvent, initialModel, type LiveModel } from './model.js'
 import { plainPaint, type Paint } from './paint.js'
 import type { Connection, FollowMode, LiveSource, SourceEvent } from './source.js'
-import { initialUi, reduceUi } from './state.js'
+import { initialUi } from './state.js'
 import { TableView } from './table-view.js'
 
 export interface WatchAppProps {
@@ -60,9 +60,13 @@ export function WatchApp(props: WatchAppProps) {
   rowContext.current = frame.table.ctx
   const uiNow = useRef(ui)
   uiNow.current = ui
+  const modelNow = useRef(model)
+  modelNow.current = model
   useInput((input, key) => {
-    const action = keyAction(input, key, uiNow.current)
-    if (action) setUi((s) => reduceUi(s, action, rowContext.current))
+    const presses = keyPresses(input, key)
+    const drawn = { state: uiNow.current, ctx: rowContext.current }
+    const rowsOf = (s: typeof ui) => frameLayout(modelNow.current, s, mine, width, height, plainPaint).table.ctx
+    setUi((s) => applyKeys(s, presses, drawn, rowsOf))
   })
 
   const { tabs } = frame

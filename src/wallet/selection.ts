@@ -72,6 +72,10 @@ export async function hotkeyByAddressOrName(flags: { 'wallet-path'?: string; 'wa
     parseAddress(text, undefined, what)
     return { ss58: text, label: text }
   }
-  if (!/^[\w.-]+$/.test(text)) throw badInput(`${what} must be an SS58 address or the name of a hotkey of the wallet, not "${value}"`, 'BAD_HOTKEY')
+  try {
+    validateName(text, 'hotkey name')
+  } catch {
+    throw badInput(`${what} must be an SS58 address or the name of a hotkey of the wallet, not "${text}"`, 'BAD_HOTKEY')
+  }
   return walletHotkey(flags, text)
 }

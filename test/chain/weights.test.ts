@@ -120,7 +120,8 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
 
     it.each([
       ['a length mismatch', ['--uids', '0,1', '--weights', '1'], /one weight per uid/],
-      ['a non-number', ['--uids', '0,1', '--weights', '1,lots'], /not a number/],
+      ['a non-number', ['--uids', '0,1', '--weights', '1,lots'], /must be plain decimals like 0.25, not "lots"/],
+      ['an exponent', ['--uids', '0,1', '--weights', '1,1e-300'], /not "1e-300" \(write it without an exponent\)/],
       ['a negative weight', ['--uids', '0,1', '--weights=1,-1'], /negative/],
       ['duplicate uids', ['--uids', '0,1,0', '--weights', '1,1,1'], /twice/],
       ['all zero', ['--uids', '0,1', '--weights', '0,0'], /nothing to set/],

@@ -1,7 +1,6 @@
 import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
 import { badInput } from '../../core/errors.js'
-import { parseAddress } from '../../core/ss58.js'
 import type { Chain } from '../../node/index.js'
 import { requireSubnet } from './pool-reader.js'
 import { childrenEvent } from '../tx-events.js'
@@ -10,8 +9,8 @@ import { setChildkeyTakeCall, setChildrenCall } from '../write-calls.js'
 /**
  * Child hotkeys: a parent hotkey gives a proportion of its stake weight on a subnet to child hotkeys
  * (set_children, proportions as u64 fractions of 2^64−1), and a child takes a share of what it earns for its
- * parents (set_childkey_take, a u16 fraction of 65535). Converted exactly from decimals (btcli goes through
- * floats: int(p × (2^64−1)) and int(t × 65535)).
+ * parents (set_childkey_take, a u16 fraction of 65535). Converted exactly from the fractions typed (btcli goes
+ * through floats: int(p × (2^64−1)) and int(t × 65535)).
  */
 
 export const U64_MAX = (1n << 64n) - 1n
@@ -19,44 +18,33 @@ export const U16_MAX = 65535
 /** The runtime refuses more (TooManyChildren). */
 export const MAX_CHILDREN = 5
 
-/** A decimal in [0, 1] as numerator / 10^decimals, exactly. */
-function parseFraction(text: string, what: string): { num: bigint; den: bigint } {
-  const t = text.trim()
-  const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(t)
-  if (!m) throw badInput(`${what} must be a decimal between 0 and 1 like 0.25, not "${text}"`, 'BAD_FRACTION')
-  const fraction = m[2] ?? m[3] ?? ''
-  const den = 10n ** BigInt(fraction.length)
-  const num = BigInt(m[1] ?? '0') * den + BigInt(fraction || '0')
-  if (num > den) throw badInput(`${what} must be between 0 and 1, not "${text}"`, 'BAD_FRACTION')
-  return { num, den }
+/** An exact fraction in [0, 1], as the command line gives it (src/cli/parse.ts). */
+export interface Share {
+  num: bigint
+  den: bigint
 }
 
 /** A proportion as the runtime stores it: ⌊p × (2^64 − 1)⌋. */
-export function proportionToU64(text: string, what = 'proportion'): bigint {
-  const { num, den } = parseFraction(text, what)
-  return (num * U64_MAX) / den
-}
+export const proportionToU64 = ({ num, den }: Share): bigint => (num * U64_MAX) / den
 
 /** A take as the runtime stores it: ⌊t × 65535⌋. */
-export function takeToU16(text: string, what = '--take'): number {
-  const { num, den } = parseFraction(text, what)
-  return Number((num * BigInt(U16_MAX)) / den)
-}
+export const takeToU16 = ({ num, den }: Share): number => Number((num * BigInt(U16_MAX)) / den)
 
 export const proportionNumber = (raw: bigint): number => Number(raw) / Number(U64_MAX)
 
-/** Children and proportions from the command line, checked as the runtime would (count, duplicates, sum, self). */
-export function parseChildren(parent: string, children: string[], proportions: string[]): Array<[bigint, string]> {
+/**
+ * Children (SS58 addresses) and their proportions from the command line, checked as the runtime would (count,
+ * duplicates, sum, self).
+ */
+export function childrenOf(parent: string, children: string[], proportions: Share[]): Array<[bigint, string]> {
   if (children.length !== proportions.length)
     throw badInput(`give one --proportion per --child (${children.length} children, ${proportions.length} proportions)`, 'LENGTH_MISMATCH')
   if (children.length > MAX_CHILDREN) throw badInput(`at most ${MAX_CHILDREN} children per hotkey and subnet, not ${children.length}`, 'TOO_MANY_CHILDREN')
   const out: Array<[bigint, string]> = []
-  for (const [i, child] of children.entries()) {
-    const ss58 = child.trim()
-    parseAddress(ss58, undefined, '--child')
+  for (const [i, ss58] of children.entries()) {
     if (ss58 === parent) throw badInput(`a hotkey cannot be its own child (${ss58})`, 'INVALID_CHILD')
     if (out.some(([, c]) => c === ss58)) throw badInput(`child ${ss58} is listed twice`, 'DUPLICATE_CHILD')
-    out.push([proportionToU64(proportions[i]!, `proportion of ${ss58}`), ss58])
+    out.push([proportionToU64(proportions[i]!), ss58])
   }
   const sum = out.reduce((s, [p]) => s + p, 0n)
   if (sum > U64_MAX) throw badInput('the proportions add up to more than 1', 'PROPORTION_OVERFLOW')

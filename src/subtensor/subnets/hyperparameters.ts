@@ -1,5 +1,6 @@
 /** `subnets hyperparameters`: a subnet's hyperparameters at one block, from the richest API the runtime has. */
 import { badInput } from '../../core/errors.js'
+import { requireNetuid } from '../../core/netuid.js'
 import { hyperparameterViews } from '../runtime/hyperparameters.js'
 import { opaqueLayouts } from '../runtime/opaque-218.js'
 import { callApi } from '../runtime/runtime-api.js'
@@ -7,7 +8,7 @@ import { readsAt, type ReadChain, type ReadOptions } from '../../node/read-at.js
 import type { HyperparametersView } from '../models.js'
 
 export async function readHyperparameters(chain: ReadChain, netuid: number, opts: ReadOptions = {}): Promise<HyperparametersView> {
-  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw badInput(`netuid must be a whole number from 0 to 65535, not ${netuid}`, 'BAD_NETUID')
+  requireNetuid(netuid)
   const view = chain.metadata
   const reads = await readsAt(chain, opts.at)
   // V2 (newer runtimes) adds fields to V1; spec 218 has only V1, as opaque bytes.

@@ -8,6 +8,7 @@
  * Same view either way. Never one query per UID.
  */
 import { badInput } from '../../core/errors.js'
+import { requireNetuid } from '../../core/netuid.js'
 import type { BlockReads, MetadataView } from '../../node/index.js'
 import { opaqueLayouts } from '../runtime/opaque-218.js'
 import { axonFrom, dynamicFrom218, dynamicFromTyped, uidVectors } from '../runtime/records.js'
@@ -21,7 +22,7 @@ import type { AxonView, MetagraphView } from '../models.js'
 const SUBNET_API = 'SubnetInfoRuntimeApi'
 
 export async function readMetagraph(chain: ReadChain, netuid: number, opts: ReadOptions = {}): Promise<MetagraphView> {
-  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw badInput(`netuid must be a whole number from 0 to 65535, not ${netuid}`, 'BAD_NETUID')
+  requireNetuid(netuid)
   const reads = await readsAt(chain, opts.at)
   return apiShape(chain.metadata, SUBNET_API, 'get_metagraph') === 'typed' ? fromMetagraphApi(chain, reads, netuid) : fromSubnetState(chain, reads, netuid)
 }

@@ -7,6 +7,7 @@ import { connectChain } from '../../../cli/connect.js'
 import { runTx } from '../../../cli/signing.js'
 import { signingFlags } from '../../../cli/flags/tx.js'
 import { resolveSetting } from '../../../config/settings.js'
+import { parseFraction } from '../../../cli/parse.js'
 
 export default class StakeChildTake extends TaoCommand {
   static summary = 'Show, or with --take set, a hotkey’s childkey take on a subnet.'
@@ -17,7 +18,7 @@ export default class StakeChildTake extends TaoCommand {
     '<%= config.bin %> stake child take -w owner -H validator --netuid 2',
     '<%= config.bin %> stake child take -w owner -H validator --netuid 2 --take 0.09 -y --json',
   ]
-  static flags = { ...signingFlags, netuid: netuidFlag(), 'hotkey-ss58': hotkeySs58Flag, take: Flags.string({ description: 'New take, a decimal like 0.09.' }) }
+  static flags = { ...signingFlags, netuid: netuidFlag(), 'hotkey-ss58': hotkeySs58Flag, take: Flags.string({ description: 'New take: a fraction like 0.09 or a percentage like 9%.' }) }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildTake)
@@ -35,7 +36,7 @@ export default class StakeChildTake extends TaoCommand {
         chain.close()
       }
     }
-    const take = takeToU16(flags.take, '--take')
+    const take = takeToU16(parseFraction(flags.take, '--take'))
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planChildTake } = await import('../../../subtensor/stake/children.js')
       return planChildTake(ctx, { hotkey, netuid: flags.netuid, take })
