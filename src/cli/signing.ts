@@ -1,3 +1,4 @@
+import { resolveSetting } from '../config/settings.js'
 import { setInterruptNote } from '../core/interrupt.js'
 import { executeTx, type TxIO } from '../tx/execute.js'
 import type { Plan, SignerKind, TxRunner } from '../tx/intent.js'
@@ -45,7 +46,8 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
       return signerOf(keypair)
     },
   }
-  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt }, plan)
+  const network = resolveSetting('network', flags.network).value
+  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, network }, plan)
 }
 
 /** The signing path as the domain's orchestration takes it (weights commit and reveal). */

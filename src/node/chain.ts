@@ -15,9 +15,13 @@ import { SocketClosedError, socketRequests } from './socket-requests.js'
 import {
   buildCall,
   estimateFee,
+  prepareTx,
+  sendPrepared,
   sendTx,
+  signPrepared,
   signTx,
   submitSigned,
+  type PreparedTx,
   type SendOptions,
   type SignedTx,
   type SignOptions,
@@ -110,6 +114,15 @@ export interface Chain {
   /** Build and check a call; `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2) when missing. */
   call(pallet: string, name: string, args?: Record<string, unknown>, options?: EncodeOptions): TxCall
   estimateFee(call: TxCall, from: Sr25519Keypair | string, options?: SignOptions): Promise<bigint>
+  /**
+   * Everything shown before signing: the call decoded back from its bytes (CALL_MISMATCH unless it is the call
+   * asked for), nonce, era, the fee of exactly these bytes, genesis hash and spec version. The nonce, block and
+   * fee are read once per connection and shared with estimateFee.
+   */
+  prepare(call: TxCall, signer: string, options?: SignOptions): Promise<PreparedTx>
+  /** Sign exactly what was prepared (the era started at the latest finalized block). */
+  signPrepared(prepared: PreparedTx, keypair: Sr25519Keypair): Promise<SignedTx>
+  sendPrepared(prepared: PreparedTx, keypair: Sr25519Keypair, options?: Omit<SendOptions, keyof SignOptions>): Promise<TxResult>
   sign(call: TxCall, keypair: Sr25519Keypair, options?: SignOptions): Promise<SignedTx>
   send(call: TxCall, keypair: Sr25519Keypair, options?: SendOptions): Promise<TxResult>
   submitSigned(hex: string, options?: Omit<SendOptions, keyof SignOptions | 'dryRun'>): Promise<TxResult>
@@ -369,6 +382,9 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     callArgs: (pallet, name) => getView().call(pallet, name)?.args,
     call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
+    prepare: (call, signer, opts) => prepareTx(ctx, call, signer, opts),
+    signPrepared: (prepared, keypair) => signPrepared(ctx, prepared, keypair),
+    sendPrepared: (prepared, keypair, opts) => sendPrepared(ctx, prepared, keypair, opts),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
     send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts),
     submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),

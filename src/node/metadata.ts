@@ -1,8 +1,9 @@
 import { getDynamicBuilder, getLookupFn, type LookupEntry, type MetadataLookup } from '@polkadot-api/metadata-builders'
-import { decAnyMetadata, unifyMetadata, type UnifiedMetadata } from '@polkadot-api/substrate-bindings'
+import type { UnifiedMetadata } from '@polkadot-api/substrate-bindings'
 import { formatTao } from '../core/amount.js'
 import { badInput, failed } from '../core/errors.js'
 import { fromHex } from '../core/hex.js'
+import { unifiedMetadata } from './decoded-metadata.js'
 import { DISPATCH_WORDS } from './dispatch-words.js'
 import { checkRange } from './range-check.js'
 import { describeType } from './type-names.js'
@@ -129,7 +130,7 @@ const asBytes = (input: Uint8Array | string, what: string): Uint8Array =>
 
 /** Decode raw metadata (v14, v15 or v16, with or without the `meta` magic wrapper). */
 export function metadataView(raw: Uint8Array): MetadataView {
-  const metadata = unifyMetadata(decAnyMetadata(raw))
+  const metadata = unifiedMetadata(raw)
   const lookup = getLookupFn(metadata)
   const builder = getDynamicBuilder(lookup)
   const palletsByName = new Map(metadata.pallets.map((p) => [p.name, p]))

@@ -1,11 +1,14 @@
+import { compactBn, Struct, u128, u8 } from '@polkadot-api/substrate-bindings'
 import type { PolkadotClient } from 'polkadot-api'
 import { badInput, failed, unreachable, type TaoError } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
 import { fromHex, toHex } from '../core/hex.js'
+import { decodeChecked } from './call-check.js'
 import { eraPeriod } from './era.js'
+import { ExtensionGap, extensionParts, type ExtensionPart } from './extensions.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
-import type { MetadataView } from './metadata.js'
-import { ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
+import type { DecodedCall, MetadataView } from './metadata.js'
+import { publicKeyOf, signedExtrinsic, ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
 import { describeRejection } from './rejection.js'
 import { watchTx, type TrackContext, type WatchResult } from './track.js'
@@ -27,7 +30,10 @@ export interface SignOptions {
   tip?: bigint
   /** Mortal era length in blocks (rounded up to a power of two, 4..65536), or 'immortal'; default 64. */
   era?: number | 'immortal'
-  /** The partial fee (tip excluded) when the caller already estimated it for this very call: saves a round trip. */
+  /**
+   * The partial fee (tip excluded) when the caller already estimated it for these very bytes: saves a round trip.
+   * (Within one connection an estimate of the same extrinsic is reused anyway.)
+   */
   knownFee?: bigint
 }
 
@@ -102,8 +108,6 @@ export function buildCall(view: MetadataView, pallet: string, name: string, args
   return { pallet, name, args: kept, callData: toHex(callData) }
 }
 
-const unsafeTx = (ctx: TxContext, call: TxCall) => ctx.api.tx[call.pallet][call.name](call.args)
-
 /** Next nonce as the node sees it (pool included); AccountNonceApi where the RPC is missing. */
 export async function nextNonce(ctx: TxContext, address: string): Promise<number> {
   try {
@@ -113,81 +117,238 @@ export async function nextNonce(ctx: TxContext, address: string): Promise<number
   }
 }
 
-interface Prepared {
-  at: { hash: string; number: number }
+/**
+ * A transaction ready to be shown and signed: the exact call bytes, the call decoded back from them, and all the
+ * chain told us to sign them. What a person confirms is this; signing it reads nothing more from the node.
+ */
+export interface PreparedTx {
+  /** The call as built; `call.callData` is what is signed. */
+  call: TxCall
+  /** `call.callData` decoded with the runtime's metadata (checked to be the call asked for). */
+  decoded: DecodedCall
+  /** SS58 of the key that will sign. */
+  signer: string
   nonce: number
   tip: bigint
+  /** The era planned from `at`; signing starts it at the latest finalized block then (same size, same fee). */
   era: TxEra
-  mortality: { mortal: false } | { mortal: true; period: number }
+  /** The finalized block the fee was estimated at. */
+  at: { hash: string; number: number }
+  /** Partial fee in rao (tip excluded) of an extrinsic of exactly these bytes and this size. */
+  fee: bigint
+  genesisHash: `0x${string}`
+  specVersion: number
+  transactionVersion: number
 }
 
-async function prepare(ctx: TxContext, address: string, options: SignOptions): Promise<Prepared> {
+/** What one connection has read for signing: each account's nonce and its block, and fees by extrinsic. */
+interface Reads {
+  basics: Map<string, Promise<Basics>>
+  fees: Map<string, Promise<bigint>>
+  genesis?: Promise<`0x${string}`>
+}
+
+interface Basics {
+  at: { hash: string; number: number }
+  nonce: number
+}
+
+// Keyed by the connection: the plan's fee estimate and the signature that follows share one nonce and head read.
+const readsOf = new WeakMap<TxContext, Reads>()
+const reads = (ctx: TxContext): Reads => {
+  let r = readsOf.get(ctx)
+  if (!r) readsOf.set(ctx, (r = { basics: new Map(), fees: new Map() }))
+  return r
+}
+
+/** After a submission the account's nonce has moved on: read it again for the next transaction. */
+const forgetReads = (ctx: TxContext) => {
+  const r = reads(ctx)
+  r.basics.clear()
+  r.fees.clear()
+}
+
+const genesisOf = (ctx: TxContext): Promise<`0x${string}`> => {
+  const r = reads(ctx)
+  if (!r.genesis) {
+    r.genesis = ctx.rpc<string>('chain_getBlockHash', [0]).then((h) => h.toLowerCase() as `0x${string}`)
+    r.genesis.catch(() => (r.genesis = undefined))
+  }
+  return r.genesis
+}
+
+/** The finalized block and the account's next nonce (or the one given), read once per connection. */
+function basicsOf(ctx: TxContext, address: string, nonce: number | undefined): Promise<Basics> {
+  const key = `${address} ${nonce ?? 'next'}`
+  const known = reads(ctx).basics.get(key)
+  if (known) return known
+  const read = Promise.all([ctx.client.getFinalizedBlock(), nonce ?? nextNonce(ctx, address)]).then(([at, n]) => {
+    if (!Number.isInteger(n) || n < 0) throw badInput(`nonce must be a whole number, not ${n}`, 'BAD_NONCE')
+    return { at: { hash: at.hash, number: at.number }, nonce: n }
+  })
+  reads(ctx).basics.set(key, read)
+  read.catch(() => reads(ctx).basics.delete(key))
+  return read
+}
+
+type EraChoice = { type: 'immortal' } | { type: 'mortal'; period: number }
+
+/** Tip, nonce and era checked against this runtime before the node is asked anything. */
+function checkChoices(view: MetadataView, options: SignOptions): { tip: bigint; era: EraChoice } {
   const tip = options.tip ?? 0n
   if (tip < 0n) throw badInput('tip cannot be negative', 'BAD_TIP')
-  // Everything the user chose is checked against this runtime before asking the node anything.
-  const view = ctx.view()
   view.checkExtension('ChargeTransactionPayment', tip, 'tip')
   if (options.nonce !== undefined) view.checkExtension('CheckNonce', options.nonce, 'nonce')
-  const blocks = options.era === 'immortal' ? undefined : (options.era ?? DEFAULT_ERA)
-  const period = blocks === undefined ? undefined : eraPeriod(blocks)
-  if (blocks !== undefined) checkEraLife(view, blocks)
-  const [at, nonce] = await Promise.all([ctx.client.getFinalizedBlock(), options.nonce ?? nextNonce(ctx, address)])
-  if (!Number.isInteger(nonce) || nonce < 0) throw badInput(`nonce must be a whole number, not ${nonce}`, 'BAD_NONCE')
-  if (period === undefined) return { at, nonce, tip, era: { type: 'immortal' }, mortality: { mortal: false } }
-  const birth = eraBirth({ period, phase: at.number % period }, at.number)
-  return { at, nonce, tip, era: { type: 'mortal', period, birth, death: birth + period }, mortality: { mortal: true, period } }
+  if (options.era === 'immortal') return { tip, era: { type: 'immortal' } }
+  const blocks = options.era ?? DEFAULT_ERA
+  const period = eraPeriod(blocks)
+  checkEraLife(view, blocks)
+  return { tip, era: { type: 'mortal', period } }
 }
 
-const txOptions = (p: Prepared) => ({ at: p.at.hash, nonce: p.nonce, tip: p.tip, mortality: p.mortality })
-
-/** Fee estimate (rao, tip excluded) from TransactionPaymentApi.query_info over a same-sized unsigned copy. */
-export async function estimateFee(ctx: TxContext, call: TxCall, from: Sr25519Keypair | string, options: SignOptions = {}): Promise<bigint> {
-  const address = typeof from === 'string' ? from : ss58Address(from.publicKey)
-  const p = await prepare(ctx, address, options)
-  return partialFee(ctx, call, address, p)
+/** The era as signed from block `at`: a mortal one is born there (its phase is exact up to MAX_ERA). */
+function eraFrom(choice: EraChoice, at: { number: number }): TxEra {
+  if (choice.type === 'immortal') return choice
+  const birth = eraBirth({ period: choice.period, phase: at.number % choice.period }, at.number)
+  return { type: 'mortal', period: choice.period, birth, death: birth + choice.period }
 }
 
-async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prepared): Promise<bigint> {
+const eraChoiceOf = (era: TxEra): EraChoice => (era.type === 'immortal' ? era : { type: 'mortal', period: era.period })
+
+/** Every transaction extension's value and signed-only part for these choices, as this runtime lists them. */
+function extensionsFor(view: MetadataView, p: Pick<PreparedTx, 'genesisHash' | 'specVersion' | 'transactionVersion' | 'nonce' | 'tip'>, era: TxEra, birthHash: string): ExtensionPart[] {
   try {
-    const info = await unsafeTx(ctx, call).getPaymentInfo(address, txOptions(p))
-    return BigInt(info.partial_fee)
+    return extensionParts(
+      view,
+      { genesisHash: p.genesisHash, specVersion: p.specVersion, transactionVersion: p.transactionVersion, birthHash: birthHash as `0x${string}` },
+      { nonce: p.nonce, tip: p.tip, era: era.type === 'immortal' ? era : { type: 'mortal', period: era.period, phase: era.birth % era.period } },
+    )
   } catch (err) {
-    const message = (err as Error).message
-    // A runtime panic ("wasm `unreachable`") says nothing to a person; the raw text stays for --verbose.
-    const why = describeRejection(0, message)
-    const words = why?.kind === 'runtimePanic' ? why.words : message
-    throw failed(`could not estimate the fee of ${call.pallet}.${call.name}: ${words}`, 'FEE_ESTIMATE', message)
+    if (err instanceof ExtensionGap) throw failed(`cannot sign for this runtime ${view.where}: ${err.message}`, 'UNSUPPORTED_EXTENSION')
+    throw err
   }
 }
 
-/** Estimate the fee, then sign locally. Nothing is sent: this is the dry run. */
-export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
-  const signer = toPolkadotSigner(keypair)
-  const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
-  const p = await prepare(ctx, address, options)
-  const fee = (options.knownFee ?? (await partialFee(ctx, call, address, p))) + p.tip
-  const signed: Uint8Array | string = await unsafeTx(ctx, call).sign(signer, txOptions(p))
-  const bytes = typeof signed === 'string' ? fromHex(signed) : signed
+/**
+ * Build what will be signed and everything shown before: decode the call bytes back (refusing bytes that are not
+ * the call asked for), read the nonce, the finalized block and the genesis hash once, and estimate the fee of an
+ * extrinsic of exactly these bytes (signed with a zero signature: the same size). Nothing is signed.
+ */
+export async function prepareTx(ctx: TxContext, call: TxCall, address: string, options: SignOptions = {}): Promise<PreparedTx> {
+  const view = ctx.view()
+  const { tip, era: choice } = checkChoices(view, options)
+  const decoded = decodeChecked(view, call)
+  if (view.specVersion === undefined || view.transactionVersion === undefined)
+    throw failed(`the runtime's metadata does not give its spec and transaction versions ${view.where}: nothing can be signed for it`, 'NO_VERSION')
+  const [{ at, nonce }, genesisHash] = await Promise.all([basicsOf(ctx, address, options.nonce), genesisOf(ctx)])
+  const era = eraFrom(choice, at)
+  const prepared = { call, decoded, signer: address, nonce, tip, era, at, genesisHash, specVersion: view.specVersion, transactionVersion: view.transactionVersion }
+  const fee = options.knownFee ?? (await feeOf(ctx, prepared))
+  return { ...prepared, fee }
+}
+
+/** TransactionPaymentApi.query_info over the extrinsic with a zero signature; one request per distinct extrinsic. */
+function feeOf(ctx: TxContext, p: Omit<PreparedTx, 'fee'>): Promise<bigint> {
+  const view = ctx.view()
+  const callData = fromHex(p.call.callData)
+  const extra = extensionsFor(view, p, p.era, p.at.hash).map((e) => e.value)
+  const unsigned = signedExtrinsic(view.metadata, publicKeyOf(p.signer), new Uint8Array(64), extra, callData)
+  const key = `${toHex(unsigned)} ${p.at.hash}`
+  const known = reads(ctx).fees.get(key)
+  if (known) return known
+  const arg = new Uint8Array(unsigned.length + 4)
+  arg.set(unsigned)
+  new DataView(arg.buffer).setUint32(unsigned.length, unsigned.length, true)
+  const fee = ctx
+    .rpc<string>('state_call', ['TransactionPaymentApi_query_info', toHex(arg), p.at.hash])
+    .then((result) => BigInt(queryInfo(view, result).partial_fee))
+    .catch((err: unknown) => {
+      if ((err as TaoError).exitCode === 3) throw err
+      const message = (err as Error).message
+      // A runtime panic ("wasm `unreachable`") says nothing to a person; the raw text stays for --verbose.
+      const why = describeRejection(0, message)
+      const words = why?.kind === 'runtimePanic' ? why.words : message
+      throw failed(`could not estimate the fee of ${p.call.pallet}.${p.call.name}: ${words}`, 'FEE_ESTIMATE', message)
+    })
+  reads(ctx).fees.set(key, fee)
+  fee.catch(() => reads(ctx).fees.delete(key))
+  return fee
+}
+
+// RuntimeDispatchInfo as every Subtensor runtime returns it, for metadata that lists no runtime APIs (v14).
+const [, queryInfoFallback] = Struct({ weight: Struct({ ref_time: compactBn, proof_size: compactBn }), class: u8, partial_fee: u128 })
+
+const queryInfo = (view: MetadataView, result: string): { partial_fee: bigint } =>
+  (view.runtimeApi('TransactionPaymentApi', 'query_info')?.decodeResult(result) as { partial_fee: bigint } | undefined) ??
+  queryInfoFallback(fromHex(result, 'query_info result'))
+
+/** Fee estimate (rao, tip excluded) of exactly this call, from TransactionPaymentApi.query_info. */
+export async function estimateFee(ctx: TxContext, call: TxCall, from: Sr25519Keypair | string, options: SignOptions = {}): Promise<bigint> {
+  const address = typeof from === 'string' ? from : ss58Address(from.publicKey, ctx.view().ss58Prefix ?? 42)
+  return (await prepareTx(ctx, call, address, options)).fee
+}
+
+/**
+ * Sign a prepared transaction locally: exactly its call bytes, with its nonce and tip, and its era started at the
+ * latest finalized block the connection has seen (no request; a confirmation that took minutes does not cut the
+ * transaction's life short). Nothing is sent.
+ */
+export async function signPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr25519Keypair): Promise<SignedTx> {
+  const view = ctx.view()
+  const address = ss58Address(keypair.publicKey, view.ss58Prefix ?? 42)
+  if (publicKeyHex(address) !== publicKeyHex(p.signer))
+    throw failed(`the key unlocked (${address}) is not the signer the transaction was prepared for (${p.signer}); nothing was signed`, 'KEY_MISMATCH')
+  const latest = await ctx.client.getFinalizedBlock()
+  const birth = latest.number >= p.at.number ? { hash: latest.hash, number: latest.number } : p.at
+  const era = p.era.type === 'immortal' ? p.era : eraFrom(eraChoiceOf(p.era), birth)
+  const extensions = Object.fromEntries(extensionsFor(view, p, era, birth.hash).map((e) => [e.identifier, e]))
+  const callData = fromHex(p.call.callData)
+  const bytes = await toPolkadotSigner(keypair).signTx(callData, extensions, view.raw, birth.number)
+  // The signer is handed the bytes; make sure they are what it signed into the extrinsic, at its very end.
+  if (!endsWith(bytes, callData))
+    throw failed(`the signed extrinsic does not end with the call bytes shown (${p.call.callData}); nothing was sent`, 'SIGNED_CALL_MISMATCH')
   return {
     txHash: extrinsicHash(bytes),
     hex: toHex(bytes),
     signer: address,
     nonce: p.nonce,
     tip: p.tip,
-    era: p.era,
-    fee,
-    pallet: call.pallet,
-    call: call.name,
+    era,
+    fee: p.fee + p.tip,
+    pallet: p.call.pallet,
+    call: p.call.name,
   }
 }
 
-/** Sign and submit; by default wait until it is in a block and report what happened. */
-export async function sendTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SendOptions = {}): Promise<TxResult> {
-  // Open the submission socket while the fee is estimated and the payload signed.
+const publicKeyHex = (address: string) => toHex(publicKeyOf(address))
+
+function endsWith(bytes: Uint8Array, tail: Uint8Array): boolean {
+  if (tail.length > bytes.length) return false
+  const offset = bytes.length - tail.length
+  return tail.every((b, i) => bytes[offset + i] === b)
+}
+
+/** Prepare (estimating the fee), then sign locally. Nothing is sent: this is the dry run. */
+export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
+  const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
+  return signPrepared(ctx, await prepareTx(ctx, call, address, options), keypair)
+}
+
+/** Sign a prepared transaction and submit it; by default wait until it is in a block and report what happened. */
+export async function sendPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr25519Keypair, options: Omit<SendOptions, keyof SignOptions> = {}): Promise<TxResult> {
+  // Open the submission socket while the payload is signed.
   if (!options.dryRun) ctx.plain.warm()
-  const signed = await signTx(ctx, call, keypair, options)
+  const signed = await signPrepared(ctx, p, keypair)
   if (options.dryRun) return { status: 'dry-run', ...signed }
+  forgetReads(ctx)
   return submit(ctx, signed.hex, options, { signer: signed.signer, nonce: signed.nonce, era: signed.era })
+}
+
+/** Prepare, sign and submit; by default wait until it is in a block and report what happened. */
+export async function sendTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SendOptions = {}): Promise<TxResult> {
+  if (!options.dryRun) ctx.plain.warm()
+  const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
+  return sendPrepared(ctx, await prepareTx(ctx, call, address, options), keypair, options)
 }
 
 /** Submit an extrinsic signed earlier (e.g. by a dry run) and follow it like sendTx. */
@@ -195,6 +356,7 @@ export async function submitSigned(ctx: TxContext, hex: string, options: Omit<Se
   const decoded = decodeExtrinsic(ctx.view(), hex)
   if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; the node would not accept it', 'NOT_SIGNED')
   const head = await headBeforeSubmission(ctx)
+  forgetReads(ctx)
   const era = decoded.era && txEra(decoded.era, head)
   return submit(ctx, toHex(fromHex(hex, 'extrinsic')), options, { signer: decoded.signer, nonce: decoded.nonce, era }, head)
 }

@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { failed, TaoError, unreachable } from '../core/errors.js'
-import type { Chain, SendOptions, Sr25519Keypair, TxCall, TxResult } from '../node/index.js'
+import type { Chain, PreparedTx, SendOptions, Sr25519Keypair, TxCall, TxResult } from '../node/index.js'
 import { executeTx, mayHaveLanded, type TxIO, type TxRequest } from './execute.js'
 import type { Plan, TxIntent } from './intent.js'
 
@@ -32,15 +32,15 @@ const landed = (over: Partial<Extract<TxResult, { status: 'landed' }>> = {}): Tx
   ...over,
 })
 
-const dryRun = (options: SendOptions): TxResult => ({
+const dryRun = (_options: SendOptions, p: PreparedTx): TxResult => ({
   status: 'dry-run',
   txHash: TX_HASH,
   hex: HEX,
   signer: SIGNER,
-  nonce: options.nonce ?? 7,
-  tip: options.tip ?? 0n,
-  era: { type: 'mortal', period: 64, birth: 40, death: 104 },
-  fee: (options.knownFee ?? 0n) + (options.tip ?? 0n),
+  nonce: p.nonce,
+  tip: p.tip,
+  era: p.era,
+  fee: p.fee + p.tip,
   pallet: 'Balances',
   call: 'transfer_keep_alive',
 })
@@ -48,27 +48,55 @@ const dryRun = (options: SendOptions): TxResult => ({
 interface FakeNode {
   chain: Chain
   fees: Array<{ call: TxCall; from: unknown; options: unknown }>
-  sent: Array<{ call: TxCall; keypair: Sr25519Keypair; options: SendOptions }>
+  prepared: Array<{ call: TxCall; signer: string; options: SendOptions }>
+  sent: Array<{ prepared: PreparedTx; keypair: Sr25519Keypair; options: SendOptions }>
   rpc: Array<{ method: string; params: unknown }>
   closed: number
 }
 
-/** A node with only the members executeTx uses; `send` answers with `outcome` (a result, or a throw). */
-function fakeNode(outcome: (options: SendOptions) => Promise<TxResult> = async () => landed(), nextNonce = 7): FakeNode {
-  const node = { fees: [], sent: [], rpc: [], closed: 0 } as Omit<FakeNode, 'chain'>
+const GENESIS = `0x${'5f'.repeat(32)}` as const
+const ENDPOINT = 'ws://127.0.0.1:9944'
+
+/**
+ * A node with only the members executeTx uses: `prepare` decodes the call as the runtime would (`decode`: by
+ * default, the call itself), `sendPrepared` answers with `outcome` (a result, or a throw).
+ */
+function fakeNode(
+  outcome: (options: SendOptions, prepared: PreparedTx) => Promise<TxResult> = async () => landed(),
+  nextNonce = 7,
+  decode: (call: TxCall) => PreparedTx['decoded'] = (call) => ({ pallet: call.pallet, name: call.name, args: call.args }),
+): FakeNode {
+  const node = { fees: [], prepared: [], sent: [], rpc: [], closed: 0 } as Omit<FakeNode, 'chain'>
   const chain = {
+    endpoint: { network: 'local', url: ENDPOINT },
     async estimateFee(call: TxCall, from: unknown, options: unknown) {
       node.fees.push({ call, from, options })
       return FEE
+    },
+    async prepare(call: TxCall, signer: string, options: SendOptions): Promise<PreparedTx> {
+      node.prepared.push({ call, signer, options })
+      return {
+        call,
+        decoded: decode(call),
+        signer,
+        nonce: options.nonce ?? nextNonce,
+        tip: options.tip ?? 0n,
+        era: { type: 'mortal', period: 64, birth: 40, death: 104 },
+        at: { hash: BLOCK_HASH, number: 40 },
+        fee: FEE,
+        genesisHash: GENESIS,
+        specVersion: 218,
+        transactionVersion: 1,
+      }
     },
     async rpc(method: string, params: unknown) {
       node.rpc.push({ method, params })
       if (method !== 'system_accountNextIndex') throw new Error(`unexpected rpc ${method}`)
       return nextNonce
     },
-    async send(call: TxCall, keypair: Sr25519Keypair, options: SendOptions) {
-      node.sent.push({ call, keypair, options })
-      return outcome(options)
+    async sendPrepared(prepared: PreparedTx, keypair: Sr25519Keypair, options: SendOptions) {
+      node.sent.push({ prepared, keypair, options })
+      return outcome(options, prepared)
     },
     close() {
       node.closed++
@@ -145,6 +173,12 @@ async function refusal(p: Promise<unknown>): Promise<TaoError> {
 const CONTEXT = {
   call: 'Balances.transfer_keep_alive',
   signer: SIGNER,
+  network: 'local',
+  endpoint: ENDPOINT,
+  genesisHash: GENESIS,
+  specVersion: 218,
+  args: { value: '1' },
+  callData: '0x0503',
   amount: { rao: '1000000000', tao: '1' },
   estimatedFee: { rao: '125000', tao: '0.000125' },
 }
@@ -161,12 +195,16 @@ describe('executeTx', () => {
         '  send τ1 to 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\n' +
         '  the recipient keeps τ0.5 after the transfer\n' +
         '  existential deposit τ0.0000005\n' +
+        `  network: local (${ENDPOINT}), genesis 0x5f5f5f5f…, spec 218\n` +
+        '  call as signed: Balances.transfer_keep_alive(value: 1)\n' +
         '  estimated fee: τ0.000125',
     ])
     expect(t.questions).toEqual(['Sign and submit?'])
     expect(t.unlocked).toBe(1)
-    expect(node.fees).toEqual([{ call: CALL, from: SIGNER, options: {} }])
-    expect(node.sent).toEqual([{ call: CALL, keypair: KEYPAIR, options: { knownFee: FEE } }])
+    // The call is prepared once (fee of its exact bytes) and exactly that preparation is signed and sent.
+    expect(node.fees).toEqual([])
+    expect(node.prepared).toEqual([{ call: CALL, signer: SIGNER, options: {} }])
+    expect(node.sent).toEqual([{ prepared: expect.objectContaining({ call: CALL, fee: FEE, nonce: 7 }), keypair: KEYPAIR, options: {} }])
     expect(node.rpc).toEqual([])
     expect(t.logs).toEqual([`included in block #42 ${BLOCK_HASH}\n  fee paid: τ0.00013\n  extrinsic: ${TX_HASH}`])
     expect(report).toEqual({
@@ -195,12 +233,13 @@ describe('executeTx', () => {
     const seen: unknown[] = []
     await executeTx(t.io, request(options), async (ctx) => {
       seen.push(ctx.chain, ctx.signer, ctx.wallet, ctx.options, await ctx.estimateFee(CALL))
-      return intent({ fee: 99n })
+      return intent()
     })
     expect(seen).toEqual([node.chain, SIGNER, { path: '/wallets', name: 'alice', hotkey: 'default' }, options, FEE])
-    // The plan's own estimate is used: no second request for the same call.
     expect(node.fees).toEqual([{ call: CALL, from: SIGNER, options }])
-    expect(node.sent[0]!.options.knownFee).toBe(99n)
+    // What is shown and signed is prepared from the call the plan returned, with the same options.
+    expect(node.prepared).toEqual([{ call: CALL, signer: SIGNER, options }])
+    expect(node.sent[0]!.prepared.tip).toBe(5n)
   })
 
   it('stops at a refusal at the prompt: CANCELLED, exit 2, nothing unlocked or sent, the connection closed', async () => {
@@ -228,7 +267,7 @@ describe('executeTx', () => {
   })
 
   it('a dry run asks nothing, signs, puts the hex alone on stdout and the label on stderr', async () => {
-    const node = fakeNode(async (options) => dryRun(options))
+    const node = fakeNode(async (options, p) => dryRun(options, p))
     const t = fakeTerminal(node, { answer: false })
     let readBack = 0
     const report = await executeTx(
@@ -245,7 +284,7 @@ describe('executeTx', () => {
     )
     expect(t.questions).toEqual([])
     expect(t.unlocked).toBe(1)
-    expect(node.sent[0]!.options).toEqual({ dryRun: true, knownFee: FEE })
+    expect(node.sent[0]!.options).toEqual({ dryRun: true })
     expect(t.logs).toEqual([HEX])
     expect(t.notes.slice(1)).toEqual(['signed, not submitted (fee about τ0.000125); the extrinsic:'])
     expect(report).toEqual({
@@ -370,17 +409,58 @@ describe('executeTx', () => {
     const report = await executeTx(t.io, request({ tip: 10_000n }), planOf())
     expect(t.notes[0]).toMatch(/\n {2}estimated fee: τ0\.000135$/)
     expect(report.estimatedFee).toEqual({ rao: '135000', tao: '0.000135' })
-    expect(node.sent[0]!.options).toEqual({ tip: 10_000n, knownFee: FEE })
+    expect(node.prepared[0]!.options).toEqual({ tip: 10_000n })
+    expect(node.sent[0]!.prepared).toMatchObject({ fee: FEE, tip: 10_000n })
   })
 
-  it('a plan without preview lines shows the call, the summary and the fee', async () => {
+  it('a plan without preview lines shows the call, the summary, the chain, the call as signed and the fee', async () => {
     const t = fakeTerminal(fakeNode())
     await executeTx(t.io, request(), planOf(intent({ preview: undefined })))
     expect(t.notes[0]).toBe(
       `Balances.transfer_keep_alive signed by the ${LABEL} (${SIGNER})\n` +
         '  send τ1 to 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\n' +
+        `  network: local (${ENDPOINT}), genesis 0x5f5f5f5f…, spec 218\n` +
+        '  call as signed: Balances.transfer_keep_alive(value: 1)\n' +
         '  estimated fee: τ0.000125',
     )
+  })
+
+  describe('the confirmation names the chain and shows the call decoded from the bytes signed', () => {
+    it('the network as chosen (a URL alone when it is one), in the text and the JSON', async () => {
+      const url = 'wss://node.example:443'
+      const node = fakeNode()
+      ;(node.chain as { endpoint: unknown }).endpoint = { network: 'custom', url }
+      const t = fakeTerminal(node)
+      const report = await executeTx(t.io, request({}, { network: url }), planOf(intent({ preview: undefined })))
+      expect(t.notes[0]).toContain(`\n  network: ${url}, genesis 0x5f5f5f5f…, spec 218\n`)
+      expect(report).toMatchObject({ network: url, endpoint: url, genesisHash: GENESIS, specVersion: 218 })
+    })
+
+    it('what is shown is the decoding of the bytes (a nested call, bytes as text, accounts, enums), and the JSON has them', async () => {
+      const call: TxCall = { pallet: 'Sudo', name: 'sudo', args: {}, callData: '0x0f00' }
+      const decoded = {
+        pallet: 'Sudo',
+        name: 'sudo',
+        args: { call: { type: 'System', value: { type: 'remark', value: { remark: new TextEncoder().encode('hi\u001b[2J') } } } },
+      }
+      const t = fakeTerminal(fakeNode(undefined, 7, () => decoded))
+      const report = await executeTx(t.io, request(), planOf(intent({ call, preview: undefined })))
+      // A control character in bytes is never written to the terminal: such bytes are shown as hex.
+      expect(t.notes[0]).toContain('\n  call as signed: Sudo.sudo(call: System(remark({ remark: 0x68691b5b324a })))\n')
+      expect(t.notes[0]!.startsWith('Sudo.sudo signed by')).toBe(true)
+      expect(report).toMatchObject({ call: 'Sudo.sudo', args: { call: { type: 'System', value: { type: 'remark', value: { remark: '0x68691b5b324a' } } } }, callData: '0x0f00' })
+    })
+
+    it('a preparation that refuses the call bytes (CALL_MISMATCH) stops before anything is shown, unlocked or sent', async () => {
+      const node = fakeNode()
+      node.chain.prepare = async () => {
+        throw failed('the call bytes built for Balances.transfer_keep_alive decode as Balances.transfer_all (spec 218); nothing was signed', 'CALL_MISMATCH')
+      }
+      const t = fakeTerminal(node)
+      const err = await refusal(executeTx(t.io, request(), planOf()))
+      expect([err.code, err.exitCode]).toEqual(['CALL_MISMATCH', 1])
+      expect([t.notes, t.questions, t.unlocked, node.sent.length, node.closed]).toEqual([[], [], 0, 0, 1])
+    })
   })
 
   describe('--nonce', () => {
@@ -399,7 +479,7 @@ describe('executeTx', () => {
     it('ahead with --force is sent as given', async () => {
       const node = fakeNode(undefined, 7)
       await executeTx(fakeTerminal(node).io, request({ nonce: 9 }, { force: true }), planOf())
-      expect(node.sent[0]!.options.nonce).toBe(9)
+      expect(node.sent[0]!.prepared.nonce).toBe(9)
     })
 
     it('already used is refused (NONCE_USED, exit 2), with --force too', async () => {
@@ -412,7 +492,7 @@ describe('executeTx', () => {
     it('equal to the next nonce is sent; without --nonce the node is not asked', async () => {
       const node = fakeNode(undefined, 7)
       await executeTx(fakeTerminal(node).io, request({ nonce: 7 }), planOf())
-      expect(node.sent[0]!.options.nonce).toBe(7)
+      expect(node.sent[0]!.prepared.nonce).toBe(7)
       expect(node.rpc).toHaveLength(1)
     })
   })
@@ -490,7 +570,7 @@ describe('executeTx', () => {
       const t = fakeTerminal(node)
       const boom = new TaoError(2, 'UNKNOWN_SUBNET', 'subnet 9 does not exist')
       await expect(executeTx(t.io, request(), async () => Promise.reject(boom))).rejects.toBe(boom)
-      expect([t.notes, t.questions, t.unlocked, node.fees.length, node.sent.length, node.closed]).toEqual([[], [], 0, 0, 0, 1])
+      expect([t.notes, t.questions, t.unlocked, node.prepared.length, node.sent.length, node.closed]).toEqual([[], [], 0, 0, 0, 1])
     })
 
     it('when the key does not unlock (nothing sent)', async () => {

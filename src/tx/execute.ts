@@ -1,8 +1,10 @@
 import { amountJson, displayTao } from '../core/amount.js'
 import { badInput, ExitCode, TaoError } from '../core/errors.js'
+import { toJsonSafe } from '../core/json.js'
 import { paint } from '../core/output.js'
-import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
+import type { Chain, PreparedTx, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
+import { callText } from './call-text.js'
 import type { Plan, PlanContext } from './intent.js'
 import { txOutcome, type ReportOutput } from './report.js'
 
@@ -36,13 +38,16 @@ export interface TxRequest {
   force: boolean
   /** Sign without asking (-y / --no-prompt). */
   noPrompt: boolean
+  /** The network as the user chose it (a name or a URL), for the confirmation and the report; default: the endpoint's. */
+  network?: string
 }
 
 /**
  * The one path every signing command takes: resolve the signer from its public file, connect, plan the call,
- * estimate the fee, show the call and fee and ask, unlock the key (checked against its public file), sign,
- * submit (or only sign with --dry-run), follow the transaction and report it.
- * The command states only its call, its signer and its preview.
+ * prepare it (decode the call bytes back and check them against the plan, read the nonce, estimate the fee of
+ * exactly those bytes), show the chain, the call as decoded and the fee and ask, unlock the key (checked against
+ * its public file), sign those same bytes, submit (or only sign with --dry-run), follow the transaction and
+ * report it. The command states only its call, its signer and its preview.
  */
 export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<Record<string, unknown>> {
   io.interruptNote('interrupted; nothing was submitted')
@@ -53,19 +58,23 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   try {
     const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
     const intent = await plan(ctx)
-    const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force)])
-    const callName = `${intent.call.pallet}.${intent.call.name}`
+    const [prepared] = await Promise.all([chain.prepare(intent.call, signer, options), checkNonce(chain, signer, options.nonce, req.force)])
+    const callName = `${prepared.decoded.pallet}.${prepared.decoded.name}`
+    const fee = prepared.fee + prepared.tip
+    const where = chainContext(chain, prepared, req.network)
 
     io.note(
       `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${intent.summary}\n` +
         (intent.preview ?? []).map((l) => `  ${l}\n`).join('') +
-        `  estimated fee: ${displayTao(fee + (options.tip ?? 0n))}`,
+        `  network: ${where.label}, genesis ${prepared.genesisHash.slice(0, 10)}…, spec ${prepared.specVersion}\n` +
+        `  call as signed: ${callText(prepared.decoded)}\n` +
+        `  estimated fee: ${displayTao(fee)}`,
     )
     if (!req.noPrompt && !options.dryRun && !(await io.confirm('Sign and submit?'))) throw badInput('cancelled; nothing was signed', 'CANCELLED')
 
     const keypair = await io.unlock()
-    const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
-    const result = await chain.send(intent.call, keypair, { ...options, knownFee: fee }).catch((err: unknown) => {
+    const context = { call: callName, signer, ...where.json, ...intent.context, estimatedFee: amountJson(fee) }
+    const result = await chain.sendPrepared(prepared, keypair, options).catch((err: unknown) => {
       // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
       if (err instanceof TaoError) err.data = { ...context, ...err.data }
       throw err
@@ -75,6 +84,26 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
     return result.status === 'landed' && result.ok && intent.readBack ? { ...report, ...(await intent.readBack(report)) } : report
   } finally {
     chain.close()
+  }
+}
+
+/**
+ * Which chain a transaction is for, as the confirmation names it and the report gives it: the network as chosen
+ * and the endpoint, the genesis hash, the runtime's spec version, and the call decoded from the bytes signed.
+ */
+function chainContext(chain: Chain, p: PreparedTx, network: string | undefined) {
+  const { url } = chain.endpoint
+  const name = network ?? (chain.endpoint.network === 'custom' ? url : chain.endpoint.network)
+  return {
+    label: name === url ? url : `${name} (${url})`,
+    json: {
+      network: name,
+      endpoint: url,
+      genesisHash: p.genesisHash,
+      specVersion: p.specVersion,
+      args: toJsonSafe(p.decoded.args),
+      callData: p.call.callData,
+    },
   }
 }
 

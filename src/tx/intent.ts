@@ -12,7 +12,10 @@ export interface PlanContext {
   /** The wallet selection (path, name, hotkey) after flags, environment and config. */
   wallet: WalletSelection
   options: SendOptions
-  /** Fee estimate (rao, tip excluded) of a call signed by this signer. */
+  /**
+   * Fee estimate (rao, tip excluded) of a call signed by this signer. The confirmation shows the fee of the exact
+   * bytes signed: an estimate of the very call the plan returns is reused, any other is estimated again.
+   */
   estimateFee(call: TxCall): Promise<bigint>
 }
 
@@ -23,8 +26,6 @@ export interface TxIntent {
   summary: string
   /** Further preview lines (expected alpha, slippage, the burn …). */
   preview?: string[]
-  /** The fee of exactly this call when the plan already estimated it (saves a round trip). */
-  fee?: bigint
   /** Fields the command reports in its JSON (amounts as {rao,tao}). */
   context?: Record<string, unknown>
   /** Fields learned from the landed transaction's own events (a new netuid, a uid, the amount really moved). */

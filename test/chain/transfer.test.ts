@@ -56,6 +56,23 @@ describe('wallet transfer against a real local chain', () => {
     expect(r.json.events.map((e: any) => `${e.pallet}.${e.name}`)).toContain('Balances.Transfer')
   })
 
+  it('the confirmation names the chain and the call decoded from the bytes signed; the block holds exactly those bytes', async () => {
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '0.25', '-y', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    // Read independently of tao: the genesis hash and the runtime version from the node, the extrinsic from the block.
+    const genesis = (await net.rpc('chain_getBlockHash', [0])) as string
+    const spec = ((await net.rpc('state_getRuntimeVersion', [])) as { specVersion: number }).specVersion
+    expect(r.stderr).toContain(`\n  network: ${net.endpoint}, genesis ${genesis.slice(0, 10)}…, spec ${spec}\n`)
+    expect(r.stderr).toContain(`\n  call as signed: Balances.transfer_keep_alive(dest: Id(${BOB}), value: 250000000)\n`)
+    expect(r.json).toMatchObject({ network: net.endpoint, endpoint: net.endpoint, genesisHash: genesis, specVersion: spec })
+    expect(r.json.args).toEqual({ dest: { type: 'Id', value: BOB }, value: '250000000' })
+    const block = (await net.rpc('chain_getBlock', [r.json.blockHash])) as { block: { extrinsics: string[] } }
+    const landed = chain.decodeExtrinsic(block.block.extrinsics[r.json.index]!)
+    expect(landed.txHash).toBe(r.json.txHash)
+    expect(landed.callData).toBe(r.json.callData)
+    expect(chain.metadata.decodeCall(r.json.callData)).toEqual({ pallet: 'Balances', name: 'transfer_keep_alive', args: { dest: { type: 'Id', value: BOB }, value: 250_000_000n } })
+  })
+
   it.each([
     ['a destination with a bad checksum', ['--dest', BOB.slice(0, -1) + (BOB.endsWith('y') ? 'z' : 'y'), '--amount', '1'], /checksum/i],
     ["another network's address", ['--dest', ALICE_ON_POLKADOT, '--amount', '1'], /prefix|network/i],

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { amountJson } from '../../src/core/amount.js'
+import { toJsonSafe } from '../../src/core/json.js'
 import { planStakeAdd, planStakeMove, planStakeRemove, type GuardOptions } from '../../src/subtensor/stake/plan.js'
 import { txReportJson } from '../../src/tx/report.js'
 import { type PlanContext, type TxIntent } from '../../src/tx/intent.js'
@@ -82,7 +83,17 @@ const guard: GuardOptions = { tolerancePpb: 10_000_000n, allowPartial: true, uns
 const hotkey = { ss58: HOTKEY, label: 'hotkey "hot" of wallet "owner"', name: 'hot' }
 
 /** What executeTx plans before signing (call, signer, the command's fields, the estimate). */
-const planned = (intent: TxIntent) => ({ call: `${intent.call.pallet}.${intent.call.name}`, signer: COLDKEY, ...intent.context, estimatedFee: amountJson(intent.fee ?? 123_456n) })
+const planned = (intent: TxIntent) => ({ call: `${intent.call.pallet}.${intent.call.name}`, signer: COLDKEY, ...intent.context, estimatedFee: amountJson(123_456n), ...chainFields(intent) })
+
+/** What executeTx adds about the chain and the call as decoded from its bytes. */
+const chainFields = (intent: TxIntent) => ({
+  network: 'finney',
+  endpoint: 'wss://entrypoint-finney.opentensor.ai:443',
+  genesisHash: `0x${'2f'.repeat(32)}`,
+  specVersion: 381,
+  args: toJsonSafe(view.decodeCall(intent.call.callData).args),
+  callData: intent.call.callData,
+})
 
 const dryRun = (intent: TxIntent): TxResult => ({
   status: 'dry-run',

@@ -164,7 +164,16 @@ describe('the other shared definitions', () => {
 
 describe('transaction reports', () => {
   const amount = (rao: bigint) => amountJson(rao)
-  const planned = { from: ALICE, to: BOB, amount: amount(1_500_000_000n) }
+  // What executeTx adds to every signing command's report: the chain, and the call as decoded from the bytes signed.
+  const chain = {
+    network: 'local',
+    endpoint: 'ws://127.0.0.1:9944',
+    genesisHash: HASH,
+    specVersion: 218,
+    args: { dest: { type: 'Id', value: BOB }, value: '1500000000' },
+    callData: '0x0503',
+  }
+  const planned = { ...chain, from: ALICE, to: BOB, amount: amount(1_500_000_000n) }
   const dryRun = {
     call: 'Balances.transfer_keep_alive',
     signer: ALICE,
@@ -211,6 +220,15 @@ describe('transaction reports', () => {
     expect(problems(transfer, noEvents)).toEqual([expect.stringContaining(`must have required property 'events'`)])
     const { txHash: _t, hex: _h, status: _s, call: _c, signer: _g, estimatedFee: _e, ...fields } = landed
     expect(problems(transfer, { ...fields, status: 'submitted', txHash: HASH, hex: '0x00', call: landed.call, signer: ALICE, estimatedFee: landed.estimatedFee }).length).toBeGreaterThan(0)
+  })
+
+  it('a signing command names the chain it signed for and the call as decoded from its bytes', () => {
+    for (const field of Object.keys(chain)) {
+      const { [field]: _gone, ...without } = dryRun as Record<string, unknown>
+      expect(problems(transfer, without), field).toEqual([expect.stringContaining(`must have required property '${field}'`)])
+    }
+    expect(problems(transfer, { ...dryRun, genesisHash: '0x12' }).length).toBeGreaterThan(0)
+    expect(problems(transfer, { ...dryRun, endpoint: 'http://127.0.0.1:9944' }).length).toBeGreaterThan(0)
   })
 
   it('a field nobody documented fails, named, with its path', () => {

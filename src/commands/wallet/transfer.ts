@@ -47,7 +47,6 @@ export default class WalletTransfer extends TaoCommand {
       const plan = planTransfer(amount === undefined ? { all: true, allowDeath } : { amount, allowDeath }, balance, fee + tip)
       return {
         call,
-        fee,
         summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${signer} to ${to}`,
         context: { from: signer, to, amount: amountJson(plan.sends) },
         // What the chain moved, from its Transfer event (for --all the estimate can differ from what went).

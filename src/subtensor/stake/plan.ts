@@ -116,7 +116,6 @@ export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Prom
   const g = guardView(guard)
   return {
     call: addStakeCall(chain, { hotkey: hotkey.ss58, netuid, tao }, guard),
-    fee,
     summary: `stake ${displayTao(tao)} on subnet ${netuid} through ${hotkey.label}${hotkey.name ? ` (${hotkey.ss58})` : ''}`,
     preview: [...quoteLines(q, displayAlpha), ...g.lines, POOL_MOVES],
     context: { coldkey: signer, hotkey: hotkey.ss58, netuid, amount: amountJson(tao), ...quoteJson(q, 'expectedAlpha'), ...g.json },

@@ -47,7 +47,6 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
   if (cost !== null) await requireFunds(ctx, cost, fee, 'a new subnet')
   return {
     call,
-    fee,
     summary: `create a subnet owned by this coldkey, with ${req.hotkey.label}${req.hotkey.name ? ` (${req.hotkey.ss58})` : ''} as its owner hotkey`,
     preview: [
       cost === null ? 'lock cost: this runtime does not report it' : `lock cost ${displayTao(cost)} (locked from the coldkey)`,
@@ -93,7 +92,6 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
   const limit = call.name === 'register_limit' ? `the runtime refuses a burn above ${displayTao(req.maxBurn!)} (register_limit)` : undefined
   return {
     call,
-    fee,
     summary: `register ${who} on subnet ${netuid}`,
     preview: [`burn ${displayTao(burn)} (the coldkey has ${displayTao(free)} free)`, ...(limit ? [limit] : [])],
     context: { coldkey: signer, hotkey: hotkey.ss58, netuid, burn: amountJson(burn), maxBurn: req.maxBurn === undefined ? null : amountJson(req.maxBurn) },
