@@ -68,7 +68,7 @@ for (const id of ids) {
 const index =
   `.TH ${bin.toUpperCase()} 1 "" "${bin} ${pkg.version}" "taocli manual"\n.SH NAME\n${bin} \\- ${esc(pkg.description)}\n` +
   `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(summaryOf(manifest.commands[id]))}\n`).join('')}` +
-  `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n`
+  `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR, \\fBTAO_INSECURE\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n`
 writeFileSync(join(outDir, `${bin}.1`), index)
 
 // npm installs the man pages package.json lists (it takes no folder or pattern): keep the list in step.

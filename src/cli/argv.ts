@@ -23,7 +23,7 @@ export const GLOBAL_FLAGS: GlobalFlagSpec = {
     '--hotkey', '-H', '--wallet.hotkey', '--wallet_hotkey', '--wallet-hotkey',
     '--password-file',
   ],
-  boolean: ['--json', '--no-prompt', '-y', '--yes', '--verbose', '--help'],
+  boolean: ['--json', '--no-prompt', '-y', '--yes', '--verbose', '--help', '--insecure'],
 }
 
 /**

@@ -16,7 +16,7 @@
 import { badInput } from '../core/errors.js'
 import { RAO_PER_TAO, TAO_DECIMALS } from '../core/amount.js'
 import { validateName } from '../wallet/names.js'
-import { assertSettingKey, type SettingKey } from '../config/settings.js'
+import { assertSettingKey, parseSwitch, type SettingKey } from '../config/settings.js'
 import { resolveEndpoint } from '../node/networks.js'
 
 export { validateName as parseName }
@@ -207,5 +207,7 @@ export function parseSetting(key: string, value: string): { key: SettingKey; val
       return { key: k, value: validateName(v, 'hotkey name') }
     case 'wallet-path':
       return { key: k, value: v }
+    case 'insecure':
+      return { key: k, value: String(parseSwitch(k, v)) }
   }
 }

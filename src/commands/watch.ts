@@ -4,7 +4,7 @@ import { networkFlags } from '../cli/flags/network.js'
 import { optionalNetuidFlag } from '../cli/flags/netuid.js'
 import { resolveWallet } from '../wallet/selection.js'
 import { walletFlags } from '../cli/flags/wallet.js'
-import { resolveSetting } from '../config/settings.js'
+import { allowInsecure, resolveSetting } from '../config/settings.js'
 import { localnetEndpoint } from '../cli/connect.js'
 import { badInput } from '../core/errors.js'
 import { progress } from '../core/output.js'
@@ -38,8 +38,9 @@ export default class Watch extends TaoCommand {
     if (!process.stdout.isTTY || !process.stdin.isTTY)
       throw badInput(`tao watch needs a terminal (${process.stdout.isTTY ? 'stdin' : 'stdout'} is not one); for data use \`tao subnets show --netuid N --json\``, 'NOT_A_TERMINAL')
     const network = resolveSetting('network', flags.network).value
-    const { resolveEndpoint } = await import('../node/networks.js')
-    resolveEndpoint(network) // a bad name or URL: exit 2 before connecting
+    const insecure = allowInsecure(flags.insecure)
+    const { checkTransport, resolveEndpoint } = await import('../node/networks.js')
+    checkTransport(resolveEndpoint(network), insecure) // a bad name or URL, or plain ws:// elsewhere: exit 2 before connecting
     progress(`connecting to ${network}…`)
     // React's development build checks every render; a terminal app for users runs the production one.
     process.env.NODE_ENV ??= 'production'
@@ -50,7 +51,7 @@ export default class Watch extends TaoCommand {
       netuid: flags.netuid ?? null,
       follow: flags.best ? 'best' : 'finalized',
       readers: await chainReaders(),
-      connect: async (n, onDisconnect) => connect(await localnetEndpoint(n), { onDisconnect }),
+      connect: async (n, onDisconnect) => connect(await localnetEndpoint(n), { onDisconnect, insecure }),
     })
   }
 }

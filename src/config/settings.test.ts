@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Conf from 'conf'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { configPath, configStore, resolveSetting } from './settings.js'
+import { allowInsecure, configPath, configStore, parseSwitch, resolveSetting } from './settings.js'
 
 // resolveSetting reads the file conf writes without loading conf (start-up, issue 9): it must agree with conf.
 const dir = mkdtempSync(path.join(tmpdir(), 'tao-settings-'))
@@ -11,6 +11,7 @@ const saved = process.env.TAO_CONFIG_DIR
 beforeEach(() => {
   process.env.TAO_CONFIG_DIR = dir
   delete process.env.TAO_NETWORK
+  delete process.env.TAO_INSECURE
   rmSync(path.join(dir, 'config.json'), { force: true })
 })
 afterAll(() => {
@@ -45,5 +46,28 @@ describe('settings read without conf', () => {
     }
     expect(confMessage).toMatch(/not valid JSON/)
     expect(() => resolveSetting('network')).toThrow(confMessage)
+  })
+})
+
+describe('insecure: plain ws:// to another machine', () => {
+  it('is off by default; --insecure, TAO_INSECURE or the config turn it on', async () => {
+    expect(allowInsecure(undefined)).toBe(false)
+    expect(allowInsecure(false)).toBe(false)
+    expect(allowInsecure(true)).toBe(true)
+    process.env.TAO_INSECURE = 'yes'
+    expect(allowInsecure(undefined)).toBe(true)
+    process.env.TAO_INSECURE = '0'
+    expect(allowInsecure(undefined)).toBe(false)
+    expect(allowInsecure(true)).toBe(true)
+    delete process.env.TAO_INSECURE
+    writeFileSync(configPath(), '{"insecure":"true"}')
+    expect(allowInsecure(undefined)).toBe(true)
+  })
+
+  it('takes true/false, yes/no, 1/0; anything else is bad input', () => {
+    expect(['true', 'YES', ' 1 '].map((v) => parseSwitch('insecure', v))).toEqual([true, true, true])
+    expect(['false', 'no', '0'].map((v) => parseSwitch('insecure', v))).toEqual([false, false, false])
+    process.env.TAO_INSECURE = 'maybe'
+    expect(() => allowInsecure(undefined)).toThrow(expect.objectContaining({ exitCode: 2, code: 'BAD_SETTING', message: 'insecure is true or false, not "maybe"' }))
   })
 })

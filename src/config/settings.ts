@@ -6,7 +6,7 @@ import { badInput } from '../core/errors.js'
 import { READ_LIMIT, readRegularFileSync } from '../fsx/files.js'
 
 /** Settings a user can store with `tao config set`. */
-export const SETTING_KEYS = ['network', 'wallet-path', 'wallet-name', 'hotkey'] as const
+export const SETTING_KEYS = ['network', 'wallet-path', 'wallet-name', 'hotkey', 'insecure'] as const
 export type SettingKey = (typeof SETTING_KEYS)[number]
 
 export const DEFAULTS: Record<SettingKey, string> = {
@@ -14,6 +14,7 @@ export const DEFAULTS: Record<SettingKey, string> = {
   'wallet-path': '~/.bittensor/wallets',
   'wallet-name': 'default',
   hotkey: 'default',
+  insecure: 'false',
 }
 
 /** Environment variables that override the stored config (btcli's names where btcli has them). */
@@ -22,6 +23,7 @@ export const ENV_VARS: Record<SettingKey, string> = {
   'wallet-path': 'BT_WALLET_PATH',
   'wallet-name': 'BT_WALLET_NAME',
   hotkey: 'BT_WALLET_HOTKEY',
+  insecure: 'TAO_INSECURE',
 }
 
 export type SettingSource = 'flag' | 'env' | 'config' | 'default'
@@ -91,6 +93,17 @@ export function resolveSetting(key: SettingKey, flagValue?: string): { value: st
   if (typeof stored === 'string' && stored.trim() !== '') return { value: stored.trim(), source: 'config' }
   return { value: DEFAULTS[key], source: 'default' }
 }
+
+/** A yes/no setting's value: true/false, yes/no, 1/0 (any case); anything else is bad input (exit 2). */
+export function parseSwitch(key: SettingKey, value: string): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === 'true' || v === 'yes' || v === '1') return true
+  if (v === 'false' || v === 'no' || v === '0') return false
+  throw badInput(`${key} is true or false, not "${value.trim()}"`, 'BAD_SETTING')
+}
+
+/** Whether plain ws:// to another machine is allowed: --insecure > TAO_INSECURE > config > no. */
+export const allowInsecure = (flag: boolean | undefined): boolean => parseSwitch('insecure', resolveSetting('insecure', flag ? 'true' : undefined).value)
 
 export function expandHome(path: string): string {
   if (path === '~') return homedir()

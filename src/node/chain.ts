@@ -5,7 +5,7 @@ import { connectTimeoutMs, withDeadline } from './deadline.js'
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
 import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
 import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
-import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
+import { checkTransport, endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
 import { blockReads, type BlockReads } from './reads.js'
 import { probeEndpoint, type ProbeResult } from './probe.js'
@@ -44,6 +44,8 @@ export interface ConnectOptions {
    * retry on its own; a caller that follows the chain (tao watch) closes this Chain and connects anew.
    */
   onDisconnect?: (reason: string) => void
+  /** Allow plain ws:// to a host that is not this machine (exit 2, INSECURE_ENDPOINT, otherwise). */
+  insecure?: boolean
 }
 
 export interface AccountInfo {
@@ -140,6 +142,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
  */
 export async function connect(network = 'finney', options: ConnectOptions = {}): Promise<Chain> {
   const endpoint = resolveEndpoint(network)
+  checkTransport(endpoint, options.insecure ?? false)
   muteDisjointNoise()
   const label = endpointLabel(endpoint)
   const timeoutMs = options.timeoutMs ?? connectTimeoutMs()

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { connect, type Chain } from '../../src/node/index.js'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
 import { startCutProxy } from '../helpers/cut-proxy.js'
+import { externalAddress, startForwarder } from '../helpers/forward.js'
 
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
 const SENDER = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV' // the dev phrase's root key
@@ -71,6 +72,55 @@ describe('wallet transfer against a real local chain', () => {
     expect(landed.txHash).toBe(r.json.txHash)
     expect(landed.callData).toBe(r.json.callData)
     expect(chain.metadata.decodeCall(r.json.callData)).toEqual({ pallet: 'Balances', name: 'transfer_keep_alive', args: { dest: { type: 'Id', value: BOB }, value: 250_000_000n } })
+  })
+
+  describe('plain ws:// to another machine', () => {
+    const host = externalAddress()
+
+    it('is refused before connecting (exit 2, INSECURE_ENDPOINT, saying why), for a signing and a reading command', async () => {
+      const forward = await startForwarder(host ?? '127.0.0.1', net.port)
+      const url = host ? forward.url : 'ws://192.0.2.123:9944'
+      try {
+        const nonce = (await chain.account(SENDER)).nonce
+        const r = await runTao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '0.1', '-y', '--json', '--network', url, '--wallet-path', join(dir, 'wallets')], {
+          env: { TAO_PASSWORD: PASSWORD },
+          cwd: dir,
+        })
+        expect(r.code, r.stderr).toBe(2)
+        expect(r.json.error.code).toBe('INSECURE_ENDPOINT')
+        expect(r.json.error.message).toMatch(/^refusing plain ws:\/\/ to \S+: the connection is not encrypted, .* use wss:\/\/, or pass --insecure/)
+        const read = await runTao(['chain', 'info', '--network', url], { cwd: dir })
+        expect(read.code).toBe(2)
+        expect(read.stderr.trim().split('\n')).toHaveLength(1)
+        expect(read.stderr).toMatch(/refusing plain ws:\/\//)
+        expect(forward.connections).toBe(0)
+        expect((await chain.account(SENDER)).nonce).toBe(nonce)
+      } finally {
+        await forward.close()
+      }
+    })
+
+    it.skipIf(!host)('with --insecure, TAO_INSECURE or `config set insecure true` it connects, and the confirmation names that URL', async () => {
+      const forward = await startForwarder(host!, net.port)
+      const config = mkdtempSync(join(tmpdir(), 'tao-insecure-config-'))
+      try {
+        const args = ['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '0.1', '-y', '--json', '--network', forward.url, '--wallet-path', join(dir, 'wallets')]
+        const flag = await runTao([...args, '--insecure'], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
+        expect(flag.code, flag.stderr).toBe(0)
+        expect(flag.json).toMatchObject({ status: 'landed', ok: true, network: forward.url, endpoint: forward.url })
+        expect(flag.stderr).toContain(`\n  network: ${forward.url}, genesis `)
+        const env = await runTao(['chain', 'info', '--network', forward.url, '--json'], { env: { TAO_INSECURE: 'true' }, cwd: dir })
+        expect(env.code, env.stderr).toBe(0)
+        const set = await runTao(['config', 'set', 'insecure', 'yes', '--json'], { env: { TAO_CONFIG_DIR: config } })
+        expect(set.json).toEqual({ key: 'insecure', value: 'true' })
+        const stored = await runTao(['chain', 'info', '--network', forward.url, '--json'], { env: { TAO_CONFIG_DIR: config }, cwd: dir })
+        expect(stored.code, stored.stderr).toBe(0)
+        expect(forward.connections).toBeGreaterThanOrEqual(3)
+      } finally {
+        await forward.close()
+        rmSync(config, { recursive: true, force: true })
+      }
+    })
   })
 
   it.each([

@@ -27,7 +27,7 @@ export default class ChainInfo extends TaoCommand {
   async run(): Promise<Record<string, unknown> | undefined> {
     const { flags } = await this.parse(ChainInfo)
     const network = resolveSetting('network', flags.network).value
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     const { blockTimeMs, readChainInfo, watchChainInfo } = await import('../../subtensor/chain-info.js')
     const { chainInfoJson, renderChainInfo } = await import('../../cli/render/chain-info.js')
     if (!flags.watch) {

@@ -13,7 +13,7 @@ export default class GovernanceMembers extends TaoCommand {
 
   async run(): Promise<{ network: string; block: number; senate: string[]; triumvirate: string[] }> {
     const { flags } = await this.parse(GovernanceMembers)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readMembers, requireGovernance } = await import('../../subtensor/governance.js')
       const { headBlocks } = await import('../../node/read-at.js')

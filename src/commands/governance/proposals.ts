@@ -18,7 +18,7 @@ export default class GovernanceProposals extends TaoCommand {
 
   async run(): Promise<{ network: string; block: number; proposals: Record<string, unknown>[] }> {
     const { flags } = await this.parse(GovernanceProposals)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readProposals, requireGovernance } = await import('../../subtensor/governance.js')
       const { headBlocks } = await import('../../node/read-at.js')

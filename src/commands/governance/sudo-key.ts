@@ -11,7 +11,7 @@ export default class GovernanceSudoKey extends TaoCommand {
 
   async run(): Promise<{ network: string; block: number; sudoKey: string | null }> {
     const { flags } = await this.parse(GovernanceSudoKey)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readSudoKey, requireGovernance } = await import('../../subtensor/governance.js')
       const { headBlocks } = await import('../../node/read-at.js')

@@ -32,7 +32,7 @@ export default class StakeList extends TaoCommand {
     const { selectColdkeys } = await import('../../wallet/accounts.js')
     const { accounts, skipped } = await selectColdkeys(resolveWallet(flags), flags)
 
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readStakes, stakeReadable } = await import('../../subtensor/stake/stake.js')
       const why = stakeReadable(chain.metadata)

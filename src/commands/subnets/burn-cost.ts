@@ -13,7 +13,7 @@ export default class SubnetsBurnCost extends TaoCommand {
 
   async run(): Promise<{ network: string; block: number; burnCost: AmountJson }> {
     const { flags } = await this.parse(SubnetsBurnCost)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readBurnCost } = await import('../../subtensor/subnets/subnets.js')
       const { cost, block } = await readBurnCost(chain)

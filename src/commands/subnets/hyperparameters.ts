@@ -18,7 +18,7 @@ export default class SubnetsHyperparameters extends TaoCommand {
 
   async run() {
     const { flags } = await this.parse(SubnetsHyperparameters)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readHyperparameters } = await import('../../subtensor/subnets/hyperparameters.js')
       const view = await readHyperparameters(chain, flags.netuid)

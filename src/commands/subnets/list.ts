@@ -14,7 +14,7 @@ export default class SubnetsList extends TaoCommand {
 
   async run(): Promise<{ network: string; block: number; subnets: SubnetJson[] }> {
     const { flags } = await this.parse(SubnetsList)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readSubnets } = await import('../../subtensor/subnets/subnets.js')
       const reads = await chain.atHead('best')

@@ -38,7 +38,7 @@ export default class SubnetsShow extends TaoCommand {
     const hotkeys = await Promise.all((flags.hotkey ?? []).map((h) => parseSs58(h, '--hotkey')))
     const coldkeys = await Promise.all((flags.coldkey ?? []).map((c) => parseSs58(c, '--coldkey')))
     if (flags.mine) hotkeys.push(...(await localHotkeys(flags['wallet-path'])))
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { readMetagraph } = await import('../../subtensor/subnets/metagraph.js')
       const view = await readMetagraph(chain, flags.netuid)

@@ -32,7 +32,7 @@ export default class TxDecode extends TaoCommand {
       })
       decoded = decodeExtrinsic(metadataView(new Uint8Array(raw)), hex)
     } else {
-      const chain = await connectChain(flags.network)
+      const chain = await connectChain(flags)
       try {
         decoded = chain.decodeExtrinsic(hex)
       } finally {

@@ -22,7 +22,7 @@ export default class TxSubmit extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(TxSubmit)
     const hex = await extrinsicHexInput(args.hex, flags.file, 'signed extrinsic')
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const decoded = chain.decodeExtrinsic(hex)
       if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; sign it first (e.g. with --dry-run)', 'UNSIGNED')

@@ -57,7 +57,7 @@ export default class WalletBalance extends TaoCommand {
     const { selectColdkeys } = await import('../../wallet/accounts.js')
     const { accounts, skipped, warnings } = await selectColdkeys(resolveWallet(flags), flags)
 
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     let balances: AccountBalance[]
     let block: number
     try {

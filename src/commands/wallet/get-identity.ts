@@ -24,7 +24,7 @@ export default class WalletGetIdentity extends TaoCommand {
       const w = resolveWallet(flags)
       ss58 = (await readPublicKey({ root: w.path, name: w.name }, { kind: 'coldkey' })).ss58
     }
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const { CHAIN_IDENTITY_FLAGS, identityJson, readChainIdentity, storageFields } = await import('../../subtensor/identity.js')
       const { item, value } = await readChainIdentity(chain, ss58)

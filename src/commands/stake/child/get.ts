@@ -18,7 +18,7 @@ export default class StakeChildGet extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildGet)
     const hotkey = await targetHotkey(flags)
-    const chain = await connectChain(flags.network)
+    const chain = await connectChain(flags)
     try {
       const [{ readChildren }, { requireSubnet }] = await Promise.all([import('../../../subtensor/stake/children.js'), import('../../../subtensor/stake/pool-reader.js')])
       await requireSubnet(chain, flags.netuid)

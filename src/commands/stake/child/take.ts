@@ -25,7 +25,7 @@ export default class StakeChildTake extends TaoCommand {
     const hotkey = await targetHotkey(flags)
     const { takeToU16, U16_MAX } = await import('../../../subtensor/stake/children.js')
     if (flags.take === undefined) {
-      const chain = await connectChain(flags.network)
+      const chain = await connectChain(flags)
       try {
         const { requireSubnet } = await import('../../../subtensor/stake/pool-reader.js')
         await requireSubnet(chain, flags.netuid)
