@@ -128,7 +128,7 @@ export function registerNetworkCall(rt: CallRuntime, hotkey: string, identity?: 
 
 /**
  * Registration on a subnet: root_register on netuid 0; else register_limit (the runtime refuses a burn above
- * the limit) where the runtime has it and a limit is wanted, else burned_register.
+ * `maxBurn`) where the runtime has it and a limit is given, else burned_register (no limit: the burn when it lands).
  */
 export function registerCall(rt: CallRuntime, a: { netuid: number; hotkey: string; maxBurn?: bigint }): TxCall {
   if (a.netuid === 0) return rt.call(SUBTENSOR, 'root_register', { hotkey: a.hotkey })

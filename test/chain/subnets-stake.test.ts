@@ -76,6 +76,9 @@ describe('subnets and stake against a real local chain', () => {
     const r = await tao(['subnets', 'create', '-w', 'owner', '-H', 'default', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.register_network')
+    // No runtime's register_network takes a limit: the confirmation says the lock cost shown is not a bound.
+    expect(r.json.lockCostLimit).toBeNull()
+    expect(r.stderr).toContain('\n  SubtensorModule.register_network takes no limit on the lock cost in this runtime (spec 218): the cost when it lands is locked, even if it has risen\n')
     const after = (await chain.entries('SubtensorModule', 'NetworksAdded')).map((e) => Number(e.keys[0]))
     expect(after.filter((n) => !before.includes(n))).toEqual([r.json.netuid])
     netuid = r.json.netuid
@@ -138,6 +141,11 @@ describe('subnets and stake against a real local chain', () => {
       const r = await tao(['subnets', 'register', '-w', 'owner', '-H', h, '--netuid', String(netuid), '--max-burn', formatTao(burn), '-y', '--json'])
       expect(r.code, r.stderr).toBe(0)
       expect(r.json.call).toBe('SubtensorModule.burned_register')
+      // Spec 218 has no register_limit: the burn is not bound by the call, and the confirmation says so.
+      expect(r.json.burnLimit).toBeNull()
+      expect(r.stderr).toContain(
+        '\n  SubtensorModule.burned_register takes no limit on the burn in this runtime (spec 218): the burn when it lands is taken, even if it has risen (--max-burn was checked against the burn now, not by the runtime)\n',
+      )
       expect(r.json.uid).toBe(expectedUid)
       expect(await read('SubtensorModule', 'Uids', netuid, keys[h])).toBe(r.json.uid)
       expect(await read('SubtensorModule', 'Keys', netuid, r.json.uid)).toBe(keys[h])

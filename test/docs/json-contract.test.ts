@@ -237,7 +237,7 @@ describe('transaction reports', () => {
   })
 
   it("a command's fields from the events are there exactly when it landed and succeeded", () => {
-    const register = { ...landed, call: 'SubtensorModule.burned_register', coldkey: ALICE, hotkey: BOB, netuid: 2, burn: amount(10n), maxBurn: null }
+    const register = { ...landed, call: 'SubtensorModule.burned_register', coldkey: ALICE, hotkey: BOB, netuid: 2, burn: amount(10n), maxBurn: null, burnLimit: null }
     for (const k of ['from', 'to', 'amount'] as const) delete (register as Record<string, unknown>)[k]
     expect(problems(['subnets', 'register'], { ...register, uid: 3, burnPaid: amount(10n) })).toEqual([])
     expect(problems(['subnets', 'register'], register)).toEqual([

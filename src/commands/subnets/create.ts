@@ -9,8 +9,9 @@ export default class SubnetsCreate extends TaoCommand {
   static description =
     'Uses register_network with the arguments this runtime takes (spec 218 also takes a mechanism, sent as 1 = dynamic), or ' +
     'register_network_with_identity when identity flags are given; the identity’s fields are the runtime’s own (3 at spec 218, ' +
-    '8 later) and a flag for a field it lacks is refused. The lock cost is shown before signing; the new netuid is reported ' +
-    'from the NetworkAdded event.'
+    '8 later) and a flag for a field it lacks is refused. The lock cost is shown before signing; register_network takes no limit ' +
+    'on it, so the cost when the transaction lands is locked (the confirmation says so). The new netuid is reported from the ' +
+    'NetworkAdded event.'
   static examples = [
     '<%= config.bin %> subnets create -w owner -H default',
     '<%= config.bin %> subnets create -w owner -H default --subnet-name "my subnet" --github-repo https://github.com/me/sn -y --json',

@@ -11,8 +11,9 @@ export default class SubnetsRegister extends TaoCommand {
   static summary = 'Register a hotkey on a subnet by burning TAO (burned_register); --netuid 0 registers on root.'
   static description =
     'Signed by the coldkey; the hotkey is -H (or --hotkey-ss58). The current burn is shown before signing, and --max-burn refuses ' +
-    '(exit 1, nothing signed) when it is higher; a runtime with register_limit also enforces that limit itself. --netuid 0 uses ' +
-    'root_register. The uid is reported from the NeuronRegistered event.'
+    '(exit 1, nothing signed) when it is higher. A runtime with register_limit is given --max-burn, or else the burn shown, as the ' +
+    'limit it enforces itself; with burned_register (no limit argument) the burn when the transaction lands is taken, and the ' +
+    'confirmation says so. --netuid 0 uses root_register. The uid is reported from the NeuronRegistered event.'
   static examples = [
     '<%= config.bin %> subnets register -w owner -H miner --netuid 2',
     '<%= config.bin %> subnets register -w owner -H miner --netuid 2 --max-burn 1.5 -y --json',

@@ -49,10 +49,18 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
     call,
     summary: `create a subnet owned by this coldkey, with ${req.hotkey.label}${req.hotkey.name ? ` (${req.hotkey.ss58})` : ''} as its owner hotkey`,
     preview: [
-      cost === null ? 'lock cost: this runtime does not report it' : `lock cost ${displayTao(cost)} (locked from the coldkey)`,
+      cost === null ? 'lock cost: this runtime does not report it' : `lock cost ${displayTao(cost)} now (locked from the coldkey)`,
+      // No runtime's register_network takes a limit: say so rather than let the figure above read as a bound.
+      `${call.pallet}.${call.name} takes no limit on the lock cost in this runtime ${chain.metadata.where}: the cost when it lands is locked, even if it has risen`,
       ...(identity ? Object.entries(identity).map(([k, v]) => `${k}: ${new TextDecoder().decode(v)}`) : []),
     ],
-    context: { coldkey: signer, hotkey: req.hotkey.ss58, lockCost: cost === null ? null : amountJson(cost), identity: identity ? identityText(identity) : null },
+    context: {
+      coldkey: signer,
+      hotkey: req.hotkey.ss58,
+      lockCost: cost === null ? null : amountJson(cost),
+      lockCostLimit: null,
+      identity: identity ? identityText(identity) : null,
+    },
     fromEvents: (events) => {
       const paid = paidBeyondFee(events, signer)
       return { netuid: networkAdded(events) ?? null, lockPaid: paid === null ? null : amountJson(paid) }
@@ -80,21 +88,42 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
   const describe = (r: Record<string, unknown>) => (r.uid === null ? undefined : `registered as uid ${r.uid} on subnet ${netuid}`)
   if (netuid === 0) {
     const call = registerCall(chain, { netuid, hotkey: hotkey.ss58 })
-    return { call, summary: `register ${who} on the root network (netuid 0)`, preview: ['root registration burns nothing'], context: { coldkey: signer, hotkey: hotkey.ss58, netuid, burn: null, maxBurn: null }, fromEvents, describe }
+    return {
+      call,
+      summary: `register ${who} on the root network (netuid 0)`,
+      preview: ['root registration burns nothing'],
+      context: { coldkey: signer, hotkey: hotkey.ss58, netuid, burn: null, maxBurn: null, burnLimit: null },
+      fromEvents,
+      describe,
+    }
   }
   await requireSubnet(chain, netuid)
   const burn = await readBurn(chain, netuid)
   if (req.maxBurn !== undefined && burn > req.maxBurn)
     throw failed(`the burn on subnet ${netuid} is ${displayTao(burn)}, above --max-burn ${displayTao(req.maxBurn)}; nothing was signed`, 'BURN_ABOVE_MAX')
-  const call = registerCall(chain, { netuid, hotkey: hotkey.ss58, maxBurn: req.maxBurn })
+  // The burn shown is bound by the signed call where the runtime can: register_limit with --max-burn, or without
+  // it the burn shown here, so a burn that rises before the transaction lands is refused, not taken.
+  const call = registerCall(chain, { netuid, hotkey: hotkey.ss58, maxBurn: req.maxBurn ?? burn })
+  const bound = call.name === 'register_limit' ? (req.maxBurn ?? burn) : null
   const fee = await ctx.estimateFee(call)
   const free = await requireFunds(ctx, burn, fee, `registration on subnet ${netuid}`)
-  const limit = call.name === 'register_limit' ? `the runtime refuses a burn above ${displayTao(req.maxBurn!)} (register_limit)` : undefined
+  const limit =
+    bound !== null
+      ? `the runtime refuses a burn above ${displayTao(bound)} (register_limit${req.maxBurn === undefined ? ': the burn shown; --max-burn sets another' : ''})`
+      : `${call.pallet}.${call.name} takes no limit on the burn in this runtime ${chain.metadata.where}: the burn when it lands is taken, even if it has risen` +
+        (req.maxBurn === undefined ? '' : ' (--max-burn was checked against the burn now, not by the runtime)')
   return {
     call,
     summary: `register ${who} on subnet ${netuid}`,
-    preview: [`burn ${displayTao(burn)} (the coldkey has ${displayTao(free)} free)`, ...(limit ? [limit] : [])],
-    context: { coldkey: signer, hotkey: hotkey.ss58, netuid, burn: amountJson(burn), maxBurn: req.maxBurn === undefined ? null : amountJson(req.maxBurn) },
+    preview: [`burn ${displayTao(burn)} now (the coldkey has ${displayTao(free)} free)`, limit],
+    context: {
+      coldkey: signer,
+      hotkey: hotkey.ss58,
+      netuid,
+      burn: amountJson(burn),
+      maxBurn: req.maxBurn === undefined ? null : amountJson(req.maxBurn),
+      burnLimit: bound === null ? null : amountJson(bound),
+    },
     fromEvents,
     describe,
   }
