@@ -10,7 +10,7 @@ import { signingPayload } from './extensions.js'
 import { decodeExtrinsic } from './extrinsic.js'
 import { metadataView } from './metadata.js'
 import { ss58Address } from './signer.js'
-import { buildCall, prepareTx, sendPrepared, signPrepared, type TxCall, type TxContext } from './tx.js'
+import { buildCall, prepareTx, sendPrepared, signPrepared, signTx, type TxCall, type TxContext } from './tx.js'
 
 // The signing path against spec 218's metadata with a stand-in node: what is shown (the prepared call, decoded
 // from its bytes) is exactly what is signed, the node is asked for the nonce, the head and the fee once, and the
@@ -35,12 +35,18 @@ interface Node {
   submitted: string[]
 }
 
-function node(nonce = 7): Node {
+/** System.Account as stored, with this nonce. */
+const accountValue = (nonce: number) =>
+  toHex(view.requireStorage('System', 'Account').encodeValue({ nonce, consumers: 0, providers: 1, sufficients: 0, data: { free: 10n ** 12n, reserved: 0n, frozen: 0n, flags: 0n } }))
+
+/** A node whose account has `stored` as its nonce in storage and `nonce` as its next index (its pool counted). */
+function node(nonce = 7, stored = nonce): Node {
   const n = { asked: [], head: HEAD, submitted: [] } as unknown as Node
   const rpc = async <T,>(method: string, params: unknown[]): Promise<T> => {
     n.asked.push({ method, params })
     if (method === 'system_accountNextIndex') return nonce as T
     if (method === 'chain_getBlockHash') return GENESIS as T
+    if (method === 'state_getStorage') return accountValue(stored) as T
     if (method === 'state_call') return queryInfoAnswer(FEE) as T
     throw new Error(`unexpected ${method}`)
   }
@@ -109,7 +115,7 @@ describe('signing the bytes that were shown', () => {
     const prepared = await prepareTx(n.ctx, call, ALICE.ss58)
     await prepareTx(n.ctx, call, ALICE.ss58) // the confirmation after the plan's estimate: nothing asked again
     const signed = await signPrepared(n.ctx, prepared, KEY)
-    expect(n.asked.map((a) => a.method).sort()).toEqual(['chain_getBlockHash', 'state_call', 'system_accountNextIndex'])
+    expect(n.asked.map((a) => a.method).sort()).toEqual(['chain_getBlockHash', 'state_call', 'state_getStorage', 'system_accountNextIndex'])
     const [, arg, at] = n.asked.find((a) => a.method === 'state_call')!.params as [string, string, string]
     const asked = fromHex(arg)
     const extrinsic = asked.slice(0, -4)
@@ -123,6 +129,23 @@ describe('signing the bytes that were shown', () => {
     expect(toHex(extrinsic.slice(0, sig))).toBe(toHex(real.slice(0, sig)))
     expect(extrinsic.slice(sig, sig + 64).every((b) => b === 0)).toBe(true)
     expect(at).toBe(HEAD.hash)
+  })
+
+  it('the fee is asked with the stored nonce while the next index comes; again only when their sizes differ', async () => {
+    // Pending transactions in the pool, the same compact size (5 and 7): one fee request, with the stored nonce.
+    const same = node(7, 5)
+    const prepared = await prepareTx(same.ctx, transfer(), ALICE.ss58)
+    expect(prepared.nonce).toBe(7)
+    const feeAsks = (n: Node) => n.asked.filter((a) => a.method === 'state_call').map((a) => (a.params as string[])[1]!)
+    expect(feeAsks(same)).toHaveLength(1)
+    const signed = fromHex((await signPrepared(same.ctx, prepared, KEY)).hex)
+    expect(fromHex(feeAsks(same)[0]!).length - 4).toBe(signed.length)
+    // 60 stored, 70 next: the nonce takes two bytes, not one; the fee is asked again for the real size.
+    const bigger = node(70, 60)
+    await prepareTx(bigger.ctx, transfer(), ALICE.ss58)
+    const [guessed, real] = feeAsks(bigger).map((hex) => fromHex(hex).length)
+    expect(real! - guessed!).toBe(1)
+    expect(real! - 4).toBe(fromHex((await signTx(node(70).ctx, transfer(), KEY)).hex).length)
   })
 
   it('after a submission the nonce is read again', async () => {

@@ -143,14 +143,17 @@ export interface PreparedTx {
 
 /** What one connection has read for signing: each account's nonce and its block, and fees by extrinsic. */
 interface Reads {
-  basics: Map<string, Promise<Basics>>
+  basics: Map<string, Basics>
   fees: Map<string, Promise<bigint>>
   genesis?: Promise<`0x${string}`>
 }
 
+/** The finalized block a transaction starts from, and the account's nonce: the node's next index (pool counted). */
 interface Basics {
-  at: { hash: string; number: number }
-  nonce: number
+  at: Promise<{ hash: string; number: number }>
+  nonce: Promise<number>
+  /** The nonce as stored at `at` (fast to read), or the one given: the fee is asked with it while `nonce` comes. */
+  early: Promise<number | undefined>
 }
 
 // Keyed by the connection: the plan's fee estimate and the signature that follows share one nonce and head read.
@@ -178,18 +181,34 @@ const genesisOf = (ctx: TxContext): Promise<`0x${string}`> => {
 }
 
 /** The finalized block and the account's next nonce (or the one given), read once per connection. */
-function basicsOf(ctx: TxContext, address: string, nonce: number | undefined): Promise<Basics> {
-  const key = `${address} ${nonce ?? 'next'}`
+function basicsOf(ctx: TxContext, address: string, given: number | undefined): Basics {
+  const key = `${address} ${given ?? 'next'}`
   const known = reads(ctx).basics.get(key)
   if (known) return known
-  const read = Promise.all([ctx.client.getFinalizedBlock(), nonce ?? nextNonce(ctx, address)]).then(([at, n]) => {
+  const at = ctx.client.getFinalizedBlock().then((b) => ({ hash: b.hash, number: b.number }))
+  const nonce = Promise.resolve(given ?? nextNonce(ctx, address)).then((n) => {
     if (!Number.isInteger(n) || n < 0) throw badInput(`nonce must be a whole number, not ${n}`, 'BAD_NONCE')
-    return { at: { hash: at.hash, number: at.number }, nonce: n }
+    return n
   })
-  reads(ctx).basics.set(key, read)
-  read.catch(() => reads(ctx).basics.delete(key))
-  return read
+  const early = given !== undefined ? Promise.resolve(given) : at.then((b) => storedNonce(ctx, address, b.hash)).catch(() => undefined)
+  const basics = { at, nonce, early }
+  reads(ctx).basics.set(key, basics)
+  Promise.all([at, nonce]).catch(() => reads(ctx).basics.delete(key))
+  return basics
 }
+
+/** System.Account's nonce at a block (a storage read, no runtime call); undefined where the runtime lacks it. */
+async function storedNonce(ctx: TxContext, address: string, at: string): Promise<number | undefined> {
+  const item = ctx.view().storage('System', 'Account')
+  if (!item) return undefined
+  const raw = await ctx.rpc<string | null>('state_getStorage', [item.encodeKey(address), at])
+  if (raw === null) return 0
+  const nonce = (item.decodeValue(raw) as { nonce?: unknown }).nonce
+  return typeof nonce === 'number' || typeof nonce === 'bigint' ? Number(nonce) : undefined
+}
+
+/** Bytes a SCALE compact integer takes: what the nonce adds to the extrinsic's size. */
+const compactSize = (n: number): number => (n < 1 << 6 ? 1 : n < 1 << 14 ? 2 : n < 2 ** 30 ? 4 : 5)
 
 type EraChoice = { type: 'immortal' } | { type: 'mortal'; period: number }
 
@@ -232,7 +251,7 @@ function extensionsFor(view: MetadataView, p: Pick<PreparedTx, 'genesisHash' | '
 /**
  * Build what will be signed and everything shown before: decode the call bytes back (refusing bytes that are not
  * the call asked for), read the nonce, the finalized block and the genesis hash once, and estimate the fee of an
- * extrinsic of exactly these bytes (signed with a zero signature: the same size). Nothing is signed.
+ * extrinsic of exactly these call bytes and this size (a zero signature). Nothing is signed.
  */
 export async function prepareTx(ctx: TxContext, call: TxCall, address: string, options: SignOptions = {}): Promise<PreparedTx> {
   const view = ctx.view()
@@ -240,11 +259,18 @@ export async function prepareTx(ctx: TxContext, call: TxCall, address: string, o
   const decoded = decodeChecked(view, call)
   if (view.specVersion === undefined || view.transactionVersion === undefined)
     throw failed(`the runtime's metadata does not give its spec and transaction versions ${view.where}: nothing can be signed for it`, 'NO_VERSION')
-  const [{ at, nonce }, genesisHash] = await Promise.all([basicsOf(ctx, address, options.nonce), genesisOf(ctx)])
-  const era = eraFrom(choice, at)
-  const prepared = { call, decoded, signer: address, nonce, tip, era, at, genesisHash, specVersion: view.specVersion, transactionVersion: view.transactionVersion }
-  const fee = options.knownFee ?? (await feeOf(ctx, prepared))
-  return { ...prepared, fee }
+  const basics = basicsOf(ctx, address, options.nonce)
+  const [at, genesisHash] = await Promise.all([basics.at, genesisOf(ctx)])
+  const base = { call, decoded, signer: address, tip, era: eraFrom(choice, at), at, genesisHash, specVersion: view.specVersion, transactionVersion: view.transactionVersion }
+  if (options.knownFee !== undefined) return { ...base, nonce: await basics.nonce, fee: options.knownFee }
+  // The fee depends on the call, the extrinsic's size and the tip, not on the nonce's value: it is asked with the
+  // stored nonce while the node's next index (its pool counted) is read, and asked again only if their sizes differ.
+  const early = basics.early.then((n) => (n === undefined ? undefined : { nonce: n, fee: feeOf(ctx, { ...base, nonce: n }) }))
+  early.then((e) => e?.fee.catch(() => undefined)).catch(() => undefined)
+  const nonce = await basics.nonce
+  const first = await early
+  const fee = first && compactSize(first.nonce) === compactSize(nonce) ? await first.fee : await feeOf(ctx, { ...base, nonce })
+  return { ...base, nonce, fee }
 }
 
 /** TransactionPaymentApi.query_info over the extrinsic with a zero signature; one request per distinct extrinsic. */
