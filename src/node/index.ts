@@ -11,8 +11,9 @@
  * src/node/read-at.ts, the small read helpers below.)
  *
  * Connecting (src/node/chain.ts)
- * - `connect(network = 'finney', { timeoutMs?, requestTimeoutMs?, cache?, trace?, onDisconnect? }): Promise<Chain>`:
- *   network is finney | test | archive | local or a ws:// / wss:// URL (else exit 2). Deadline
+ * - `connect(network = 'finney', { timeoutMs?, requestTimeoutMs?, cache?, trace?, onDisconnect?, insecure? }): Promise<Chain>`:
+ *   network is finney | test | archive | local or a ws:// / wss:// URL (else exit 2; plain ws:// to a host that is
+ *   not this machine only with `insecure`: src/node/networks.ts `checkTransport`). Deadline
  *   TAO_CONNECT_TIMEOUT ms (default 10 s), then `unreachable` (exit 3) naming the endpoint and why (a refused
  *   port fails at once: src/node/probe.ts). Runtime metadata is cached on disk by runtime code hash
  *   (src/node/metadata-cache.ts: TAO_CACHE_DIR, default ~/.cache/taocli; `metadata/` inside). `chain.close()`
@@ -60,6 +61,11 @@
  *   With `ignoreExtra`, arguments this runtime does not take are dropped (register_network's `mechid`).
  *
  * Transactions (src/node/tx.ts; keypair: `{ publicKey, sign(msg) }`, sr25519, signed locally)
+ * - `prepare(call, signerSs58, { nonce?, tip?, era? }) → PreparedTx`: the call's bytes decoded back and checked
+ *   against the call asked for (CALL_MISMATCH, exit 1, otherwise), the nonce, the finalized block, the genesis hash,
+ *   the spec version and the fee of exactly those bytes, read once per connection (estimateFee shares them).
+ *   `signPrepared(prepared, keypair) → SignedTx` and `sendPrepared(prepared, keypair, { waitFor?, dryRun? })`
+ *   sign exactly `prepared.call.callData` (src/node/signer.ts, extensions from src/node/extensions.ts).
  * - `estimateFee(call, keypairOrAddress, opts) → bigint` (partial fee, tip excluded).
  * - `sign(call, keypair, { nonce?, tip?, era? }) → SignedTx { txHash, hex, signer, nonce, tip, era, fee }`:
  *   the dry run; era default 64 blocks (mortal), nonce from the node unless given; `fee` is the estimate

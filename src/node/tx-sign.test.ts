@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { TaoError } from '../core/errors.js'
 import { fromHex, toHex } from '../core/hex.js'
 import { keypairFromUri, sign, verify } from '../keystore/keys.js'
@@ -148,14 +148,23 @@ describe('signing the bytes that were shown', () => {
     expect(real! - 4).toBe(fromHex((await signTx(node(70).ctx, transfer(), KEY)).hex).length)
   })
 
-  it('after a submission the nonce is read again', async () => {
+  it('after a signature (submitted here or not) or a minute, the nonce is read again', async () => {
     const n = node()
-    const prepared = await prepareTx(n.ctx, transfer(), ALICE.ss58)
-    const r = await sendPrepared(n.ctx, prepared, KEY, { waitFor: 'none' })
+    const nonceReads = () => n.asked.filter((a) => a.method === 'system_accountNextIndex').length
+    const r = await sendPrepared(n.ctx, await prepareTx(n.ctx, transfer(), ALICE.ss58), KEY, { waitFor: 'none' })
     expect(r.status).toBe('submitted')
     expect(n.submitted).toHaveLength(1)
-    await prepareTx(n.ctx, transfer(2n), ALICE.ss58)
-    expect(n.asked.filter((a) => a.method === 'system_accountNextIndex')).toHaveLength(2)
+    await signPrepared(n.ctx, await prepareTx(n.ctx, transfer(2n), ALICE.ss58), KEY) // signed, to be submitted elsewhere
+    await prepareTx(n.ctx, transfer(3n), ALICE.ss58)
+    expect(nonceReads()).toBe(3)
+    const now = performance.now()
+    vi.spyOn(performance, 'now').mockReturnValue(now + 61_000)
+    try {
+      await prepareTx(n.ctx, transfer(3n), ALICE.ss58)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(nonceReads()).toBe(4)
   })
 
   it('a confirmation that took long: the era starts at the latest finalized block, the nonce and bytes stay', async () => {

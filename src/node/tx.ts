@@ -141,9 +141,13 @@ export interface PreparedTx {
   transactionVersion: number
 }
 
-/** What one connection has read for signing: each account's nonce and its block, and fees by extrinsic. */
+/**
+ * What one connection has read for the transaction it is preparing: each account's nonce and block, and fees by
+ * extrinsic. Kept from a plan's fee estimate to the confirmation (seconds), forgotten once something is signed or
+ * submitted (the nonce moves on) and after a minute (a long-lived connection must not sign with old reads).
+ */
 interface Reads {
-  basics: Map<string, Basics>
+  basics: Map<string, Basics & { readAt: number }>
   fees: Map<string, Promise<bigint>>
   genesis?: Promise<`0x${string}`>
 }
@@ -164,7 +168,9 @@ const reads = (ctx: TxContext): Reads => {
   return r
 }
 
-/** After a submission the account's nonce has moved on: read it again for the next transaction. */
+const REUSE_MS = 60_000
+
+/** After a signature or a submission the account's nonce moves on: read it again for the next transaction. */
 const forgetReads = (ctx: TxContext) => {
   const r = reads(ctx)
   r.basics.clear()
@@ -184,14 +190,14 @@ const genesisOf = (ctx: TxContext): Promise<`0x${string}`> => {
 function basicsOf(ctx: TxContext, address: string, given: number | undefined): Basics {
   const key = `${address} ${given ?? 'next'}`
   const known = reads(ctx).basics.get(key)
-  if (known) return known
+  if (known && performance.now() - known.readAt < REUSE_MS) return known
   const at = ctx.client.getFinalizedBlock().then((b) => ({ hash: b.hash, number: b.number }))
   const nonce = Promise.resolve(given ?? nextNonce(ctx, address)).then((n) => {
     if (!Number.isInteger(n) || n < 0) throw badInput(`nonce must be a whole number, not ${n}`, 'BAD_NONCE')
     return n
   })
   const early = given !== undefined ? Promise.resolve(given) : at.then((b) => storedNonce(ctx, address, b.hash)).catch(() => undefined)
-  const basics = { at, nonce, early }
+  const basics = { at, nonce, early, readAt: performance.now() }
   reads(ctx).basics.set(key, basics)
   Promise.all([at, nonce]).catch(() => reads(ctx).basics.delete(key))
   return basics
@@ -330,6 +336,8 @@ export async function signPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr255
   const extensions = Object.fromEntries(extensionsFor(view, p, era, birth.hash).map((e) => [e.identifier, e]))
   const callData = fromHex(p.call.callData)
   const bytes = await toPolkadotSigner(keypair).signTx(callData, extensions, view.raw, birth.number)
+  // This nonce is taken now (whoever submits it): the next transaction reads the account afresh.
+  forgetReads(ctx)
   // The signer is handed the bytes; make sure they are what it signed into the extrinsic, at its very end.
   if (!endsWith(bytes, callData))
     throw failed(`the signed extrinsic does not end with the call bytes shown (${p.call.callData}); nothing was sent`, 'SIGNED_CALL_MISMATCH')
@@ -366,7 +374,6 @@ export async function sendPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr255
   if (!options.dryRun) ctx.plain.warm()
   const signed = await signPrepared(ctx, p, keypair)
   if (options.dryRun) return { status: 'dry-run', ...signed }
-  forgetReads(ctx)
   return submit(ctx, signed.hex, options, { signer: signed.signer, nonce: signed.nonce, era: signed.era })
 }
 
