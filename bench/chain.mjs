@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 // A transfer from start to result against a local chain, step by step, taocli's node client next to
-// @polkadot/api, in one run (interleaved, median of N). Usage: npm run build && node bench/chain.mjs [runs]
+// @polkadot/api, in one run (interleaved, median of N).
+//   npm run build && node bench/chain.mjs [runs] [--compare DIR]
+// --compare DIR adds taocli's node client from another tree (e.g. a checkout of main) to the same run.
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const runs = Number(process.argv[2] ?? 5)
+const args = process.argv.slice(2)
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+const runs = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--compare') ?? 5)
+const compareDir = option('--compare')
 const { source } = await import('./source.mjs')
-const { connect, diskMetadataCache, keypairFromUri, sign } = await source('src/node/index.ts', 'src/keystore/keys.ts')
+const MODULES = ['src/node/index.ts', 'src/keystore/keys.ts']
+const here = await source(...MODULES)
+const other = compareDir ? await source.from(compareDir, ...MODULES) : undefined
+const { keypairFromUri, sign } = here
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 
 // The chain: `tao localnet start` from this build, on a free port.
@@ -33,7 +41,7 @@ const now = () => performance.now()
 const alice = keypairFromUri('//Alice')
 const signer = { publicKey: alice.publicKey, sign: (m) => sign(alice, m) }
 
-async function taocli(cacheDir) {
+async function taocli(cacheDir, { connect, diskMetadataCache } = here) {
   const t = {}
   let t0 = now()
   const chain = await connect(endpoint, { cache: diskMetadataCache(cacheDir) })
@@ -44,15 +52,23 @@ async function taocli(cacheDir) {
   if (typeof chain.signingTrust === 'function') await chain.signingTrust()
   t.check = typeof chain.signingTrust === 'function' ? now() - t0 : NaN
   t0 = now()
+  // As executeTx does: the signer's nonce and the head are read while the plan reads the account.
+  chain.prefetch?.(alice.ss58)
   await chain.account(alice.ss58)
   t.query = now() - t0
   t0 = now()
   const call = chain.call('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: 1_000_000_000n })
-  // As the signing commands do (executeTx): the plan estimates the fee, the confirmation is prepared from the
-  // same reads (the call decoded back from its bytes, nonce, head, fee of those bytes), and exactly that is signed.
-  await chain.estimateFee(call, alice.ss58)
-  const prepared = await chain.prepare(call, alice.ss58)
-  const signed = await chain.signPrepared(prepared, signer)
+  let signed
+  if (chain.prepare) {
+    // As the signing commands do (executeTx): the plan estimates the fee, the confirmation is prepared from the
+    // same reads (the call decoded back from its bytes, nonce, head, fee of those bytes), and exactly that is signed.
+    await chain.estimateFee(call, alice.ss58)
+    signed = await chain.signPrepared(await chain.prepare(call, alice.ss58), signer)
+  } else {
+    // A tree from before `prepare` (--compare): estimate once (shown to the user), then sign with that estimate.
+    const fee = await chain.estimateFee(call, signer)
+    signed = await chain.sign(call, signer, { knownFee: fee })
+  }
   t.sign = now() - t0
   t0 = now()
   const result = await chain.submitSigned(signed.hex, { waitFor: 'inclusion' })
@@ -92,10 +108,18 @@ async function polkadotJs() {
 
 const warmCache = mkdtempSync(join(tmpdir(), 'tao-bench-cache-'))
 await taocli(warmCache) // fill the warm cache once
-const samples = { 'taocli (cold metadata cache)': [], 'taocli (warm metadata cache)': [], '@polkadot/api': [] }
+const otherCache = mkdtempSync(join(tmpdir(), 'tao-bench-cache-'))
+if (other) await taocli(otherCache, other)
+const samples = { 'taocli (cold metadata cache)': [], 'taocli (warm metadata cache)': [] }
+if (other) Object.assign(samples, { [`${compareDir} (cold metadata cache)`]: [], [`${compareDir} (warm metadata cache)`]: [] })
+samples['@polkadot/api'] = []
 for (let i = 0; i < runs; i++) {
   samples['taocli (cold metadata cache)'].push(await taocli(mkdtempSync(join(tmpdir(), 'tao-bench-cache-'))))
   samples['taocli (warm metadata cache)'].push(await taocli(warmCache))
+  if (other) {
+    samples[`${compareDir} (cold metadata cache)`].push(await taocli(mkdtempSync(join(tmpdir(), 'tao-bench-cache-')), other))
+    samples[`${compareDir} (warm metadata cache)`].push(await taocli(otherCache, other))
+  }
   samples['@polkadot/api'].push(await polkadotJs())
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]

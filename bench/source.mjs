@@ -10,13 +10,18 @@ import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-export async function source(...modules) {
+export const source = (...modules) => sourceIn(root, '', ...modules)
+
+/** The same modules from another tree (`bench/chain.mjs --compare DIR`), bundled apart; packages from this tree's. */
+source.from = (tree, ...modules) => sourceIn(tree, 'compare-', ...modules)
+
+async function sourceIn(tree, prefix, ...modules) {
   const work = join(root, 'bench', '.work')
   mkdirSync(work, { recursive: true })
-  const name = modules.map((m) => m.replace(/^src\//, '').replace(/\.tsx?$/, '').replace(/\W+/g, '_')).join('+')
+  const name = prefix + modules.map((m) => m.replace(/^src\//, '').replace(/\.tsx?$/, '').replace(/\W+/g, '_')).join('+')
   const outfile = join(work, `${name.slice(0, 120)}.mjs`)
   await build({
-    stdin: { contents: modules.map((m) => `export * from ${JSON.stringify(join(root, m))}`).join('\n'), resolveDir: root, loader: 'ts' },
+    stdin: { contents: modules.map((m) => `export * from ${JSON.stringify(join(tree, m))}`).join('\n'), resolveDir: tree, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',

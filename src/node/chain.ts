@@ -15,6 +15,7 @@ import { SocketClosedError, socketRequests } from './socket-requests.js'
 import {
   buildCall,
   estimateFee,
+  prefetchSigning,
   prepareTx,
   sendPrepared,
   sendTx,
@@ -122,6 +123,8 @@ export interface Chain {
    * fee are read once per connection and shared with estimateFee.
    */
   prepare(call: TxCall, signer: string, options?: SignOptions): Promise<PreparedTx>
+  /** Start reading what `prepare` needs for this signer (nonce, head, genesis) while a plan runs; nothing waits on it. */
+  prefetch?(signer: string, options?: SignOptions): void
   /** Sign exactly what was prepared (the era started at the latest finalized block). */
   signPrepared(prepared: PreparedTx, keypair: Sr25519Keypair): Promise<SignedTx>
   sendPrepared(prepared: PreparedTx, keypair: Sr25519Keypair, options?: Omit<SendOptions, keyof SignOptions>): Promise<TxResult>
@@ -386,6 +389,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
     prepare: (call, signer, opts) => prepareTx(ctx, call, signer, opts),
+    prefetch: (signer, opts) => prefetchSigning(ctx, signer, opts),
     signPrepared: (prepared, keypair) => signPrepared(ctx, prepared, keypair),
     sendPrepared: (prepared, keypair, opts) => sendPrepared(ctx, prepared, keypair, opts),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),

@@ -10,7 +10,7 @@ import { signingPayload } from './extensions.js'
 import { decodeExtrinsic } from './extrinsic.js'
 import { metadataView } from './metadata.js'
 import { ss58Address } from './signer.js'
-import { buildCall, prepareTx, sendPrepared, signPrepared, signTx, type TxCall, type TxContext } from './tx.js'
+import { buildCall, prefetchSigning, prepareTx, sendPrepared, signPrepared, signTx, type TxCall, type TxContext } from './tx.js'
 
 // The signing path against spec 218's metadata with a stand-in node: what is shown (the prepared call, decoded
 // from its bytes) is exactly what is signed, the node is asked for the nonce, the head and the fee once, and the
@@ -129,6 +129,14 @@ describe('signing the bytes that were shown', () => {
     expect(toHex(extrinsic.slice(0, sig))).toBe(toHex(real.slice(0, sig)))
     expect(extrinsic.slice(sig, sig + 64).every((b) => b === 0)).toBe(true)
     expect(at).toBe(HEAD.hash)
+  })
+
+  it('what a plan runs beside (prefetch) is what the preparation uses: one nonce read', async () => {
+    const n = node()
+    prefetchSigning(n.ctx, ALICE.ss58)
+    expect(n.asked.map((a) => a.method)).toContain('system_accountNextIndex')
+    await prepareTx(n.ctx, transfer(), ALICE.ss58)
+    expect(n.asked.filter((a) => a.method === 'system_accountNextIndex')).toHaveLength(1)
   })
 
   it('the fee is asked with the stored nonce while the next index comes; again only when their sizes differ', async () => {

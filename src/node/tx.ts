@@ -203,6 +203,15 @@ function basicsOf(ctx: TxContext, address: string, given: number | undefined): B
   return basics
 }
 
+/**
+ * Start reading what signing for this account needs (its nonce, the finalized block, the genesis hash) while the
+ * caller plans its call: prepareTx then finds them read. A failure here surfaces there, when it is read again.
+ */
+export function prefetchSigning(ctx: TxContext, address: string, options: SignOptions = {}): void {
+  const basics = basicsOf(ctx, address, options.nonce)
+  Promise.all([basics.at, basics.nonce, basics.early, genesisOf(ctx)]).catch(() => undefined)
+}
+
 /** System.Account's nonce at a block (a storage read, no runtime call); undefined where the runtime lacks it. */
 async function storedNonce(ctx: TxContext, address: string, at: string): Promise<number | undefined> {
   const item = ctx.view().storage('System', 'Account')

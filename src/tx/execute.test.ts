@@ -49,6 +49,8 @@ interface FakeNode {
   chain: Chain
   fees: Array<{ call: TxCall; from: unknown; options: unknown }>
   prepared: Array<{ call: TxCall; signer: string; options: SendOptions }>
+  /** What was asked of the node, in order: `prefetch`, `plan`, `prepare`. */
+  order: string[]
   sent: Array<{ prepared: PreparedTx; keypair: Sr25519Keypair; options: SendOptions }>
   rpc: Array<{ method: string; params: unknown }>
   closed: number
@@ -66,15 +68,19 @@ function fakeNode(
   nextNonce = 7,
   decode: (call: TxCall) => PreparedTx['decoded'] = (call) => ({ pallet: call.pallet, name: call.name, args: call.args }),
 ): FakeNode {
-  const node = { fees: [], prepared: [], sent: [], rpc: [], closed: 0 } as Omit<FakeNode, 'chain'>
+  const node = { fees: [], prepared: [], sent: [], rpc: [], closed: 0, order: [] } as Omit<FakeNode, 'chain'>
   const chain = {
     endpoint: { network: 'local', url: ENDPOINT },
+    prefetch(signer: string) {
+      node.order.push(`prefetch ${signer}`)
+    },
     async estimateFee(call: TxCall, from: unknown, options: unknown) {
       node.fees.push({ call, from, options })
       return FEE
     },
     async prepare(call: TxCall, signer: string, options: SendOptions): Promise<PreparedTx> {
       node.prepared.push({ call, signer, options })
+      node.order.push('prepare')
       return {
         call,
         decoded: decode(call),
@@ -240,6 +246,15 @@ describe('executeTx', () => {
     // What is shown and signed is prepared from the call the plan returned, with the same options.
     expect(node.prepared).toEqual([{ call: CALL, signer: SIGNER, options }])
     expect(node.sent[0]!.prepared.tip).toBe(5n)
+  })
+
+  it("the signer's nonce and the head are read while the plan runs, then the call is prepared", async () => {
+    const node = fakeNode()
+    await executeTx(fakeTerminal(node).io, request(), async () => {
+      node.order.push('plan')
+      return intent()
+    })
+    expect(node.order).toEqual([`prefetch ${SIGNER}`, 'plan', 'prepare'])
   })
 
   it('stops at a refusal at the prompt: CANCELLED, exit 2, nothing unlocked or sent, the connection closed', async () => {

@@ -56,6 +56,8 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
 
   const chain = await io.connect()
   try {
+    // The signer is known before the plan: its nonce and the head are read while the plan reads what it needs.
+    chain.prefetch?.(signer, options)
     const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
     const intent = await plan(ctx)
     const [prepared] = await Promise.all([chain.prepare(intent.call, signer, options), checkNonce(chain, signer, options.nonce, req.force)])
