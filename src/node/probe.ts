@@ -37,7 +37,6 @@ export function probeEndpoint(url: string, ms = 1500): Promise<ProbeResult> {
   const secure = u.protocol === 'wss:' || u.protocol === 'https:'
   const port = u.port ? Number(u.port) : secure ? 443 : 80
   return new Promise((resolve) => {
-    let socket: Socket
     let answer = ''
     const done = (why: string, definite: boolean) => {
       clearTimeout(timer)
@@ -53,7 +52,7 @@ export function probeEndpoint(url: string, ms = 1500): Promise<ProbeResult> {
         `GET ${u.pathname || '/'}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
       )
-    socket = secure ? tlsConnect({ host, port, servername: host }, ask) : tcpConnect({ host, port }, ask)
+    const socket: Socket = secure ? tlsConnect({ host, port, servername: host }, ask) : tcpConnect({ host, port }, ask)
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString('latin1')
       const end = answer.indexOf('\r\n')
