@@ -53,7 +53,8 @@ if [ -s "$report" ]; then
   ' "$report"
 fi
 if [ ${#lint_failed[@]} -gt 0 ]; then
-  echo "lint: failed: $(printf 'npm run %s; ' "${lint_failed[@]}")"
+  printf -v failed_steps 'npm run %s, ' "${lint_failed[@]}"
+  echo "lint: failed (${failed_steps%, })"
   [ "$status" -ne 0 ] || status=1
 fi
 exit $status
