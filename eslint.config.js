@@ -59,6 +59,7 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  { plugins: { tao }, rules: { 'tao/disable-reason': 'error' } },
   // Tests read the CLI's JSON output, whose shape the JSON Schemas check on every run.
   { files: TESTS, rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 

@@ -1,6 +1,8 @@
 // ESLint rules of this project (plugin "tao"): the import graph of src/ points one way.
-//   tao/layers    a file may import only folders of a LOWER layer (or its own folder); the order is the rule's option
-//   tao/no-cycle  no import cycle between files, type-only and dynamic imports included
+//   tao/layers          a file may import only folders of a LOWER layer (or its own folder); the order is the rule's option
+//   tao/no-cycle        no import cycle between files, type-only and dynamic imports included
+//   tao/disable-reason  an eslint-disable comment names its rules and says why (`-- reason`); a file-wide
+//                       /* eslint-disable */ silences this rule too, so its own lines are the place to look
 // Every import form counts: import, import type, export ... from, import(), typeof import('...'), import x = require().
 import fs from 'node:fs'
 import path from 'node:path'
@@ -288,7 +290,37 @@ const noCycle = {
   },
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// tao/disable-reason
+
+const DIRECTIVE = /^\s*eslint-disable(?:-next-line|-line)?(?=\s|$)(.*)$/s
+
+const disableReason = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'an eslint-disable comment names the rules it turns off and gives a reason after --' },
+    schema: [],
+    messages: {
+      noRule: 'name the rule this comment turns off (eslint-disable-next-line RULE -- reason)',
+      noReason: 'say why the rule does not apply here, after " -- "',
+    },
+  },
+  create(context) {
+    return {
+      Program() {
+        for (const comment of context.sourceCode.getAllComments()) {
+          const m = DIRECTIVE.exec(comment.value)
+          if (!m) continue
+          const [rules, reason] = m[1].split(/\s--\s/)
+          if (rules.trim() === '') context.report({ loc: comment.loc, messageId: 'noRule' })
+          else if (!reason?.trim()) context.report({ loc: comment.loc, messageId: 'noReason' })
+        }
+      },
+    }
+  },
+}
+
 export default {
   meta: { name: 'tao' },
-  rules: { layers, 'no-cycle': noCycle },
+  rules: { layers, 'no-cycle': noCycle, 'disable-reason': disableReason },
 }

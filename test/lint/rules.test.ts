@@ -11,7 +11,7 @@ const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** A tree of files on disk (the cycle rule reads the others from there); lints `file` (as `text`, if given). */
-function lint(files: Record<string, string>, file: string, text = files[file]): string[] {
+function lint(files: Record<string, string>, file: string, text = files[file], more: Linter.RulesRecord = {}): string[] {
   const root = mkdtempSync(path.join(tmpdir(), 'taocli-lint-'))
   dirs.push(root)
   for (const [name, text] of Object.entries(files)) {
@@ -23,7 +23,12 @@ function lint(files: Record<string, string>, file: string, text = files[file]): 
       files: ['**/*.ts'],
       languageOptions: { parser: tseslint.parser as Linter.Parser },
       plugins: { tao },
-      rules: { 'tao/no-cycle': ['error', { roots: ['src', 'test'] }], 'tao/layers': ['error', { root: 'src', layers: LAYERS }] },
+      rules: {
+        'tao/no-cycle': ['error', { roots: ['src', 'test'] }],
+        'tao/layers': ['error', { root: 'src', layers: LAYERS }],
+        'tao/disable-reason': 'error',
+        ...more,
+      },
     },
   ]
   const messages = new Linter({ cwd: root }).verify(text, config, { filename: path.join(root, file) })
@@ -84,6 +89,29 @@ describe('tao/no-cycle', () => {
     expect(lint(files, 'src/cli/a.ts')).toEqual([])
     expect(lint(files, 'src/cli/c.ts', "import './a.js'\n")).toEqual([
       '1: import cycle: src/cli/c.ts -> src/cli/a.ts -> src/cli/b.ts -> src/cli/c.ts: move what these files share to a file they both import',
+    ])
+  })
+})
+
+describe('tao/disable-reason', () => {
+  it('wants the rule named and a reason after --', () => {
+    const text = [
+      '// eslint-disable-next-line',
+      'let a = 1',
+      '// eslint-disable-next-line prefer-const',
+      'let b = 1',
+      '// eslint-disable-next-line prefer-const --  ',
+      'let c = 1',
+      '// eslint-disable-next-line prefer-const -- the reason',
+      'let d = 1',
+      '// eslint-disabled is not a directive',
+      'export { a, b, c, d }',
+      '',
+    ].join('\n')
+    expect(lint({ 'src/core/a.ts': text }, 'src/core/a.ts', text, { 'prefer-const': 'error' })).toEqual([
+      '1: name the rule this comment turns off (eslint-disable-next-line RULE -- reason)',
+      '3: say why the rule does not apply here, after " -- "',
+      '5: say why the rule does not apply here, after " -- "',
     ])
   })
 })
