@@ -43,7 +43,8 @@ describe('tao/layers', () => {
 
   it('refuses an import up the layers, type-only and dynamic ones too, naming both folders and the order', () => {
     const files = {
-      'src/core/a.ts': "import type { B } from '../cli/b.js'\nconst c = () => import('../commands/c.js')\ntype D = typeof import('../cli/b.js')\n",
+      'src/core/a.ts':
+        "import type { B } from '../cli/b.js'\nconst c = () => import('../commands/c.js')\ntype D = typeof import('../cli/b.js')\n",
       'src/cli/b.ts': 'export type B = 1\n',
       'src/commands/c.ts': '',
     }
@@ -55,17 +56,26 @@ describe('tao/layers', () => {
   })
 
   it('refuses an import between peers, from outside src/, and a folder missing from the order', () => {
-    const files = { 'src/tui/a.ts': "export { n } from '../localnet/n.js'\nimport '../../test/h.js'\n", 'src/localnet/n.ts': '', 'test/h.ts': '', 'src/misc/m.ts': '' }
+    const files = {
+      'src/tui/a.ts': "export { n } from '../localnet/n.js'\nimport '../../test/h.js'\n",
+      'src/localnet/n.ts': '',
+      'test/h.ts': '',
+      'src/misc/m.ts': '',
+    }
     expect(lint(files, 'src/tui/a.ts')).toEqual([
       '1: src/tui may not import src/localnet: peers on one layer do not import each other: commands > cli > tui,localnet > core',
       '2: src/tui may not import test/h.ts: code under src/ imports only from src/ and packages',
     ])
-    expect(lint(files, 'src/misc/m.ts')).toEqual(['1: src/misc is in no layer: add it to the layer order in eslint.config.js (commands > cli > tui,localnet > core)'])
+    expect(lint(files, 'src/misc/m.ts')).toEqual([
+      '1: src/misc is in no layer: add it to the layer order in eslint.config.js (commands > cli > tui,localnet > core)',
+    ])
   })
 
   it('counts a file directly under src/ in the bottom layer', () => {
     const files = { 'src/index.ts': "import './cli/b.js'\n", 'src/cli/b.ts': '' }
-    expect(lint(files, 'src/index.ts')).toEqual(['1: src/index.ts (core) may not import src/cli: layers point down: commands > cli > tui,localnet > core'])
+    expect(lint(files, 'src/index.ts')).toEqual([
+      '1: src/index.ts (core) may not import src/cli: layers point down: commands > cli > tui,localnet > core',
+    ])
   })
 })
 
