@@ -50,6 +50,5 @@ export function table(rows: string[][]): string {
     .join('\n')
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
 const visibleLength = (s: string): number => s.replace(ANSI, '').length

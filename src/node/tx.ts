@@ -69,7 +69,7 @@ export interface TxContext extends TrackContext {
   client: PolkadotClient
   /** Submission and tracking: never re-sends anything by itself (see plain-rpc.ts). */
   plain: PlainRpc
-  // polkadot-api's unsafe (descriptor-less) API; its types are generic over descriptors we do not have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- polkadot-api's unsafe (descriptor-less) API: its types are generic over descriptors we do not have
   api: any
   requestTimeoutMs: number
 }

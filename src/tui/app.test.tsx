@@ -124,7 +124,6 @@ function start(props: { netuid?: number | null; columns?: number; rows?: number;
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '')
 const rowOf = (frame: string, uid: number) => frame.split('\n').find((l) => new RegExp(`^.{4}\\s*${uid} `).test(plain(l)))
 const uidsInOrder = (frame: string) =>

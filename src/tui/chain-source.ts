@@ -222,15 +222,13 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   const scheduleRetry = (attempt: number, since: number, reason: string) => {
     const delay = reconnectDelay(attempt)
     setConnection({ state: 'lost', since, attempt, retryAt: clock() + delay, reason })
-    retryTimer = setTimeout(async () => {
+    retryTimer = setTimeout(() => {
       if (closed) return
-      try {
-        await connectNow()
-        // The first block of the new connection sets the state to live.
-      } catch (err) {
+      // The first block of the new connection sets the state to live.
+      connectNow().catch((err: unknown) => {
         if (closed) return
         scheduleRetry(attempt + 1, since, message(err))
-      }
+      })
     }, delay)
   }
 

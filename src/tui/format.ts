@@ -108,7 +108,6 @@ export function age(ms: number): string {
 export const axonText = (axon: { ip: string | null; port: number } | null): string =>
   axon?.ip ? (axon.ip.includes(':') ? `[${axon.ip}]:${axon.port}` : `${axon.ip}:${axon.port}`) : '-'
 
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/y
 
 /** Cut a line with colour codes to `width` visible cells; the codes are kept, so colours still close. */

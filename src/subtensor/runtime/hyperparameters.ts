@@ -51,7 +51,7 @@ const MEANINGS: Record<string, Meaning> = {
   user_liquidity_enabled: { unit: 'flag', description: 'users may provide swap liquidity' },
 }
 
-const DIVISOR: Record<Scale, number> = { u16: 65535, u64: 18446744073709551615, million: 1_000_000, fixed32: 2 ** 32 }
+const DIVISOR: Record<Scale, number> = { u16: 65535, u64: 2 ** 64 - 1, million: 1_000_000, fixed32: 2 ** 32 }
 
 /** The runtime's hyperparameters struct (typed or decoded from 218's bytes) as views, in its field order. */
 export function hyperparameterViews(struct: Record<string, unknown>): HyperparameterView[] {
