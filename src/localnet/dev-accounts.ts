@@ -27,5 +27,3 @@ export function devAccount(name: DevAccountName): DevAccount {
   cache.set(name, account)
   return account
 }
-
-export const devAccounts = (): DevAccount[] => DEV_ACCOUNT_NAMES.map(devAccount)

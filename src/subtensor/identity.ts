@@ -31,7 +31,6 @@ export const SUBNET_IDENTITY_FLAGS = {
   'additional-info': 'additional',
 } as const
 
-export type IdentityFlags = Record<string, string>
 /** Field → text, as people read and write it. */
 export type IdentityText = Record<string, string>
 

@@ -33,7 +33,7 @@ interface Classified {
  * block where the window opens when it is early (or wait for it with --wait); forget records that can never
  * be revealed, and the revealed ones once they landed.
  */
-export async function revealWeights(runTx: TxRunner, log: (line: string) => void, req: RevealRequest): Promise<Record<string, unknown>> {
+export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promise<Record<string, unknown>> {
   const { netuid } = req
   if (netuid === 0) throw badInput('subnet 0 is the root network: it has no weight commits', 'ROOT_WEIGHTS')
   let revealed: string[] = []
