@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../core/hex.js'
 import { metadataView } from '../node/metadata.js'
-import { devAccount } from './dev-accounts.js'
+import { devAccount } from '../../test/helpers/dev-accounts.js'
 import { packageRoot } from './genesis.js'
 import { initialState, RELAXED_NETUIDS, type StateReader } from './initial-state.js'
 

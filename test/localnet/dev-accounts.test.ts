@@ -1,7 +1,7 @@
 import { verify } from '@scure/sr25519'
 import { describe, expect, it } from 'vitest'
-import { DEV_ACCOUNT_NAMES, devAccount } from './dev-accounts.js'
-import { DEV_ADDRESSES } from './dev-addresses.js'
+import { DEV_ACCOUNT_NAMES, devAccount } from '../helpers/dev-accounts.js'
+import { DEV_ADDRESSES } from '../../src/localnet/dev-addresses.js'
 
 // Published addresses of the Substrate dev accounts (`subkey inspect //Alice`, prefix 42).
 const KNOWN = {
