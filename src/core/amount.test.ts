@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { TaoError } from './errors.js'
-import { amountJson, displayTao, formatTao, parseTao } from './amount.js'
+import { amountJson, displayTao, formatTao, parseTao, priceText, shortAmount, shortTao } from './amount.js'
 
 describe('parseTao', () => {
   it.each([
@@ -45,4 +45,19 @@ describe('formatTao', () => {
 
   it('round-trips with parseTao for every positive amount', () =>
     fc.assert(fc.property(fc.bigInt({ min: 1n, max: 10n ** 30n }), (rao) => parseTao(formatTao(rao)) === rao)))
+
+  it('cuts table forms without rounding, grouping the whole part', () => {
+    expect(shortAmount(1_234_567_890_000n)).toBe('1,234.5678')
+    expect(shortAmount(1_234_000_000_000n)).toBe('1,234')
+    expect(shortAmount(999_999_999n, 2)).toBe('0.99')
+    expect(shortAmount(1n)).toBe('0')
+    expect(shortTao(21_000_000_000_000_000n)).toBe('τ21,000,000')
+  })
+
+  it('gives a price (TAO per alpha × 10^9) as an exact decimal string, null without one', () => {
+    expect(priceText(500_000_000n)).toBe('0.5')
+    expect(priceText(1_000_000_000n)).toBe('1')
+    expect(priceText(1n)).toBe('0.000000001')
+    expect(priceText(null)).toBeNull()
+  })
 })

@@ -1,6 +1,5 @@
 import { badInput } from '../core/errors.js'
 import type { TxCall } from '../node/index.js'
-import { formatTao } from '../core/amount.js'
 
 /**
  * The SubtensorModule calls the writing commands send, chosen from what the runtime has: `register_network`
@@ -156,6 +155,3 @@ export function setSubnetIdentityCall(rt: CallRuntime, netuid: number, identity:
   requireCall(rt, 'set_subnet_identity', 'setting a subnet identity')
   return rt.call(SUBTENSOR, 'set_subnet_identity', { netuid, ...identity })
 }
-
-/** A price (TAO per alpha × 1e9) as the decimal string docs/json.md asks for. */
-export const priceText = (price: bigint | null): string | null => (price === null ? null : formatTao(price))

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core'
 import { parseUids, parseWeights, toEmitWeights, type EmitWeights } from '../../subtensor/weights/rules.js'
 import { badInput } from '../../core/errors.js'
+import { U64_MAX } from '../../core/numbers.js'
 
 /** Flags of `weights set` and `weights commit`. */
 export const weightsFlags = {
@@ -14,8 +15,6 @@ export const weightsFlags = {
 }
 
 export const netuidFlag = { netuid: Flags.integer({ description: 'Subnet.', required: true, min: 0, max: 65535 }) }
-
-const U64_MAX = (1n << 64n) - 1n
 
 /** Everything checkable without the chain: the lists, their lengths, duplicates, signs, all-zero, the version key. */
 export function readWeightsInput(flags: { uids: string; weights: string; 'version-key'?: string }): { emit: EmitWeights; versionKey?: bigint } {

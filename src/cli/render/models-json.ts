@@ -3,11 +3,8 @@
  * strings, normalised u16 values as numbers in [0, 1], u64 values that are not amounts as decimal strings.
  * Pure and light (commands import it statically).
  */
-import { amountJson, type AmountJson } from '../../core/amount.js'
+import { amountJson, priceText, type AmountJson } from '../../core/amount.js'
 import type { HyperparametersView, HyperparameterView, NeuronView, StakeView, SubnetSummary } from '../../subtensor/models.js'
-
-/** A price (TAO per alpha × 1e9) as a decimal string, or null. */
-const priceJson = (price: bigint | null): string | null => (price === null ? null : amountJson(price).tao)
 
 export interface SubnetJson {
   netuid: number
@@ -38,7 +35,7 @@ export function subnetJson(s: SubnetSummary): SubnetJson {
     symbol: s.symbol,
     ownerColdkey: s.ownerColdkey,
     ownerHotkey: s.ownerHotkey,
-    price: priceJson(s.price),
+    price: priceText(s.price),
     marketCap: amountJson(s.marketCap),
     taoEmission: amountJson(s.taoEmission),
     taoIn: amountJson(s.taoIn),
@@ -80,7 +77,7 @@ export function neuronJson(n: NeuronView, block: number) {
 }
 
 export function stakeJson(s: StakeView, wallet: string | null = null) {
-  return { wallet, coldkey: s.coldkey, hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), price: priceJson(s.price), value: amountJson(s.value) }
+  return { wallet, coldkey: s.coldkey, hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), price: priceText(s.price), value: amountJson(s.value) }
 }
 
 /** A hyperparameter's value: an amount for rao, decimal strings for u64, numbers and booleans as they are. */

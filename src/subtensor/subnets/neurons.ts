@@ -2,11 +2,7 @@
 import type { UidVectors } from '../runtime/records.js'
 import { taoValue, type Pricing } from '../stake/pricing.js'
 import type { AxonView, NeuronView } from '../models.js'
-
-const U16_MAX = 65535
-
-/** A stored u16 fraction as a number in [0, 1]. */
-export const normalizeU16 = (value: number): number => value / U16_MAX
+import { u16Fraction } from '../../core/numbers.js'
 
 export interface NeuronExtras {
   /** ValidatorTrust per UID (raw u16); SubnetState and Metagraph do not carry it. */
@@ -30,12 +26,12 @@ export function neuronsFrom(v: UidVectors, x: NeuronExtras): NeuronView[] {
       taoStake: v.taoStake[uid] ?? 0n,
       totalStake: v.totalStake[uid] ?? 0n,
       stakeValue: taoValue(alphaStake, x.pricing),
-      rank: normalizeU16(v.rank[uid] ?? 0),
-      trust: normalizeU16(v.trust[uid] ?? 0),
-      validatorTrust: normalizeU16(x.validatorTrust[uid] ?? 0),
-      consensus: normalizeU16(v.consensus[uid] ?? 0),
-      incentive: normalizeU16(v.incentives[uid] ?? 0),
-      dividends: normalizeU16(v.dividends[uid] ?? 0),
+      rank: u16Fraction(v.rank[uid] ?? 0),
+      trust: u16Fraction(v.trust[uid] ?? 0),
+      validatorTrust: u16Fraction(x.validatorTrust[uid] ?? 0),
+      consensus: u16Fraction(v.consensus[uid] ?? 0),
+      incentive: u16Fraction(v.incentives[uid] ?? 0),
+      dividends: u16Fraction(v.dividends[uid] ?? 0),
       emission: v.emission[uid] ?? 0n,
       validatorPermit: v.validatorPermit[uid] ?? false,
       active: v.active[uid] ?? false,

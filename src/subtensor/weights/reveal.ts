@@ -1,5 +1,5 @@
 import { commitsOn, withoutHashes, type PendingCommit } from './commit-store.js'
-import { normalizedU16 } from './rules.js'
+import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
 import { badInput, failed } from '../../core/errors.js'
 import type { Chain } from '../../node/index.js'
@@ -91,7 +91,7 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
         commitHash: r.hash,
         uids: r.uids,
         values: r.values,
-        weights: r.values.map(normalizedU16),
+        weights: r.values.map(u16Fraction),
         versionKey: r.versionKey,
       })),
       forgotten: forgotten.map((d) => ({ commitHash: d.commit.hash, reason: d.reason })),
