@@ -202,6 +202,16 @@ describe('tao watch views', () => {
     for (const uid of [0, 1, 2]) expect(plain(rowOf(t.frame(), uid)!)).not.toMatch(/\d[+-]/)
   })
 
+  test('the empty-table line is dimmed by the views\' paint, so it is plain where colour is off', async () => {
+    const coloured = start({ paint: new Chalk({ level: 1 }) })
+    await coloured.until((f) => f.includes('reading subnet 1…'))
+    expect(coloured.frame()).toContain('\u001b[2m    reading subnet 1…')
+    coloured.app.unmount()
+    const uncoloured = start()
+    await uncoloured.until((f) => f.includes('reading subnet 1…'))
+    expect(uncoloured.frame()).not.toMatch(/\u001b\[/)
+  })
+
   test('a UID that registered or was replaced is marked', async () => {
     const t = start()
     t.emit(snapshot(100, [neuron(0), neuron(1)]))

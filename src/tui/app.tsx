@@ -93,7 +93,7 @@ export function WatchApp(props: WatchAppProps) {
           ))}
         </Box>
       ) : (
-        <TableView header={frame.table.header} lines={frame.table.lines} height={frame.bodyHeight} empty={frame.empty} />
+        <TableView header={frame.table.header} lines={frame.table.lines} height={frame.bodyHeight} empty={frame.empty} paint={paint} />
       )}
       {frame.footer !== null && <Text wrap="truncate-end">{paint.dim(frame.footer)}</Text>}
       {frame.detail && <DetailPane lines={frame.detail} />}
