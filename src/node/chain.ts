@@ -5,7 +5,7 @@ import { connectTimeoutMs, withDeadline } from './deadline.js'
 import { storageEntries } from './entries.js'
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
 import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
-import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
+import { decodeMetadata, type CallArg, type EncodeOptions, type RuntimeMetadata } from './metadata.js'
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
 import { blockReads, type BlockReads } from './reads.js'
@@ -67,7 +67,7 @@ export interface Chain {
   /** Milliseconds from connect() to a usable runtime. */
   readonly connectMs: number
   /** The runtime's metadata (at connect time). */
-  readonly metadata: MetadataView
+  readonly metadata: RuntimeMetadata
   readonly specVersion: number | undefined
   /** polkadot-api's client, for what this API does not cover. */
   readonly client: PolkadotClient
@@ -78,7 +78,7 @@ export interface Chain {
   head(which?: 'best' | 'finalized'): Promise<{ hash: string; number: number }>
   /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
   at(blockHash: string): BlockReads
-  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  /** Reads at the best (default) or finalized block as it is now: one consistent snapshot. */
   atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
   account(address: string): Promise<AccountInfo>
   existentialDeposit(): bigint
@@ -200,8 +200,8 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
   await cacheWrite
 
-  let view: MetadataView | undefined
-  const getView = () => (view ??= metadataView(raw))
+  let meta: RuntimeMetadata | undefined
+  const getMetadata = () => (meta ??= decodeMetadata(raw))
   const rpc = <T>(method: string, params: unknown[] = []): Promise<T> =>
     withDeadline(client._request<T, unknown[]>(method, params), requestTimeoutMs, () =>
       unreachable(`${label} did not answer ${method} within ${seconds(requestTimeoutMs)}`),
@@ -214,7 +214,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     plain,
     api,
     rpc,
-    view: getView,
+    metadata: getMetadata,
     requestTimeoutMs,
   }
   const read = <T>(what: string, p: Promise<T>): Promise<T> =>
@@ -225,7 +225,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
         throw failed(`reading ${what} from ${label}: ${(err as Error).message ?? String(err)}`, 'RPC_ERROR')
       },
     )
-  const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const requireStorage = (pallet: string, item: string) => getMetadata().requireStorage(pallet, item)
   const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
   // Numbers of blocks seen through head(), so reads at those hashes need not fetch the header.
   const knownNumbers = new Map<string, number>()
@@ -243,10 +243,10 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     },
     connectMs: Math.round(performance.now() - started),
     get metadata() {
-      return getView()
+      return getMetadata()
     },
     get specVersion() {
-      return getView().specVersion
+      return getMetadata().specVersion
     },
     client,
 
@@ -257,7 +257,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return {
         name: spec.name,
         genesisHash: spec.genesisHash,
-        ss58Format: Number(first(props.ss58Format) ?? getView().ss58Prefix ?? 42),
+        ss58Format: Number(first(props.ss58Format) ?? getMetadata().ss58Prefix ?? 42),
         tokenDecimals: Number(first(props.tokenDecimals) ?? 9),
         tokenSymbol: String(first(props.tokenSymbol) ?? 'TAO'),
       }
@@ -266,10 +266,10 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return (await head(which)).number
     },
     head,
-    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    at: (blockHash) => blockReads(getMetadata(), readRpc, blockHash, knownNumbers.get(blockHash)),
     async atHead(which = 'best') {
       const block = await head(which)
-      return blockReads(getView(), readRpc, block.hash, block.number)
+      return blockReads(getMetadata(), readRpc, block.hash, block.number)
     },
     async account(address) {
       publicKeyOf(address)
@@ -284,35 +284,35 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       const frozen = d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n)
       return { nonce: a.nonce, free: d.free ?? 0n, reserved: d.reserved ?? 0n, frozen, consumers: a.consumers, providers: a.providers }
     },
-    existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
+    existentialDeposit: () => BigInt(getMetadata().constant('Balances', 'ExistentialDeposit') as bigint),
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, keys)
+      getMetadata().checkStorageKeys(pallet, item, keys)
       return read(`${pallet}.${item}`, api.query[pallet][item].getValue(...keys, BEST))
     },
     async entries(pallet, item, ...partialKeys) {
       const info = requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, partialKeys)
+      getMetadata().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
       const [best] = await read(what, client.getBestBlocks())
       return read(what, storageEntries(rpc, info, partialKeys, best!.hash))
     },
-    constant: (pallet, name) => getView().constant(pallet, name),
+    constant: (pallet, name) => getMetadata().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
-      getView().requireRuntimeApi(apiName, method)
-      getView().checkApiArgs(apiName, method, args)
+      getMetadata().requireRuntimeApi(apiName, method)
+      getMetadata().checkApiArgs(apiName, method, args)
       return read(`${apiName}.${method}`, api.apis[apiName][method](...args, BEST))
     },
     rpc: (method, params = []) => rpc(method, params),
 
-    hasCall: (pallet, name) => getView().call(pallet, name) !== undefined,
-    callArgs: (pallet, name) => getView().call(pallet, name)?.args,
-    call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
+    hasCall: (pallet, name) => getMetadata().call(pallet, name) !== undefined,
+    callArgs: (pallet, name) => getMetadata().call(pallet, name)?.args,
+    call: (pallet, name, args = {}, opts = {}) => buildCall(getMetadata(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
     send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts),
     submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),
-    decodeExtrinsic: (hex) => decodeExtrinsic(getView(), hex),
+    decodeExtrinsic: (hex) => decodeExtrinsic(getMetadata(), hex),
 
     close: () => {
       dropped = true

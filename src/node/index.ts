@@ -23,7 +23,7 @@
  *   `toJsonSafe` turn them into printable data. A pallet item, call or API the runtime lacks fails with
  *   "… is not in this runtime (spec N)".
  *
- * Reads at one block (a view that must be consistent, the live TUI following finalized blocks)
+ * Reads at one block (figures that must agree with each other, the live TUI following finalized blocks)
  * - `chain.at(blockHash) → BlockReads`, `await chain.atHead('best' | 'finalized') → BlockReads`:
  *   `{ hash, blockNumber(), storage(pallet, item, ...keys), storageMany([[pallet, item, ...keys], …]),
  *   entries(pallet, item, ...partialKeys), runtimeApi(api, method, ...args) }`, decoded as above. Every read
@@ -59,8 +59,8 @@
  *   a command should throw for a result that is not a success.
  * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe.
  *
- * Offline (no node): `metadataView(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
- * `decodeExtrinsic(view, hex)` from './extrinsic.js'.
+ * Offline (no node): `decodeMetadata(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
+ * `decodeExtrinsic(metadata, hex)` from './extrinsic.js'.
  */
 export { connect } from './chain.js'
 export type { AccountInfo, Chain, ChainProperties, ConnectOptions } from './chain.js'
@@ -69,8 +69,8 @@ export type { DecodedExtrinsic, Era } from './extrinsic.js'
 export { toJsonSafe, toPlain } from '../core/json.js'
 export { diskMetadataCache, metadataCacheDir } from './metadata-cache.js'
 export type { MetadataCache } from './metadata-cache.js'
-export { metadataView } from './metadata.js'
-export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, MetadataView } from './metadata.js'
+export { decodeMetadata } from './metadata.js'
+export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, RuntimeMetadata } from './metadata.js'
 export { NETWORKS, resolveEndpoint } from './networks.js'
 export type { Endpoint, NetworkName } from './networks.js'
 export { blockReads } from './reads.js'

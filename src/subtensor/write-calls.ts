@@ -8,7 +8,7 @@ import type { TxCall } from '../node/index.js'
  * metadata of several runtimes.
  */
 
-/** What call building needs from a connection (a `Chain` is one; tests adapt a MetadataView). */
+/** What call building needs from a connection (a `Chain` is one; tests adapt a RuntimeMetadata). */
 export interface CallRuntime {
   hasCall(pallet: string, name: string): boolean
   call(pallet: string, name: string, args?: Record<string, unknown>, options?: { ignoreExtra?: boolean }): TxCall

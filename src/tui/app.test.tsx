@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk'
 import { render } from 'ink-testing-library'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { MetagraphView, NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, Neuron, StakePosition, SubnetSummary } from '../subtensor/models.js'
 import { encodeAddress } from '../core/ss58.js'
 import { WatchApp } from './app.js'
 import { mineFromWallets, type Mine } from './mine.js'
@@ -34,7 +34,7 @@ const subnet = (netuid: number, over: Partial<SubnetSummary> = {}): SubnetSummar
   ...over,
 })
 
-const neuron = (uid: number, over: Partial<NeuronView> = {}): NeuronView => ({
+const neuron = (uid: number, over: Partial<Neuron> = {}): Neuron => ({
   uid,
   hotkey: address(uid + 1),
   coldkey: address(uid + 100),
@@ -57,14 +57,14 @@ const neuron = (uid: number, over: Partial<NeuronView> = {}): NeuronView => ({
   ...over,
 })
 
-const metagraph = (block: number, neurons: NeuronView[]): MetagraphView => ({ block, subnet: subnet(1), neurons })
+const metagraph = (block: number, neurons: Neuron[]): Metagraph => ({ block, subnet: subnet(1), neurons })
 
-function snapshot(block: number, neurons: NeuronView[], extra: Partial<Snapshot> = {}): Snapshot {
+function snapshot(block: number, neurons: Neuron[], extra: Partial<Snapshot> = {}): Snapshot {
   return {
     block: { number: block, hash: `0x${block}` },
     subnets: [subnet(0), subnet(1), subnet(2)],
     metagraph: metagraph(block, neurons),
-    stakes: [{ coldkey: address(100), hotkey: address(1), netuid: 1, alpha: 5n * TAO, value: TAO } as StakeView],
+    stakes: [{ coldkey: address(100), hotkey: address(1), netuid: 1, alpha: 5n * TAO, value: TAO } as StakePosition],
     ...extra,
   }
 }

@@ -86,7 +86,7 @@ function percentOf(part: bigint, whole: bigint): string {
 
 const weight = (raw: bigint): string => u64Fraction(raw).toFixed(4).replace(/\.?0+$/, '')
 
-/** The human view: one figure a line; a figure the runtime lacks says so. */
+/** The text for people: one figure a line; a figure the runtime lacks says so. */
 export function renderChainInfo(info: ChainInfo): string {
   const lacks = (item: string) => `not in this runtime (spec ${info.specVersion} has no ${item})`
   const rows: Array<[string, string]> = []

@@ -10,7 +10,7 @@ const Line = memo(function Line({ text }: { text: string }) {
   return <Text wrap="truncate-end">{text}</Text>
 })
 
-export interface TableViewProps {
+export interface TableBodyProps {
   header: string
   lines: readonly string[]
   /** Lines the body takes on screen, whatever the number of rows. */
@@ -20,7 +20,7 @@ export interface TableViewProps {
   paint: Paint
 }
 
-export function TableView({ header, lines, height, empty, paint }: TableViewProps) {
+export function TableBody({ header, lines, height, empty, paint }: TableBodyProps) {
   return (
     <Box flexDirection="column" height={height + 1} flexShrink={0}>
       <Line text={header} />
