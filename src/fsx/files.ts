@@ -6,7 +6,7 @@ import { uninterruptible } from '../core/interrupt.js'
 import { errnoOf, fsError, onFs } from './fs-errors.js'
 
 /** A short private temp name: never longer than the target's, so a long key name cannot overflow NAME_MAX. */
-// Web Crypto's random source: importing node:crypto would cost every command's start-up (issue 9).
+// Web Crypto's random source: importing node:crypto would cost every command's start-up.
 export const tempName = (prefix = 'tmp'): string => `.${prefix}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
 
 /** Write a new private file (O_EXCL), fsync it; the caller places it. */

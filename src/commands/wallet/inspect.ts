@@ -31,7 +31,6 @@ export default class WalletInspect extends TaoCommand {
 
   async run(): Promise<{ wallet: string; coldkey: WalletEntry['coldkey']; hotkeys: WalletEntry['hotkeys']; secrets: Secrets | null }> {
     const { flags } = await this.parse(WalletInspect)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { describeWallet, roleLabel, unlockKey } = await import('../../wallet/store.js')
     const { pathExists } = await import('../../fsx/files.js')
     const sel = resolveWallet(flags)

@@ -32,7 +32,6 @@ export default class WalletRegenColdkeypub extends TaoCommand {
 
   async run(): Promise<PublicKeyInfo & { wallet: string; path: string; watchOnly: boolean }> {
     const { flags } = await this.parse(WalletRegenColdkeypub)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile } = await import('../../wallet/store.js')
     const { pathExists } = await import('../../fsx/files.js')
     const sel = resolveWallet(flags)
