@@ -18,7 +18,7 @@ export function guardStdout(): void {
     process.exit(1)
   }
   if (stdoutWasClosed()) onError(Object.assign(new Error('stdout is closed'), { code: 'EBADF' }))
-  // Node makes process.stdout on first use, and making it costs a few ms of every start (issue 9): the handler
+  // Node makes process.stdout on first use, and making it costs a few ms of every start: the handler
   // is attached when something first uses stdout, not before.
   const lazy = Object.getOwnPropertyDescriptor(process, 'stdout')
   if (!lazy?.get || !lazy.configurable) {

@@ -4,7 +4,7 @@ import { failed, TaoError, unreachable } from '../core/errors.js'
 import { connectTimeoutMs, withDeadline } from './deadline.js'
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
 import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
-import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
+import { decodeMetadata, type CallArg, type EncodeOptions, type RuntimeMetadata } from './metadata.js'
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
 import { blockReads, type BlockReads } from './reads.js'
@@ -73,7 +73,7 @@ export interface Chain {
   /** Milliseconds from connect() to a usable runtime. */
   readonly connectMs: number
   /** The runtime's metadata (at connect time). */
-  readonly metadata: MetadataView
+  readonly metadata: RuntimeMetadata
   readonly specVersion: number | undefined
 
   properties(): Promise<ChainProperties>
@@ -89,7 +89,7 @@ export interface Chain {
   followBlocks(which: 'best' | 'finalized', onBlock: (block: BlockRef, finalized: BlockRef) => void, onError: (err: unknown) => void): () => void
   /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
   at(blockHash: string): BlockReads
-  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  /** Reads at the best (default) or finalized block as it is now: one consistent snapshot. */
   atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
   /** The account at the best block. */
   account(address: string): Promise<AccountInfo>
@@ -215,8 +215,8 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
   await cacheWrite
 
-  let view: MetadataView | undefined
-  const getView = () => (view ??= metadataView(raw))
+  let meta: RuntimeMetadata | undefined
+  const getMetadata = () => (meta ??= decodeMetadata(raw))
   const closedError = () => unreachable(`the connection to ${label} was closed`)
   /** A request with no deadline of its own, for reads that the caller bounds and names (see `read`). */
   const request = <T>(method: string, params: unknown[]): Promise<T> => own.request<T>(method, params)
@@ -236,7 +236,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     plain,
     api,
     rpc,
-    view: getView,
+    metadata: getMetadata,
     requestTimeoutMs,
   }
   const read = <T>(what: string, p: Promise<T>): Promise<T> =>
@@ -247,7 +247,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
         throw failed(`reading ${what} from ${label}: ${(err as Error).message ?? String(err)}`, 'RPC_ERROR')
       },
     )
-  const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const requireStorage = (pallet: string, item: string) => getMetadata().requireStorage(pallet, item)
   const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
   // Numbers of blocks seen through head() or followBlocks(), so reads at those hashes need not fetch the header.
   const knownNumbers = new Map<string, number>()
@@ -258,7 +258,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   }
   const head = async (which: 'best' | 'finalized' = 'best') =>
     known(which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!)
-  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) => blockReads(getView(), via, block.hash, block.number)
+  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) => blockReads(getMetadata(), via, block.hash, block.number)
   /**
    * The node's answers to best-block reads, by request (the block hash is among its parameters): a command that
    * reads the same item twice while the head stays (a pool before and after the price) sends one request.
@@ -290,10 +290,10 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     },
     connectMs: Math.round(performance.now() - started),
     get metadata() {
-      return getView()
+      return getMetadata()
     },
     get specVersion() {
-      return getView().specVersion
+      return getMetadata().specVersion
     },
 
     async properties() {
@@ -303,7 +303,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return {
         name: spec.name,
         genesisHash: spec.genesisHash,
-        ss58Format: Number(first(props.ss58Format) ?? getView().ss58Prefix ?? 42),
+        ss58Format: Number(first(props.ss58Format) ?? getMetadata().ss58Prefix ?? 42),
         tokenDecimals: Number(first(props.tokenDecimals) ?? 9),
         tokenSymbol: String(first(props.tokenSymbol) ?? 'TAO'),
       }
@@ -326,7 +326,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
           : client.finalizedBlock$.subscribe({ next: (block) => next(block, block), error: onError })
       return () => subscription.unsubscribe()
     },
-    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    at: (blockHash) => blockReads(getMetadata(), readRpc, blockHash, knownNumbers.get(blockHash)),
     async atHead(which = 'best') {
       return readsAt(await head(which))
     },
@@ -343,36 +343,36 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       const frozen = d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n)
       return { nonce: a.nonce, free: d.free ?? 0n, reserved: d.reserved ?? 0n, frozen, consumers: a.consumers, providers: a.providers }
     },
-    existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
+    existentialDeposit: () => BigInt(getMetadata().constant('Balances', 'ExistentialDeposit') as bigint),
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, keys)
+      getMetadata().checkStorageKeys(pallet, item, keys)
       return atBest(`${pallet}.${item}`, (reads) => reads.storage(pallet, item, ...keys))
     },
     async entries(pallet, item, ...partialKeys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, partialKeys)
+      getMetadata().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
       // A map takes several requests: each has the request deadline, the whole is bounded once more.
       const best = await head('best')
       return read(what, readsAt(best, rpc).entries(pallet, item, ...partialKeys))
     },
-    constant: (pallet, name) => getView().constant(pallet, name),
+    constant: (pallet, name) => getMetadata().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
-      getView().requireRuntimeApi(apiName, method)
-      getView().checkApiArgs(apiName, method, args)
+      getMetadata().requireRuntimeApi(apiName, method)
+      getMetadata().checkApiArgs(apiName, method, args)
       return atBest(`${apiName}.${method}`, (reads) => reads.runtimeApi(apiName, method, ...args))
     },
     rpc: (method, params = []) => rpc(method, params),
 
-    hasCall: (pallet, name) => getView().call(pallet, name) !== undefined,
-    callArgs: (pallet, name) => getView().call(pallet, name)?.args,
-    call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
+    hasCall: (pallet, name) => getMetadata().call(pallet, name) !== undefined,
+    callArgs: (pallet, name) => getMetadata().call(pallet, name)?.args,
+    call: (pallet, name, args = {}, opts = {}) => buildCall(getMetadata(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
     send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts),
     submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),
-    decodeExtrinsic: (hex) => decodeExtrinsic(getView(), hex),
+    decodeExtrinsic: (hex) => decodeExtrinsic(getMetadata(), hex),
 
     close: () => {
       dropped = true

@@ -78,8 +78,8 @@
  *   gives the TaoError a command should throw for a result that is not a success.
  * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe (src/node/extrinsic.ts).
  *
- * Offline (no node): `metadataView(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
- * `decodeExtrinsic(view, hex)` from src/node/extrinsic.ts.
+ * Offline (no node): `decodeMetadata(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
+ * `decodeExtrinsic(metadata, hex)` from src/node/extrinsic.ts.
  */
 export { connect } from './chain.js'
 export type { AccountInfo, BlockRef, Chain, ChainProperties, ConnectOptions } from './chain.js'
@@ -88,8 +88,8 @@ export type { DecodedExtrinsic, Era } from './extrinsic.js'
 export { toJsonSafe, toPlain } from '../core/json.js'
 export { diskMetadataCache, metadataCacheDir } from './metadata-cache.js'
 export type { MetadataCache } from './metadata-cache.js'
-export { metadataView } from './metadata.js'
-export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, MetadataView } from './metadata.js'
+export { decodeMetadata } from './metadata.js'
+export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, RuntimeMetadata } from './metadata.js'
 export { NETWORKS, resolveEndpoint } from './networks.js'
 export type { Endpoint, NetworkName } from './networks.js'
 export { blockReads } from './reads.js'

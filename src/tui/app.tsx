@@ -15,7 +15,7 @@ import { applyEvent, initialModel, type LiveModel } from './model.js'
 import { plainPaint, type Paint } from './paint.js'
 import type { Connection, FollowMode, LiveSource, SourceEvent } from './source.js'
 import { initialUi } from './state.js'
-import { TableView } from './table-view.js'
+import { TableBody } from './table-body.js'
 
 export interface WatchAppProps {
   source: LiveSource
@@ -99,7 +99,7 @@ export function WatchApp(props: WatchAppProps) {
           ))}
         </Box>
       ) : (
-        <TableView header={frame.table.header} lines={frame.table.lines} height={frame.bodyHeight} empty={frame.empty} />
+        <TableBody header={frame.table.header} lines={frame.table.lines} height={frame.bodyHeight} empty={frame.empty} paint={paint} />
       )}
       {frame.footer !== null && <Text wrap="truncate-end">{paint.dim(frame.footer)}</Text>}
       {frame.detail && <DetailPane lines={frame.detail} />}

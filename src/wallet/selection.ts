@@ -58,7 +58,6 @@ export async function targetHotkey(flags: {
 /** A hotkey of the selected wallet by name; missing → exit 2. */
 export async function walletHotkey(flags: { 'wallet-path'?: string; 'wallet-name'?: string }, name: string): Promise<HotkeyTarget> {
   const w = resolveWallet(flags)
-  // Wallet and address code load when a hotkey is looked up, not at every start (issue 9).
   const { readPublicKey } = await import('./store.js')
   const info = await readPublicKey({ root: w.path, name: w.name }, { kind: 'hotkey', name })
   return { ss58: info.ss58, label: `hotkey "${name}" of wallet "${w.name}"`, name }

@@ -1,6 +1,6 @@
 /**
  * Errors a person meets without a chain: one line on stderr, the documented exit code, the same message in
- * --json, no stack trace (issue 11, "Clear errors").
+ * --json, no stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, closeSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'

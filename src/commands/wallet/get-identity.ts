@@ -15,7 +15,6 @@ export default class WalletGetIdentity extends TaoCommand {
 
   async run(): Promise<{ network: string; coldkey: string; identity: Record<string, string | null> | null }> {
     const { flags } = await this.parse(WalletGetIdentity)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { readPublicKey } = await import('../../wallet/store.js')
     let ss58: string
     if (flags.ss58 !== undefined) {
