@@ -6,7 +6,7 @@
 import type { HyperparameterUnit, HyperparameterView } from '../models.js'
 
 /** How a fraction is stored: u16 of 65535, u64 of u64::MAX, millionths, or fixed point with 32 fraction bits. */
-type Scale = 'u16' | 'u64' | 'million' | 'fixed32'
+export type Scale = 'u16' | 'u64' | 'million' | 'fixed32'
 
 interface Meaning {
   unit: HyperparameterUnit
@@ -52,6 +52,13 @@ const MEANINGS: Record<string, Meaning> = {
 }
 
 const DIVISOR: Record<Scale, number> = { u16: 65535, u64: 18446744073709551615, million: 1_000_000, fixed32: 2 ** 32 }
+const EXACT_DIVISOR: Record<Scale, bigint> = { u16: 65535n, u64: (1n << 64n) - 1n, million: 1_000_000n, fixed32: 1n << 32n }
+
+/** How the runtime stores a hyperparameter this table knows as a scaled number (a fraction, fixed point), exactly. */
+export function hyperparameterScale(name: string): { scale: Scale; divisor: bigint } | undefined {
+  const scale = MEANINGS[name]?.scale
+  return scale === undefined ? undefined : { scale, divisor: EXACT_DIVISOR[scale] }
+}
 
 /** The runtime's hyperparameters struct (typed or decoded from 218's bytes) as views, in its field order. */
 export function hyperparameterViews(struct: Record<string, unknown>): HyperparameterView[] {
