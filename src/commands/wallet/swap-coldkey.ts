@@ -16,8 +16,8 @@ export default class WalletSwapColdkey extends TaoCommand {
     'schedule), step (announce, schedule or swap), cost, and executesAt (the block the swap runs at or can run from; for ' +
     'schedule the runtime\'s own, from its event once landed; null for swap: it runs in this transaction).'
   static examples = [
-    '<%= config.bin %> wallet swap-coldkey -w old --new-coldkey 5F…',
-    '<%= config.bin %> wallet swap-coldkey -w old --new-coldkey new -y --json',
+    '<%= config.bin %> wallet swap-coldkey -w retiring --new-coldkey 5F… -y',
+    '<%= config.bin %> wallet swap-coldkey -w retiring --new-coldkey 5F… -y --json',
   ]
   static flags = {
     ...signingFlags,

@@ -18,7 +18,7 @@ export default class WalletSwapHotkey extends TaoCommand {
     '(the new hotkey\'s, as the chain stored them).'
   static examples = [
     '<%= config.bin %> wallet swap-hotkey -w owner -H old --new-hotkey fresh',
-    '<%= config.bin %> wallet swap-hotkey -w owner -H old --new-hotkey 5F… -y --json',
+    '<%= config.bin %> wallet swap-hotkey -w owner -H old --new-hotkey fresh -y --json',
   ]
   static flags = {
     ...signingFlags,
