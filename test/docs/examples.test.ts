@@ -501,7 +501,7 @@ describe('every README and command example', () => {
       const prev = args[i - 1]
       if (a.startsWith('~/')) a = join(ctx.home, a.slice(2))
       if ((prev === '--network' || prev === '-n') && a === 'local') a = net.endpoint
-      if (prev === '--port' && a !== '0') a = '0' // a free port, not one another chain may hold
+      if (prev === '--port' && a !== '0' && args.includes('localnet')) a = '0' // a free port, not one another chain may hold
       if (prev === '--hotkey-ss58' && placeholderAddress.test(a)) a = hotkey('owner', 'miner') // a hotkey of the scene, registered
       else if (prev === '--dest-hotkey' && placeholderAddress.test(a)) a = hotkey('owner', 'validator')
       else if (prev === '--new-coldkey' && placeholderAddress.test(a)) a = keypairFromMnemonic(generateMnemonic()).ss58 // one the chain never saw
