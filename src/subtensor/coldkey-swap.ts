@@ -117,8 +117,16 @@ export async function planSwapColdkey(ctx: PlanContext, req: { newColdkey: strin
     const delay = Number(duration ?? 0)
     const executesAt = landsAt + delay
     const call = chain.call(SUBTENSOR, 'schedule_swap_coldkey', { new_coldkey: req.newColdkey })
+    // The scheduled swap fails where the coldkey cannot pay then, and the schedule stays: no second one is accepted.
+    const fee = await ctx.estimateFee(call)
+    if (account.free < cost + fee + (ctx.options.tip ?? 0n) + chain.existentialDeposit())
+      throw failed(
+        `insufficient balance: the swap costs ${displayTao(cost)} when it runs, plus a fee of about ${displayTao(fee)} now; the coldkey has ${displayTao(account.free)} free; nothing was signed`,
+        'INSUFFICIENT_BALANCE',
+      )
     return {
       call,
+      fee,
       summary: `schedule the swap of this coldkey to ${req.label}`,
       preview: [
         `the runtime swaps it at block ${executesAt} (${delay} blocks after this lands, ${inAbout(delay)}), charging ${displayTao(cost)} then (the coldkey has ${displayTao(account.free)} free)`,
@@ -171,6 +179,14 @@ export async function planSwapColdkey(ctx: PlanContext, req: { newColdkey: strin
     confirmPhrase,
     context: { ...base, step: 'announce', executesAt: next.executesFrom },
   }
+}
+
+/** A line for people once the transaction landed: when the swap runs, or that it ran. */
+export function swapColdkeyLine(report: Record<string, unknown>): string | undefined {
+  if (report.status !== 'landed' || report.ok !== true) return undefined
+  if (report.step === 'swap') return `the coldkey was swapped to ${report.newColdkey}`
+  if (report.step === 'schedule') return `the runtime swaps the coldkey to ${report.newColdkey} at block ${report.executesAt}`
+  return `announced: run this command again from block ${report.executesAt} to swap the coldkey to ${report.newColdkey}`
 }
 
 /** An H256 as polkadot-api decodes it (hex string or bytes), as 0x hex. */

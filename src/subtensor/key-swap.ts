@@ -106,3 +106,10 @@ export async function planSwapHotkey(ctx: PlanContext, req: SwapHotkeyRequest): 
     },
   }
 }
+
+/** Lines for people once the swap landed: where the new hotkey now stands. */
+export function swapHotkeyLines(report: Record<string, unknown>): string[] {
+  const uids = report.uids as Array<{ netuid: number; uid: number | null }> | undefined
+  if (!uids) return []
+  return uids.map((u) => (u.uid === null ? `the new hotkey has no uid on subnet ${u.netuid}` : `the new hotkey is uid ${u.uid} on subnet ${u.netuid}`))
+}

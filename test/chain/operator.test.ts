@@ -390,6 +390,13 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       const hot = await tao(['wallet', 'swap-coldkey', '-w', 'other', '--new-coldkey', w.owner!.hotkeys.validator!, '-y', '--json'])
       expect(hot.code, hot.stderr).toBe(1)
       expect(hot.json.error.code).toBe('COLDKEY_IS_HOTKEY')
+      // A scheduled swap the coldkey could not pay when it runs would fail and stay scheduled: refused now.
+      // (Its nonce is kept: funding through storage writes the whole account.)
+      await net.setStorage({ System: { Account: [[[w.other!.ss58], { nonce: n0, providers: 1, data: { free: (TAO / 2n).toString() } }]] } })
+      const unused = w.arrival!.hotkeys.default! // a key the chain never saw
+      const poor = await tao(['wallet', 'swap-coldkey', '-w', 'other', '--new-coldkey', unused, '-y', '--json'])
+      expect(poor.code, poor.stderr).toBe(1)
+      expect(poor.json.error.code).toBe('INSUFFICIENT_BALANCE')
       expect(await nonce(w.other!.ss58)).toBe(n0)
     })
   })

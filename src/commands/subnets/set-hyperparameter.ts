@@ -41,7 +41,22 @@ export default class SubnetsSetHyperparameter extends TaoCommand {
       throw badInput(`--name is a hyperparameter as \`tao subnets hyperparameters\` names it (snake_case), not "${flags.name}"`, 'UNKNOWN_HYPERPARAMETER')
     const { planSetHyperparameter } = await import('../../subtensor/subnets/hyperparameter-set.js')
     const format = { text: hyperparameterValue, json: (h: Parameters<typeof hyperparameterJson>[0]) => hyperparameterJson(h).value }
-    return runTx(this, flags, 'coldkey', (ctx) => planSetHyperparameter(ctx, { netuid: flags.netuid, name, value: flags.value }, format))
+    const report = await runTx(this, flags, 'coldkey', (ctx) => planSetHyperparameter(ctx, { netuid: flags.netuid, name, value: flags.value }, format))
+    const stored = report.stored as Stored | null | undefined
+    if (stored) this.log(`${name} of subnet ${flags.netuid} is now ${storedText(stored, String(report.unit))}`)
+    return report
   }
+}
 
+interface Stored {
+  value: unknown
+  normalized: number | null
+}
+
+/** The value the chain holds, as the report gives it (an amount object for TAO), in the words of `subnets hyperparameters`. */
+function storedText({ value, normalized }: Stored, unit: string): string {
+  if (typeof value === 'object' && value !== null && 'tao' in value) return `τ${(value as { tao: string }).tao}`
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (unit === 'fraction' && normalized !== null) return `${normalized.toFixed(6)} (${value})`
+  return unit === 'blocks' || unit === 'epochs' ? `${value} ${unit}` : String(value)
 }

@@ -27,8 +27,11 @@ export default class WalletSwapColdkey extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WalletSwapColdkey)
     const target = await newColdkey(flags)
-    const { planSwapColdkey } = await import('../../subtensor/coldkey-swap.js')
-    return runTx(this, flags, 'coldkey', (ctx) => planSwapColdkey(ctx, target))
+    const { planSwapColdkey, swapColdkeyLine } = await import('../../subtensor/coldkey-swap.js')
+    const report = await runTx(this, flags, 'coldkey', (ctx) => planSwapColdkey(ctx, target))
+    const line = swapColdkeyLine(report)
+    if (line) this.log(line)
+    return report
   }
 }
 

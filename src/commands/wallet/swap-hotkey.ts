@@ -32,7 +32,9 @@ export default class WalletSwapHotkey extends TaoCommand {
     const { hotkeyByAddressOrName, targetHotkey } = await import('../../wallet/selection.js')
     const [old, fresh] = [await targetHotkey(flags), await hotkeyByAddressOrName(flags, flags['new-hotkey'], '--new-hotkey')]
     if (old.ss58 === fresh.ss58) throw badInput(`--new-hotkey is the hotkey being swapped (${old.ss58})`, 'SAME_HOTKEY')
-    const { planSwapHotkey } = await import('../../subtensor/key-swap.js')
-    return runTx(this, flags, 'coldkey', (ctx) => planSwapHotkey(ctx, { old, new: fresh, netuid: flags.netuid }))
+    const { planSwapHotkey, swapHotkeyLines } = await import('../../subtensor/key-swap.js')
+    const report = await runTx(this, flags, 'coldkey', (ctx) => planSwapHotkey(ctx, { old, new: fresh, netuid: flags.netuid }))
+    for (const line of swapHotkeyLines(report)) this.log(line)
+    return report
   }
 }
