@@ -34,3 +34,9 @@ export async function askSecret(policy: PromptPolicy, message: string, hint: str
   // Nothing is echoed, not even one mask character per key (that would show the length).
   return password({ message, mask: false, toggleMask: false }, context())
 }
+
+export async function askText(policy: PromptPolicy, message: string, hint: string): Promise<string> {
+  requireAnswer(policy, message.replace(/:$/, '').toLowerCase(), hint)
+  const { input } = await import('@inquirer/prompts')
+  return input({ message }, context())
+}

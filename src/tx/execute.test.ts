@@ -534,4 +534,45 @@ describe('executeTx', () => {
     for (const [, err] of cases) expect(err).toBeDefined()
     expect(cases.map(([what, err]) => [what, mayHaveLanded(err)])).toEqual(cases.map(([what, , may]) => [what, may]))
   })
+
+  describe('a typed confirmation (confirmPhrase)', () => {
+    const phrase = { prompt: 'Type the last 6 characters to confirm:', answer: 'M694ty' }
+    const typing = (t: FakeTerminal, typed: string) => {
+      const asked: Array<[string, string]> = []
+      t.io.confirmTyped = async (prompt, answer) => (asked.push([prompt, answer]), typed === answer)
+      return asked
+    }
+
+    it('asks for the phrase instead of y/N, after the preview; the right answer signs', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node, { answer: false })
+      const asked = typing(t, 'M694ty')
+      await executeTx(t.io, request(), planOf(intent({ confirmPhrase: phrase })))
+      expect(asked).toEqual([[phrase.prompt, phrase.answer]])
+      expect(t.questions).toEqual([])
+      expect(t.notes[0]).toMatch(/estimated fee/)
+      expect(node.sent).toHaveLength(1)
+    })
+
+    it('anything else typed cancels: nothing unlocked or sent', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node)
+      typing(t, 'y')
+      const err = await refusal(executeTx(t.io, request(), planOf(intent({ confirmPhrase: phrase }))))
+      expect([err.code, err.exitCode]).toEqual(['CANCELLED', 2])
+      expect([t.unlocked, node.sent.length]).toEqual([0, 0])
+    })
+
+    it('-y and --dry-run skip it; a terminal that cannot ask for one refuses', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node)
+      const asked = typing(t, '')
+      await executeTx(t.io, request({}, { noPrompt: true }), planOf(intent({ confirmPhrase: phrase })))
+      await executeTx(t.io, request({ dryRun: true }), planOf(intent({ confirmPhrase: phrase })))
+      expect(asked).toEqual([])
+      const bare = fakeTerminal(fakeNode())
+      const err = await refusal(executeTx(bare.io, request(), planOf(intent({ confirmPhrase: phrase }))))
+      expect([err.code, err.exitCode, bare.unlocked]).toEqual(['MISSING_INPUT', 2, 0])
+    })
+  })
 })

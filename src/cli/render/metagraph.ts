@@ -49,4 +49,4 @@ export function metagraphText(v: Metagraph, neurons: readonly Neuron[]): string 
 }
 
 /** The first characters of an address, enough to tell keys apart in a table. */
-const shortKey = (ss58: string | null, length = 8): string => (ss58 === null ? '-' : ss58.length > length ? `${ss58.slice(0, length)}…` : ss58)
+export const shortKey = (ss58: string | null, length = 8): string => (ss58 === null ? '-' : ss58.length > length ? `${ss58.slice(0, length)}…` : ss58)

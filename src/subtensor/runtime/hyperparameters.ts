@@ -7,7 +7,7 @@ import type { HyperparameterUnit, Hyperparameter } from '../models.js'
 import { U16_MAX, U64_MAX } from '../../core/numbers.js'
 
 /** How a fraction is stored: u16 of 65535, u64 of u64::MAX, millionths, or fixed point with 32 fraction bits. */
-type Scale = 'u16' | 'u64' | 'million' | 'fixed32'
+export type Scale = 'u16' | 'u64' | 'million' | 'fixed32'
 
 interface Meaning {
   unit: HyperparameterUnit
@@ -53,6 +53,13 @@ const MEANINGS: Record<string, Meaning> = {
 }
 
 const DIVISOR: Record<Scale, number> = { u16: U16_MAX, u64: Number(U64_MAX), million: 1_000_000, fixed32: 2 ** 32 }
+const EXACT_DIVISOR: Record<Scale, bigint> = { u16: BigInt(U16_MAX), u64: U64_MAX, million: 1_000_000n, fixed32: 1n << 32n }
+
+/** How the runtime stores a hyperparameter this table knows as a scaled number (a fraction, fixed point), exactly. */
+export function hyperparameterScale(name: string): { scale: Scale; divisor: bigint } | undefined {
+  const scale = MEANINGS[name]?.scale
+  return scale === undefined ? undefined : { scale, divisor: EXACT_DIVISOR[scale] }
+}
 
 /** The runtime's hyperparameters struct (typed or decoded from 218's bytes) as a list, in its field order. */
 export function hyperparameterList(struct: Record<string, unknown>): Hyperparameter[] {
