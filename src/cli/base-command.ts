@@ -1,3 +1,4 @@
+import { terminalText } from '../core/text.js'
 import { Command, Flags, Interfaces } from '@oclif/core'
 import { ExitCode, TaoError } from '../core/errors.js'
 import { handleInterrupts } from '../core/interrupt.js'
@@ -99,7 +100,8 @@ function exitCodeOf(err: Interfaces.CommandError): number {
 
 function oneLine(err: Interfaces.CommandError): string {
   if (isCancel(err)) return 'cancelled'
-  return errorLine(err.message || String(err))
+  // Messages can carry the chain's text (a runtime's error docs, names): shown without its control characters.
+  return terminalText(errorLine(err.message || String(err)))
 }
 
 function errorJson(err: Interfaces.CommandError, exitCode: number) {
