@@ -1,5 +1,6 @@
 import { amountJson, displayTao } from '../core/amount.js'
-import { badInput, TaoError } from '../core/errors.js'
+import { setDeadlineContext, setDeadlineOutcome } from '../core/command-deadline.js'
+import { badInput, TaoError, unreachable } from '../core/errors.js'
 import { paint } from '../core/output.js'
 import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
@@ -46,6 +47,7 @@ export interface TxRequest {
  */
 export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<Record<string, unknown>> {
   io.interruptNote('interrupted; nothing was submitted')
+  setDeadlineOutcome((gaveUp) => unreachable(`${gaveUp}; nothing was submitted`, 'DEADLINE'))
   const { options } = req
   const { ss58: signer, label } = await io.signer()
 
@@ -65,7 +67,8 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
 
     const keypair = await io.unlock()
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
-    const result = await chain.send(intent.call, keypair, { ...options, knownFee: fee }).catch((err: unknown) => {
+    setDeadlineContext(context)
+    const result = await chain.send(intent.call, keypair, { ...options, knownFee: fee, onProgress: (line) => io.note(line) }).catch((err: unknown) => {
       // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
       if (err instanceof TaoError) err.data = { ...context, ...err.data }
       throw err

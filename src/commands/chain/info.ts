@@ -4,6 +4,7 @@ import { networkFlags } from '../../cli/flags/network.js'
 import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 import { TaoError, unreachable } from '../../core/errors.js'
+import { stopDeadline } from '../../core/command-deadline.js'
 import { setInterruptNote } from '../../core/interrupt.js'
 
 export default class ChainInfo extends TaoCommand {
@@ -62,8 +63,10 @@ export default class ChainInfo extends TaoCommand {
       },
       (err) => fail(err),
     )
-    // Ctrl-C is how a watch ends: exit 130 quietly (src/interrupt.ts), with every printed line complete.
+    // Ctrl-C is how a watch ends: exit 130 quietly (src/interrupt.ts), with every printed line complete; the
+    // command's deadline does not apply to a loop that is meant to run until stopped.
     setInterruptNote('')
+    stopDeadline()
     try {
       await failure
     } catch (err) {
