@@ -42,10 +42,13 @@ export function guardStdout(): void {
 export async function exitWhenFlushed(code: number | string | null | undefined = process.exitCode): Promise<never> {
   const written = (name: 'stdout' | 'stderr') => {
     const stream = process[name]
-    if (stream.destroyed || !stream.writable || stream.writableLength === 0) return Promise.resolve()
+    if (stream.destroyed || !stream.writable) return Promise.resolve()
     return new Promise<void>((resolve) => stream.write('', () => resolve()))
   }
+  // A write that failed reports it on a later turn (stdout on a full disk: guardStdout's one line and exit 1).
+  await new Promise((resolve) => setImmediate(resolve))
   // A reader that never reads (a stopped pager) gets a few seconds, not for ever.
   await Promise.race([Promise.all([written('stdout'), written('stderr')]), new Promise((resolve) => setTimeout(resolve, 3000))])
+  await new Promise((resolve) => setImmediate(resolve))
   process.exit(typeof code === 'string' ? Number(code) || 0 : (code ?? 0))
 }
