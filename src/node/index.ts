@@ -59,13 +59,23 @@
  *   a command should throw for a result that is not a success.
  * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe.
  *
+ * - A transaction that was sent and cannot be followed to an outcome is `unknown` (exit 5, TX_UNKNOWN): it may or
+ *   may not have landed. Following it never outlasts the command's deadline (src/core/command-deadline.ts), and
+ *   `onProgress` hears about a lost connection, each reconnect and the blocks checked.
+ *
  * Offline (no node): `metadataView(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
- * `decodeExtrinsic(view, hex)` from './extrinsic.js'.
+ * `decodeExtrinsic(view, hex)` / `readExtrinsic(view, hex)` (the decoded extrinsic and the bytes its signature
+ * covers), `checkSignature(view, parts, { genesisHash, birthHash, … })`, `markAmounts(view, pallet, call, args)`
+ * (amount arguments as {rao, tao}). Signing without a node: './offline.js' (`offlineContext(chain, network,
+ * signer)` on the connected side, `parseOfflineContext` + `offlineChain` on the offline one).
  */
 export { connect } from './chain.js'
 export type { AccountInfo, Chain, ChainProperties, ConnectOptions } from './chain.js'
-export { decodeExtrinsic, decodeEra, extrinsicHash } from './extrinsic.js'
-export type { DecodedExtrinsic, Era } from './extrinsic.js'
+export { decodeExtrinsic, decodeEra, eraBirth, extrinsicHash, readExtrinsic } from './extrinsic.js'
+export type { DecodedExtrinsic, Era, SignedParts } from './extrinsic.js'
+export { markAmounts } from './call-amounts.js'
+export { checkSignature } from './signature-check.js'
+export type { SignatureCheck } from './signature-check.js'
 export { toJsonSafe, toPlain } from '../core/json.js'
 export { diskMetadataCache, metadataCacheDir } from './metadata-cache.js'
 export type { MetadataCache } from './metadata-cache.js'

@@ -59,8 +59,8 @@ export interface SignedTx {
   nonce: number
   tip: bigint
   era: TxEra
-  /** Estimated fee in rao before signing (TransactionPaymentApi.query_info partial fee + tip). */
-  fee: bigint
+  /** Estimated fee in rao before signing (TransactionPaymentApi.query_info partial fee + tip); unknown when signed offline. */
+  fee: bigint | undefined
   pallet: string
   call: string
 }
@@ -94,7 +94,7 @@ export { eraPeriod, MAX_ERA } from './era.js'
  * A mortal transaction is checked against its birth block's hash, which the runtime keeps only for the last
  * `System.BlockHashCount` blocks: an era longer than that promises a life the transaction cannot have.
  */
-function checkEraLife(view: MetadataView, era: number): void {
+export function checkEraLife(view: MetadataView, era: number): void {
   if (!view.hasConstant('System', 'BlockHashCount')) return
   const kept = Number(view.constant('System', 'BlockHashCount'))
   if (era > kept)

@@ -15,7 +15,7 @@
  * NOT_RUN; those the local runtime cannot do are in RUNTIME_LACKS and must be refused, nothing signed.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Config } from '@oclif/core'
@@ -497,6 +497,13 @@ describe('every README and command example', () => {
       out.push(a)
     }
     if (out.includes('--file') && out[out.indexOf('--file') + 1] === 'tx.hex' && !ctx.producesTxHex) writeFileSync(join(ctx.cwd, 'tx.hex'), (await signedHex()) + '\n')
+    // An offline signer's context, as `tao tx offline-context` writes it on the connected machine, for the example's coldkey.
+    if (out.includes('--offline') && out[out.indexOf('--offline') + 1] === 'ctx.json' && !existsSync(join(ctx.cwd, 'ctx.json'))) {
+      const w = out.findIndex((a) => a === '-w' || a === '--wallet-name')
+      const { offlineContext } = await import('../../src/node/offline.js')
+      const context = await offlineContext(chain, net.endpoint, coldkeys[w >= 0 ? out[w + 1]! : 'default']!.ss58)
+      writeFileSync(join(ctx.cwd, 'ctx.json'), JSON.stringify(context))
+    }
     return out
   }
 
