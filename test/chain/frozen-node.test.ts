@@ -94,4 +94,35 @@ describe('a node that freezes after submission', () => {
     await net.newBlock()
     expect(await nonce()).toBe(before + 1)
   }, 240_000)
+
+  it('chain info --watch: a node that freezes is noticed (exit 3, one line), not waited for in silence', async () => {
+    const args = ['chain', 'info', '--watch', '--json', '--network', net.endpoint]
+    const child = spawn(process.execPath, [taoBin, ...args], { cwd: repoRoot, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    const printed = new Promise<void>((resolve) =>
+      child.stdout.on('data', (b: Buffer) => {
+        stdout += b.toString()
+        if (stdout.includes('\n')) resolve()
+      }),
+    )
+    const killer = setTimeout(() => child.kill('SIGKILL'), 150_000)
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve))
+    try {
+      await printed
+      const frozenAt = Date.now()
+      net.signal('SIGSTOP')
+      const code = await closed
+      expect(code, stderr).toBe(3)
+      expect(Date.now() - frozenAt).toBeLessThan(60_000)
+      expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^Error: the node stopped answering/)
+      assertJsonContract(args, { code: code!, stdout })
+      expect(JSON.parse(stdout.trimEnd().split('\n').at(-1)!).error).toMatchObject({ code: 'UNREACHABLE', exitCode: 3 })
+    } finally {
+      clearTimeout(killer)
+      child.kill('SIGKILL')
+      net.signal('SIGCONT')
+    }
+  }, 180_000)
 })
