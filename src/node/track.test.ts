@@ -129,6 +129,20 @@ describe('watchTx', () => {
     ])
   })
 
+  it('a long wait says now and then which blocks it checked', async () => {
+    const chain = fakeChain([
+      { extrinsics: [], nonce: 5 },
+      { extrinsics: [], nonce: 5 },
+    ])
+    const grower = setInterval(() => chain.grow({ extrinsics: [OTHER], nonce: 5 }), 100)
+    const lines: string[] = []
+    const r = await watchTx(chain.ctx, request({ timeoutMs: 1300, onProgress: (line) => lines.push(line) }))
+    clearInterval(grower)
+    expect(r.status).toBe('unknown')
+    expect(lines.length).toBeGreaterThanOrEqual(1)
+    expect(lines[0]).toMatch(/^waiting for transaction 0x[0-9a-f]{8}…: blocks #1–#\d+ checked, not in them yet \(the account's nonce is still 5\)$/)
+  })
+
   it('backs off between reconnects: 1 s, 2 s, 4 s, then every 5 s at the default poll', () => {
     expect([1, 2, 3, 4, 9].map((n) => retryDelay(n, 200))).toEqual([1000, 2000, 4000, 5000, 5000])
   })

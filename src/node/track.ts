@@ -85,8 +85,8 @@ const num = (hexOrNumber: string | number): number => (typeof hexOrNumber === 'n
 
 /** The longest one read may take: a node that does not answer within it is treated as gone, and asked anew. */
 const READ_MS = 15_000
-/** How often a long wait says which blocks were checked. */
-const PROGRESS_EVERY_MS = 20_000
+/** How often a long wait says which blocks were checked: every 20 s at the default 200 ms poll. */
+const progressEvery = (pollMs: number): number => pollMs * 100
 
 /** After the n-th failure in a row: 1 s, 2 s, 4 s, then every 5 s (at the default 200 ms poll). */
 export const retryDelay = (failures: number, pollMs: number): number => Math.min(pollMs * 25, pollMs * 5 * 2 ** Math.max(0, failures - 1))
@@ -152,7 +152,7 @@ export async function watchTx(context: TrackContext, req: WatchRequest): Promise
       }
       if (req.death !== undefined && head.number >= req.death)
         return { status: 'not-landed', ...base, reason: `its era ended at block #${req.death} without it`, connectionLost }
-      if (Date.now() - lastWord >= PROGRESS_EVERY_MS) {
+      if (Date.now() - lastWord >= progressEvery(req.pollMs)) {
         const nonce = nonceAtHead !== undefined ? ` (the account's nonce is still ${nonceAtHead})` : ''
         say(`waiting for transaction ${req.txHash.slice(0, 10)}…: blocks #${req.fromBlock}–#${head.number} checked, not in them yet${nonce}`)
         lastWord = Date.now()
