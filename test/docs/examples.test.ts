@@ -385,8 +385,9 @@ describe('every README and command example', () => {
         expect(r.blocks.at(-1)!, 'the view follows the chain').toBeGreaterThan(r.blocks[0]!)
         continue
       }
-      // A transaction without -y asks before signing: run it in a terminal at once (any other prompt is found by trying).
-      const asks = signs && !flags['no-prompt'] && !flags['dry-run']
+      // A transaction without -y asks before signing (not one only signed: --dry-run, --offline): run it in a terminal
+      // at once (any other prompt is found by trying).
+      const asks = signs && !flags['no-prompt'] && !flags['dry-run'] && flags.offline === undefined
       let r = asks ? await runInTerminal(argv, stepEnv, cwd) : await runTao(argv, { env: stepEnv, cwd, input: step.stdin, timeoutMs: 240_000 })
       if (r.code === 2 && /there is no terminal to ask on/.test(r.stderr)) r = await runInTerminal(argv, stepEnv, cwd)
       const [code, why] = EXIT_CODE[text] ?? [0, '']
