@@ -45,7 +45,8 @@
  * - `estimateFee(call, keypairOrAddress, opts) → bigint` (partial fee, tip excluded).
  * - `sign(call, keypair, { nonce?, tip?, era? }) → SignedTx { txHash, hex, signer, nonce, tip, era, fee }`:
  *   the dry run; era default 64 blocks (mortal), nonce from the node unless given; `fee` is the estimate
- *   with the tip included, comparable to a landed result's `fee` (TransactionFeePaid.actual_fee).
+ *   with the tip included, comparable to a landed result's `fee` (TransactionFeePaid.actual_fee); undefined
+ *   when signed offline (no node to ask).
  * - `send(call, keypair, { ...sign options, waitFor: 'inclusion' | 'finalization' | 'none', dryRun?, timeoutMs? })`
  *   and `submitSigned(hex, { waitFor?, timeoutMs? })` → TxResult, one of:
  *     `{ status: 'landed', txHash, blockHash, blockNumber, index, finalized, fee, events: [{ pallet, name, data }],
