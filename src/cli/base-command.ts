@@ -89,7 +89,12 @@ export function emitError(cmd: ErrorSink, caught: Interfaces.CommandError): numb
   const err = (caught instanceof TaoError ? caught : (systemErrorToTao(caught) ?? caught)) as Interfaces.CommandError
   const exitCode = exitCodeOf(err)
   const verbose = cmd.argv.includes('--verbose')
-  if (cmd.jsonEnabled()) cmd.logJson({ ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) })
+  if (cmd.jsonEnabled()) {
+    const doc = { ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) }
+    // --watch prints one document a line (docs/json.md): the error that ends it is one more line.
+    if (cmd.argv.includes('--watch')) process.stdout.write(JSON.stringify(doc) + '\n')
+    else cmd.logJson(doc)
+  }
   process.stderr.write(exitCode === ExitCode.Interrupted ? `${oneLine(err)}\n` : paint.red('Error: ') + oneLine(err) + '\n')
   if (verbose) {
     if (err instanceof TaoError && err.detail) process.stderr.write(err.detail + '\n')
