@@ -1,4 +1,7 @@
+import { badInput } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
+import { progress } from '../core/output.js'
+import type { Chain } from '../node/index.js'
 import { executeTx, type TxIO } from '../tx/execute.js'
 import type { Plan, SignerKind, TxRunner } from '../tx/intent.js'
 import type { ReportOutput } from '../tx/report.js'
@@ -7,6 +10,7 @@ import { connectChain } from './connect.js'
 import { sendOptions, type SigningFlagValues } from './flags/tx.js'
 import { unlockPassword } from './password.js'
 import { askConfirm, askText, type PromptPolicy } from './prompt.js'
+import { causeWords } from './system-error.js'
 
 /** The command a transaction runs for: where its lines go and whether it may ask. */
 export interface TxCommand {
@@ -36,7 +40,7 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
       pub = await readPublicKey(w, role)
       return { ss58: pub.ss58, label: roleLabel(w, role) }
     },
-    connect: () => connectChain(flags.network),
+    connect: () => (flags.offline === undefined ? connectChain(flags.network) : offlineChainFrom(flags.offline, pub!.ss58)),
     confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
     confirmTyped: async (prompt, answer) => (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
@@ -46,7 +50,29 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
       return signerOf(keypair)
     },
   }
-  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt }, plan)
+  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, offline: flags.offline !== undefined }, plan)
+}
+
+/** Metadata is a few MB at most; a larger file is not a context. */
+const MAX_CONTEXT_BYTES = 64 * 1024 * 1024
+
+/** The chain an offline signer sees: what the context file holds, for the key it was written for. */
+async function offlineChainFrom(file: string, signer: string): Promise<Chain> {
+  const { readFile, stat } = await import('node:fs/promises')
+  const unreadable = (e: unknown) => badInput(`cannot read the offline context ${file}: ${causeWords(e)}`, 'UNREADABLE_FILE')
+  const size = await stat(file).then((s) => s.size, (e: unknown) => {
+    throw unreadable(e)
+  })
+  if (size > MAX_CONTEXT_BYTES) throw badInput(`${file} is ${size} bytes: too large for an offline context`, 'BAD_OFFLINE_CONTEXT')
+  const text = await readFile(file, 'utf8').catch((e: unknown) => {
+    throw unreadable(e)
+  })
+  const { offlineChain, parseOfflineContext } = await import('../node/offline.js')
+  const loaded = parseOfflineContext(text, file)
+  if (loaded.context.signer !== signer)
+    throw badInput(`the offline context ${file} was written for ${loaded.context.signer}, not for this signer (${signer}): write one with \`tao tx offline-context --signer ${signer}\``, 'OFFLINE_SIGNER')
+  progress(`signing offline from ${file} (${loaded.context.network}, spec ${loaded.context.specVersion}, block #${loaded.context.block.number})`)
+  return offlineChain(loaded, file)
 }
 
 /** The signing path as the domain's orchestration takes it (weights commit and reveal). */

@@ -31,8 +31,24 @@ export interface DecodedExtrinsic {
 /** blake2-256 of the whole extrinsic (length prefix included): the hash nodes and explorers show. */
 export const extrinsicHash = (bytes: Uint8Array): `0x${string}` => toHex(Blake2256(bytes))
 
+/** The pieces of a signed extrinsic a signature covers, as bytes (for checking it). */
+export interface SignedParts {
+  /** The signer's address as encoded: `Id` carries the 32-byte public key. */
+  publicKey?: Uint8Array
+  signatureType?: string
+  signature?: Uint8Array
+  /** Each transaction extension's value (its "extra") as the extrinsic holds it, in the metadata's order. */
+  extra: Array<{ identifier: string; additionalSigned: number; bytes: Uint8Array }>
+  callData: Uint8Array
+}
+
 /** Decode a SCALE-encoded extrinsic (with its length prefix) against the runtime's metadata. */
 export function decodeExtrinsic(meta: RuntimeMetadata, input: Uint8Array | string): DecodedExtrinsic {
+  return readExtrinsic(meta, input).decoded
+}
+
+/** The decoded extrinsic, and the bytes of what its signature covers. */
+export function readExtrinsic(meta: RuntimeMetadata, input: Uint8Array | string): { decoded: DecodedExtrinsic; parts: SignedParts } {
   const bytes = typeof input === 'string' ? fromHex(input, 'extrinsic') : input
   if (bytes.length < 2) throw badInput('not an extrinsic: too short', 'BAD_EXTRINSIC')
   const prefix = compactLength(bytes)
@@ -44,6 +60,7 @@ export function decodeExtrinsic(meta: RuntimeMetadata, input: Uint8Array | strin
   let at = prefix + 1
   const types = extrinsicTypes(meta)
   const out: Partial<DecodedExtrinsic> = { txHash: extrinsicHash(bytes), length: bytes.length, version, kind: 'bare' }
+  const parts: SignedParts = { extra: [], callData: new Uint8Array(0) }
   try {
     if (preamble === 2 || preamble === 1) {
       let extVersion = 0
@@ -57,6 +74,12 @@ export function decodeExtrinsic(meta: RuntimeMetadata, input: Uint8Array | strin
         const a = addr.value as { type?: string; value?: unknown } | string
         out.signer = typeof a === 'string' ? a : a?.type === 'Id' ? String(a.value) : JSON.stringify(toJsonSafe(a))
         out.signature = toJsonSafe(sig.value)
+        // The address's last 32 bytes are the key (after a variant byte for MultiAddress::Id); a signature
+        // enum is one variant byte and the signature.
+        if (typeof a === 'string' || a?.type === 'Id') parts.publicKey = bytes.slice(addr.next - 32, addr.next)
+        const s = sig.value as { type?: string } | undefined
+        parts.signatureType = typeof s?.type === 'string' ? s.type : undefined
+        parts.signature = bytes.slice(parts.signatureType ? addr.next + 1 : addr.next, sig.next)
         out.kind = 'signed'
       } else {
         extVersion = bytes[at]!
@@ -67,6 +90,7 @@ export function decodeExtrinsic(meta: RuntimeMetadata, input: Uint8Array | strin
       for (const ext of meta.metadata.extrinsic.signedExtensions[extVersion] ?? []) {
         const codec = meta.codec(ext.type)
         const { value, next } = decodeAt(codec, bytes, at)
+        parts.extra.push({ identifier: ext.identifier, additionalSigned: ext.additionalSigned, bytes: bytes.slice(at, next) })
         extensions[ext.identifier] = toJsonSafe(value)
         if (ext.identifier === 'CheckMortality' || ext.identifier === 'CheckEra')
           extensions[ext.identifier] = out.era = decodeEra(bytes.subarray(at, next))
@@ -79,13 +103,15 @@ export function decodeExtrinsic(meta: RuntimeMetadata, input: Uint8Array | strin
     }
     const callData = bytes.slice(at)
     const call = meta.decodeCall(callData)
-    return {
+    parts.callData = callData
+    const decoded: DecodedExtrinsic = {
       ...(out as DecodedExtrinsic),
       pallet: call.pallet,
       call: call.name,
       args: toJsonSafe(call.args) as Record<string, unknown>,
       callData: toHex(callData),
     }
+    return { decoded, parts }
   } catch (err) {
     throw badInput(`cannot decode this extrinsic with the runtime's metadata ${meta.where}: ${(err as Error).message}`, 'BAD_EXTRINSIC')
   }

@@ -48,7 +48,7 @@
  *   `toPlain` / `toJsonSafe` turn them into printable data. A pallet item, call or API the runtime lacks fails
  *   with "… is not in this runtime (spec N)".
  *
- * Metadata (src/node/metadata.ts): `chain.metadata` is a `MetadataView`: calls, storage items, constants,
+ * Metadata (src/node/metadata.ts): `chain.metadata` is a `RuntimeMetadata`: calls, storage items, constants,
  * events, errors and runtime APIs with their codecs, `where` ("(spec N)") for messages.
  *
  * Calls that change between runtimes
@@ -63,7 +63,8 @@
  * - `estimateFee(call, keypairOrAddress, opts) → bigint` (partial fee, tip excluded).
  * - `sign(call, keypair, { nonce?, tip?, era? }) → SignedTx { txHash, hex, signer, nonce, tip, era, fee }`:
  *   the dry run; era default 64 blocks (mortal), nonce from the node unless given; `fee` is the estimate
- *   with the tip included, comparable to a landed result's `fee` (TransactionFeePaid.actual_fee).
+ *   with the tip included, comparable to a landed result's `fee` (TransactionFeePaid.actual_fee); undefined
+ *   when signed offline (no node to ask).
  * - `send(call, keypair, { ...sign options, waitFor: 'inclusion' | 'finalization' | 'none', dryRun?, timeoutMs? })`
  *   and `submitSigned(hex, { waitFor?, timeoutMs? })` → TxResult, one of:
  *     `{ status: 'landed', txHash, blockHash, blockNumber, index, finalized, fee, events: [{ pallet, name, data }],
@@ -78,13 +79,23 @@
  *   gives the TaoError a command should throw for a result that is not a success.
  * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe (src/node/extrinsic.ts).
  *
+ * - A transaction that was sent and cannot be followed to an outcome is `unknown` (exit 5, TX_UNKNOWN): it may or
+ *   may not have landed. Following it never outlasts the command's deadline (src/core/command-deadline.ts), and
+ *   `onProgress` hears about a lost connection, each reconnect and the blocks checked.
+ *
  * Offline (no node): `decodeMetadata(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
- * `decodeExtrinsic(metadata, hex)` from src/node/extrinsic.ts.
+ * `decodeExtrinsic(view, hex)` / `readExtrinsic(view, hex)` (the decoded extrinsic and the bytes its signature
+ * covers), `checkSignature(view, parts, { genesisHash, birthHash, … })`, `markAmounts(view, pallet, call, args)`
+ * (amount arguments as {rao, tao}). Signing without a node: './offline.js' (`offlineContext(chain, network,
+ * signer)` on the connected side, `parseOfflineContext` + `offlineChain` on the offline one).
  */
 export { connect } from './chain.js'
 export type { AccountInfo, BlockRef, Chain, ChainProperties, ConnectOptions } from './chain.js'
-export { decodeExtrinsic, decodeEra, extrinsicHash } from './extrinsic.js'
-export type { DecodedExtrinsic, Era } from './extrinsic.js'
+export { decodeExtrinsic, decodeEra, eraBirth, extrinsicHash, readExtrinsic } from './extrinsic.js'
+export type { DecodedExtrinsic, Era, SignedParts } from './extrinsic.js'
+export { markAmounts } from './call-amounts.js'
+export { checkSignature } from './signature-check.js'
+export type { SignatureCheck } from './signature-check.js'
 export { toJsonSafe, toPlain } from '../core/json.js'
 export { diskMetadataCache, metadataCacheDir } from './metadata-cache.js'
 export type { MetadataCache } from './metadata-cache.js'

@@ -1,7 +1,9 @@
 import type { PolkadotClient } from 'polkadot-api'
-import { badInput, failed, unreachable, type TaoError } from '../core/errors.js'
+import { deadlineLeftMs, setDeadlineOutcome } from '../core/command-deadline.js'
+import { badInput, failed, outcomeUnknown, unreachable, type TaoError } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
 import { fromHex, toHex } from '../core/hex.js'
+import { withDeadline } from './deadline.js'
 import { eraPeriod } from './era.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
 import type { RuntimeMetadata } from './metadata.js'
@@ -36,10 +38,15 @@ export interface SendOptions extends SignOptions {
   waitFor?: WaitFor
   /** Sign and report hex + fee, submit nothing. */
   dryRun?: boolean
-  /** How long to follow the chain for the transaction; default 180 s. */
+  /**
+   * How long to follow the chain for the transaction; default 180 s for inclusion, 300 s for finalization,
+   * and never past the command's deadline (src/core/command-deadline.ts).
+   */
   timeoutMs?: number
   /** Poll interval while following blocks; default 200 ms. */
   pollMs?: number
+  /** Lines for a person while following takes long (a lost connection, reconnects, blocks checked). */
+  onProgress?: (line: string) => void
 }
 
 export type TxEra = { type: 'immortal' } | { type: 'mortal'; period: number; birth: number; death: number }
@@ -52,8 +59,8 @@ export interface SignedTx {
   nonce: number
   tip: bigint
   era: TxEra
-  /** Estimated fee in rao before signing (TransactionPaymentApi.query_info partial fee + tip). */
-  fee: bigint
+  /** Estimated fee in rao before signing (TransactionPaymentApi.query_info partial fee + tip); unknown when signed offline. */
+  fee: bigint | undefined
   pallet: string
   call: string
 }
@@ -75,7 +82,9 @@ export interface TxContext extends TrackContext {
 }
 
 const DEFAULT_ERA = 64
-const DEFAULT_TIMEOUT_MS = 180_000
+const DEFAULT_TIMEOUT_MS = { inclusion: 180_000, finalization: 300_000 }
+/** Following stops this long before the command's deadline, so the report of an unknown outcome gets out. */
+const REPORT_MARGIN_MS = 5_000
 // One header request per poll: cheap for a node, and a result within a fifth of a second of its block.
 const DEFAULT_POLL_MS = 200
 
@@ -85,7 +94,7 @@ export { eraPeriod, MAX_ERA } from './era.js'
  * A mortal transaction is checked against its birth block's hash, which the runtime keeps only for the last
  * `System.BlockHashCount` blocks: an era longer than that promises a life the transaction cannot have.
  */
-function checkEraLife(meta: RuntimeMetadata, era: number): void {
+export function checkEraLife(meta: RuntimeMetadata, era: number): void {
   if (!meta.hasConstant('System', 'BlockHashCount')) return
   const kept = Number(meta.constant('System', 'BlockHashCount'))
   if (era > kept)
@@ -109,9 +118,13 @@ export async function nextNonce(ctx: TxContext, address: string): Promise<number
   try {
     return Number(await ctx.rpc<number>('system_accountNextIndex', [address]))
   } catch {
-    return Number(await ctx.api.apis.AccountNonceApi.account_nonce(address))
+    return Number(await answer(ctx, 'AccountNonceApi.account_nonce', ctx.api.apis.AccountNonceApi.account_nonce(address)))
   }
 }
+
+/** polkadot-api's own requests wait for ever on a node that stopped answering: each gets the request deadline. */
+const answer = <T>(ctx: TxContext, what: string, p: Promise<T>): Promise<T> =>
+  withDeadline(p, ctx.requestTimeoutMs, () => unreachable(`${ctx.label} did not answer (${what}) within ${Math.round(ctx.requestTimeoutMs / 1000)} s; nothing was sent`))
 
 interface Prepared {
   at: { hash: string; number: number }
@@ -131,7 +144,7 @@ async function prepare(ctx: TxContext, address: string, options: SignOptions): P
   const blocks = options.era === 'immortal' ? undefined : (options.era ?? DEFAULT_ERA)
   const period = blocks === undefined ? undefined : eraPeriod(blocks)
   if (blocks !== undefined) checkEraLife(meta, blocks)
-  const [at, nonce] = await Promise.all([ctx.client.getFinalizedBlock(), options.nonce ?? nextNonce(ctx, address)])
+  const [at, nonce] = await Promise.all([answer(ctx, 'the finalized block', ctx.client.getFinalizedBlock()), options.nonce ?? nextNonce(ctx, address)])
   if (!Number.isInteger(nonce) || nonce < 0) throw badInput(`nonce must be a whole number, not ${nonce}`, 'BAD_NONCE')
   if (period === undefined) return { at, nonce, tip, era: { type: 'immortal' }, mortality: { mortal: false } }
   const birth = eraBirth({ period, phase: at.number % period }, at.number)
@@ -149,9 +162,10 @@ export async function estimateFee(ctx: TxContext, call: TxCall, from: Sr25519Key
 
 async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prepared): Promise<bigint> {
   try {
-    const info = await unsafeTx(ctx, call).getPaymentInfo(address, txOptions(p))
+    const info = await answer(ctx, 'the fee estimate', unsafeTx(ctx, call).getPaymentInfo(address, txOptions(p)) as Promise<{ partial_fee: bigint }>)
     return BigInt(info.partial_fee)
   } catch (err) {
+    if ((err as TaoError).exitCode === 3) throw err
     const message = (err as Error).message
     // A runtime panic ("wasm `unreachable`") says nothing to a person; the raw text stays for --verbose.
     const why = describeRejection(0, message)
@@ -166,7 +180,7 @@ export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypa
   const address = ss58Address(keypair.publicKey, ctx.metadata().ss58Prefix ?? 42)
   const p = await prepare(ctx, address, options)
   const fee = (options.knownFee ?? (await partialFee(ctx, call, address, p))) + p.tip
-  const signed: Uint8Array | string = await unsafeTx(ctx, call).sign(signer, txOptions(p))
+  const signed: Uint8Array | string = await answer(ctx, 'signing', unsafeTx(ctx, call).sign(signer, txOptions(p)) as Promise<Uint8Array | string>)
   const bytes = typeof signed === 'string' ? fromHex(signed) : signed
   return {
     txHash: extrinsicHash(bytes),
@@ -202,7 +216,7 @@ export async function submitSigned(ctx: TxContext, hex: string, options: Omit<Se
 /** Reads for following a transaction go over the plain socket, with a bounded wait per request. */
 const trackerOf = (ctx: TxContext): TrackContext => ({
   metadata: ctx.metadata,
-  rpc: <T>(method: string, params: unknown[]) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, 15_000)),
+  rpc: <T>(method: string, params: unknown[], timeoutMs = 15_000) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, timeoutMs)),
 })
 
 /** A decoded era in blocks: a mortal one is alive from its birth (at or before `head`) for one period. */
@@ -235,8 +249,14 @@ async function submit(
   const txHash = extrinsicHash(fromHex(hex))
   const fromBlock = head ?? (await headBeforeSubmission(ctx))
   let connectionLost = false
-  // From here on the node may have it: Ctrl-C must not suggest that nothing happened.
+  // From here on the node may have it: Ctrl-C, or the command's deadline, must not suggest that nothing happened.
   setInterruptNote(`interrupted after sending transaction ${txHash}: it may still land; check the account before sending it again`)
+  const validUntil = known.era?.type === 'mortal' ? known.era.death - 1 : undefined
+  setDeadlineOutcome((gaveUp) => {
+    const err = outcomeUnknown(`${gaveUp}: transaction ${txHash} was sent and may or may not have landed; check the account before sending it again`)
+    err.data = { status: 'unknown', txHash, hex, reason: 'the command ran out of time while following it', validUntil: validUntil ?? null, connectionLost }
+    return err
+  })
   try {
     await ctx.plain.request('author_submitExtrinsic', [hex], ctx.requestTimeoutMs)
   } catch (err) {
@@ -250,18 +270,25 @@ async function submit(
   }
   const waitFor = options.waitFor ?? 'inclusion'
   if (waitFor === 'none' && !connectionLost) return { status: 'submitted', txHash, hex }
-  return watchTx(trackerOf(ctx), {
+  const following = waitFor === 'finalization' ? 'finalization' : 'inclusion'
+  const timeoutMs = Math.max(0, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS[following], deadlineLeftMs() - REPORT_MARGIN_MS))
+  if (connectionLost) options.onProgress?.('the connection dropped while sending; reading the chain to learn whether the transaction arrived')
+  const result = await watchTx(trackerOf(ctx), {
     txHash,
     hex,
     fromBlock,
     signer: known.signer,
     nonce: known.nonce,
     death: known.era?.type === 'mortal' ? known.era.death : undefined,
-    waitFor: waitFor === 'finalization' ? 'finalization' : 'inclusion',
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    waitFor: following,
+    timeoutMs,
     pollMs: options.pollMs ?? DEFAULT_POLL_MS,
     connectionLost,
+    onProgress: options.onProgress,
   })
+  // The outcome is known now (an unknown one is reported as such by the caller).
+  setDeadlineOutcome(undefined)
+  return result
 }
 
 /** A refusal at submission in words; the node's own answer stays in the --verbose detail and the JSON. */
@@ -285,7 +312,8 @@ export function txError(result: TxResult): TaoError | undefined {
     case 'not-landed':
       return failed(`the transaction did not land: ${result.reason}`, 'TX_NOT_LANDED')
     case 'unknown':
-      return failed(`cannot tell whether transaction ${result.txHash} landed: ${result.reason}`, 'TX_UNKNOWN')
+      // Its own exit code (5): a script must look before sending it again, and must not treat it as a refusal.
+      return outcomeUnknown(`transaction ${result.txHash} may or may not have landed: ${result.reason}; check the account before sending it again`)
     default:
       return undefined
   }

@@ -166,7 +166,7 @@ describe('executeTx', () => {
     expect(t.questions).toEqual(['Sign and submit?'])
     expect(t.unlocked).toBe(1)
     expect(node.fees).toEqual([{ call: CALL, from: SIGNER, options: {} }])
-    expect(node.sent).toEqual([{ call: CALL, keypair: KEYPAIR, options: { knownFee: FEE } }])
+    expect(node.sent).toEqual([{ call: CALL, keypair: KEYPAIR, options: { knownFee: FEE, onProgress: expect.any(Function) } }])
     expect(node.rpc).toEqual([])
     expect(t.logs).toEqual([`included in block #42 ${BLOCK_HASH}\n  fee paid: τ0.00013\n  extrinsic: ${TX_HASH}`])
     expect(report).toEqual({
@@ -245,9 +245,9 @@ describe('executeTx', () => {
     )
     expect(t.questions).toEqual([])
     expect(t.unlocked).toBe(1)
-    expect(node.sent[0]!.options).toEqual({ dryRun: true, knownFee: FEE })
+    expect(node.sent[0]!.options).toEqual({ dryRun: true, knownFee: FEE, onProgress: expect.any(Function) })
     expect(t.logs).toEqual([HEX])
-    expect(t.notes.slice(1)).toEqual(['signed, not submitted (fee about τ0.000125); the extrinsic:'])
+    expect(t.notes.slice(1)).toEqual([expect.stringMatching(/^signed, not submitted \(fee about τ0\.000125(; submit it before block #\d+ with `tao tx submit`)?\); the extrinsic:$/)])
     expect(report).toEqual({
       ...CONTEXT,
       status: 'dry-run',
@@ -313,12 +313,12 @@ describe('executeTx', () => {
     expect(err.data?.dispatchError).toEqual(error)
   })
 
-  it('a connection lost after submission with the outcome unknown: TX_UNKNOWN, exit 1, the report says so', async () => {
+  it('a connection lost after submission with the outcome unknown: TX_UNKNOWN, exit 5, the report says so', async () => {
     const reason = 'the connection to the node was lost after sending and the transaction was not found in blocks 40–50'
     const node = fakeNode(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason, validUntil: 104, connectionLost: true }))
     const t = fakeTerminal(node)
     const err = await refusal(executeTx(t.io, request(), planOf()))
-    expect([err.code, err.exitCode, err.message]).toEqual(['TX_UNKNOWN', 1, `cannot tell whether transaction ${TX_HASH} landed: ${reason}`])
+    expect([err.code, err.exitCode, err.message]).toEqual(['TX_UNKNOWN', 5, `transaction ${TX_HASH} may or may not have landed: ${reason}`])
     expect(err.data).toEqual({ ...CONTEXT, status: 'unknown', txHash: TX_HASH, hex: HEX, reason, validUntil: 104, connectionLost: true })
     expect(node.closed).toBe(1)
   })
@@ -370,7 +370,7 @@ describe('executeTx', () => {
     const report = await executeTx(t.io, request({ tip: 10_000n }), planOf())
     expect(t.notes[0]).toMatch(/\n {2}estimated fee: τ0\.000135$/)
     expect(report.estimatedFee).toEqual({ rao: '135000', tao: '0.000135' })
-    expect(node.sent[0]!.options).toEqual({ tip: 10_000n, knownFee: FEE })
+    expect(node.sent[0]!.options).toEqual({ tip: 10_000n, knownFee: FEE, onProgress: expect.any(Function) })
   })
 
   it('a plan without preview lines shows the call, the summary and the fee', async () => {

@@ -1,5 +1,6 @@
 import { amountJson, displayTao } from '../core/amount.js'
-import { badInput, ExitCode, TaoError } from '../core/errors.js'
+import { setDeadlineContext, setDeadlineOutcome } from '../core/command-deadline.js'
+import { badInput, ExitCode, TaoError, unreachable } from '../core/errors.js'
 import { paint } from '../core/output.js'
 import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
@@ -38,6 +39,11 @@ export interface TxRequest {
   force: boolean
   /** Sign without asking (-y / --no-prompt). */
   noPrompt: boolean
+  /**
+   * Signing from an offline context (`--offline FILE`): `connect()` gives a chain that answers from the file,
+   * nothing is submitted, and the fee is unknown.
+   */
+  offline?: boolean
 }
 
 /**
@@ -48,6 +54,7 @@ export interface TxRequest {
  */
 export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<Record<string, unknown>> {
   io.interruptNote('interrupted; nothing was submitted')
+  setDeadlineOutcome((gaveUp) => unreachable(`${gaveUp}; nothing was submitted`, 'DEADLINE'))
   const { options } = req
   const { ss58: signer, label } = await io.signer()
 
@@ -55,19 +62,22 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   try {
     const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
     const intent = await plan(ctx)
-    const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force)])
+    // Offline, a nonce ahead of the context's is how several transactions are signed from one context.
+    const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force || req.offline === true)])
     const callName = `${intent.call.pallet}.${intent.call.name}`
+    const tip = options.tip ?? 0n
 
     io.note(
       `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${intent.summary}\n` +
         (intent.preview ?? []).map((l) => `  ${l}\n`).join('') +
-        `  estimated fee: ${displayTao(fee + (options.tip ?? 0n))}`,
+        (req.offline ? `  fee: unknown (signed offline: no node to ask)${tip > 0n ? `; tip ${displayTao(tip)}` : ''}` : `  estimated fee: ${displayTao(fee + tip)}`),
     )
     if (!req.noPrompt && !options.dryRun && !(await confirmed(io, intent.confirmPhrase))) throw badInput('cancelled; nothing was signed', 'CANCELLED')
 
     const keypair = await io.unlock()
-    const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
-    const result = await chain.send(intent.call, keypair, { ...options, knownFee: fee }).catch((err: unknown) => {
+    const context = { call: callName, signer, ...intent.context, estimatedFee: req.offline ? null : amountJson(fee + tip) }
+    setDeadlineContext(context)
+    const result = await chain.send(intent.call, keypair, { ...options, knownFee: fee, onProgress: (line) => io.note(line) }).catch((err: unknown) => {
       // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
       if (err instanceof TaoError) err.data = { ...context, ...err.data }
       throw err

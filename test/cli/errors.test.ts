@@ -189,6 +189,37 @@ describe('endpoints that are not a node', () => {
   })
 })
 
+describe("the command's deadline", () => {
+  // A node that accepts the connection and never answers (a frozen one): only the deadline can end the wait.
+  const env = { TAO_CONNECT_TIMEOUT: '120000' }
+
+  it.each([
+    ['TAO_DEADLINE', [], { TAO_DEADLINE: '3' }],
+    ['--deadline, over TAO_DEADLINE', ['--deadline', '3'], { TAO_DEADLINE: '500' }],
+  ])('%s: exit 3 (DEADLINE) with one line, in time', async (_, extra, deadlineEnv) => {
+    const sockets: Socket[] = []
+    const { url, server } = await tcpServer((s) => sockets.push(s))
+    try {
+      const t0 = Date.now()
+      const { json, line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url, ...extra], 3, {
+        env: { ...env, ...deadlineEnv },
+        timeoutMs: 60_000,
+      })
+      expect(json.error.code).toBe('DEADLINE')
+      expect(line).toBe("Error: gave up after 3 s (the command's deadline: --deadline or TAO_DEADLINE)")
+      expect(Date.now() - t0).toBeLessThan(20_000)
+    } finally {
+      for (const s of sockets) s.destroy()
+      server.close()
+    }
+  })
+
+  it('a deadline that is not a whole number of seconds is exit 2 before anything', async () => {
+    const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], 2, { env: { TAO_DEADLINE: '1.5' } })
+    expect(line).toBe('Error: TAO_DEADLINE must be a whole number of seconds (0 for none), not "1.5"')
+  })
+})
+
 /** Run tao, send SIGINT once `ready` resolves, and collect the result. */
 function interruptWhen(args: string[], ready: (out: { stderr: string }) => Promise<void>, env: Record<string, string> = {}): Promise<TaoResult> {
   const child = spawn(process.execPath, [taoBin, ...args], { cwd: repoRoot, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })

@@ -15,7 +15,7 @@
  * NOT_RUN; those the local runtime cannot do are in RUNTIME_LACKS and must be refused, nothing signed.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Config } from '@oclif/core'
@@ -387,8 +387,9 @@ describe('every README and command example', () => {
         expect(r.blocks.at(-1)!, 'the view follows the chain').toBeGreaterThan(r.blocks[0]!)
         continue
       }
-      // A transaction without -y asks before signing: run it in a terminal at once (any other prompt is found by trying).
-      const asks = signs && !flags['no-prompt'] && !flags['dry-run']
+      // A transaction without -y asks before signing (not one only signed: --dry-run, --offline): run it in a terminal
+      // at once (any other prompt is found by trying).
+      const asks = signs && !flags['no-prompt'] && !flags['dry-run'] && flags.offline === undefined
       let r = asks ? await runInTerminal(argv, stepEnv, cwd) : await runTao(argv, { env: stepEnv, cwd, input: step.stdin, timeoutMs: 240_000 })
       if (r.code === 2 && /there is no terminal to ask on/.test(r.stderr)) r = await runInTerminal(argv, stepEnv, cwd)
       const [code, why] = EXIT_CODE[text] ?? [0, '']
@@ -513,6 +514,13 @@ describe('every README and command example', () => {
       out.push(a)
     }
     if (out.includes('--file') && out[out.indexOf('--file') + 1] === 'tx.hex' && !ctx.producesTxHex) writeFileSync(join(ctx.cwd, 'tx.hex'), (await signedHex()) + '\n')
+    // An offline signer's context, as `tao tx offline-context` writes it on the connected machine, for the example's coldkey.
+    if (out.includes('--offline') && out[out.indexOf('--offline') + 1] === 'ctx.json' && !existsSync(join(ctx.cwd, 'ctx.json'))) {
+      const w = out.findIndex((a) => a === '-w' || a === '--wallet-name')
+      const { offlineContext } = await import('../../src/node/offline.js')
+      const context = await offlineContext(chain, net.endpoint, coldkeys[w >= 0 ? out[w + 1]! : 'default']!.ss58)
+      writeFileSync(join(ctx.cwd, 'ctx.json'), JSON.stringify(context))
+    }
     return out
   }
 

@@ -31,6 +31,12 @@ export const txFlags = {
     description: 'Sign and print the extrinsic hex (alone on stdout) and fee; submit nothing (submit later with `tao tx submit`).',
     helpGroup: 'TRANSACTION',
   }),
+  offline: Flags.string({
+    description:
+      'Sign without any node, from a context file written by `tao tx offline-context` on a connected machine (air-gapped coldkey); implies --dry-run, the fee stays unknown.',
+    helpValue: 'FILE',
+    helpGroup: 'TRANSACTION',
+  }),
 }
 
 /** Everything a signing command needs besides its own flags: wallet, network, password and transaction flags. */
@@ -50,6 +56,7 @@ export interface TxFlagValues {
   tip?: string
   'wait-for': string
   'dry-run': boolean
+  offline?: string
 }
 
 export interface SigningFlagValues extends TxFlagValues {
@@ -66,6 +73,7 @@ export function sendOptions(flags: TxFlagValues): SendOptions {
     nonce: flags.nonce,
     tip: flags.tip === undefined ? undefined : parseAmount(flags.tip, '--tip', { allowZero: true }),
     waitFor: flags['wait-for'] as SendOptions['waitFor'],
-    dryRun: flags['dry-run'],
+    // Offline there is nothing to submit to: the signed hex is the result.
+    dryRun: flags['dry-run'] || flags.offline !== undefined,
   }
 }

@@ -16,6 +16,7 @@ export default class WalletTransfer extends TaoCommand {
     '<%= config.bin %> wallet transfer -w owner --dest 5F… --amount 1.5',
     'TAO_PASSWORD=… <%= config.bin %> wallet transfer -w owner --dest 5F… --all -y --json',
     '<%= config.bin %> wallet transfer -w owner --dest 5F… --amount 2 --dry-run > tx.hex   # then: tao tx submit --file tx.hex',
+    '<%= config.bin %> wallet transfer -w owner --dest 5F… --amount 1 --offline ctx.json --era 2048 > tx.hex   # no node: from `tao tx offline-context`',
   ]
   static flags = {
     ...signingFlags,

@@ -1,6 +1,7 @@
 import { commitsOn, withoutHashes, type PendingCommit } from './commit-store.js'
 import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
+import { coverWait } from '../../core/command-deadline.js'
 import { badInput, failed } from '../../core/errors.js'
 import type { Chain } from '../../node/index.js'
 import { info, progress, warn } from '../../core/output.js'
@@ -57,6 +58,8 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
     }
     let c = await look()
     const deadline = req.waitMs === undefined ? undefined : Date.now() + req.waitMs
+    // The wait asked for is part of the command: its default deadline covers it (one set by the user stays).
+    if (req.waitMs !== undefined) coverWait(req.waitMs)
     let shownBlock = -1
     while (c.ready.length === 0 && c.early.length > 0) {
       const first = earliest(c.early)
