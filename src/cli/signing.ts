@@ -36,7 +36,7 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
       pub = await readPublicKey(w, role)
       return { ss58: pub.ss58, label: roleLabel(w, role) }
     },
-    connect: () => connectChain(flags.network),
+    connect: () => connectChain(flags.network, { trustNodeMetadata: flags['trust-node-metadata'] ?? false }),
     confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
     async unlock() {
       // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named from its public file.

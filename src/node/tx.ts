@@ -1,11 +1,11 @@
-import type { PolkadotClient } from 'polkadot-api'
+import type { PolkadotClient, PolkadotSigner } from 'polkadot-api'
 import { badInput, failed, unreachable, type TaoError } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
 import { fromHex, toHex } from '../core/hex.js'
 import { eraPeriod } from './era.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
 import type { MetadataView } from './metadata.js'
-import { ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
+import { ss58Address, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
 import { describeRejection } from './rejection.js'
 import { watchTx, type TrackContext, type WatchResult } from './track.js'
@@ -72,6 +72,8 @@ export interface TxContext extends TrackContext {
   // polkadot-api's unsafe (descriptor-less) API; its types are generic over descriptors we do not have.
   api: any
   requestTimeoutMs: number
+  /** The signer over a keypair, in the CheckMetadataHash mode this chain gets (src/node/signing-trust.ts). */
+  signer(keypair: Sr25519Keypair): Promise<PolkadotSigner>
 }
 
 const DEFAULT_ERA = 64
@@ -162,7 +164,7 @@ async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prep
 
 /** Estimate the fee, then sign locally. Nothing is sent: this is the dry run. */
 export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
-  const signer = toPolkadotSigner(keypair)
+  const signer = await ctx.signer(keypair)
   const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
   const p = await prepare(ctx, address, options)
   const fee = (options.knownFee ?? (await partialFee(ctx, call, address, p))) + p.tip

@@ -53,12 +53,20 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   try {
     const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
     const intent = await plan(ctx)
-    const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force)])
+    // What vouches for the metadata the call was built from is settled here, before anything is shown or
+    // unlocked: a node whose metadata cannot be trusted is refused now.
+    const [fee, trust] = await Promise.all([
+      intent.fee ?? ctx.estimateFee(intent.call),
+      chain.signingTrust(),
+      checkNonce(chain, signer, options.nonce, req.force),
+    ])
     const callName = `${intent.call.pallet}.${intent.call.name}`
 
     io.note(
       `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${intent.summary}\n` +
         (intent.preview ?? []).map((l) => `  ${l}\n`).join('') +
+        // In mode 1 the runtime checks the metadata itself; in mode 0 the person is told what tao checked instead.
+        (trust.mode === 0 ? `  ${trust.words}\n` : '') +
         `  estimated fee: ${displayTao(fee + (options.tip ?? 0n))}`,
     )
     if (!req.noPrompt && !options.dryRun && !(await io.confirm('Sign and submit?'))) throw badInput('cancelled; nothing was signed', 'CANCELLED')

@@ -85,10 +85,16 @@ describe('connect and metadata cache', () => {
     expect(cold.metadataSource).toBe('node')
     expect(count.metadata).toBeGreaterThan(0)
     expect(cold.specVersion).toBe(218)
+    // The runtime tao ships (spec 218) is verified against the package's digest, then cached under genesis/spec-code.
+    expect(await cold.signingTrust()).toMatchObject({ mode: 0, verifiedBy: 'package' })
     cold.close()
-    const files = readdirSync(path.join(cacheDir, 'metadata'))
+    const [genesisDir, ...others] = readdirSync(path.join(cacheDir, 'metadata'))
+    expect(others).toEqual([])
+    expect(genesisDir).toMatch(/^0x[0-9a-f]{64}$/)
+    const files = readdirSync(path.join(cacheDir, 'metadata', genesisDir!))
     expect(files).toHaveLength(1)
-    expect(files[0]).toMatch(/^0x[0-9a-f]{64}\.scale$/)
+    expect(files[0]).toMatch(/^218-0x[0-9a-f]{64}\.scale$/)
+    const key = { genesis: genesisDir!, specVersion: 218, codeHash: files[0]!.slice('218-'.length, -'.scale'.length) }
 
     count.metadata = 0
     t = performance.now()
@@ -97,10 +103,11 @@ describe('connect and metadata cache', () => {
     expect(warm.metadataSource).toBe('cache')
     expect(count.metadata).toBe(0) // no Metadata_metadata* runtime call went out
     expect(warm.specVersion).toBe(218)
+    expect(await warm.signingTrust()).toMatchObject({ mode: 0, verifiedBy: 'package' })
     warm.close()
 
     // A corrupt cache file is noticed, replaced by a fresh download, and rewritten intact.
-    const file = path.join(cacheDir, 'metadata', files[0]!)
+    const file = path.join(cacheDir, 'metadata', genesisDir!, files[0]!)
     const bytes = readFileSync(file)
     bytes[bytes.length - 10] ^= 0xff
     writeFileSync(file, bytes)
@@ -109,7 +116,7 @@ describe('connect and metadata cache', () => {
     expect(count.metadata).toBeGreaterThan(0)
     repaired.close()
     await new Promise((r) => setTimeout(r, 100))
-    expect(await cache.get(files[0]!.replace('.scale', ''))).not.toBeNull()
+    expect(await cache.get(key)).toMatchObject({ verifiedBy: 'package' })
 
     chain = await connect(local.url, { cache })
     expect(chain.metadataSource).toBe('cache')

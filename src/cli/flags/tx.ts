@@ -30,6 +30,11 @@ export const txFlags = {
     description: 'Sign and print the extrinsic hex (alone on stdout) and fee; submit nothing (submit later with `tao tx submit`).',
     helpGroup: 'TRANSACTION',
   }),
+  'trust-node-metadata': Flags.boolean({
+    description:
+      "Sign even when nothing can verify the node's metadata (a runtime that cannot check it, unknown to tao, and no Chopsticks to derive it): the node alone then decides what the signed bytes mean.",
+    helpGroup: 'TRANSACTION',
+  }),
 }
 
 /** Everything a signing command needs besides its own flags: wallet, network, password and transaction flags. */
@@ -49,6 +54,7 @@ export interface TxFlagValues {
   tip?: string
   'wait-for': string
   'dry-run': boolean
+  'trust-node-metadata'?: boolean
 }
 
 export interface SigningFlagValues extends TxFlagValues {
