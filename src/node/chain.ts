@@ -328,7 +328,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     rpc,
     view: getView,
     requestTimeoutMs,
-    signer: async (keypair) => signerFor(await signingTrust(), keypair),
+    signer: async (keypair) => signerFor(await signingTrust(), keypair, raw),
   }
   /** A refusal at submission, read against the CheckMetadataHash mode the transaction was signed in. */
   const explained = async (err: unknown): Promise<never> => {

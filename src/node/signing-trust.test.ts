@@ -6,7 +6,7 @@ import type { KnownRuntimes } from './known-runtimes.js'
 import { metadataDigest } from './known-runtimes.js'
 import type { CachedMetadata, MetadataCache, MetadataKey } from './metadata-cache.js'
 import { KNOWN_GENESIS, type ProbeAnswer } from './metadata-hash.js'
-import { checkServedMetadata, decideTrust, expectedGenesis, explainRejection, type TrustContext } from './signing-trust.js'
+import { checkServedMetadata, decideTrust, expectedGenesis, explainRejection, signerFor, type TrustContext } from './signing-trust.js'
 
 const META = new Uint8Array([0x6d, 0x65, 0x74, 0x61, 15, 1, 2, 3])
 const TAMPERED = new Uint8Array([0x6d, 0x65, 0x74, 0x61, 15, 1, 3, 2])
@@ -144,6 +144,16 @@ describe('what vouches for the metadata before signing', () => {
     const trusting = fakeContext({ loadRunner: async () => undefined, trustNodeMetadata: true })
     expect(await decideTrust(trusting.ctx)).toMatchObject({ mode: 0, verifiedBy: 'node', words: expect.stringContaining("NOT verified: signed on the node's word") })
     expect(trusting.seen.cached).toEqual([])
+  })
+})
+
+describe('the signer', () => {
+  it('signs only with the metadata that was vouched for (a runtime that changed meanwhile is refused)', () => {
+    const keypair = { publicKey: new Uint8Array(32).fill(1), sign: () => new Uint8Array(64) }
+    for (const mode of [0, 1] as const) {
+      const signer = signerFor({ mode, verifiedBy: mode === 1 ? 'runtime' : 'package', words: '' }, keypair, META)
+      expect(() => signer.signTx(new Uint8Array([0, 0]), {}, TAMPERED, 0)).toThrow(/the runtime changed while the command ran/)
+    }
   })
 })
 

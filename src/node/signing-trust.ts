@@ -164,10 +164,22 @@ async function derive(ctx: TrustContext): Promise<'match' | string> {
   return 'match'
 }
 
-/** The signer for this chain: mode 1 signs the metadata digest (token TAO, 9 decimals, as the runtime build does). */
-export function signerFor(trustOf: SigningTrust, keypair: Sr25519Keypair): PolkadotSigner {
+/**
+ * The signer for this chain: mode 1 signs the metadata digest (token TAO, 9 decimals, as the runtime build does).
+ * It signs only with the metadata that was vouched for: should the runtime change while the command runs,
+ * polkadot-api would build the payload from the new runtime's metadata, which nothing checked.
+ */
+export function signerFor(trustOf: SigningTrust, keypair: Sr25519Keypair, verified: Uint8Array): PolkadotSigner {
   const base = toPolkadotSigner(keypair)
-  return trustOf.mode === 1 ? withMetadataHash(METADATA_HASH_TOKEN, base) : base
+  const signer = trustOf.mode === 1 ? withMetadataHash(METADATA_HASH_TOKEN, base) : base
+  return {
+    ...signer,
+    signTx: (callData, extensions, metadata, ...rest) => {
+      if (metadata !== verified && !sameBytes(metadata, verified))
+        throw failed('the runtime changed while the command ran (its new metadata was not verified); nothing was signed: run the command again', 'RUNTIME_CHANGED')
+      return signer.signTx(callData, extensions, metadata, ...rest)
+    },
+  }
 }
 
 /**
