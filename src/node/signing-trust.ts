@@ -134,9 +134,8 @@ export async function decideTrust(ctx: TrustContext): Promise<SigningTrust> {
   if (ctx.trustNodeMetadata) return trust(0, 'node', spec)
   throw failed(
     `cannot verify the metadata ${ctx.label} serves for runtime ${short(ctx.codeHash)}${spec === undefined ? '' : ` (spec ${spec})`}: ` +
-      `this runtime cannot check it (CheckMetadataHash mode 0 only), tao does not ship its digest, and ${derived}; ` +
-      `install Chopsticks (npm install -g @acala-network/chopsticks@'^1.5.1' --ignore-scripts) so tao can derive it from the runtime code, ` +
-      `or pass --trust-node-metadata to sign on this node's word`,
+      `this runtime cannot check it (CheckMetadataHash mode 0 only), tao does not ship its digest, and ${derived.why}; ` +
+      `${derived.remedy}, or pass --trust-node-metadata to sign on this node's word`,
     'METADATA_UNVERIFIED',
   )
 }
@@ -146,18 +145,23 @@ async function remember(ctx: TrustContext, verifiedBy: CachedVerification): Prom
 }
 
 /** The metadata against what the runtime code at its block produces: 'match', a refusal, or why it could not be done. */
-async function derive(ctx: TrustContext): Promise<'match' | string> {
+async function derive(ctx: TrustContext): Promise<'match' | { why: string; remedy: string }> {
   const run = await ctx.loadRunner()
-  if (!run) return "Chopsticks' executor, which derives it from the runtime code, is not installed"
+  if (!run)
+    return {
+      why: "Chopsticks' executor, which derives it from the runtime code, is not installed",
+      remedy: `install Chopsticks (npm install -g @acala-network/chopsticks@'^1.5.1' --ignore-scripts) so tao can derive it`,
+    }
+  const otherNode = 'use a node that serves it'
   const code = await ctx.readCode(ctx.block.hash)
-  if (!code) return `${ctx.label} did not serve the runtime code (:code) at block #${ctx.block.number}`
+  if (!code) return { why: `${ctx.label} did not serve the runtime code (:code) at block #${ctx.block.number}`, remedy: otherNode }
   if (codeHashOf(code) !== ctx.codeHash.toLowerCase())
     throw metadataMismatch(`the runtime code ${ctx.label} served does not hash to the code hash it reported (${short(ctx.codeHash)})`)
   let own: Uint8Array | undefined
   try {
     own = await metadataFromCode(run, code, metadataVersion(ctx.metadata))
   } catch (err) {
-    return `running the runtime code failed (${(err as Error).message})`
+    return { why: `running the runtime code failed (${(err as Error).message})`, remedy: otherNode }
   }
   if (!own || !sameBytes(own, ctx.metadata))
     throw metadataMismatch(`the metadata ${ctx.label} served is not what its runtime code (:code at block #${ctx.block.number}) produces`)
