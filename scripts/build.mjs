@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds dist/ with esbuild, for a fast start (issue 9; numbers in bench/RESULTS.md):
+// Builds dist/ with esbuild, for a fast start (numbers in bench/RESULTS.md):
 //  - dist/cli.js          the entry bin/run.js loads: oclif's runner, with package.json built in;
 //  - dist/commands/**.js  one bundled module per command, found under src/commands/ (nobody registers a command)
 //                         plus the commands of the oclif plugins folded in below;

@@ -12,12 +12,30 @@ import { blake2b } from '@noble/hashes/blake2.js'
 
 const exec = await import('@acala-network/chopsticks-executor')
 const none = async () => undefined
-const callbacks = { getStorage: none, getNextKey: none, offchainGetStorage: none, offchainTimestamp: async () => 0, offchainRandomSeed: none, offchainSubmitTransaction: async () => false }
+const callbacks = {
+  getStorage: none,
+  getNextKey: none,
+  offchainGetStorage: none,
+  offchainTimestamp: async () => 0,
+  offchainRandomSeed: none,
+  offchainSubmitTransaction: async () => false,
+}
 const hex = (b) => `0x${Buffer.from(b).toString('hex')}`
 const bytes = (h) => Buffer.from(h.slice(2), 'hex')
 let id = 0
 async function call(code, method, arg) {
-  const r = await exec.run_task({ wasm: code, calls: [[method, [arg]]], mockSignatureHost: 0, allowUnresolvedImports: true, runtimeLogLevel: 0, id: id++, storageProofSize: 0 }, callbacks)
+  const r = await exec.run_task(
+    {
+      wasm: code,
+      calls: [[method, [arg]]],
+      mockSignatureHost: 0,
+      allowUnresolvedImports: true,
+      runtimeLogLevel: 0,
+      id: id++,
+      storageProofSize: 0,
+    },
+    callbacks,
+  )
   if (!r.Call) throw new Error(`${method}: ${JSON.stringify(r.Error)}`)
   return bytes(r.Call.result)
 }
@@ -40,8 +58,18 @@ for (const file of process.argv.slice(2)) {
     const out = await call(code, 'Metadata_metadata_at_version', hex(Buffer.from([v, 0, 0, 0])))
     if (out[0] !== 1) continue
     const [len, l] = compact(out, 1)
-    digests[v] = createHash('sha256').update(out.subarray(1 + l, 1 + l + len)).digest('hex')
+    digests[v] = createHash('sha256')
+      .update(out.subarray(1 + l, 1 + l + len))
+      .digest('hex')
   }
   const codeHash = hex(blake2b(bytes(code), { dkLen: 32 }))
-  console.log(JSON.stringify({ file, codeHash, specName: Buffer.from(bytes(version.specName)).toString(), specVersion: version.specVersion, digests }))
+  console.log(
+    JSON.stringify({
+      file,
+      codeHash,
+      specName: Buffer.from(bytes(version.specName)).toString(),
+      specVersion: version.specVersion,
+      digests,
+    }),
+  )
 }

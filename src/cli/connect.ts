@@ -3,9 +3,23 @@ import { progress } from '../core/output.js'
 import type { Chain, ConnectOptions } from '../node/index.js'
 
 /** Connect to the network chosen by flag > env > config > default. Loads the node client lazily. */
-export async function connectChain(networkFlag: string | undefined, options: Pick<ConnectOptions, 'trustNodeMetadata'> = {}): Promise<Chain> {
+export async function connectChain(
+  networkFlag: string | undefined,
+  options: Pick<ConnectOptions, 'trustNodeMetadata'> = {},
+): Promise<Chain> {
   const network = resolveSetting('network', networkFlag).value
   const { connect } = await import('../node/index.js')
   progress(`connecting to ${network}…`)
-  return connect(network, options)
+  return connect(await localnetEndpoint(network), options)
+}
+
+/**
+ * `local` is the localnet `tao localnet start --detach` recorded in tao's state folder while it runs there (on
+ * whatever port it was given), else ws://127.0.0.1:9944; any other network is itself.
+ */
+export async function localnetEndpoint(network: string): Promise<string> {
+  if (network !== 'local') return network
+  const { isLocalnetProcess, readRecord } = await import('../localnet/state.js')
+  const record = readRecord()
+  return record && isLocalnetProcess(record.pid) ? record.endpoint : network
 }

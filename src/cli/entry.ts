@@ -2,13 +2,14 @@
  * What bin/run.js does before oclif starts: global flags before the command are moved behind it, and a stdout
  * that cannot be written ends the process with one line. Light on purpose (no oclif, no dependencies).
  */
+import { readFileSync, readlinkSync } from 'node:fs'
 import { stdoutFailureLine } from './system-error.js'
 
 export { hoistGlobalFlags } from './argv.js'
 
 /**
  * `tao … | head` closes stdout early: that is the reader's choice, exit 0 quietly. Any other write failure
- * (`> /dev/full`, a full disk) is one line on stderr and exit 1, never a stack trace.
+ * (`> /dev/full`, a full disk, stdout closed with `>&-`) is one line on stderr and exit 1, never a stack trace.
  */
 export function guardStdout(): void {
   const onError = (err: NodeJS.ErrnoException) => {
@@ -16,7 +17,8 @@ export function guardStdout(): void {
     process.stderr.write(`Error: ${stdoutFailureLine(err)}\n`)
     process.exit(1)
   }
-  // Node makes process.stdout on first use, and making it costs a few ms of every start (issue 9): the handler
+  if (stdoutWasClosed()) onError(Object.assign(new Error('stdout is closed'), { code: 'EBADF' }))
+  // Node makes process.stdout on first use, and making it costs a few ms of every start: the handler
   // is attached when something first uses stdout, not before.
   const lazy = Object.getOwnPropertyDescriptor(process, 'stdout')
   if (!lazy?.get || !lazy.configurable) {
@@ -33,4 +35,25 @@ export function guardStdout(): void {
       return stdout
     },
   })
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'oksh', 'ash', 'busybox', 'yash', 'posh', 'fish', 'csh', 'tcsh'])
+
+/**
+ * Whether this process was started with stdout closed (`tao … >&-`). Node opens /dev/null read-write in place
+ * of a closed stdout before any code of tao's runs, so the output would vanish and the command report success.
+ * Linux shows what fd 1 is, and a shell's own `> /dev/null` opens it write-only; but a program that hands its
+ * child a read-write /dev/null to discard the output (Python's subprocess.DEVNULL, Node's stdio 'ignore') looks
+ * the same, so it counts as closed only when the parent is a shell. Elsewhere (no /proc) nothing is known: false.
+ */
+export function stdoutWasClosed(proc = '/proc'): boolean {
+  try {
+    if (readlinkSync(`${proc}/self/fd/1`) !== '/dev/null') return false
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`${proc}/self/fdinfo/1`, 'utf8'))?.[1]
+    // O_ACCMODE: 2 is O_RDWR.
+    if (flags === undefined || (Number.parseInt(flags, 8) & 3) !== 2) return false
+    return SHELLS.has(readFileSync(`${proc}/${process.ppid}/comm`, 'utf8').trim())
+  } catch {
+    return false
+  }
 }

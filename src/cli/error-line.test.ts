@@ -11,6 +11,9 @@ describe("oclif's multi-line errors as one line that keeps the reason", () => {
     ['Parsing --nonce \n\tExpected an integer greater than or equal to 0 but received: -5\nSee more help with --help', '--nonce: must be at least 0, not -5'],
     ['Parsing --era \n\tExpected an integer less than or equal to 4096 but received: 100000\nSee more help with --help', '--era: must be at most 4096, not 100000'],
     ['Parsing --amount \n\tamount must be a plain decimal number of TAO like 1.5, not "x"\nSee more help with --help', '--amount: amount must be a plain decimal number of TAO like 1.5, not "x"'],
+    // tao's own flag parsers name the flag already
+    ['Parsing --netuid \n\t--netuid: expected a whole number, not "x"\nSee more help with --help', '--netuid: expected a whole number, not "x"'],
+    ['Parsing --amount \n\t--amount has more than 9 decimals\nSee more help with --help', '--amount has more than 9 decimals'],
     // missing positional arguments
     ['Missing 1 required arg:\nkey  Setting name.\nSee more help with --help', 'missing required argument: KEY'],
     ['Missing 2 required args:\nkey    Setting name.\nvalue  Value to store.\nSee more help with --help', 'missing required arguments: KEY, VALUE'],

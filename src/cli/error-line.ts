@@ -4,7 +4,6 @@
  * `See more help with --help`; keeping only the first line would keep only the header.
  */
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
 
 export function errorLine(message: string): string {
@@ -18,7 +17,12 @@ export function errorLine(message: string): string {
 
   // `Parsing --era` + the flag parser's reason ("Expected an integer … but received: abc").
   const parsing = /^Parsing (--[^\s]+)$/.exec(head)
-  if (parsing) return `${parsing[1]}: ${rest.map(tidyReason).join('; ') || 'invalid value'}`
+  if (parsing) {
+    const reason = rest.map(tidyReason).join('; ')
+    // tao's own flag parsers (src/cli/parse.ts) name the flag themselves.
+    if (reason.startsWith(`${parsing[1]} `) || reason.startsWith(`${parsing[1]}:`)) return reason
+    return `${parsing[1]}: ${reason || 'invalid value'}`
+  }
 
   // Flag validation and constraints: every reason, on one line.
   if (/^The following errors? occurred:$/.test(head)) return rest.map(tidyReason).join('; ') || 'bad usage'

@@ -37,7 +37,6 @@ export async function prepareNewKey(
 ): Promise<PreparedKey> {
   const label = role.kind === 'coldkey' ? `the coldkey of "${w.name}"` : `hotkey "${role.name}"`
   const password = opts.encrypt ? await newPassword({ passwordFile: opts.passwordFile, policy: opts.policy }, label) : undefined
-  // The wallet code (key files, encryption, locks) loads when a key is written, not at every start (issue 9).
   const { prepareKey } = await import('../wallet/store.js')
   return prepareKey(role, keypair, password)
 }

@@ -6,7 +6,7 @@ import { resolveWallet } from '../wallet/selection.js'
 import { connectChain } from './connect.js'
 import { sendOptions, type SigningFlagValues } from './flags/tx.js'
 import { unlockPassword } from './password.js'
-import { askConfirm, type PromptPolicy } from './prompt.js'
+import { askConfirm, askText, type PromptPolicy } from './prompt.js'
 
 /** The command a transaction runs for: where its lines go and whether it may ask. */
 export interface TxCommand {
@@ -21,7 +21,12 @@ export const reportOutput = (cmd: Pick<TxCommand, 'log'>): ReportOutput => ({
 })
 
 /** The signing path with this process's IO: the wallet on disk, the node named by the flags, the terminal. */
-export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind: SignerKind, plan: Plan): Promise<Record<string, unknown>> {
+export async function runTx(
+  cmd: TxCommand,
+  flags: SigningFlagValues,
+  signerKind: SignerKind,
+  plan: Plan,
+): Promise<Record<string, unknown>> {
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
   const w = { root: wallet.path, name: wallet.name }
@@ -38,9 +43,16 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
     },
     connect: () => connectChain(flags.network, { trustNodeMetadata: flags['trust-node-metadata'] ?? false }),
     confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
+    confirmTyped: async (prompt, answer) =>
+      (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
       // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named from its public file.
-      const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)), { pub })
+      const keypair = await unlockKey(
+        w,
+        role,
+        () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)),
+        { pub },
+      )
       const { signerOf } = await import('../node/keypair-signer.js')
       return signerOf(keypair)
     },

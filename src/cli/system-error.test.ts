@@ -53,5 +53,6 @@ describe('file-system errors as one line naming the path and the cause', () => {
 
   it('says why stdout cannot be written', () => {
     expect(stdoutFailureLine(sysError('ENOSPC', 'write'))).toBe('cannot write the output: no space left on the device')
+    expect(stdoutFailureLine(sysError('EBADF', 'write'))).toBe('cannot write the output: it is closed')
   })
 })

@@ -1,9 +1,11 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../cli/base-command.js'
 import { networkFlags } from '../cli/flags/network.js'
+import { optionalNetuidFlag } from '../cli/flags/netuid.js'
 import { resolveWallet } from '../wallet/selection.js'
 import { walletFlags } from '../cli/flags/wallet.js'
 import { resolveSetting } from '../config/settings.js'
+import { localnetEndpoint } from '../cli/connect.js'
 import { badInput } from '../core/errors.js'
 import { progress } from '../core/output.js'
 
@@ -26,7 +28,7 @@ export default class Watch extends TaoCommand {
   static flags = {
     ...networkFlags,
     'wallet-path': walletFlags['wallet-path'],
-    netuid: Flags.integer({ description: "Open on this subnet's metagraph.", min: 0, max: 65535 }),
+    netuid: optionalNetuidFlag("Open on this subnet's metagraph."),
     best: Flags.boolean({ description: 'Follow best blocks instead of finalized ones (faster, may be reorganised).' }),
   }
 
@@ -48,7 +50,7 @@ export default class Watch extends TaoCommand {
       netuid: flags.netuid ?? null,
       follow: flags.best ? 'best' : 'finalized',
       readers: await chainReaders(),
-      connect: (n, onDisconnect) => connect(n, { onDisconnect }),
+      connect: async (n, onDisconnect) => connect(await localnetEndpoint(n), { onDisconnect }),
     })
   }
 }

@@ -73,21 +73,22 @@ function storedSettings(): Record<string, unknown> {
 }
 
 /**
- * Resolve one setting: flag > environment > config > default. A flag or environment variable that is given
- * but empty is an error (exit 2), never "use the default": `-w "$UNSET"` must not act on the default wallet.
+ * Resolve one setting: flag > environment > config > default, without surrounding spaces (as every value tao
+ * reads). A flag or environment variable that is given but empty is an error (exit 2), never "use the default":
+ * `-w "$UNSET"` must not act on the default wallet.
  */
 export function resolveSetting(key: SettingKey, flagValue?: string): { value: string; source: SettingSource } {
   if (flagValue !== undefined) {
     if (flagValue.trim() === '') throw badInput(`--${key} is empty; give a value or leave the flag out`, 'EMPTY_SETTING')
-    return { value: flagValue, source: 'flag' }
+    return { value: flagValue.trim(), source: 'flag' }
   }
   const env = process.env[ENV_VARS[key]]
   if (env !== undefined) {
     if (env.trim() === '') throw badInput(`${ENV_VARS[key]} is set but empty; give it a value or unset it`, 'EMPTY_SETTING')
-    return { value: env, source: 'env' }
+    return { value: env.trim(), source: 'env' }
   }
   const stored = storedSettings()[key]
-  if (typeof stored === 'string' && stored !== '') return { value: stored, source: 'config' }
+  if (typeof stored === 'string' && stored.trim() !== '') return { value: stored.trim(), source: 'config' }
   return { value: DEFAULTS[key], source: 'default' }
 }
 

@@ -1,28 +1,8 @@
-import { badInput } from './errors.js'
+import { groupThousands } from './numbers.js'
 
 /** 1 TAO = 10^9 rao. Amounts are bigint rao everywhere; strings only at the edge. */
 export const RAO_PER_TAO = 1_000_000_000n
 export const TAO_DECIMALS = 9
-
-const DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/
-
-/**
- * Parse a decimal TAO amount exactly ("1", "0.5", "1.000000001", ".25") into rao.
- * Refuses what a person could mistype: signs, exponents, separators, more than 9 decimals, zero unless allowed.
- */
-export function parseTao(input: string, what = 'amount', opts: { allowZero?: boolean; unit?: string } = {}): bigint {
-  const text = input.trim()
-  if (text.startsWith('-')) throw badInput(`${what} cannot be negative: "${input}"`, 'BAD_AMOUNT')
-  const m = DECIMAL.exec(text)
-  if (!m) throw badInput(`${what} must be a plain decimal number of ${opts.unit ?? 'TAO'} like 1.5, not "${input}"`, 'BAD_AMOUNT')
-  const whole = m[1] ?? '0'
-  const fraction = m[2] ?? m[3] ?? ''
-  if (fraction.length > TAO_DECIMALS)
-    throw badInput(`${what} has more than ${TAO_DECIMALS} decimals (${opts.unit === undefined ? '1 rao = 0.000000001 TAO' : `the smallest unit is 0.000000001 ${opts.unit}`}): "${input}"`, 'BAD_AMOUNT')
-  const rao = BigInt(whole) * RAO_PER_TAO + BigInt(fraction.padEnd(TAO_DECIMALS, '0') || '0')
-  if (rao === 0n && !opts.allowZero) throw badInput(`${what} must be more than zero`, 'BAD_AMOUNT')
-  return rao
-}
 
 /** Exact decimal TAO for rao, without trailing zeros: 1500000000n → "1.5", 1n → "0.000000001". */
 export function formatTao(rao: bigint): string {
@@ -36,9 +16,23 @@ export function formatTao(rao: bigint): string {
 /** For people: "τ1,234.5" style with thousands separators (still exact). */
 export function displayTao(rao: bigint): string {
   const [whole, fraction] = formatTao(rao).split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `τ${grouped}${fraction ? '.' + fraction : ''}`
+  return `τ${groupThousands(whole)}${fraction ? '.' + fraction : ''}`
 }
+
+/** For tables: an amount (9 decimals) with thousands separators, cut (not rounded) to `decimals` places: 1234.56789 → "1,234.5678". */
+export function shortAmount(rao: bigint, decimals = 4): string {
+  const [whole, fraction = ''] = formatTao(rao).split('.')
+  const cut = fraction.slice(0, decimals).replace(/0+$/, '')
+  return cut ? `${groupThousands(whole)}.${cut}` : groupThousands(whole)
+}
+
+export const shortTao = (rao: bigint, decimals = 4): string => `τ${shortAmount(rao, decimals)}`
+
+/**
+ * A price (TAO per alpha, with 9 decimals like an amount: PRICE_SCALE = 10^9) as the exact decimal string
+ * --json gives ("0.5", "1"), or null where there is no price (an empty pool).
+ */
+export const priceText = (price: bigint | null): string | null => (price === null ? null : formatTao(price))
 
 /** The JSON form of an amount: strings, never floats. */
 export interface AmountJson {

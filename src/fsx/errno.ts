@@ -26,6 +26,7 @@ export const CAUSES: Record<string, Cause> = {
   ETXTBSY: { words: 'the file is busy', code: 'BUSY', exit: ExitCode.Failed },
   EXDEV: { words: 'it is on another file system', code: 'CROSS_DEVICE', exit: ExitCode.Failed },
   EPIPE: { words: 'the reader closed the pipe', code: 'BROKEN_PIPE', exit: ExitCode.Failed },
+  EBADF: { words: 'it is closed', code: 'CLOSED', exit: ExitCode.Failed },
   EAGAIN: { words: 'the resource is temporarily unavailable', code: 'IO_ERROR', exit: ExitCode.Failed },
   ENAMETOOLONG: { words: 'a name in the path is too long', code: 'NAME_TOO_LONG', exit: ExitCode.BadInput },
   ENOENT: { words: 'no such file or folder', code: 'NOT_FOUND', exit: ExitCode.BadInput },

@@ -9,14 +9,22 @@ import type { KnownRuntimes } from './known-runtimes.js'
 import { diskMetadataCache, type CachedMetadata, type MetadataCache, type MetadataKey } from './metadata-cache.js'
 import { mode1Memory, type Mode1Memory } from './metadata-hash.js'
 import { probeMetadataHash } from './metadata-probe.js'
-import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
+import { decodeMetadata, type CallArg, type EncodeOptions, type RuntimeMetadata } from './metadata.js'
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
 import { blockReads, type BlockReads } from './reads.js'
 import { probeEndpoint, type ProbeResult } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
-import { checkServedMetadata, decideTrust, expectedGenesis, explainRejection, signerFor, type Loaded, type SigningTrust } from './signing-trust.js'
+import {
+  checkServedMetadata,
+  decideTrust,
+  expectedGenesis,
+  explainRejection,
+  signerFor,
+  type Loaded,
+  type SigningTrust,
+} from './signing-trust.js'
 import { SocketClosedError, socketRequests } from './socket-requests.js'
 import {
   buildCall,
@@ -90,7 +98,7 @@ export interface Chain {
   /** Milliseconds from connect() to a usable runtime. */
   readonly connectMs: number
   /** The runtime's metadata (at connect time). */
-  readonly metadata: MetadataView
+  readonly metadata: RuntimeMetadata
   /**
    * How transactions signed here are protected against metadata a node could have tampered with: the
    * CheckMetadataHash mode and who vouches for the metadata, with a line for the preview. Decided once, before
@@ -110,10 +118,14 @@ export interface Chain {
    * block itself). A block's number is known to reads at its hash without a request. `onError` when the
    * following fails (the connection was closed). Returns the function that stops it.
    */
-  followBlocks(which: 'best' | 'finalized', onBlock: (block: BlockRef, finalized: BlockRef) => void, onError: (err: unknown) => void): () => void
+  followBlocks(
+    which: 'best' | 'finalized',
+    onBlock: (block: BlockRef, finalized: BlockRef) => void,
+    onError: (err: unknown) => void,
+  ): () => void
   /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
   at(blockHash: string): BlockReads
-  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  /** Reads at the best (default) or finalized block as it is now: one consistent snapshot. */
   atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
   /** The account at the best block. */
   account(address: string): Promise<AccountInfo>
@@ -247,7 +259,9 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       codeHash = found[0]
       metadataSource = found[1].cached ? 'cache' : 'node'
       // Metadata fresh from the node is checked now: a runtime this package knows must match its digest.
-      loaded = found[1].cached?.verifiedBy ?? checkServedMetadata({ label, codeHash, metadata, genesis, remembered: await mode1Genesis, known: options.knownRuntimes })
+      loaded =
+        found[1].cached?.verifiedBy ??
+        checkServedMetadata({ label, codeHash, metadata, genesis, remembered: await mode1Genesis, known: options.knownRuntimes })
     }
     return metadata
   }
@@ -263,11 +277,13 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   } finally {
     clearTimeout(probeTimer)
   }
-  let view: MetadataView | undefined
-  const getView = () => (view ??= metadataView(raw))
+  let meta: RuntimeMetadata | undefined
+  const getMetadata = () => (meta ??= decodeMetadata(raw))
   /** Where this runtime's verified metadata is cached: under the metadata's own spec version. */
   const cacheKey = (): MetadataKey | undefined =>
-    codeHash && genesis && getView().specVersion !== undefined ? { genesis, specVersion: getView().specVersion!, codeHash } : undefined
+    codeHash && genesis && getMetadata().specVersion !== undefined
+      ? { genesis, specVersion: getMetadata().specVersion!, codeHash }
+      : undefined
   // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
   if (cache && metadataSource === 'node' && loaded !== 'unchecked') {
     const key = cacheKey()
@@ -294,7 +310,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
         genesis,
         codeHash,
         metadata: raw,
-        specVersion: getView().specVersion,
+        specVersion: getMetadata().specVersion,
         loaded,
         block: loadedAt,
         remembered: await mode1Genesis,
@@ -308,7 +324,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
             {
               rpc,
               signRemark: async (signer, at) => {
-                const signed: Uint8Array | string = await api.tx.System.remark({ remark: new Uint8Array(0) }).sign(signer, { at, nonce: 0, mortality: { mortal: false } })
+                const signed: Uint8Array | string = await api.tx.System.remark({ remark: new Uint8Array(0) }).sign(signer, {
+                  at,
+                  nonce: 0,
+                  mortality: { mortal: false },
+                })
                 return typeof signed === 'string' ? fromHex(signed) : signed
               },
             },
@@ -326,7 +346,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     plain,
     api,
     rpc,
-    view: getView,
+    metadata: getMetadata,
     requestTimeoutMs,
     signer: async (keypair) => signerFor(await signingTrust(), keypair, raw),
   }
@@ -342,7 +362,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
         throw failed(`reading ${what} from ${label}: ${(err as Error).message ?? String(err)}`, 'RPC_ERROR')
       },
     )
-  const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const requireStorage = (pallet: string, item: string) => getMetadata().requireStorage(pallet, item)
   const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
   // Numbers of blocks seen through head() or followBlocks(), so reads at those hashes need not fetch the header.
   const knownNumbers = new Map<string, number>()
@@ -352,8 +372,13 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     return { hash: block.hash, number: block.number }
   }
   const head = async (which: 'best' | 'finalized' = 'best') =>
-    known(which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!)
-  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) => blockReads(getView(), via, block.hash, block.number)
+    known(
+      which === 'finalized'
+        ? await read('finalized block', client.getFinalizedBlock())
+        : (await read('best block', client.getBestBlocks()))[0]!,
+    )
+  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) =>
+    blockReads(getMetadata(), via, block.hash, block.number)
   /**
    * The node's answers to best-block reads, by request (the block hash is among its parameters): a command that
    * reads the same item twice while the head stays (a pool before and after the price) sends one request.
@@ -376,7 +401,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
    * lags a few blocks), the same way as every read at a block: state_* with its hash. The head comes from the
    * followed chain (no request); the read is bounded and named as `what`.
    */
-  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> => read(what, head('best').then((best) => use(readsAt(best, remembered))))
+  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> =>
+    read(
+      what,
+      head('best').then((best) => use(readsAt(best, remembered))),
+    )
 
   const chain: Chain = {
     endpoint,
@@ -385,11 +414,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     },
     connectMs: Math.round(performance.now() - started),
     get metadata() {
-      return getView()
+      return getMetadata()
     },
     signingTrust,
     get specVersion() {
-      return getView().specVersion
+      return getMetadata().specVersion
     },
 
     async properties() {
@@ -399,7 +428,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return {
         name: spec.name,
         genesisHash: spec.genesisHash,
-        ss58Format: Number(first(props.ss58Format) ?? getView().ss58Prefix ?? 42),
+        ss58Format: Number(first(props.ss58Format) ?? getMetadata().ss58Prefix ?? 42),
         tokenDecimals: Number(first(props.tokenDecimals) ?? 9),
         tokenSymbol: String(first(props.tokenSymbol) ?? 'TAO'),
       }
@@ -422,7 +451,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
           : client.finalizedBlock$.subscribe({ next: (block) => next(block, block), error: onError })
       return () => subscription.unsubscribe()
     },
-    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    at: (blockHash) => blockReads(getMetadata(), readRpc, blockHash, knownNumbers.get(blockHash)),
     async atHead(which = 'best') {
       return readsAt(await head(which))
     },
@@ -439,36 +468,36 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       const frozen = d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n)
       return { nonce: a.nonce, free: d.free ?? 0n, reserved: d.reserved ?? 0n, frozen, consumers: a.consumers, providers: a.providers }
     },
-    existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
+    existentialDeposit: () => BigInt(getMetadata().constant('Balances', 'ExistentialDeposit') as bigint),
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, keys)
+      getMetadata().checkStorageKeys(pallet, item, keys)
       return atBest(`${pallet}.${item}`, (reads) => reads.storage(pallet, item, ...keys))
     },
     async entries(pallet, item, ...partialKeys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, partialKeys)
+      getMetadata().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
       // A map takes several requests: each has the request deadline, the whole is bounded once more.
       const best = await head('best')
       return read(what, readsAt(best, rpc).entries(pallet, item, ...partialKeys))
     },
-    constant: (pallet, name) => getView().constant(pallet, name),
+    constant: (pallet, name) => getMetadata().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
-      getView().requireRuntimeApi(apiName, method)
-      getView().checkApiArgs(apiName, method, args)
+      getMetadata().requireRuntimeApi(apiName, method)
+      getMetadata().checkApiArgs(apiName, method, args)
       return atBest(`${apiName}.${method}`, (reads) => reads.runtimeApi(apiName, method, ...args))
     },
     rpc: (method, params = []) => rpc(method, params),
 
-    hasCall: (pallet, name) => getView().call(pallet, name) !== undefined,
-    callArgs: (pallet, name) => getView().call(pallet, name)?.args,
-    call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
+    hasCall: (pallet, name) => getMetadata().call(pallet, name) !== undefined,
+    callArgs: (pallet, name) => getMetadata().call(pallet, name)?.args,
+    call: (pallet, name, args = {}, opts = {}) => buildCall(getMetadata(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
     send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts).catch(explained),
     submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),
-    decodeExtrinsic: (hex) => decodeExtrinsic(getView(), hex),
+    decodeExtrinsic: (hex) => decodeExtrinsic(getMetadata(), hex),
 
     close: () => {
       dropped = true

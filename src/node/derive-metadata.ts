@@ -18,7 +18,10 @@ const CHOPSTICKS = '@acala-network/chopsticks'
 const CORE = '@acala-network/chopsticks-core'
 
 interface ExecutorModule {
-  run_task(task: Record<string, unknown>, callbacks: Record<string, (...args: unknown[]) => Promise<unknown>>): Promise<{ Call?: { result: string }; Error?: unknown }>
+  run_task(
+    task: Record<string, unknown>,
+    callbacks: Record<string, (...args: unknown[]) => Promise<unknown>>,
+  ): Promise<{ Call?: { result: string }; Error?: unknown }>
 }
 
 /** The executor where it can be found: beside tao (a clone, a hoisted install), else inside Chopsticks' own tree. */
@@ -57,7 +60,15 @@ export async function loadRuntimeRunner(): Promise<RunRuntime | undefined> {
     const out = await executor.run_task(
       // Unresolved host functions are stubs that trap if called (newer runtimes import some Chopsticks lacks);
       // the metadata calls never reach them.
-      { wasm: code, calls: [[method, [args]]], mockSignatureHost: 0, allowUnresolvedImports: true, runtimeLogLevel: 0, id: id++, storageProofSize: 0 },
+      {
+        wasm: code,
+        calls: [[method, [args]]],
+        mockSignatureHost: 0,
+        allowUnresolvedImports: true,
+        runtimeLogLevel: 0,
+        id: id++,
+        storageProofSize: 0,
+      },
       CALLBACKS,
     )
     if (!out.Call) throw new Error(`${method} failed in the runtime: ${JSON.stringify(out.Error)}`)

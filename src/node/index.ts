@@ -88,8 +88,8 @@
  *   gives the TaoError a command should throw for a result that is not a success.
  * - `decodeExtrinsic(hex)` → what a signed or unsigned extrinsic does, JSON-safe (src/node/extrinsic.ts).
  *
- * Offline (no node): `metadataView(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
- * `decodeExtrinsic(view, hex)` from src/node/extrinsic.ts.
+ * Offline (no node): `decodeMetadata(rawMetadata)` gives the same call/storage/event/error/runtime-API codecs,
+ * `decodeExtrinsic(metadata, hex)` from src/node/extrinsic.ts.
  */
 export { connect } from './chain.js'
 export type { AccountInfo, BlockRef, Chain, ChainProperties, ConnectOptions } from './chain.js'
@@ -101,8 +101,8 @@ export type { CachedMetadata, MetadataCache, MetadataKey } from './metadata-cach
 export { KNOWN_GENESIS, mode1GenesisFile, mode1Memory } from './metadata-hash.js'
 export type { Mode1Memory } from './metadata-hash.js'
 export type { SigningTrust, VerifiedBy } from './signing-trust.js'
-export { metadataView } from './metadata.js'
-export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, MetadataView } from './metadata.js'
+export { decodeMetadata } from './metadata.js'
+export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, RuntimeMetadata } from './metadata.js'
 export { NETWORKS, resolveEndpoint } from './networks.js'
 export type { Endpoint, NetworkName } from './networks.js'
 export { blockReads } from './reads.js'

@@ -48,7 +48,8 @@ export const KNOWN_RUNTIMES: KnownRuntimes = {
 
 export const metadataDigest = (metadata: Uint8Array): string => createHash('sha256').update(metadata).digest('hex')
 
-export type PackageCheck = { result: 'unknown' } | { result: 'match'; runtime: KnownRuntime } | { result: 'mismatch'; runtime: KnownRuntime }
+export type PackageCheck =
+  { result: 'unknown' } | { result: 'match'; runtime: KnownRuntime } | { result: 'mismatch'; runtime: KnownRuntime }
 
 /** The metadata a node served for a runtime, against what this package knows of that runtime. */
 export function checkAgainstPackage(codeHash: string, metadata: Uint8Array, known: KnownRuntimes = KNOWN_RUNTIMES): PackageCheck {

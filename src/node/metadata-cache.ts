@@ -69,7 +69,13 @@ export function decodeCacheFile(file: Uint8Array, key: MetadataKey): CachedMetad
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength)
   if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) return null
   const body = buf.subarray(MAGIC.length + DIGEST_LEN)
-  if (!createHash('sha256').update(body).digest().equals(buf.subarray(MAGIC.length, MAGIC.length + DIGEST_LEN))) return null
+  if (
+    !createHash('sha256')
+      .update(body)
+      .digest()
+      .equals(buf.subarray(MAGIC.length, MAGIC.length + DIGEST_LEN))
+  )
+    return null
   const len = body.readUInt32LE(0)
   if (4 + len > body.length) return null
   let header: Header

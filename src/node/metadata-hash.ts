@@ -42,14 +42,17 @@ export type ProbeAnswer = 'supported' | 'mismatch' | 'unsupported'
 
 /** The mode to sign in, or the refusal: a required mode 1 is never given up on a node's word. */
 export function decideMode(required: Mode1Reason | undefined, answer: ProbeAnswer, genesis: string): 0 | 1 {
-  if (answer === 'mismatch') throw metadataMismatch(`the runtime itself refused the digest of the metadata the node served (CheckMetadataHash)`)
+  if (answer === 'mismatch')
+    throw metadataMismatch(`the runtime itself refused the digest of the metadata the node served (CheckMetadataHash)`)
   if (answer === 'supported') return 1
   if (required) throw downgradeRefused(required, genesis)
   return 0
 }
 
 export const requirementWords = (reason: Mode1Reason, genesis: string): string =>
-  reason === 'remembered' ? `genesis ${short(genesis)} accepted CheckMetadataHash mode 1 before` : `this is ${reason} (genesis ${short(genesis)}), whose runtime checks it`
+  reason === 'remembered'
+    ? `genesis ${short(genesis)} accepted CheckMetadataHash mode 1 before`
+    : `this is ${reason} (genesis ${short(genesis)}), whose runtime checks it`
 
 export function downgradeRefused(reason: Mode1Reason, genesis: string): TaoError {
   return failed(
@@ -61,7 +64,10 @@ export function downgradeRefused(reason: Mode1Reason, genesis: string): TaoError
 }
 
 export const metadataMismatch = (why: string): TaoError =>
-  failed(`${why}: refusing to use it (nothing was signed or cached); the node may be faulty or lying — use another endpoint`, 'METADATA_MISMATCH')
+  failed(
+    `${why}: refusing to use it (nothing was signed or cached); the node may be faulty or lying — use another endpoint`,
+    'METADATA_MISMATCH',
+  )
 
 export const short = (hash: string): string => `${hash.slice(0, 10)}…`
 

@@ -49,7 +49,11 @@ export async function probeMetadataHash(ctx: ProbeContext, blockHash: string): P
   try {
     const tx = await ctx.signRemark(withMetadataHash(METADATA_HASH_TOKEN, throwawaySigner()), blockHash)
     const source = '02' // TransactionSource::External, as for a transaction from the network
-    const result = await ctx.rpc<string>('state_call', ['TaggedTransactionQueue_validate_transaction', `0x${source}${toHex(tx).slice(2)}${blockHash.slice(2)}`, blockHash])
+    const result = await ctx.rpc<string>('state_call', [
+      'TaggedTransactionQueue_validate_transaction',
+      `0x${source}${toHex(tx).slice(2)}${blockHash.slice(2)}`,
+      blockHash,
+    ])
     return classifyValidity(fromHex(result, 'validate_transaction result'))
   } catch {
     return 'unsupported'

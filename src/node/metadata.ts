@@ -77,7 +77,7 @@ export interface EncodeOptions {
 }
 
 /** The metadata a node serves, with everything else derived from it: no layout is written down here. */
-export interface MetadataView {
+export interface RuntimeMetadata {
   readonly raw: Uint8Array
   readonly version: 14 | 15 | 16
   readonly metadata: UnifiedMetadata
@@ -128,7 +128,7 @@ const asBytes = (input: Uint8Array | string, what: string): Uint8Array =>
   typeof input === 'string' ? fromHex(input, what) : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice()
 
 /** Decode raw metadata (v14, v15 or v16, with or without the `meta` magic wrapper). */
-export function metadataView(raw: Uint8Array): MetadataView {
+export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
   const metadata = unifyMetadata(decAnyMetadata(raw))
   const lookup = getLookupFn(metadata)
   const builder = getDynamicBuilder(lookup)

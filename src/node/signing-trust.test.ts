@@ -15,7 +15,13 @@ const CODE_HASH = toHex(Blake2256(CODE))
 const DEV = '0x' + '45'.repeat(32)
 const KEY: MetadataKey = { genesis: DEV, specVersion: 218, codeHash: CODE_HASH }
 const KNOWN: KnownRuntimes = {
-  [CODE_HASH]: { specName: 'node-subtensor', specVersion: 218, source: 'the genesis tao ships', metadataHash: false, digests: { 15: metadataDigest(META) } },
+  [CODE_HASH]: {
+    specName: 'node-subtensor',
+    specVersion: 218,
+    source: 'the genesis tao ships',
+    metadataHash: false,
+    digests: { 15: metadataDigest(META) },
+  },
 }
 
 /** A connection whose every answer is chosen by the test, recording what deciding asked and wrote. */
@@ -88,7 +94,8 @@ describe('what vouches for the metadata before signing', () => {
     expect(await decideTrust(ctx)).toEqual({
       mode: 0,
       verifiedBy: 'package',
-      words: 'CheckMetadataHash mode 0: this runtime (spec 218) cannot check the metadata; tao verified it against the digest it ships for this runtime',
+      words:
+        'CheckMetadataHash mode 0: this runtime (spec 218) cannot check the metadata; tao verified it against the digest it ships for this runtime',
     })
     expect(seen.probes + seen.codeReads).toBe(0)
   })
@@ -122,7 +129,9 @@ describe('what vouches for the metadata before signing', () => {
     const { ctx, seen } = fakeContext({ produces: TAMPERED })
     const err = await refused(decideTrust(ctx))
     expect([err.code, err.exitCode]).toEqual(['METADATA_MISMATCH', 1])
-    expect(err.message).toMatch(/^the metadata ws:\/\/node served is not what its runtime code \(:code at block #7\) produces: refusing to use it/)
+    expect(err.message).toMatch(
+      /^the metadata ws:\/\/node served is not what its runtime code \(:code at block #7\) produces: refusing to use it/,
+    )
     expect(seen.cached).toEqual([])
   })
 
@@ -137,12 +146,20 @@ describe('what vouches for the metadata before signing', () => {
     const noExecutor = fakeContext({ loadRunner: async () => undefined })
     const err = await refused(decideTrust(noExecutor.ctx))
     expect([err.code, err.exitCode]).toEqual(['METADATA_UNVERIFIED', 1])
-    expect(err.message).toMatch(/tao does not ship its digest, and Chopsticks' executor, which derives it from the runtime code, is not installed/)
+    expect(err.message).toMatch(
+      /tao does not ship its digest, and Chopsticks' executor, which derives it from the runtime code, is not installed/,
+    )
     expect(err.message).toMatch(/--trust-node-metadata/)
-    expect((await refused(decideTrust(fakeContext({ served: null }).ctx))).message).toContain('did not serve the runtime code (:code) at block #7')
+    expect((await refused(decideTrust(fakeContext({ served: null }).ctx))).message).toContain(
+      'did not serve the runtime code (:code) at block #7',
+    )
 
     const trusting = fakeContext({ loadRunner: async () => undefined, trustNodeMetadata: true })
-    expect(await decideTrust(trusting.ctx)).toMatchObject({ mode: 0, verifiedBy: 'node', words: expect.stringContaining("NOT verified: signed on the node's word") })
+    expect(await decideTrust(trusting.ctx)).toMatchObject({
+      mode: 0,
+      verifiedBy: 'node',
+      words: expect.stringContaining("NOT verified: signed on the node's word"),
+    })
     expect(trusting.seen.cached).toEqual([])
   })
 })
@@ -160,7 +177,7 @@ describe('the signer', () => {
 describe('the check at connect', () => {
   const base = { label: 'ws://node', codeHash: CODE_HASH, genesis: DEV, remembered: new Set<string>(), known: KNOWN }
 
-  it("refuses metadata that is not what this package knows for the runtime (tampered), before anything reads it", () => {
+  it('refuses metadata that is not what this package knows for the runtime (tampered), before anything reads it', () => {
     expect(() => checkServedMetadata({ ...base, metadata: TAMPERED })).toThrow(
       /^the metadata ws:\/\/node served for runtime 0x[0-9a-f]{8}… \(spec 218\) is not the one the genesis tao ships has/,
     )
@@ -203,7 +220,12 @@ describe('a refusal at submission in mode 1', () => {
   it('a bad proof drops the cached metadata of the runtime', async () => {
     const deleted: MetadataKey[] = []
     const cache = { dir: '', get: async () => null, set: async () => undefined, delete: async (k: MetadataKey) => void deleted.push(k) }
-    const err = (await explainRejection(rejected('badProof'), mode1, { genesis: DEV, remembered: new Set(), cache, cacheKey: KEY })) as TaoError
+    const err = (await explainRejection(rejected('badProof'), mode1, {
+      genesis: DEV,
+      remembered: new Set(),
+      cache,
+      cacheKey: KEY,
+    })) as TaoError
     expect(err.code).toBe('TX_REJECTED')
     expect(err.message).toContain('tao dropped its cached copy')
     expect(deleted).toEqual([KEY])

@@ -180,7 +180,10 @@ export function signerFor(trustOf: SigningTrust, keypair: Sr25519Keypair, verifi
     ...signer,
     signTx: (callData, extensions, metadata, ...rest) => {
       if (metadata !== verified && !sameBytes(metadata, verified))
-        throw failed('the runtime changed while the command ran (its new metadata was not verified); nothing was signed: run the command again', 'RUNTIME_CHANGED')
+        throw failed(
+          'the runtime changed while the command ran (its new metadata was not verified); nothing was signed: run the command again',
+          'RUNTIME_CHANGED',
+        )
       return signer.signTx(callData, extensions, metadata, ...rest)
     },
   }
@@ -191,7 +194,11 @@ export function signerFor(trustOf: SigningTrust, keypair: Sr25519Keypair, verifi
  * saying it cannot check the hash, which on a network that requires it is refused as a downgrade; a bad proof in
  * mode 1 may be the runtime refusing the metadata digest, so a cached copy is dropped (the next run downloads it).
  */
-export async function explainRejection(err: unknown, chosen: SigningTrust, ctx: Pick<TrustContext, 'genesis' | 'remembered' | 'cache' | 'cacheKey'>): Promise<unknown> {
+export async function explainRejection(
+  err: unknown,
+  chosen: SigningTrust,
+  ctx: Pick<TrustContext, 'genesis' | 'remembered' | 'cache' | 'cacheKey'>,
+): Promise<unknown> {
   if (!(err instanceof TaoError) || err.code !== 'TX_REJECTED' || chosen.mode !== 1) return err
   const reason = (err.data?.rejection as { reason?: string } | undefined)?.reason
   if (reason === 'cannotLookup') {
@@ -213,4 +220,3 @@ export async function explainRejection(err: unknown, chosen: SigningTrust, ctx: 
   }
   return err
 }
-

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../core/hex.js'
 import { extrinsicHash } from './extrinsic.js'
-import { metadataView } from './metadata.js'
+import { decodeMetadata } from './metadata.js'
 import { watchTx, type TrackContext, type WatchRequest } from './track.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const view = metadataView(readFileSync(path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')))
+const meta = decodeMetadata(readFileSync(path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')))
 const SIGNER = '5FRo4vab84LM3aiK4DijnVawGDKagLGLzfn95j9tjDaHja8Z'
 const OUR = '0x0c0401020304' as const // any bytes: the tracker only hashes them
 const OTHER = '0x0c0405060708' as const
@@ -27,7 +27,7 @@ function fakeChain(blocks: Block[], opts: { failReads?: number } = {}) {
   let failReads = opts.failReads ?? 0
   const hashOf = (n: number) => toHex(new Uint8Array(32).fill(n + 1))
   const numberOf = (hash: string) => blocks.findIndex((_, i) => hashOf(i) === hash)
-  const account = view.requireStorage('System', 'Account')
+  const account = meta.requireStorage('System', 'Account')
   const accountValue = (nonce: number) =>
     toHex(
       account.encodeValue({
@@ -39,7 +39,7 @@ function fakeChain(blocks: Block[], opts: { failReads?: number } = {}) {
       }),
     )
   const ctx: TrackContext = {
-    view: () => view,
+    metadata: () => meta,
     rpc: async <T>(method: string, params: unknown[]): Promise<T> => {
       if (failReads > 0) {
         failReads--

@@ -1,12 +1,12 @@
 import { fromHex } from '../core/hex.js'
 import { sleep } from './deadline.js'
 import { extrinsicHash } from './extrinsic.js'
-import type { ChainEvent, DispatchErrorInfo, MetadataView } from './metadata.js'
+import type { ChainEvent, DispatchErrorInfo, RuntimeMetadata } from './metadata.js'
 
 /** What the tracker needs from a connection: legacy JSON-RPC reads, which every Subtensor node serves. */
 export interface TrackContext {
   rpc<T>(method: string, params: unknown[]): Promise<T>
-  view(): MetadataView
+  metadata(): RuntimeMetadata
 }
 
 export interface TxEvent {
@@ -187,7 +187,7 @@ async function waitFinalized(ctx: TrackContext, found: Found, deadline: number, 
 }
 
 async function accountNonceAt(ctx: TrackContext, address: string, at: string): Promise<number> {
-  const account = ctx.view().requireStorage('System', 'Account')
+  const account = ctx.metadata().requireStorage('System', 'Account')
   const raw = await ctx.rpc<string | null>('state_getStorage', [account.encodeKey(address), at])
   if (!raw) return 0
   return Number((account.decodeValue(raw) as { nonce: number | bigint }).nonce)
@@ -195,14 +195,14 @@ async function accountNonceAt(ctx: TrackContext, address: string, at: string): P
 
 /** Read the block's events and turn the transaction's own into a result. */
 export async function describeLanded(ctx: TrackContext, found: Found, connectionLost: boolean): Promise<TxLanded> {
-  const view = ctx.view()
-  const eventsKey = view.requireStorage('System', 'Events').encodeKey()
+  const meta = ctx.metadata()
+  const eventsKey = meta.requireStorage('System', 'Events').encodeKey()
   const [raw, finalizedHash] = await Promise.all([
     ctx.rpc<string | null>('state_getStorage', [eventsKey, found.hash]),
     ctx.rpc<`0x${string}`>('chain_getFinalizedHead', []),
   ])
   const finalizedNumber = num((await ctx.rpc<Header>('chain_getHeader', [finalizedHash])).number)
-  const all: ChainEvent[] = raw ? view.decodeEvents(raw) : []
+  const all: ChainEvent[] = raw ? meta.decodeEvents(raw) : []
   const own = all.filter((e) => e.phase.type === 'ApplyExtrinsic' && e.phase.value === found.index)
   const events: TxEvent[] = own.map(({ pallet, name, data }) => ({ pallet, name, data }))
   const feePaid = own.find((e) => e.pallet === 'TransactionPayment' && e.name === 'TransactionFeePaid')
@@ -223,9 +223,9 @@ export async function describeLanded(ctx: TrackContext, found: Found, connection
   }
   if (failure) {
     const err = (failure.data as { dispatch_error: unknown }).dispatch_error
-    return { ...base, ok: false, error: view.describeDispatchError(err) }
+    return { ...base, ok: false, error: meta.describeDispatchError(err) }
   }
-  const nested = nestedFailure(view, own)
+  const nested = nestedFailure(meta, own)
   return nested ? { ...base, ok: false, error: nested } : { ...base, ok: true }
 }
 
@@ -233,13 +233,13 @@ export async function describeLanded(ctx: TrackContext, found: Found, connection
  * A wrapper call (Sudo.sudo, Utility.dispatch_as, Proxy.proxy …) succeeds as an extrinsic even when the
  * call it wraps fails; the failure is in the wrapper's event as `…_result: Err(DispatchError)`.
  */
-function nestedFailure(view: MetadataView, events: ChainEvent[]): (DispatchErrorInfo & { via: string }) | undefined {
+function nestedFailure(meta: RuntimeMetadata, events: ChainEvent[]): (DispatchErrorInfo & { via: string }) | undefined {
   for (const e of events) {
     if (e.data === null || typeof e.data !== 'object') continue
     for (const [key, value] of Object.entries(e.data as Record<string, unknown>)) {
       if (!key.endsWith('result')) continue
       const r = value as { success?: boolean; value?: unknown }
-      if (r && r.success === false) return { ...view.describeDispatchError(r.value), via: `${e.pallet}.${e.name}` }
+      if (r && r.success === false) return { ...meta.describeDispatchError(r.value), via: `${e.pallet}.${e.name}` }
     }
   }
   return undefined

@@ -4,7 +4,7 @@ import { setInterruptNote } from '../core/interrupt.js'
 import { fromHex, toHex } from '../core/hex.js'
 import { eraPeriod } from './era.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
-import type { MetadataView } from './metadata.js'
+import type { RuntimeMetadata } from './metadata.js'
 import { ss58Address, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
 import { describeRejection } from './rejection.js'
@@ -58,10 +58,7 @@ export interface SignedTx {
   call: string
 }
 
-export type TxResult =
-  | WatchResult
-  | { status: 'submitted'; txHash: `0x${string}`; hex: `0x${string}` }
-  | ({ status: 'dry-run' } & SignedTx)
+export type TxResult = WatchResult | { status: 'submitted'; txHash: `0x${string}`; hex: `0x${string}` } | ({ status: 'dry-run' } & SignedTx)
 
 /** What the transaction code needs from a connection. */
 export interface TxContext extends TrackContext {
@@ -69,7 +66,7 @@ export interface TxContext extends TrackContext {
   client: PolkadotClient
   /** Submission and tracking: never re-sends anything by itself (see plain-rpc.ts). */
   plain: PlainRpc
-  // polkadot-api's unsafe (descriptor-less) API; its types are generic over descriptors we do not have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- polkadot-api's unsafe (descriptor-less) API: its types are generic over descriptors we do not have
   api: any
   requestTimeoutMs: number
   /** The signer over a keypair, in the CheckMetadataHash mode this chain gets (src/node/signing-trust.ts). */
@@ -87,19 +84,19 @@ export { eraPeriod, MAX_ERA } from './era.js'
  * A mortal transaction is checked against its birth block's hash, which the runtime keeps only for the last
  * `System.BlockHashCount` blocks: an era longer than that promises a life the transaction cannot have.
  */
-function checkEraLife(view: MetadataView, era: number): void {
-  if (!view.hasConstant('System', 'BlockHashCount')) return
-  const kept = Number(view.constant('System', 'BlockHashCount'))
+function checkEraLife(meta: RuntimeMetadata, era: number): void {
+  if (!meta.hasConstant('System', 'BlockHashCount')) return
+  const kept = Number(meta.constant('System', 'BlockHashCount'))
   if (era > kept)
     throw badInput(
-      `--era ${era} is longer than this runtime keeps block hashes (System.BlockHashCount = ${kept}) ${view.where}: use --era ${kept} or less, or 0 for immortal`,
+      `--era ${era} is longer than this runtime keeps block hashes (System.BlockHashCount = ${kept}) ${meta.where}: use --era ${kept} or less, or 0 for immortal`,
       'BAD_ERA',
     )
 }
 
-export function buildCall(view: MetadataView, pallet: string, name: string, args: Record<string, unknown>, ignoreExtra = false): TxCall {
-  const callData = view.encodeCall(pallet, name, args, { ignoreExtra })
-  const info = view.requireCall(pallet, name)
+export function buildCall(meta: RuntimeMetadata, pallet: string, name: string, args: Record<string, unknown>, ignoreExtra = false): TxCall {
+  const callData = meta.encodeCall(pallet, name, args, { ignoreExtra })
+  const info = meta.requireCall(pallet, name)
   const kept = Object.fromEntries(info.args.map((a) => [a.name, args[a.name]]))
   return { pallet, name, args: kept, callData: toHex(callData) }
 }
@@ -127,12 +124,12 @@ async function prepare(ctx: TxContext, address: string, options: SignOptions): P
   const tip = options.tip ?? 0n
   if (tip < 0n) throw badInput('tip cannot be negative', 'BAD_TIP')
   // Everything the user chose is checked against this runtime before asking the node anything.
-  const view = ctx.view()
-  view.checkExtension('ChargeTransactionPayment', tip, 'tip')
-  if (options.nonce !== undefined) view.checkExtension('CheckNonce', options.nonce, 'nonce')
+  const meta = ctx.metadata()
+  meta.checkExtension('ChargeTransactionPayment', tip, 'tip')
+  if (options.nonce !== undefined) meta.checkExtension('CheckNonce', options.nonce, 'nonce')
   const blocks = options.era === 'immortal' ? undefined : (options.era ?? DEFAULT_ERA)
   const period = blocks === undefined ? undefined : eraPeriod(blocks)
-  if (blocks !== undefined) checkEraLife(view, blocks)
+  if (blocks !== undefined) checkEraLife(meta, blocks)
   const [at, nonce] = await Promise.all([ctx.client.getFinalizedBlock(), options.nonce ?? nextNonce(ctx, address)])
   if (!Number.isInteger(nonce) || nonce < 0) throw badInput(`nonce must be a whole number, not ${nonce}`, 'BAD_NONCE')
   if (period === undefined) return { at, nonce, tip, era: { type: 'immortal' }, mortality: { mortal: false } }
@@ -165,7 +162,7 @@ async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prep
 /** Estimate the fee, then sign locally. Nothing is sent: this is the dry run. */
 export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
   const signer = await ctx.signer(keypair)
-  const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
+  const address = ss58Address(keypair.publicKey, ctx.metadata().ss58Prefix ?? 42)
   const p = await prepare(ctx, address, options)
   const fee = (options.knownFee ?? (await partialFee(ctx, call, address, p))) + p.tip
   const signed: Uint8Array | string = await unsafeTx(ctx, call).sign(signer, txOptions(p))
@@ -193,8 +190,12 @@ export async function sendTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypa
 }
 
 /** Submit an extrinsic signed earlier (e.g. by a dry run) and follow it like sendTx. */
-export async function submitSigned(ctx: TxContext, hex: string, options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {}): Promise<TxResult> {
-  const decoded = decodeExtrinsic(ctx.view(), hex)
+export async function submitSigned(
+  ctx: TxContext,
+  hex: string,
+  options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {},
+): Promise<TxResult> {
+  const decoded = decodeExtrinsic(ctx.metadata(), hex)
   if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; the node would not accept it', 'NOT_SIGNED')
   const head = await headBeforeSubmission(ctx)
   const era = decoded.era && txEra(decoded.era, head)
@@ -203,7 +204,7 @@ export async function submitSigned(ctx: TxContext, hex: string, options: Omit<Se
 
 /** Reads for following a transaction go over the plain socket, with a bounded wait per request. */
 const trackerOf = (ctx: TxContext): TrackContext => ({
-  view: ctx.view,
+  metadata: ctx.metadata,
   rpc: <T>(method: string, params: unknown[]) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, 15_000)),
 })
 
@@ -270,7 +271,11 @@ async function submit(
 function rejected(err: RpcError): TaoError {
   const raw = `${err.code}: ${err.message}${err.data !== undefined && typeof err.data !== 'string' ? ` ${JSON.stringify(err.data)}` : ''}`
   const why = describeRejection(err.code, err.message, err.data)
-  const error = failed(`the node refused the transaction: ${why?.words ?? err.message}; nothing was included`, 'TX_REJECTED', `node answer: ${raw}`)
+  const error = failed(
+    `the node refused the transaction: ${why?.words ?? err.message}; nothing was included`,
+    'TX_REJECTED',
+    `node answer: ${raw}`,
+  )
   error.data = { rejection: { reason: why?.kind ?? null, node: raw } }
   return error
 }

@@ -3,12 +3,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { TaoError } from '../core/errors.js'
-import { metadataView, type MetadataView } from '../node/metadata.js'
-import { governanceAvailability, parseProposalHash, requireGovernance } from './governance.js'
+import { decodeMetadata, type RuntimeMetadata } from '../node/metadata.js'
+import { governanceAvailability, requireGovernance } from './governance.js'
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/metadata-spec381.scale')
-let spec381: MetadataView | undefined
-const view381 = () => (spec381 ??= metadataView(readFileSync(FIXTURE)))
+let spec381: RuntimeMetadata | undefined
+const view381 = () => (spec381 ??= decodeMetadata(readFileSync(FIXTURE)))
 
 // Spec 218's metadata comes from a running node: test/compat runs the same checks on it (governance available there).
 describe('governance on a runtime without it (spec 381 metadata)', () => {
@@ -42,19 +42,5 @@ describe('governance on a runtime without it (spec 381 metadata)', () => {
   it('still has pallet Sudo, so sudo-key is available', () => {
     expect(governanceAvailability(view381(), 'sudo-key')).toEqual({ available: true })
     expect(() => requireGovernance(view381(), 'sudo-key')).not.toThrow()
-  })
-})
-
-describe('proposal hashes', () => {
-  it('takes 0x and 64 hex digits, lower-cased', () => {
-    expect(parseProposalHash(' 0x' + 'AB'.repeat(32) + ' ')).toBe('0x' + 'ab'.repeat(32))
-  })
-  it.each(['', '0x12', 'ab'.repeat(32), '0x' + 'zz'.repeat(32), '0x' + 'ab'.repeat(33)])('refuses %j with exit 2', (input) => {
-    expect(() => parseProposalHash(input)).toThrow(/proposal hash/)
-    try {
-      parseProposalHash(input)
-    } catch (err) {
-      expect((err as TaoError).exitCode).toBe(2)
-    }
   })
 })

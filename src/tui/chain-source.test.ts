@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { MetagraphView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, SubnetSummary } from '../subtensor/models.js'
 import { unreachable } from '../core/errors.js'
 import type { Chain } from '../node/index.js'
 import { chainSource, type ChainReaders } from './chain-source.js'
@@ -68,7 +68,7 @@ function fakeReaders(opts: { events?: (block: string) => BlockEvent[] } = {}) {
       await wait()
       return [subnet(0, blockOf(o.at)), subnet(1, blockOf(o.at))]
     }),
-    readMetagraph: vi.fn(async (_c: Chain, netuid: number, o: { at: string }) => ({ block: blockOf(o.at), subnet: subnet(netuid, blockOf(o.at)), neurons: [] }) as MetagraphView),
+    readMetagraph: vi.fn(async (_c: Chain, netuid: number, o: { at: string }) => ({ block: blockOf(o.at), subnet: subnet(netuid, blockOf(o.at)), neurons: [] }) as Metagraph),
     readStakes: vi.fn(async () => []),
     readEvents: vi.fn(async (_c: Chain, at: string) => opts.events?.(at) ?? []),
   } satisfies ChainReaders

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { keyAction } from './keys.js'
+import { applyKeys, keyAction, keyPresses } from './keys.js'
 import { cursorIndex, initialUi, reduceUi, type RowContext, type UiAction, type UiState } from './state.js'
 
 const keys = Array.from({ length: 50 }, (_, i) => String(i))
@@ -111,5 +111,40 @@ describe('keys', () => {
   test('while help is open any key closes it, q still quits', () => {
     expect(keyAction('j', {}, { editingFilter: false, help: true })).toEqual({ type: 'toggleHelp' })
     expect(keyAction('q', {}, { editingFilter: false, help: true })).toEqual({ type: 'quit' })
+  })
+
+  test('keys that arrive together are each a press: jj, a paste, key repeat, Escape then a key', () => {
+    expect(keyPresses('j', {})).toEqual([{ input: 'j', key: {} }])
+    expect(keyPresses('jj', {})).toEqual([
+      { input: 'j', key: { shift: false } },
+      { input: 'j', key: { shift: false } },
+    ])
+    expect(keyPresses('aG\r', {}).map((p) => p.key)).toEqual([{ shift: false }, { shift: true }, { return: true }])
+    // ESC immediately followed by a key arrives as that key with meta.
+    expect(keyPresses('2', { meta: true })).toEqual([{ input: '', key: { escape: true } }, { input: '2', key: { shift: false } }])
+    expect(keyPresses('', { escape: true, meta: true })).toEqual([
+      { input: '', key: { escape: true } },
+      { input: '', key: { escape: true } },
+    ])
+    expect(keyPresses('', { return: true, meta: true })).toEqual([{ input: '', key: { escape: true } }, { input: '', key: { return: true, meta: false } }])
+    // Keys that are one press stay one.
+    expect(keyPresses('', { downArrow: true, meta: true })).toEqual([{ input: '', key: { downArrow: true, meta: true } }])
+    expect(keyPresses('c', { ctrl: true })).toEqual([{ input: 'c', key: { ctrl: true } }])
+  })
+
+  test('each press applies to the state the one before left', () => {
+    const drawn = { state: initialUi(1), ctx }
+    const rowsOf = () => ctx
+    expect(applyKeys(drawn.state, keyPresses('jjj', {}), drawn, rowsOf).tables.metagraph.selected).toBe('3')
+    // A filter typed and left with Escape, then a view, in one chunk.
+    const filtering = run(initialUi(), { type: 'filterStart' })
+    const s = applyKeys(filtering, [...keyPresses('12', {}), ...keyPresses('3', { meta: true })], { state: filtering, ctx }, rowsOf)
+    expect(s).toMatchObject({ view: 'stake', editingFilter: false })
+    expect(s.tables.subnets.filter).toBe('')
+    // The rows of a view not drawn yet come from rowsOf.
+    const other: RowContext = { keys: ['a', 'b', 'c'], pageSize: 10, sortable: [] }
+    const moved = applyKeys(initialUi(), keyPresses('3j', {}), { state: initialUi(), ctx }, () => other)
+    expect(moved).toMatchObject({ view: 'stake' })
+    expect(moved.tables.stake.selected).toBe('b')
   })
 })

@@ -25,8 +25,11 @@ describe('columns', () => {
   test('a narrow line drops the lowest priority first and keeps the order', () => {
     expect(fitColumns(cols, 20).map((c) => c.column.id)).toEqual(['id', 'name', 'v'])
     expect(fitColumns(cols, 12).map((c) => c.column.id)).toEqual(['id', 'name'])
-    // Priority-1 columns stay even when they do not fit (the line is clipped).
-    expect(fitColumns(cols, 3).map((c) => c.column.id)).toEqual(['id', 'name'])
+    // Where even the priority-1 columns do not fit, the rightmost go too: no column is cut short.
+    expect(fitColumns(cols, 9).map((c) => c.column.id)).toEqual(['id'])
+    expect(fitColumns(cols, 3).map((c) => c.column.id)).toEqual(['id'])
+    // The first column stays, clipped, on a line too narrow even for it.
+    expect(fitColumns(cols, 2).map((c) => c.column.id)).toEqual(['id'])
   })
 
   test('header marks the sort column', () => {

@@ -38,15 +38,16 @@ export const GAP = 1
 
 /**
  * The columns that fit in `width` cells: drop the lowest-priority columns (highest number, rightmost
- * first) until the rest fit, then share what is left among the elastic ones. Order is kept.
+ * first) until the rest fit, then share what is left among the elastic ones. Order is kept. Where even the
+ * columns always shown do not fit, the rightmost of them go too: a column is shown whole or not at all, never
+ * a number cut short.
  */
 export function fitColumns<R>(columns: readonly Column<R>[], width: number): FittedColumn<R>[] {
   const kept = [...columns]
   const total = () => kept.reduce((sum, c) => sum + c.width, 0) + GAP * Math.max(0, kept.length - 1)
-  while (total() > width) {
-    let drop = -1
-    for (let i = 0; i < kept.length; i++) if (kept[i].priority > 1 && (drop < 0 || kept[i].priority >= kept[drop].priority)) drop = i
-    if (drop < 0) break
+  while (total() > width && kept.length > 1) {
+    let drop = kept.length - 1
+    for (let i = 0; i < kept.length; i++) if (kept[i].priority > 1 && (kept[drop].priority <= 1 || kept[i].priority >= kept[drop].priority)) drop = i
     kept.splice(drop, 1)
   }
   const fitted = kept.map((column) => ({ column, width: column.width }))

@@ -94,7 +94,14 @@ interface FakeTerminal {
 
 /** The person answers `answer` at the prompt; `unlock` may fail as a wrong password would. */
 function fakeTerminal(node: FakeNode, { answer = true, unlockError }: { answer?: boolean; unlockError?: TaoError } = {}): FakeTerminal {
-  const t = { logs: [] as string[], notes: [] as string[], questions: [] as string[], interruptNotes: [] as string[], unlocked: 0, connected: 0 }
+  const t = {
+    logs: [] as string[],
+    notes: [] as string[],
+    questions: [] as string[],
+    interruptNotes: [] as string[],
+    unlocked: 0,
+    connected: 0,
+  }
   const io: TxIO = {
     log: (line) => t.logs.push(stripVTControlCharacters(line)),
     note: (line) => t.notes.push(stripVTControlCharacters(line)),
@@ -288,7 +295,11 @@ describe('executeTx', () => {
         ),
       ),
     )
-    expect([err.code, err.exitCode, err.message]).toEqual(['DISPATCH_ERROR', 1, 'Balances.InsufficientBalance: Balance too low to send value.'])
+    expect([err.code, err.exitCode, err.message]).toEqual([
+      'DISPATCH_ERROR',
+      1,
+      'Balances.InsufficientBalance: Balance too low to send value.',
+    ])
     expect(err.data).toEqual({
       ...CONTEXT,
       status: 'landed',
@@ -389,7 +400,8 @@ describe('executeTx', () => {
   })
 
   it('in CheckMetadataHash mode 0 the preview says what vouches for the metadata instead of the runtime', async () => {
-    const words = 'CheckMetadataHash mode 0: this runtime (spec 218) cannot check the metadata; tao verified it against the digest it ships for this runtime'
+    const words =
+      'CheckMetadataHash mode 0: this runtime (spec 218) cannot check the metadata; tao verified it against the digest it ships for this runtime'
     const t = fakeTerminal(fakeNode(undefined, 7, async () => ({ mode: 0, verifiedBy: 'package', words })))
     await executeTx(t.io, request(), planOf(intent({ preview: undefined })))
     expect(t.notes[0]).toBe(
@@ -543,7 +555,10 @@ describe('executeTx', () => {
   })
 
   it('mayHaveLanded: whether each way the signing path fails may have left the transaction on chain', async () => {
-    const failure = async (outcome: (options: SendOptions) => Promise<TxResult>, terminal: { answer?: boolean; unlockError?: TaoError } = {}) => {
+    const failure = async (
+      outcome: (options: SendOptions) => Promise<TxResult>,
+      terminal: { answer?: boolean; unlockError?: TaoError } = {},
+    ) => {
       const node = fakeNode(outcome)
       return executeTx(fakeTerminal(node, terminal).io, request(), planOf()).then(
         () => undefined,
@@ -558,11 +573,56 @@ describe('executeTx', () => {
       ['refused by the node', await failure(async () => Promise.reject(failed('the node refused the transaction', 'TX_REJECTED'))), false],
       ['landed, dispatch failed', await failure(async () => dispatchFailed), false],
       ['can no longer land', await failure(async () => gone), false],
-      ['outcome unknown', await failure(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason: 'lost', connectionLost: true })), true],
+      [
+        'outcome unknown',
+        await failure(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason: 'lost', connectionLost: true })),
+        true,
+      ],
       ['node unreachable', await failure(async () => Promise.reject(unreachable('the node went away'))), true],
       ['not a TaoError', await failure(async () => Promise.reject(new Error('socket hang up'))), true],
     ]
     for (const [, err] of cases) expect(err).toBeDefined()
     expect(cases.map(([what, err]) => [what, mayHaveLanded(err)])).toEqual(cases.map(([what, , may]) => [what, may]))
+  })
+
+  describe('a typed confirmation (confirmPhrase)', () => {
+    const phrase = { prompt: 'Type the last 6 characters to confirm:', answer: 'M694ty' }
+    const typing = (t: FakeTerminal, typed: string) => {
+      const asked: Array<[string, string]> = []
+      t.io.confirmTyped = async (prompt, answer) => (asked.push([prompt, answer]), typed === answer)
+      return asked
+    }
+
+    it('asks for the phrase instead of y/N, after the preview; the right answer signs', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node, { answer: false })
+      const asked = typing(t, 'M694ty')
+      await executeTx(t.io, request(), planOf(intent({ confirmPhrase: phrase })))
+      expect(asked).toEqual([[phrase.prompt, phrase.answer]])
+      expect(t.questions).toEqual([])
+      expect(t.notes[0]).toMatch(/estimated fee/)
+      expect(node.sent).toHaveLength(1)
+    })
+
+    it('anything else typed cancels: nothing unlocked or sent', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node)
+      typing(t, 'y')
+      const err = await refusal(executeTx(t.io, request(), planOf(intent({ confirmPhrase: phrase }))))
+      expect([err.code, err.exitCode]).toEqual(['CANCELLED', 2])
+      expect([t.unlocked, node.sent.length]).toEqual([0, 0])
+    })
+
+    it('-y and --dry-run skip it; a terminal that cannot ask for one refuses', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node)
+      const asked = typing(t, '')
+      await executeTx(t.io, request({}, { noPrompt: true }), planOf(intent({ confirmPhrase: phrase })))
+      await executeTx(t.io, request({ dryRun: true }), planOf(intent({ confirmPhrase: phrase })))
+      expect(asked).toEqual([])
+      const bare = fakeTerminal(fakeNode())
+      const err = await refusal(executeTx(bare.io, request(), planOf(intent({ confirmPhrase: phrase }))))
+      expect([err.code, err.exitCode, bare.unlocked]).toEqual(['MISSING_INPUT', 2, 0])
+    })
   })
 })

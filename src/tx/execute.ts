@@ -3,7 +3,7 @@ import { badInput, ExitCode, TaoError } from '../core/errors.js'
 import { paint } from '../core/output.js'
 import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
-import type { Plan, PlanContext } from './intent.js'
+import type { Plan, PlanContext, TxIntent } from './intent.js'
 import { txOutcome, type ReportOutput } from './report.js'
 
 /** The key that will sign, as its public file names it (nothing unlocked yet). */
@@ -23,6 +23,8 @@ export interface TxIO extends ReportOutput {
   connect(): Promise<Chain>
   /** Ask before signing; false = the person said no. Not called with `noPrompt` or a dry run. */
   confirm(question: string): Promise<boolean>
+  /** Ask for `answer` to be typed (a plan's confirmPhrase); false = something else was typed. */
+  confirmTyped?(prompt: string, answer: string): Promise<boolean>
   /** Unlock the signing key, refusing one that is not the signer named by `signer()`. */
   unlock(): Promise<Sr25519Keypair>
   /** What Ctrl-C would leave behind, said when it comes. */
@@ -69,7 +71,8 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
         (trust.mode === 0 ? `  ${trust.words}\n` : '') +
         `  estimated fee: ${displayTao(fee + (options.tip ?? 0n))}`,
     )
-    if (!req.noPrompt && !options.dryRun && !(await io.confirm('Sign and submit?'))) throw badInput('cancelled; nothing was signed', 'CANCELLED')
+    if (!req.noPrompt && !options.dryRun && !(await confirmed(io, intent.confirmPhrase)))
+      throw badInput('cancelled; nothing was signed', 'CANCELLED')
 
     const keypair = await io.unlock()
     const context = { call: callName, signer, ...intent.context, estimatedFee: amountJson(fee + (options.tip ?? 0n)) }
@@ -84,6 +87,17 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   } finally {
     chain.close()
   }
+}
+
+/** y/N, or the typed answer a plan asks for (refused when this terminal cannot ask for one). */
+async function confirmed(io: TxIO, phrase: TxIntent['confirmPhrase']): Promise<boolean> {
+  if (!phrase) return io.confirm('Sign and submit?')
+  if (!io.confirmTyped)
+    throw badInput(
+      'this transaction needs a typed confirmation, which cannot be asked here; pass -y to submit without asking',
+      'MISSING_INPUT',
+    )
+  return io.confirmTyped(phrase.prompt, phrase.answer)
 }
 
 /**

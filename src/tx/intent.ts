@@ -23,6 +23,11 @@ export interface TxIntent {
   summary: string
   /** Further preview lines (expected alpha, slippage, the burn …). */
   preview?: string[]
+  /**
+   * For a transaction that cannot be undone: the person types `answer` after the preview instead of answering
+   * y/N (-y / --no-prompt still skips the question).
+   */
+  confirmPhrase?: { prompt: string; answer: string }
   /** The fee of exactly this call when the plan already estimated it (saves a round trip). */
   fee?: bigint
   /** Fields the command reports in its JSON (amounts as {rao,tao}). */

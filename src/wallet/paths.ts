@@ -5,7 +5,8 @@ import { toHex } from '../core/hex.js'
 import { fsError, errnoOf } from '../fsx/fs-errors.js'
 import { readRegularFile } from '../fsx/files.js'
 import { PUB_SUFFIX, validateName } from './names.js'
-import { parseKeyfile, type KeyfileData } from '../keystore/format.js'
+import { parseKeyfile } from '../keystore/format.js'
+import type { KeyfileData } from '../keystore/keyfile-data.js'
 import { encodeAddress } from '../core/ss58.js'
 
 /** Which key of a wallet: the coldkey, or one named hotkey. */

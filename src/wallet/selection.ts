@@ -58,7 +58,6 @@ export async function targetHotkey(flags: {
 /** A hotkey of the selected wallet by name; missing → exit 2. */
 export async function walletHotkey(flags: { 'wallet-path'?: string; 'wallet-name'?: string }, name: string): Promise<HotkeyTarget> {
   const w = resolveWallet(flags)
-  // Wallet and address code load when a hotkey is looked up, not at every start (issue 9).
   const { readPublicKey } = await import('./store.js')
   const info = await readPublicKey({ root: w.path, name: w.name }, { kind: 'hotkey', name })
   return { ss58: info.ss58, label: `hotkey "${name}" of wallet "${w.name}"`, name }
@@ -72,6 +71,10 @@ export async function hotkeyByAddressOrName(flags: { 'wallet-path'?: string; 'wa
     parseAddress(text, undefined, what)
     return { ss58: text, label: text }
   }
-  if (!/^[\w.-]+$/.test(text)) throw badInput(`${what} must be an SS58 address or the name of a hotkey of the wallet, not "${value}"`, 'BAD_HOTKEY')
+  try {
+    validateName(text, 'hotkey name')
+  } catch {
+    throw badInput(`${what} must be an SS58 address or the name of a hotkey of the wallet, not "${text}"`, 'BAD_HOTKEY')
+  }
   return walletHotkey(flags, text)
 }

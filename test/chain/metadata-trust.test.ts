@@ -43,9 +43,29 @@ describe('metadata a node served is verified before tao signs with it', () => {
 
   const env = () => ({ TAO_PASSWORD: PASSWORD, TAO_CACHE_DIR: join(dir, 'cache'), TAO_STATE_DIR: join(dir, 'state') })
   const stakeAdd = (network: string) =>
-    runTao(['stake', 'add', '-w', 'w', '--hotkey-ss58', HOTKEY, '--netuid', String(netuid), '--amount', '1', '-y', '--json', '--network', network, '--wallet-path', join(dir, 'wallets')], {
-      env: env(),
-    })
+    runTao(
+      [
+        'stake',
+        'add',
+        '-w',
+        'w',
+        '--hotkey-ss58',
+        HOTKEY,
+        '--netuid',
+        String(netuid),
+        '--amount',
+        '1',
+        '-y',
+        '--json',
+        '--network',
+        network,
+        '--wallet-path',
+        join(dir, 'wallets'),
+      ],
+      {
+        env: env(),
+      },
+    )
   const stakeOf = async () => BigInt((await chain.storage('SubtensorModule', 'Alpha', HOTKEY, coldkey, netuid)) as bigint)
   /** The runtime staked: a StakeAdded of 1 TAO for some alpha, and the coldkey paid exactly 1 TAO and the fee. */
   const expectStaked = (report: any, freeBefore: bigint, freeAfter: bigint) => {

@@ -45,7 +45,7 @@ describe('the tao command', () => {
     expect((await runTao(['config', 'get', 'network', '--json'], { env })).json.source).toBe('default')
     const bad = await runTao(['config', 'set', 'network', 'nowhere'], { env })
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/network must be/)
+    expect(bad.stderr).toMatch(/unknown network "nowhere"/)
     const wallet = await runTao(['config', 'set', 'wallet-name', '../etc'], { env })
     expect(wallet.code).toBe(2)
   })

@@ -1,6 +1,6 @@
 /**
  * Errors a person meets without a chain: one line on stderr, the documented exit code, the same message in
- * --json, no stack trace (issue 11, "Clear errors").
+ * --json, no stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, closeSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
@@ -117,6 +117,26 @@ describe('file-system errors name the path and the cause', () => {
   })
 })
 
+describe('stdout closed (`>&-`)', () => {
+  const onLinux = existsSync('/proc/self/fdinfo/1') && spawnSync('bash', ['-c', 'true']).status === 0
+  const list = `'${process.execPath}' '${taoBin}' wallet list --wallet-path '${dir}'`
+
+  it.runIf(onLinux)('from a shell: one line, exit 1, instead of a success whose output went nowhere', () => {
+    for (const json of ['', ' --json']) {
+      // The shell forks (a command follows), so tao's parent is the shell, as at a prompt or in a script.
+      const r = spawnSync('bash', ['-c', `${list}${json} >&-; echo "exit $?" >&2`], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8' })
+      expect(r.stderr).toBe('Error: cannot write the output: it is closed\nexit 1\n')
+    }
+  })
+
+  it.runIf(onLinux)('but a /dev/null handed over on purpose (stdio ignored, > /dev/null) discards the output and succeeds', () => {
+    const ignored = spawnSync(process.execPath, [taoBin, 'wallet', 'list', '--wallet-path', dir], { cwd: repoRoot, env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    expect(ignored.status, ignored.stderr).toBe(0)
+    const devnull = spawnSync('bash', ['-c', `${list} > /dev/null; echo "exit $?" >&2`], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8' })
+    expect(devnull.stderr).toBe('exit 0\n')
+  })
+})
+
 /** A TCP server on a free port; `onSocket` decides what it answers. */
 async function tcpServer(onSocket: (s: Socket) => void): Promise<{ url: string; server: Server; connected: Promise<void> }> {
   let connected!: () => void
@@ -153,6 +173,16 @@ describe('endpoints that are not a node', () => {
     try {
       const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url], 3, { env, timeoutMs: 60_000 })
       expect(line).toMatch(/not with HTTP or WebSocket/)
+    } finally {
+      server.close()
+    }
+  })
+
+  it('wss:// to an IP address that does not speak TLS: exit 3, one line and nothing else (no warning about SNI)', async () => {
+    const { url, server } = await tcpServer((s) => s.end('SSH-2.0-OpenSSH_9.6\r\n'))
+    try {
+      const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url.replace('ws://', 'wss://')], 3, { env, timeoutMs: 60_000 })
+      expect(line).toMatch(/^Error: cannot reach wss:\/\/127\.0\.0\.1:\d+/)
     } finally {
       server.close()
     }

@@ -43,6 +43,7 @@ const WALLETS = [
   ['miner', 'h1'],
   ['owner', 'default'],
   ['senator', 'senate'],
+  ['retiring', 'default'],
 ] as const
 /** The examples' subnets: both owned by `owner` (owner hotkey `default`, UID 0), `miner` on 2 (UID 1), `validator` on both (UID 2 on 2). */
 const SCENE = {
@@ -90,6 +91,7 @@ const RUN_ELSEWHERE: Record<string, string> = {
 /** Examples that run but end with another exit code than 0, and why that is right. */
 const EXIT_CODE: Record<string, [number, string]> = {
   'tao localnet stop': [1, 'nothing runs in a fresh state directory: "no localnet is running" is the documented exit 1'],
+  'tao axon reset -w owner -H validator --netuid 2': [2, 'spec 218 refuses a zero IP (InvalidIpAddress): the documented refusal, naming the spec, nothing signed'],
 }
 
 /**
@@ -461,6 +463,19 @@ describe('every README and command example', () => {
       case 'governance:vote':
         proposal = await propose()
         break
+      case 'wallet:swap-hotkey': {
+        // A hotkey of the owner registered on subnet 2 to swap, and a new one no subnet has seen (both new keys in this home).
+        const [old, fresh] = [keypairFromMnemonic(generateMnemonic()), keypairFromMnemonic(generateMnemonic())]
+        const prepared = [await prepareKey({ kind: 'hotkey', name: hotkeyName }, old), await prepareKey({ kind: 'hotkey', name: String(flags['new-hotkey']) }, fresh)]
+        await saveKeys(wallet, prepared, { overwrite: true })
+        await net.setStorage({ SubtensorModule: { RegistrationsThisInterval: [[[2], null]], Burn: [[[2], SCENE.burn.toString()]] } })
+        await registerHotkey(chain, 2, { coldkey: coldkeys[walletName]!.uri, hotkey: old.ss58 })
+        break
+      }
+      case 'wallet:swap-coldkey':
+        // One swap may be scheduled per coldkey: forget an earlier example's (its execution is 5 days of blocks away).
+        await net.setStorage({ SubtensorModule: { ColdkeySwapScheduled: [[[coldkeys[walletName]!.ss58], null]] } })
+        break
     }
   }
 
@@ -486,9 +501,10 @@ describe('every README and command example', () => {
       const prev = args[i - 1]
       if (a.startsWith('~/')) a = join(ctx.home, a.slice(2))
       if ((prev === '--network' || prev === '-n') && a === 'local') a = net.endpoint
-      if (prev === '--port' && a !== '0') a = '0' // a free port, not one another chain may hold
+      if (prev === '--port' && a !== '0' && args.includes('localnet')) a = '0' // a free port, not one another chain may hold
       if (prev === '--hotkey-ss58' && placeholderAddress.test(a)) a = hotkey('owner', 'miner') // a hotkey of the scene, registered
       else if (prev === '--dest-hotkey' && placeholderAddress.test(a)) a = hotkey('owner', 'validator')
+      else if (prev === '--new-coldkey' && placeholderAddress.test(a)) a = keypairFromMnemonic(generateMnemonic()).ss58 // one the chain never saw
       else if (prev === '--address') a = a.replace(placeholderAddress, alice.ss58)
       else a = a.split(',').map((part) => part.replace(placeholderAddress, other)).join(',')
       if (prev === '--signature' && isPlaceholder(a)) a = helloSignature

@@ -68,7 +68,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   } catch (err) {
     child.kill('SIGKILL')
     process.off('exit', killOnExit)
-    throw new Error(`tao localnet start failed: ${(err as Error).message}\n${stderr}`)
+    throw new Error(`tao localnet start failed: ${(err as Error).message}\n${stderr}`, { cause: err })
   }
   child.stdout.resume()
 
@@ -110,7 +110,7 @@ function firstLine(stream: NodeJS.ReadableStream, exited: Promise<void>, timeout
       resolve(buffered.slice(0, end))
     }
     stream.on('data', onData)
-    exited.then(() => {
+    void exited.then(() => {
       clearTimeout(timer)
       reject(new Error('the command exited before printing its endpoint'))
     })

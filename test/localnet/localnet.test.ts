@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getPolkadotSigner } from 'polkadot-api/signer'
 import { getWsProvider } from 'polkadot-api/ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devAccount, DEV_ACCOUNT_NAMES, type DevAccount } from '../../src/localnet/dev-accounts.js'
+import { devAccount, DEV_ACCOUNT_NAMES, type DevAccount } from '../helpers/dev-accounts.js'
 import { isLocalnetProcess } from '../../src/localnet/state.js'
 import { cleanEnv, runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
@@ -116,6 +117,20 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     expect(Number((await chain.rpc('chain_getHeader')).number)).toBe(before + 2)
     await chain.setStorage({ SubtensorModule: { Tempo: [[[1], 7]] } })
     expect(await query(client).SubtensorModule.Tempo.getValue(1, { at: 'best' })).toBe(7)
+  })
+
+  it('--network local is the localnet tao recorded as running, on the port it has', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'tao-local-record-'))
+    try {
+      // What `localnet start --detach` records, naming this running localnet.
+      writeFileSync(path.join(state, 'localnet.json'), JSON.stringify({ pid: chain.info.pid, endpoint: chain.endpoint, port: chain.port, log: 'x', startedAt: '' }))
+      const r = await runTao(['chain', 'info', '--network', 'local', '--json'], { env: { TAO_STATE_DIR: state, TAO_CONNECT_TIMEOUT: '5000' } })
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.json.network).toBe('local')
+      expect(r.json.blockHash).toBe(await chain.rpc('chain_getBlockHash', [r.json.block]))
+    } finally {
+      rmSync(state, { recursive: true, force: true })
+    }
   })
 
   it('refuses a port in use with one line and exit 2, before loading anything', async () => {

@@ -56,7 +56,7 @@ function captureNoise() {
 beforeAll(async () => {
   captureNoise()
   cacheDir = mkdtempSync(path.join(tmpdir(), 'taocli-cache-'))
-  let t = performance.now()
+  const t = performance.now()
   local = await startChain()
   timings.chainStart = performance.now() - t
 })

@@ -1,5 +1,5 @@
 /**
- * A wallet is always whole and consistent, and every wallet error is one clear line (issue 11):
+ * A wallet is always whole and consistent, and every wallet error is one clear line:
  * parallel runs, interrupted writes, names the file system cannot hold, broken and foreign files, full or
  * read-only disks — driven through the built CLI, the way a user or a script runs it.
  */

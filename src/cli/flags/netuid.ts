@@ -1,4 +1,6 @@
-import { Flags } from '@oclif/core'
+import { NETUID_MAX } from '../../core/netuid.js'
+import { integerFlag } from './integer.js'
 
-export const netuidFlag = (description = 'Subnet (netuid).') => Flags.integer({ description, required: true, min: 0, max: 65535 })
-export const optionalNetuidFlag = (description: string) => Flags.integer({ description, min: 0, max: 65535 })
+/** The one subnet flag (`--netuid`, `--origin-netuid`, …): a whole number 0…65535, required or not. */
+export const netuidFlag = (description = 'Subnet (netuid).') => integerFlag({ description, required: true, min: 0, max: NETUID_MAX })
+export const optionalNetuidFlag = (description: string) => integerFlag({ description, min: 0, max: NETUID_MAX })

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
-import { parseTao } from '../../core/amount.js'
 import { badInput } from '../../core/errors.js'
+import { parseAmount, parseTolerance } from '../parse.js'
 
 /** Flags shared by the stake commands (btcli's names as aliases), and their parsing before connecting. */
 
@@ -38,7 +38,6 @@ export interface SafetyFlagValues {
 
 /** Price protection as the planners take it; a bad tolerance exits 2 here, before connecting. */
 export async function guardOptions(flags: SafetyFlagValues) {
-  const { parseTolerance } = await import('../../subtensor/stake/pool.js')
   return {
     tolerancePpb: parseTolerance(flags.tolerance ?? DEFAULT_TOLERANCE),
     allowPartial: flags['allow-partial'] ?? false,
@@ -49,12 +48,8 @@ export async function guardOptions(flags: SafetyFlagValues) {
 
 /** An amount of TAO or alpha (both have 9 decimals), or undefined for --all. */
 export function amountOf(flags: { amount?: string }, unit: 'TAO' | 'alpha'): bigint | undefined {
-  return flags.amount === undefined ? undefined : parseTao(flags.amount, '--amount', unit === 'alpha' ? { unit } : {})
+  return flags.amount === undefined ? undefined : parseAmount(flags.amount, '--amount', { unit })
 }
-
-/** A comma-separated or repeated list flag as one list of trimmed values. */
-export const listOf = (values: string[] | undefined): string[] =>
-  (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
 
 /** Refuse, before connecting, a command that would do nothing. */
 export function requireSome(given: Record<string, string>, what: string): void {

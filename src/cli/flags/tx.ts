@@ -1,24 +1,33 @@
 import { Flags } from '@oclif/core'
-import { parseTao } from '../../core/amount.js'
 import { badInput } from '../../core/errors.js'
 import { MAX_ERA } from '../../node/era.js'
 import type { SendOptions } from '../../node/index.js'
 import { readSecretFile } from '../password.js'
+import { parseAmount } from '../parse.js'
 import { networkFlags } from './network.js'
 import { passwordFlags } from './password.js'
 import { walletFlags } from './wallet.js'
+import { integerFlag } from './integer.js'
 
 /** Flags of every command that signs and submits a transaction. */
 export const txFlags = {
-  era: Flags.integer({
+  era: integerFlag({
     description: `Mortal era length in blocks, ${MAX_ERA} at most and no more than the runtime's System.BlockHashCount (0 = immortal).`,
     default: 64,
     min: 0,
     max: MAX_ERA,
     helpGroup: 'TRANSACTION',
   }),
-  nonce: Flags.integer({ description: "Account nonce to use instead of the node's next one.", min: 0, max: 4294967295, helpGroup: 'TRANSACTION' }),
-  force: Flags.boolean({ description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).", helpGroup: 'TRANSACTION' }),
+  nonce: integerFlag({
+    description: "Account nonce to use instead of the node's next one.",
+    min: 0,
+    max: 4294967295,
+    helpGroup: 'TRANSACTION',
+  }),
+  force: Flags.boolean({
+    description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).",
+    helpGroup: 'TRANSACTION',
+  }),
   tip: Flags.string({ description: 'Tip in TAO for the block author.', helpGroup: 'TRANSACTION' }),
   'wait-for': Flags.string({
     description: 'Wait until the transaction is in a block, finalized, or only sent.',
@@ -69,7 +78,7 @@ export function sendOptions(flags: TxFlagValues): SendOptions {
   return {
     era: flags.era === 0 ? 'immortal' : flags.era,
     nonce: flags.nonce,
-    tip: flags.tip === undefined ? undefined : parseTao(flags.tip, '--tip', { allowZero: true }),
+    tip: flags.tip === undefined ? undefined : parseAmount(flags.tip, '--tip', { allowZero: true }),
     waitFor: flags['wait-for'] as SendOptions['waitFor'],
     dryRun: flags['dry-run'],
   }

@@ -1,10 +1,12 @@
 import { Flags } from '@oclif/core'
-import { parseUids, parseWeights, toEmitWeights, type EmitWeights } from '../../subtensor/weights/rules.js'
-import { badInput } from '../../core/errors.js'
+import { toEmitWeights, type EmitWeights } from '../../subtensor/weights/rules.js'
+import { U64_MAX } from '../../core/numbers.js'
+import { parseUids, parseWeights, parseWhole } from '../parse.js'
+import { netuidFlag } from './netuid.js'
 
 /** Flags of `weights set` and `weights commit`. */
 export const weightsFlags = {
-  netuid: Flags.integer({ description: 'Subnet to set weights on.', required: true, min: 0, max: 65535 }),
+  netuid: netuidFlag('Subnet to set weights on.'),
   uids: Flags.string({ char: 'u', description: 'Comma-separated uids, e.g. 0,1,2.', required: true }),
   weights: Flags.string({
     description: 'Comma-separated weights, one per uid (any non-negative scale, e.g. 0.5,0.3,0.2); sent as u16 scaled so the largest is 65535.',
@@ -13,15 +15,11 @@ export const weightsFlags = {
   'version-key': Flags.string({ description: "Weights version key [default: the subnet's WeightsVersionKey]." }),
 }
 
-export const netuidFlag = { netuid: Flags.integer({ description: 'Subnet.', required: true, min: 0, max: 65535 }) }
-
-const U64_MAX = (1n << 64n) - 1n
 
 /** Everything checkable without the chain: the lists, their lengths, duplicates, signs, all-zero, the version key. */
 export function readWeightsInput(flags: { uids: string; weights: string; 'version-key'?: string }): { emit: EmitWeights; versionKey?: bigint } {
   const emit = toEmitWeights(parseUids(flags.uids), parseWeights(flags.weights))
   const vk = flags['version-key']
   if (vk === undefined) return { emit }
-  if (!/^\d+$/.test(vk.trim()) || BigInt(vk.trim()) > U64_MAX) throw badInput(`--version-key must be a whole number 0…${U64_MAX}, not "${vk}"`, 'BAD_VERSION_KEY')
-  return { emit, versionKey: BigInt(vk.trim()) }
+  return { emit, versionKey: parseWhole(vk, '--version-key', { min: 0n, max: U64_MAX }, 'BAD_VERSION_KEY') }
 }

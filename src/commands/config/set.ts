@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { assertSettingKey, configStore, SETTING_KEYS } from '../../config/settings.js'
-import { validateSetting } from '../../config/validate.js'
+import { configStore, SETTING_KEYS } from '../../config/settings.js'
+import { parseSetting } from '../../cli/parse.js'
 
 export default class ConfigSet extends TaoCommand {
   static summary = 'Store a default setting.'
@@ -14,8 +14,7 @@ export default class ConfigSet extends TaoCommand {
 
   async run(): Promise<{ key: string; value: string }> {
     const { args } = await this.parse(ConfigSet)
-    const key = assertSettingKey(args.key)
-    const value = validateSetting(key, args.value)
+    const { key, value } = parseSetting(args.key, args.value)
     const store = await configStore()
     store.set(key, value)
     this.log(`${key} = ${value}`)

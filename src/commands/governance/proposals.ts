@@ -1,6 +1,6 @@
-import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags/network.js'
+import { integerFlag } from '../../cli/flags/integer.js'
 import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 
@@ -13,7 +13,7 @@ export default class GovernanceProposals extends TaoCommand {
   static examples = ['<%= config.bin %> governance proposals --network local', '<%= config.bin %> governance proposals --json --lookback 0']
   static flags = {
     ...networkFlags,
-    lookback: Flags.integer({ description: 'Blocks to search back for who proposed (0: do not search).', default: 256, min: 0, max: 100_000 }),
+    lookback: integerFlag({ description: 'Blocks to search back for who proposed (0: do not search).', default: 256, min: 0, max: 100_000 }),
   }
 
   async run(): Promise<{ network: string; block: number; proposals: Record<string, unknown>[] }> {

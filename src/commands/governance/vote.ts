@@ -3,6 +3,7 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { resolveWallet } from '../../wallet/selection.js'
 import { runTx } from '../../cli/signing.js'
 import { signingFlags } from '../../cli/flags/tx.js'
+import { parseHash } from '../../cli/parse.js'
 
 export default class GovernanceVote extends TaoCommand {
   static summary = "Vote aye or nay on a governance proposal as a senate member."
@@ -24,11 +25,10 @@ export default class GovernanceVote extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(GovernanceVote)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { readPublicKey } = await import('../../wallet/store.js')
-    const { parseProposalHash, planVote, requireGovernance } = await import('../../subtensor/governance.js')
+    const { planVote, requireGovernance } = await import('../../subtensor/governance.js')
     const { headBlocks } = await import('../../node/read-at.js')
-    const proposal = parseProposalHash(flags.proposal)
+    const proposal = parseHash(flags.proposal, '--proposal')
     const approve = flags.aye === true
     const sel = resolveWallet(flags)
     const hotkey = (await readPublicKey({ root: sel.path, name: sel.name }, { kind: 'hotkey', name: sel.hotkey })).ss58

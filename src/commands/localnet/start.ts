@@ -1,5 +1,7 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
+import { integerFlag } from '../../cli/flags/integer.js'
+import { parseFundEntry } from '../../cli/parse.js'
 import { assertNoneRunning, READY_FILE_ENV, startDetached } from '../../localnet/detach.js'
 import { fundingPlan } from '../../localnet/fund.js'
 import { describeGenesis, resolveGenesis, type GenesisSource } from '../../localnet/genesis.js'
@@ -26,7 +28,7 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
     '<%= config.bin %> localnet start --fork finney',
   ]
   static flags = {
-    port: Flags.integer({ description: 'Port to listen on; 0 picks a free one.', default: 9944, min: 0, max: 65535 }),
+    port: integerFlag({ description: 'Port to listen on; 0 picks a free one.', default: 9944, min: 0, max: 65535 }),
     host: Flags.string({ description: 'Interface to listen on.', default: '127.0.0.1' }),
     // Not oclif's `exclusive`: its multi-line error would reach the user as "The following errors occurred:".
     'chain-spec': Flags.string({ description: 'A Subtensor raw chain spec (JSON) to start from; not with --fork.' }),
@@ -45,7 +47,7 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
   async run(): Promise<LocalnetInfo | undefined> {
     const { flags } = await this.parse(LocalnetStart)
     const genesis = resolveGenesis({ chainSpec: flags['chain-spec'], fork: flags.fork })
-    const funding = fundingPlan(flags.fund)
+    const funding = fundingPlan(await Promise.all((flags.fund ?? []).map(parseFundEntry)))
     assertChopsticksInstalled()
 
     if (flags.detach) {

@@ -6,7 +6,7 @@ import { netuidFlag, optionalNetuidFlag } from '../../cli/flags/netuid.js'
 import { targetHotkey } from '../../wallet/selection.js'
 import { runTx } from '../../cli/signing.js'
 import { signingFlags } from '../../cli/flags/tx.js'
-import { parseAddress } from '../../core/ss58.js'
+import { parseSs58 } from '../../cli/parse.js'
 
 export default class StakeTransfer extends TaoCommand {
   static summary = 'Give stake to another coldkey, keeping the hotkey (transfer_stake).'
@@ -30,13 +30,13 @@ export default class StakeTransfer extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeTransfer)
     const amount = amountOf(flags, 'alpha')
-    parseAddress(flags['dest-coldkey'], undefined, '--dest-coldkey')
+    const destinationColdkey = await parseSs58(flags['dest-coldkey'], '--dest-coldkey')
     const hotkey = await targetHotkey(flags)
     const originNetuid = flags['origin-netuid']
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planStakeMove } = await import('../../subtensor/stake/plan.js')
       const destinationNetuid = flags['dest-netuid'] ?? originNetuid
-      return planStakeMove(ctx, { kind: 'transfer', hotkey, destinationColdkey: flags['dest-coldkey'].trim(), originNetuid, destinationNetuid, amount })
+      return planStakeMove(ctx, { kind: 'transfer', hotkey, destinationColdkey, originNetuid, destinationNetuid, amount })
     })
   }
 }

@@ -1,7 +1,7 @@
-import { Flags } from '@oclif/core'
 import { hyperparametersJson } from '../../cli/render/models-json.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags/network.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
 import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 import { hyperparametersTable } from '../../cli/render/hyperparameters.js'
@@ -13,7 +13,7 @@ export default class SubnetsHyperparameters extends TaoCommand {
   static examples = ['<%= config.bin %> subnets hyperparameters --netuid 1', '<%= config.bin %> subnets hyperparameters --netuid 1 --network local --json']
   static flags = {
     ...networkFlags,
-    netuid: Flags.integer({ description: 'The subnet.', required: true, min: 0, max: 65535 }),
+    netuid: netuidFlag('The subnet.'),
   }
 
   async run() {
@@ -21,9 +21,9 @@ export default class SubnetsHyperparameters extends TaoCommand {
     const chain = await connectChain(flags.network)
     try {
       const { readHyperparameters } = await import('../../subtensor/subnets/hyperparameters.js')
-      const view = await readHyperparameters(chain, flags.netuid)
-      this.log(hyperparametersTable(view))
-      return { network: resolveSetting('network', flags.network).value, ...hyperparametersJson(view) }
+      const params = await readHyperparameters(chain, flags.netuid)
+      this.log(hyperparametersTable(params))
+      return { network: resolveSetting('network', flags.network).value, ...hyperparametersJson(params) }
     } finally {
       chain.close()
     }

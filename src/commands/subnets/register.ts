@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core'
-import { parseTao } from '../../core/amount.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
 import { netuidFlag } from '../../cli/flags/netuid.js'
 import { targetHotkey } from '../../wallet/selection.js'
 import { runTx } from '../../cli/signing.js'
 import { signingFlags } from '../../cli/flags/tx.js'
+import { parseAmount } from '../../cli/parse.js'
 
 export default class SubnetsRegister extends TaoCommand {
   static summary = 'Register a hotkey on a subnet by burning TAO (burned_register); --netuid 0 registers on root.'
@@ -27,7 +27,7 @@ export default class SubnetsRegister extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(SubnetsRegister)
-    const maxBurn = flags['max-burn'] === undefined ? undefined : parseTao(flags['max-burn'], '--max-burn', { allowZero: true })
+    const maxBurn = flags['max-burn'] === undefined ? undefined : parseAmount(flags['max-burn'], '--max-burn', { allowZero: true })
     const hotkey = await targetHotkey(flags)
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planRegister } = await import('../../subtensor/subnets/plan.js')

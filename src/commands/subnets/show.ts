@@ -3,11 +3,12 @@ import { filterNeurons, NEURON_SORT_KEYS, sortNeurons, type NeuronSortKey } from
 import { neuronJson, subnetJson } from '../../cli/render/models-json.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags/network.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
 import { walletFlags } from '../../cli/flags/wallet.js'
 import { connectChain } from '../../cli/connect.js'
 import { expandHome, resolveSetting } from '../../config/settings.js'
 import { badInput } from '../../core/errors.js'
-import { parseAddress } from '../../core/ss58.js'
+import { parseSs58 } from '../../cli/parse.js'
 import { metagraphText } from '../../cli/render/metagraph.js'
 
 export default class SubnetsShow extends TaoCommand {
@@ -23,7 +24,7 @@ export default class SubnetsShow extends TaoCommand {
   static flags = {
     ...networkFlags,
     'wallet-path': walletFlags['wallet-path'],
-    netuid: Flags.integer({ description: 'The subnet.', required: true, min: 0, max: 65535 }),
+    netuid: netuidFlag('The subnet.'),
     sort: Flags.string({ description: 'Order rows by this column.', options: [...NEURON_SORT_KEYS], default: 'uid' }),
     reverse: Flags.boolean({ description: 'Reverse the order.' }),
     hotkey: Flags.string({ description: 'Only this hotkey (SS58; repeatable).', multiple: true }),
@@ -34,25 +35,25 @@ export default class SubnetsShow extends TaoCommand {
 
   async run() {
     const { flags } = await this.parse(SubnetsShow)
-    const hotkeys = (flags.hotkey ?? []).map((h) => (parseAddress(h, undefined, '--hotkey'), h.trim()))
-    const coldkeys = (flags.coldkey ?? []).map((c) => (parseAddress(c, undefined, '--coldkey'), c.trim()))
+    const hotkeys = await Promise.all((flags.hotkey ?? []).map((h) => parseSs58(h, '--hotkey')))
+    const coldkeys = await Promise.all((flags.coldkey ?? []).map((c) => parseSs58(c, '--coldkey')))
     if (flags.mine) hotkeys.push(...(await localHotkeys(flags['wallet-path'])))
     const chain = await connectChain(flags.network)
     try {
       const { readMetagraph } = await import('../../subtensor/subnets/metagraph.js')
-      const view = await readMetagraph(chain, flags.netuid)
-      const filtered = filterNeurons(view.neurons, {
+      const metagraph = await readMetagraph(chain, flags.netuid)
+      const filtered = filterNeurons(metagraph.neurons, {
         hotkeys: flags.hotkey?.length || flags.mine ? hotkeys : undefined,
         coldkeys: coldkeys.length ? coldkeys : undefined,
         validators: flags.validators,
       })
       const neurons = sortNeurons(filtered, flags.sort as NeuronSortKey, flags.reverse)
-      this.log(metagraphText(view, neurons))
+      this.log(metagraphText(metagraph, neurons))
       return {
         network: resolveSetting('network', flags.network).value,
-        block: view.block,
-        ...subnetJson(view.subnet),
-        neurons: neurons.map((n) => neuronJson(n, view.block)),
+        block: metagraph.block,
+        ...subnetJson(metagraph.subnet),
+        neurons: neurons.map((n) => neuronJson(n, metagraph.block)),
       }
     } finally {
       chain.close()

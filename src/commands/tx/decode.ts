@@ -24,13 +24,13 @@ export default class TxDecode extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(TxDecode)
     const hex = await extrinsicHexInput(args.hex, flags.file, 'extrinsic')
-    const { decodeExtrinsic, metadataView, toJsonSafe } = await import('../../node/index.js')
+    const { decodeExtrinsic, decodeMetadata, toJsonSafe } = await import('../../node/index.js')
     let decoded
     if (flags.metadata !== undefined) {
       const raw = await readFile(flags.metadata).catch((e: NodeJS.ErrnoException) => {
         throw badInput(`cannot read the metadata file ${flags.metadata}: ${causeWords(e)}`, 'UNREADABLE_FILE')
       })
-      decoded = decodeExtrinsic(metadataView(new Uint8Array(raw)), hex)
+      decoded = decodeExtrinsic(decodeMetadata(new Uint8Array(raw)), hex)
     } else {
       const chain = await connectChain(flags.network)
       try {

@@ -19,7 +19,6 @@ export default class WalletChangePassword extends TaoCommand {
 
   async run(): Promise<{ wallet: string; ss58: string; path: string }> {
     const { flags } = await this.parse(WalletChangePassword)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { reencryptKey, roleLabel } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }

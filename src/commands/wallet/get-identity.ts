@@ -5,7 +5,7 @@ import { resolveWallet } from '../../wallet/selection.js'
 import { walletFlags } from '../../cli/flags/wallet.js'
 import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
-import { parseAddress } from '../../core/ss58.js'
+import { parseSs58 } from '../../cli/parse.js'
 
 export default class WalletGetIdentity extends TaoCommand {
   static summary = 'Show the on-chain identity of the wallet’s coldkey, or of any address (--ss58).'
@@ -15,12 +15,10 @@ export default class WalletGetIdentity extends TaoCommand {
 
   async run(): Promise<{ network: string; coldkey: string; identity: Record<string, string | null> | null }> {
     const { flags } = await this.parse(WalletGetIdentity)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { readPublicKey } = await import('../../wallet/store.js')
     let ss58: string
     if (flags.ss58 !== undefined) {
-      parseAddress(flags.ss58, undefined, '--ss58')
-      ss58 = flags.ss58.trim()
+      ss58 = await parseSs58(flags.ss58, '--ss58')
     } else {
       const w = resolveWallet(flags)
       ss58 = (await readPublicKey({ root: w.path, name: w.name }, { kind: 'coldkey' })).ss58

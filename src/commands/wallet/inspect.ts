@@ -31,12 +31,12 @@ export default class WalletInspect extends TaoCommand {
 
   async run(): Promise<{ wallet: string; coldkey: WalletEntry['coldkey']; hotkeys: WalletEntry['hotkeys']; secrets: Secrets | null }> {
     const { flags } = await this.parse(WalletInspect)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { describeWallet, exists, roleLabel, unlockKey } = await import('../../wallet/store.js')
+    const { describeWallet, roleLabel, unlockKey } = await import('../../wallet/store.js')
+    const { pathExists } = await import('../../fsx/files.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const { walletDir } = await import('../../wallet/paths.js')
-    if (!(await exists(walletDir(w)))) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
+    if (!(await pathExists(walletDir(w)))) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
     const entry = await describeWallet(w)
     this.log(`${paint.bold(entry.name)}  ${paint.dim(sel.path)}`)
     this.log(`  coldkey  ${keyLine(entry.coldkey)}`)

@@ -19,7 +19,6 @@ export default class WalletSign extends TaoCommand {
 
   async run(): Promise<{ signature: string; ss58: string; publicKey: string; message: string }> {
     const { flags } = await this.parse(WalletSign)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { publicInfo, roleLabel, unlockKey } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }

@@ -1,10 +1,10 @@
 import { Flags } from '@oclif/core'
-import { amountJson, displayTao, parseTao } from '../../core/amount.js'
+import { amountJson, displayTao } from '../../core/amount.js'
 import { planTransfer } from '../../subtensor/transfer-plan.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { runTx } from '../../cli/signing.js'
 import { signingFlags } from '../../cli/flags/tx.js'
-import { parseAddress } from '../../core/ss58.js'
+import { parseAmount, parseSs58 } from '../../cli/parse.js'
 
 export default class WalletTransfer extends TaoCommand {
   static summary = 'Send TAO from the coldkey to an address.'
@@ -28,10 +28,10 @@ export default class WalletTransfer extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WalletTransfer)
     // Everything a person can mistype is checked before connecting or unlocking.
-    parseAddress(flags.dest)
-    const amount = flags.amount === undefined ? undefined : parseTao(flags.amount, '--amount')
+    const to = await parseSs58(flags.dest)
+    const amount = flags.amount === undefined ? undefined : parseAmount(flags.amount, '--amount')
     const allowDeath = flags['allow-death']
-    const dest = { type: 'Id', value: flags.dest }
+    const dest = { type: 'Id', value: to }
 
     return runTx(this, flags, 'coldkey', async ({ chain, signer, options, estimateFee }) => {
       const account = await chain.account(signer)
@@ -48,8 +48,8 @@ export default class WalletTransfer extends TaoCommand {
       return {
         call,
         fee,
-        summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${signer} to ${flags.dest}`,
-        context: { from: signer, to: flags.dest, amount: amountJson(plan.sends) },
+        summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${signer} to ${to}`,
+        context: { from: signer, to, amount: amountJson(plan.sends) },
         // What the chain moved, from its Transfer event (for --all the estimate can differ from what went).
         fromEvents: (events) => {
           const moved = events.find((e) => e.pallet === 'Balances' && e.name === 'Transfer')?.data as { amount?: bigint } | undefined

@@ -2,7 +2,8 @@ import { Flags } from '@oclif/core'
 import { txRunner } from '../../cli/signing.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { signingFlags } from '../../cli/flags/tx.js'
-import { netuidFlag } from '../../cli/flags/weights.js'
+import { netuidFlag } from '../../cli/flags/netuid.js'
+import { integerFlag } from '../../cli/flags/integer.js'
 
 export default class WeightsReveal extends TaoCommand {
   static summary = "Reveal the hotkey's pending weight commits on a subnet."
@@ -18,15 +19,15 @@ export default class WeightsReveal extends TaoCommand {
   ]
   static flags = {
     ...signingFlags,
-    ...netuidFlag,
+    netuid: netuidFlag('Subnet.'),
     wait: Flags.boolean({ description: 'Wait for the reveal window to open instead of failing.' }),
     // A window can open up to one mainnet epoch (361 blocks × 12 s ≈ 72 min) after the commit.
-    timeout: Flags.integer({ description: 'With --wait: give up after this many seconds.', default: 4500, min: 1 }),
+    timeout: integerFlag({ description: 'With --wait: give up after this many seconds.', default: 4500, min: 1 }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsReveal)
     const { revealWeights } = await import('../../subtensor/weights/reveal.js')
-    return revealWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
+    return revealWeights(txRunner(this, flags), { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
   }
 }

@@ -1,7 +1,7 @@
 import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
 import { badInput } from '../../core/errors.js'
-import { parseAddress } from '../../core/ss58.js'
+import { U16_MAX, u16Fraction, U64_MAX, u64Fraction } from '../../core/numbers.js'
 import type { Chain } from '../../node/index.js'
 import { requireSubnet } from './pool-reader.js'
 import { childrenEvent } from '../tx-events.js'
@@ -10,53 +10,38 @@ import { setChildkeyTakeCall, setChildrenCall } from '../write-calls.js'
 /**
  * Child hotkeys: a parent hotkey gives a proportion of its stake weight on a subnet to child hotkeys
  * (set_children, proportions as u64 fractions of 2^64−1), and a child takes a share of what it earns for its
- * parents (set_childkey_take, a u16 fraction of 65535). Converted exactly from decimals (btcli goes through
- * floats: int(p × (2^64−1)) and int(t × 65535)).
+ * parents (set_childkey_take, a u16 fraction of 65535). Converted exactly from the fractions typed (btcli goes
+ * through floats: int(p × (2^64−1)) and int(t × 65535)).
  */
 
-export const U64_MAX = (1n << 64n) - 1n
-export const U16_MAX = 65535
 /** The runtime refuses more (TooManyChildren). */
 export const MAX_CHILDREN = 5
 
-/** A decimal in [0, 1] as numerator / 10^decimals, exactly. */
-function parseFraction(text: string, what: string): { num: bigint; den: bigint } {
-  const t = text.trim()
-  const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(t)
-  if (!m) throw badInput(`${what} must be a decimal between 0 and 1 like 0.25, not "${text}"`, 'BAD_FRACTION')
-  const fraction = m[2] ?? m[3] ?? ''
-  const den = 10n ** BigInt(fraction.length)
-  const num = BigInt(m[1] ?? '0') * den + BigInt(fraction || '0')
-  if (num > den) throw badInput(`${what} must be between 0 and 1, not "${text}"`, 'BAD_FRACTION')
-  return { num, den }
+/** An exact fraction in [0, 1], as the command line gives it (src/cli/parse.ts). */
+export interface Share {
+  num: bigint
+  den: bigint
 }
 
 /** A proportion as the runtime stores it: ⌊p × (2^64 − 1)⌋. */
-export function proportionToU64(text: string, what = 'proportion'): bigint {
-  const { num, den } = parseFraction(text, what)
-  return (num * U64_MAX) / den
-}
+export const proportionToU64 = ({ num, den }: Share): bigint => (num * U64_MAX) / den
 
 /** A take as the runtime stores it: ⌊t × 65535⌋. */
-export function takeToU16(text: string, what = '--take'): number {
-  const { num, den } = parseFraction(text, what)
-  return Number((num * BigInt(U16_MAX)) / den)
-}
+export const takeToU16 = ({ num, den }: Share): number => Number((num * BigInt(U16_MAX)) / den)
 
-export const proportionNumber = (raw: bigint): number => Number(raw) / Number(U64_MAX)
-
-/** Children and proportions from the command line, checked as the runtime would (count, duplicates, sum, self). */
-export function parseChildren(parent: string, children: string[], proportions: string[]): Array<[bigint, string]> {
+/**
+ * Children (SS58 addresses) and their proportions from the command line, checked as the runtime would (count,
+ * duplicates, sum, self).
+ */
+export function childrenOf(parent: string, children: string[], proportions: Share[]): Array<[bigint, string]> {
   if (children.length !== proportions.length)
     throw badInput(`give one --proportion per --child (${children.length} children, ${proportions.length} proportions)`, 'LENGTH_MISMATCH')
   if (children.length > MAX_CHILDREN) throw badInput(`at most ${MAX_CHILDREN} children per hotkey and subnet, not ${children.length}`, 'TOO_MANY_CHILDREN')
   const out: Array<[bigint, string]> = []
-  for (const [i, child] of children.entries()) {
-    const ss58 = child.trim()
-    parseAddress(ss58, undefined, '--child')
+  for (const [i, ss58] of children.entries()) {
     if (ss58 === parent) throw badInput(`a hotkey cannot be its own child (${ss58})`, 'INVALID_CHILD')
     if (out.some(([, c]) => c === ss58)) throw badInput(`child ${ss58} is listed twice`, 'DUPLICATE_CHILD')
-    out.push([proportionToU64(proportions[i]!, `proportion of ${ss58}`), ss58])
+    out.push([proportionToU64(proportions[i]!), ss58])
   }
   const sum = out.reduce((s, [p]) => s + p, 0n)
   if (sum > U64_MAX) throw badInput('the proportions add up to more than 1', 'PROPORTION_OVERFLOW')
@@ -64,9 +49,9 @@ export function parseChildren(parent: string, children: string[], proportions: s
 }
 
 const childrenJson = (children: Array<[bigint, string]>) =>
-  children.map(([p, child]) => ({ child, proportion: proportionNumber(p), proportionRaw: p.toString() }))
+  children.map(([p, child]) => ({ child, proportion: u64Fraction(p), proportionRaw: p.toString() }))
 
-const pct = (p: bigint) => `${((Number(p) / Number(U64_MAX)) * 100).toFixed(4)}%`
+const pct = (p: bigint) => `${(u64Fraction(p) * 100).toFixed(4)}%`
 
 /** A hotkey's children on a subnet, those waiting to apply (newer runtimes), and its childkey take. */
 export async function readChildren(chain: Chain, hotkey: string, netuid: number) {
@@ -82,8 +67,8 @@ export async function readChildren(chain: Chain, hotkey: string, netuid: number)
     netuid,
     children: childrenJson(children ?? []),
     pending: pending === undefined ? null : pending[0].length || pending[1] ? { children: childrenJson(pending[0]), applyAtBlock: Number(pending[1]) } : null,
-    parents: (parents ?? []).map(([p, parent]) => ({ parent, proportion: proportionNumber(p), proportionRaw: p.toString() })),
-    take: Number(take) / U16_MAX,
+    parents: (parents ?? []).map(([p, parent]) => ({ parent, proportion: u64Fraction(p), proportionRaw: p.toString() })),
+    take: u16Fraction(Number(take)),
   }
 }
 
@@ -122,11 +107,11 @@ export async function planChildTake(ctx: PlanContext, req: { hotkey: HotkeyTarge
     chain.storage('SubtensorModule', 'ChildkeyTake', req.hotkey.ss58, req.netuid),
   ])) as number[]
   if (req.take < min! || req.take > max!)
-    throw badInput(`the childkey take must be between ${(min! / U16_MAX).toFixed(4)} and ${(max! / U16_MAX).toFixed(4)} on this chain`, 'BAD_TAKE')
+    throw badInput(`the childkey take must be between ${u16Fraction(min!).toFixed(4)} and ${u16Fraction(max!).toFixed(4)} on this chain`, 'BAD_TAKE')
   return {
     call,
-    summary: `set the childkey take of ${req.hotkey.label} on subnet ${req.netuid} to ${((req.take / U16_MAX) * 100).toFixed(2)}%`,
-    preview: [`now ${((current! / U16_MAX) * 100).toFixed(2)}%`],
-    context: { coldkey: signer, hotkey: req.hotkey.ss58, netuid: req.netuid, take: req.take / U16_MAX, previousTake: current! / U16_MAX },
+    summary: `set the childkey take of ${req.hotkey.label} on subnet ${req.netuid} to ${(u16Fraction(req.take) * 100).toFixed(2)}%`,
+    preview: [`now ${(u16Fraction(current!) * 100).toFixed(2)}%`],
+    context: { coldkey: signer, hotkey: req.hotkey.ss58, netuid: req.netuid, take: u16Fraction(req.take), previousTake: u16Fraction(current!) },
   }
 }

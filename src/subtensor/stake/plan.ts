@@ -2,7 +2,7 @@ import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
 import { failed } from '../../core/errors.js'
 import type { Chain, TxEvent } from '../../node/index.js'
-import { amountJson, displayTao, formatTao } from '../../core/amount.js'
+import { amountJson, displayTao, formatTao, priceText } from '../../core/amount.js'
 import { limitPrice, ppbNumber, ppbPercent, swapLimitPrice } from './pool.js'
 import { quote, quoteMove, readPrice, readStake, requireKnownHotkey, requireSubnet, type MoveQuote, type Quote } from './pool-reader.js'
 import { stakesAdded, stakesRemoved, totals, movedTao, type StakeChange } from '../tx-events.js'
@@ -10,7 +10,6 @@ import {
   addStakeCall,
   moveStakeCall,
   priceGuard,
-  priceText,
   removeStakeCall,
   requireCall,
   swapStakeCall,

@@ -1,13 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { TaoError } from '../../core/errors.js'
 import {
   alphaOfShares,
   alphaToTao,
   atPrice,
   i96f32,
   limitPrice,
-  parseTolerance,
   ppbPercent,
   slippagePpb,
   spotPrice,
@@ -118,27 +116,7 @@ describe('prices and slippage', () => {
   })
 })
 
-describe('tolerance and limit prices (btcli: price × (1 ± tolerance), sent × 1e9)', () => {
-  it.each([
-    ['0.005', 5_000_000n],
-    ['0.5%', 5_000_000n],
-    ['0', 0n],
-    ['.1', 100_000_000n],
-    ['12.5%', 125_000_000n],
-    ['0.000000001', 1n],
-  ])('parses %s', (text, ppb) => expect(parseTolerance(text)).toBe(ppb))
-
-  it.each(['1', '100%', '-0.1', '1e-3', 'abc', '', '0.0000000001', '0.5 %%'])('refuses %j with exit 2', (text) => {
-    let err: unknown
-    try {
-      parseTolerance(text)
-    } catch (e) {
-      err = e
-    }
-    expect(err).toBeInstanceOf(TaoError)
-    expect((err as TaoError).exitCode).toBe(2)
-  })
-
+describe('limit prices (btcli: price × (1 ± tolerance), sent × 1e9)', () => {
   it('add: price × (1 + tolerance); remove: price × (1 − tolerance)', () => {
     // 0.013215 TAO/α with 0.5%: 0.013281075 and 0.013148925, sent in rao per alpha.
     expect(limitPrice(13_215_000n, 5_000_000n, 'buy')).toBe(13_281_075n)

@@ -1,5 +1,3 @@
-import { badInput } from '../../core/errors.js'
-
 /**
  * Pool math of a subnet's TAO/alpha pool, in integers (rao and alpha base units), as the runtime computes it.
  *
@@ -91,25 +89,6 @@ export function slippagePpb(ideal: bigint | null, actual: bigint): bigint {
   if (ideal === null || ideal <= 0n || actual >= ideal) return 0n
   const lost = (ideal - actual) * SCALE
   return (lost + ideal - 1n) / ideal
-}
-
-/**
- * A tolerance as parts per 1e9: a fraction ("0.005") as btcli takes it, or a percentage ("0.5%").
- * Refuses what is not a plain decimal, and anything outside [0, 1).
- */
-export function parseTolerance(text: string, what = '--tolerance'): bigint {
-  const t = text.trim()
-  const percent = t.endsWith('%')
-  const number = percent ? t.slice(0, -1).trim() : t
-  const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(number)
-  if (!m) throw badInput(`${what} must be a fraction like 0.005 or a percentage like 0.5%, not "${text}"`, 'BAD_TOLERANCE')
-  const whole = m[1] ?? '0'
-  const fraction = m[2] ?? m[3] ?? ''
-  const decimals = percent ? 7 : 9
-  if (fraction.replace(/0+$/, '').length > decimals) throw badInput(`${what} is finer than 1e-9: "${text}"`, 'BAD_TOLERANCE')
-  const ppb = BigInt(whole) * (percent ? SCALE / 100n : SCALE) + BigInt((fraction.replace(/0+$/, '') || '0').padEnd(decimals, '0'))
-  if (ppb >= SCALE) throw badInput(`${what} must be below 1 (100%): "${text}"`, 'BAD_TOLERANCE')
-  return ppb
 }
 
 /**

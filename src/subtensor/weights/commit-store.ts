@@ -3,6 +3,8 @@
  * and can never get back from the chain, which keeps only the hash. One file per hotkey and subnet; several
  * commits per file (the chain allows up to 10 unrevealed). Pure: the format, its checks and its file name.
  */
+import { isNetuid } from '../../core/netuid.js'
+import { U16_MAX } from '../../core/numbers.js'
 
 export const STORE_VERSION = 1
 
@@ -33,7 +35,7 @@ export interface CommitStore {
 /** `<hotkey ss58>-<netuid>.json` (SS58 is base58: safe in a file name). */
 export function storeFileName(hotkey: string, netuid: number): string {
   if (!/^[1-9A-HJ-NP-Za-km-z]+$/.test(hotkey)) throw new Error(`not an SS58 address: ${hotkey}`)
-  if (!Number.isInteger(netuid) || netuid < 0 || netuid > 65535) throw new Error(`not a netuid: ${netuid}`)
+  if (!isNetuid(netuid)) throw new Error(`not a netuid: ${netuid}`)
   return `${hotkey}-${netuid}.json`
 }
 
@@ -43,7 +45,7 @@ export function serializeStore(store: CommitStore): string {
   return JSON.stringify(store, null, 2) + '\n'
 }
 
-const isU16List = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 65535)
+const isU16List = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= U16_MAX)
 
 /** Parse and check a store file; throws an Error naming what is wrong (the caller says which file). */
 export function parseStore(text: string, hotkey: string, netuid: number): CommitStore {

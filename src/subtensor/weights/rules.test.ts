@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TaoError } from '../../core/errors.js'
-import { maxLimited, parseUids, parseWeights, roundHalfEven, toEmitWeights, weightsProblem, type WeightLimits } from './rules.js'
+import { maxLimited, roundHalfEven, toEmitWeights, weightsProblem, type WeightLimits } from './rules.js'
 
 const errorOf = (fn: () => unknown): TaoError => {
   try {
@@ -10,38 +10,6 @@ const errorOf = (fn: () => unknown): TaoError => {
   }
   throw new Error('expected an error')
 }
-
-describe('parsing', () => {
-  it('reads uid and weight lists, spaces allowed', () => {
-    expect(parseUids('0, 1,2')).toEqual([0, 1, 2])
-    expect(parseWeights('0.5, .3,2')).toEqual([0.5, 0.3, 2])
-  })
-  it.each([
-    ['', /empty/],
-    ['0,,1', /entry 2 is empty/],
-    ['-1', /negative/],
-    ['a', /not a uid/],
-    ['1.5', /not a uid/],
-    ['65536', /above 65535/],
-    ['1,2,1', /twice/],
-  ])('refuses uids %j with exit 2', (text, re) => {
-    const e = errorOf(() => parseUids(text))
-    expect(e.exitCode).toBe(2)
-    expect(e.message).toMatch(re)
-  })
-  it.each([
-    ['-0.5', /negative/],
-    ['abc', /not a number/],
-    ['1e3', /plain decimals/],
-    ['NaN', /not a number/],
-    ['Infinity', /not a number/],
-    ['0x10', /not a number/],
-  ])('refuses weights %j with exit 2', (text, re) => {
-    const e = errorOf(() => parseWeights(text))
-    expect(e.exitCode).toBe(2)
-    expect(e.message).toMatch(re)
-  })
-})
 
 describe("btcli's conversion", () => {
   it('max-upscales to 65535 and rounds', () => {

@@ -1,11 +1,11 @@
 import { badInput } from '../../core/errors.js'
+import { U16_MAX } from '../../core/numbers.js'
 
 /**
- * Weights as a validator gives them (`--uids 0,1,2 --weights 0.5,0.3,0.2`) and as the chain takes them (u16).
- * Pure: parsing, btcli's conversion and the runtime's own acceptance rules, so a refusal comes before signing.
+ * Weights as a validator gives them (`--uids 0,1,2 --weights 0.5,0.3,0.2`, read by src/cli/parse.ts) and as the
+ * chain takes them (u16). Pure: btcli's conversion and the runtime's own acceptance rules, so a refusal comes
+ * before signing.
  */
-
-export const U16_MAX = 65535
 
 /** What the chain is sent: uids and their u16 values, max-upscaled so the largest is 65535. */
 export interface EmitWeights {
@@ -13,46 +13,6 @@ export interface EmitWeights {
   values: number[]
   /** Uids given a weight that rounds to 0: left out, as btcli does (the chain stores no zero weights). */
   dropped: number[]
-}
-
-const UINT = /^\d+$/
-const DECIMAL = /^\d+(?:\.\d*)?$|^\.\d+$/
-
-/** "0,1, 2" → [0, 1, 2]; every entry an integer 0…65535, no duplicates. */
-export function parseUids(text: string, what = '--uids'): number[] {
-  const parts = splitList(text, what)
-  const uids = parts.map((p) => {
-    if (p.startsWith('-')) throw badInput(`${what}: uid ${p} is negative`, 'BAD_UIDS')
-    if (!UINT.test(p)) throw badInput(`${what}: "${p}" is not a uid (a whole number 0…${U16_MAX})`, 'BAD_UIDS')
-    const n = Number(p)
-    if (n > U16_MAX) throw badInput(`${what}: uid ${p} is above ${U16_MAX}`, 'BAD_UIDS')
-    return n
-  })
-  const seen = new Set<number>()
-  for (const uid of uids) {
-    if (seen.has(uid)) throw badInput(`${what}: uid ${uid} is given twice`, 'DUPLICATE_UIDS')
-    seen.add(uid)
-  }
-  return uids
-}
-
-/** "0.5,0.3,0.2" → [0.5, 0.3, 0.2]; plain non-negative decimals (no exponents, no signs). */
-export function parseWeights(text: string, what = '--weights'): number[] {
-  return splitList(text, what).map((p) => {
-    if (p.startsWith('-')) throw badInput(`${what}: weight ${p} is negative`, 'BAD_WEIGHTS')
-    if (!DECIMAL.test(p)) throw badInput(`${what}: "${p}" is not a number (write weights as plain decimals like 0.25)`, 'BAD_WEIGHTS')
-    const n = Number(p)
-    if (!Number.isFinite(n)) throw badInput(`${what}: "${p}" is too large`, 'BAD_WEIGHTS')
-    return n
-  })
-}
-
-function splitList(text: string, what: string): string[] {
-  const parts = text.split(',').map((p) => p.trim())
-  if (parts.length === 1 && parts[0] === '') throw badInput(`${what} is empty`, 'BAD_INPUT')
-  const blank = parts.findIndex((p) => p === '')
-  if (blank >= 0) throw badInput(`${what}: entry ${blank + 1} is empty ("${text}")`, 'BAD_INPUT')
-  return parts
 }
 
 /**
@@ -87,9 +47,6 @@ export function roundHalfEven(x: number): number {
   if (diff < 0.5) return floor
   return floor % 2 === 0 ? floor : floor + 1
 }
-
-/** A u16 weight as docs/json.md has normalised values: value / 65535. */
-export const normalizedU16 = (value: number): number => value / U16_MAX
 
 /** The subnet's rules a set of weights must pass, as read from the chain (null: this runtime has no such rule). */
 export interface WeightLimits {

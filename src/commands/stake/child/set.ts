@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../../cli/base-command.js'
-import { listOf } from '../../../cli/flags/stake.js'
 import { hotkeySs58Flag } from '../../../cli/flags/wallet.js'
 import { netuidFlag } from '../../../cli/flags/netuid.js'
 import { targetHotkey } from '../../../wallet/selection.js'
 import { runTx } from '../../../cli/signing.js'
 import { signingFlags } from '../../../cli/flags/tx.js'
+import { listOf, parseFraction, parseSs58 } from '../../../cli/parse.js'
 
 export default class StakeChildSet extends TaoCommand {
   static summary = 'Set the child hotkeys of a hotkey on a subnet, with the proportion of stake weight each gets.'
@@ -22,14 +22,16 @@ export default class StakeChildSet extends TaoCommand {
     netuid: netuidFlag(),
     'hotkey-ss58': hotkeySs58Flag,
     children: Flags.string({ char: 'c', description: 'Child hotkey addresses (SS58), comma-separated or repeated.', multiple: true, required: true, aliases: ['child'] }),
-    proportions: Flags.string({ description: 'One proportion per child, comma-separated or repeated.', multiple: true, required: true, aliases: ['prop', 'proportion'] }),
+    proportions: Flags.string({ description: 'One proportion per child (0.25 or 25%), comma-separated or repeated.', multiple: true, required: true, aliases: ['prop', 'proportion'] }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildSet)
     const hotkey = await targetHotkey(flags)
-    const { parseChildren } = await import('../../../subtensor/stake/children.js')
-    const children = parseChildren(hotkey.ss58, listOf(flags.children), listOf(flags.proportions))
+    const { childrenOf } = await import('../../../subtensor/stake/children.js')
+    const addresses = await Promise.all(listOf(flags.children, '--children').map((c) => parseSs58(c, '--child')))
+    const proportions = listOf(flags.proportions, '--proportions').map((p, i) => parseFraction(p, `proportion of ${addresses[i] ?? `entry ${i + 1}`}`))
+    const children = childrenOf(hotkey.ss58, addresses, proportions)
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planSetChildren } = await import('../../../subtensor/stake/children.js')
       return planSetChildren(ctx, { hotkey, netuid: flags.netuid, children })
