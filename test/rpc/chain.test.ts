@@ -175,14 +175,21 @@ describe('reads', () => {
     expect(await chain.blockNumber('finalized')).toBeGreaterThanOrEqual(1)
     expect(await chain.storage('SubtensorModule', 'TotalNetworks')).toBeGreaterThanOrEqual(2)
     const added = await chain.entries('SubtensorModule', 'NetworksAdded')
-    expect(added).toEqual(expect.arrayContaining([{ keys: [0], value: true }, { keys: [1], value: true }]))
+    expect(added).toEqual(
+      expect.arrayContaining([
+        { keys: [0], value: true },
+        { keys: [1], value: true },
+      ]),
+    )
     const accounts = await chain.entries('System', 'Account')
     expect(accounts.find((e) => e.keys[0] === alice.address)?.value).toMatchObject({ data: { free: 1000n * TAO } })
     expect(typeof chain.constant('System', 'SS58Prefix')).toBe('number')
     // spec 218's runtime APIs return SCALE bytes (Vec<u8>); newer runtimes return typed structs.
     const info = await chain.runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_info', 1)
     expect(info).toBeInstanceOf(Uint8Array)
-    await expect(chain.storage('SubtensorModule', 'NoSuchItem')).rejects.toThrow('storage SubtensorModule.NoSuchItem is not in this runtime (spec 218)')
+    await expect(chain.storage('SubtensorModule', 'NoSuchItem')).rejects.toThrow(
+      'storage SubtensorModule.NoSuchItem is not in this runtime (spec 218)',
+    )
     await expect(chain.runtimeApi('NoSuchApi', 'x')).rejects.toThrow('runtime API NoSuchApi.x is not in this runtime (spec 218)')
     await expect(chain.account('not-an-address')).rejects.toMatchObject({ exitCode: ExitCode.BadInput })
   })
@@ -200,8 +207,16 @@ describe('reads', () => {
       const best: Array<{ block: BlockRef; finalized: BlockRef }> = []
       const finalized: BlockRef[] = []
       const failures: unknown[] = []
-      const stopBest = traced.followBlocks('best', (block, fin) => best.push({ block, finalized: fin }), (e) => failures.push(e))
-      const stopFinalized = traced.followBlocks('finalized', (block) => finalized.push(block), (e) => failures.push(e))
+      const stopBest = traced.followBlocks(
+        'best',
+        (block, fin) => best.push({ block, finalized: fin }),
+        (e) => failures.push(e),
+      )
+      const stopFinalized = traced.followBlocks(
+        'finalized',
+        (block) => finalized.push(block),
+        (e) => failures.push(e),
+      )
       // The current blocks come at once.
       expect(best).toEqual([{ block: await traced.head('best'), finalized: await traced.head('finalized') }])
       expect(finalized).toEqual([await traced.head('finalized')])
@@ -290,7 +305,9 @@ describe('transactions', () => {
   })
 
   it('decodes a dispatch the runtime rejects to its error name and doc text', async () => {
-    const r = landed(await chain.send(chain.call('SubtensorModule', 'set_weights', { netuid: 1, dests: [0], weights: [65535], version_key: 0n }), sender))
+    const r = landed(
+      await chain.send(chain.call('SubtensorModule', 'set_weights', { netuid: 1, dests: [0], weights: [65535], version_key: 0n }), sender),
+    )
     expect(r.ok).toBe(false)
     expect(r.error).toEqual({
       pallet: 'SubtensorModule',
