@@ -9,7 +9,12 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 const runs = Number(process.argv[2] ?? 5)
 const { source } = await import('./source.mjs')
-const { connect, diskMetadataCache, keypairFromUri, sign } = await source('src/node/index.ts', 'src/keystore/keys.ts')
+const { connect, diskMetadataCache, keypairFromUri, sign, mode1Memory, metadataDigest, loadRuntimeRunner, metadataFromCode } = await source(
+  'src/node/index.ts',
+  'src/keystore/keys.ts',
+  'src/node/known-runtimes.ts',
+  'src/node/derive-metadata.ts',
+)
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 
 // The chain: `tao localnet start` from this build, on a free port.
@@ -73,10 +78,12 @@ async function polkadotJs() {
   t.sign = now() - t0
   t0 = now()
   await new Promise((resolve, reject) =>
-    tx.send(({ status, dispatchError }) => {
-      if (dispatchError) reject(new Error(dispatchError.toString()))
-      if (status.isInBlock) resolve()
-    }).catch(reject),
+    tx
+      .send(({ status, dispatchError }) => {
+        if (dispatchError) reject(new Error(dispatchError.toString()))
+        if (status.isInBlock) resolve()
+      })
+      .catch(reject),
   )
   t.submit = now() - t0
   await api.disconnect()
@@ -94,12 +101,60 @@ for (let i = 0; i < runs; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const steps = ['connect', 'query', 'sign', 'submit']
 const med = Object.fromEntries(
-  Object.entries(samples).map(([k, v]) => [k, Object.fromEntries([...steps, 'total'].map((s) => [s, median(v.map((x) => (s === 'total' ? steps.reduce((a, st) => a + x[st], 0) : x[s])))]))]),
+  Object.entries(samples).map(([k, v]) => [
+    k,
+    Object.fromEntries(
+      [...steps, 'total'].map((s) => [s, median(v.map((x) => (s === 'total' ? steps.reduce((a, st) => a + x[st], 0) : x[s])))]),
+    ),
+  ]),
 )
 const base = med['@polkadot/api']
 console.log(`| client | connect + metadata | query | sign (nonce, fee, sign) | submit to inclusion | total | total vs @polkadot/api |`)
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [k, m] of Object.entries(med))
-  console.log(`| ${k} | ${m.connect.toFixed(0)} | ${m.query.toFixed(1)} | ${m.sign.toFixed(0)} | ${m.submit.toFixed(0)} | ${m.total.toFixed(0)} | ${(m.total / base.total).toFixed(2)}x |`)
+  console.log(
+    `| ${k} | ${m.connect.toFixed(0)} | ${m.query.toFixed(1)} | ${m.sign.toFixed(0)} | ${m.submit.toFixed(0)} | ${m.total.toFixed(0)} | ${(m.total / base.total).toFixed(2)}x |`,
+  )
+
+// The metadata check on first contact with a runtime, on its own (median of the runs). A runtime tao ships:
+// the sha256 of the served metadata against the shipped digest (part of "connect" above). A runtime tao does not
+// know, whose runtime cannot check CheckMetadataHash: the runtime is asked once (a mode-1 remark validated, not
+// submitted), then the metadata is derived from `:code` in Chopsticks' executor; `signingTrust()` from nothing
+// (fresh cache, nothing remembered), with two of its parts timed alone.
+const check = { digest: [], unknown: [], executorRun: [] }
+// Loading the executor happens once per process (a command is one process): timed alone, before the rest.
+let t1 = now()
+const run = await loadRuntimeRunner()
+const executorLoad = now() - t1
+for (let i = 0; i < runs; i++) {
+  const chain = await connect(endpoint, { cache: false })
+  const raw = chain.metadata.raw
+  let t0 = now()
+  metadataDigest(raw)
+  check.digest.push(now() - t0)
+  chain.close()
+  const dir = mkdtempSync(join(tmpdir(), 'tao-bench-cache-'))
+  const unknown = await connect(endpoint, {
+    cache: diskMetadataCache(dir),
+    knownRuntimes: {},
+    mode1Memory: mode1Memory(join(dir, 'mode1')),
+  })
+  t0 = now()
+  const trust = await unknown.signingTrust()
+  check.unknown.push(now() - t0)
+  if (trust.verifiedBy !== 'derived') throw new Error(`expected derived metadata, got ${trust.verifiedBy}`)
+  const code = Buffer.from((await unknown.rpc('state_getStorage', ['0x3a636f6465'])).slice(2), 'hex')
+  unknown.close()
+  t0 = now()
+  await metadataFromCode(run, code, 15)
+  check.executorRun.push(now() - t0)
+}
+console.log('\n| metadata check on first contact | ms |\n| --- | ---: |')
+console.log(`| runtime tao ships: sha256 of the served metadata against the shipped digest | ${median(check.digest).toFixed(1)} |`)
+console.log(`| runtime tao does not know: loading Chopsticks' executor (once per process) | ${executorLoad.toFixed(0)} |`)
+console.log(
+  `| runtime tao does not know: signingTrust() once loaded (ask the runtime, fetch :code, derive, compare) | ${median(check.unknown).toFixed(0)} |`,
+)
+console.log(`| of which: Metadata_metadata_at_version(15) in the executor | ${median(check.executorRun).toFixed(0)} |`)
 stop()
 process.exit(0)

@@ -25,7 +25,12 @@ export const reportOutput = (cmd: Pick<TxCommand, 'log'>): ReportOutput => ({
 })
 
 /** The signing path with this process's IO: the wallet on disk, the node named by the flags, the terminal. */
-export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind: SignerKind, plan: Plan): Promise<Record<string, unknown>> {
+export async function runTx(
+  cmd: TxCommand,
+  flags: SigningFlagValues,
+  signerKind: SignerKind,
+  plan: Plan,
+): Promise<Record<string, unknown>> {
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
   const w = { root: wallet.path, name: wallet.name }
@@ -40,12 +45,21 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
       pub = await readPublicKey(w, role)
       return { ss58: pub.ss58, label: roleLabel(w, role) }
     },
-    connect: () => (flags.offline === undefined ? connectChain(flags.network) : offlineChainFrom(flags.offline, pub!.ss58)),
+    connect: () =>
+      flags.offline === undefined
+        ? connectChain(flags.network, { trustNodeMetadata: flags['trust-node-metadata'] ?? false })
+        : offlineChainFrom(flags.offline, pub!.ss58),
     confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
-    confirmTyped: async (prompt, answer) => (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
+    confirmTyped: async (prompt, answer) =>
+      (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
       // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named from its public file.
-      const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)), { pub })
+      const keypair = await unlockKey(
+        w,
+        role,
+        () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)),
+        { pub },
+      )
       const { signerOf } = await import('../node/keypair-signer.js')
       return signerOf(keypair)
     },

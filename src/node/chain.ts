@@ -1,9 +1,14 @@
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getWsProvider, type StatusChange } from 'polkadot-api/ws'
 import { failed, TaoError, unreachable } from '../core/errors.js'
+import { fromHex } from '../core/hex.js'
 import { connectTimeoutMs, withDeadline } from './deadline.js'
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
-import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
+import { sameBytes, type RunRuntime } from './derive-metadata.js'
+import type { KnownRuntimes } from './known-runtimes.js'
+import { diskMetadataCache, type CachedMetadata, type MetadataCache, type MetadataKey } from './metadata-cache.js'
+import { mode1Memory, type Mode1Memory } from './metadata-hash.js'
+import { probeMetadataHash } from './metadata-probe.js'
 import { decodeMetadata, type CallArg, type EncodeOptions, type RuntimeMetadata } from './metadata.js'
 import { endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
@@ -11,6 +16,15 @@ import { blockReads, type BlockReads } from './reads.js'
 import { probeEndpoint, type ProbeResult } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
+import {
+  checkServedMetadata,
+  decideTrust,
+  expectedGenesis,
+  explainRejection,
+  signerFor,
+  type Loaded,
+  type SigningTrust,
+} from './signing-trust.js'
 import { SocketClosedError, socketRequests } from './socket-requests.js'
 import {
   buildCall,
@@ -40,6 +54,17 @@ export interface ConnectOptions {
    * retry on its own; a caller that follows the chain (tao watch) closes this Chain and connects anew.
    */
   onDisconnect?: (reason: string) => void
+  /**
+   * Sign in CheckMetadataHash mode 0 with metadata nothing could verify (this package does not know the runtime,
+   * Chopsticks is not installed to derive it): the user takes the node's word for what the transaction means.
+   */
+  trustNodeMetadata?: boolean
+  /** The runtimes whose metadata digests tao ships (default: src/node/known-runtimes.ts); for tests. */
+  knownRuntimes?: KnownRuntimes
+  /** Where the genesis hashes that accepted CheckMetadataHash mode 1 are remembered (default: tao's state folder). */
+  mode1Memory?: Mode1Memory
+  /** What runs a runtime's code here (default: Chopsticks' executor, when installed); for tests. */
+  runtimeRunner?: () => Promise<RunRuntime | undefined>
 }
 
 export interface AccountInfo {
@@ -74,6 +99,13 @@ export interface Chain {
   readonly connectMs: number
   /** The runtime's metadata (at connect time). */
   readonly metadata: RuntimeMetadata
+  /**
+   * How transactions signed here are protected against metadata a node could have tampered with: the
+   * CheckMetadataHash mode and who vouches for the metadata, with a line for the preview. Decided once, before
+   * anything is signed (it may ask the runtime, or run the runtime code locally); refused (exit 1,
+   * METADATA_UNVERIFIED / METADATA_MISMATCH) when nothing can vouch. Every signature on this chain uses it.
+   */
+  signingTrust(): Promise<SigningTrust>
   readonly specVersion: number | undefined
 
   properties(): Promise<ChainProperties>
@@ -86,7 +118,11 @@ export interface Chain {
    * block itself). A block's number is known to reads at its hash without a request. `onError` when the
    * following fails (the connection was closed). Returns the function that stops it.
    */
-  followBlocks(which: 'best' | 'finalized', onBlock: (block: BlockRef, finalized: BlockRef) => void, onError: (err: unknown) => void): () => void
+  followBlocks(
+    which: 'best' | 'finalized',
+    onBlock: (block: BlockRef, finalized: BlockRef) => void,
+    onError: (err: unknown) => void,
+  ): () => void
   /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
   at(blockHash: string): BlockReads
   /** Reads at the best (default) or finalized block as it is now: one consistent snapshot. */
@@ -134,11 +170,14 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const cache = options.cache === false ? undefined : (options.cache ?? diskMetadataCache())
   const started = performance.now()
   let metadataSource: 'cache' | 'node' = 'node'
+  let loaded: Loaded = 'unchecked'
+  let codeHash = ''
+  let genesis = ''
+  let loadedAt: BlockRef = { hash: '', number: 0 }
   let connected = false
   // After connect() returned: a drop is reported to onDisconnect (once), unless close() caused it.
   let ready = false
   let dropped = false
-  let cacheWrite: Promise<void> | undefined
   const trace = options.trace
 
   // Node's WebSocket errors carry no reason, so when the socket fails (or, at the latest, shortly before
@@ -182,26 +221,52 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   })
   // The legacy reads and raw requests share the client's socket (see socket-requests.ts).
   const own = socketRequests(socket)
+  // The key of a cached runtime: asked at once, answered while polkadot-api starts following the chain.
+  const asked = <T>(method: string, params: unknown[]) => Promise.resolve().then(() => own.request<T>(method, params))
+  const genesisHash = asked<string>('chain_getBlockHash', [0]).then((h) => h.toLowerCase())
+  const nodeSpec = asked<{ specVersion: number }>('state_getRuntimeVersion', []).then((v) => Number(v.specVersion))
+  genesisHash.catch(() => undefined)
+  nodeSpec.catch(() => undefined)
+  const memory = options.mode1Memory ?? mode1Memory()
+  const mode1Genesis = memory.load()
+  // The metadata polkadot-api got for each runtime (code hash): from our cache (verified when written) or from
+  // the node (nothing is written until it is verified, below or before signing).
+  const seen = new Map<string, { metadata: Uint8Array; cached?: CachedMetadata }>()
   const client = createClient(own.provider, {
     getMetadata: async (codeHash) => {
-      const hit = cache ? await cache.get(codeHash) : null
-      if (hit) metadataSource = 'cache'
-      return hit
+      const [genesis, specVersion] = cache ? await Promise.all([genesisHash, nodeSpec]).catch(() => []) : []
+      const hit = genesis && specVersion !== undefined ? await cache!.get({ genesis, specVersion, codeHash }) : null
+      if (hit) seen.set(codeHash.toLowerCase(), { metadata: hit.metadata, cached: hit })
+      return hit?.metadata ?? null
     },
     setMetadata: (codeHash, metadata) => {
-      metadataSource = 'node'
-      cacheWrite = cache?.set(codeHash, metadata)
+      seen.set(codeHash.toLowerCase(), { metadata })
     },
   })
 
   let raw: Uint8Array
   const timedOut = new Error('timeout')
+  const loadRuntime = async () => {
+    const finalized = await client.getFinalizedBlock()
+    loadedAt = { hash: finalized.hash, number: finalized.number }
+    const metadata = await client.getMetadata(finalized.hash)
+    genesis = await genesisHash
+    const expected = expectedGenesis(endpoint.network)
+    if (expected && genesis !== expected)
+      throw failed(`${label} reports genesis ${genesis}, not ${endpoint.network}'s (${expected}): refusing to use it`, 'WRONG_GENESIS')
+    const found = [...seen].find(([, s]) => s.metadata === metadata) ?? [...seen].find(([, s]) => sameBytes(s.metadata, metadata))
+    if (found) {
+      codeHash = found[0]
+      metadataSource = found[1].cached ? 'cache' : 'node'
+      // Metadata fresh from the node is checked now: a runtime this package knows must match its digest.
+      loaded =
+        found[1].cached?.verifiedBy ??
+        checkServedMetadata({ label, codeHash, metadata, genesis, remembered: await mode1Genesis, known: options.knownRuntimes })
+    }
+    return metadata
+  }
   try {
-    raw = await withDeadline(
-      Promise.race([client.getFinalizedBlock().then((b) => client.getMetadata(b.hash)), refused]),
-      timeoutMs,
-      () => timedOut,
-    )
+    raw = await withDeadline(Promise.race([loadRuntime(), refused]), timeoutMs, () => timedOut)
   } catch (err) {
     destroyQuietly(client)
     if (err instanceof TaoError) throw err
@@ -212,11 +277,18 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   } finally {
     clearTimeout(probeTimer)
   }
-  // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
-  await cacheWrite
-
   let meta: RuntimeMetadata | undefined
   const getMetadata = () => (meta ??= decodeMetadata(raw))
+  /** Where this runtime's verified metadata is cached: under the metadata's own spec version. */
+  const cacheKey = (): MetadataKey | undefined =>
+    codeHash && genesis && getMetadata().specVersion !== undefined
+      ? { genesis, specVersion: getMetadata().specVersion!, codeHash }
+      : undefined
+  // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
+  if (cache && metadataSource === 'node' && loaded !== 'unchecked') {
+    const key = cacheKey()
+    if (key) await cache.set(key, { metadata: raw, verifiedBy: loaded })
+  }
   const closedError = () => unreachable(`the connection to ${label} was closed`)
   /** A request with no deadline of its own, for reads that the caller bounds and names (see `read`). */
   const request = <T>(method: string, params: unknown[]): Promise<T> => own.request<T>(method, params)
@@ -230,6 +302,44 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     )
   const api = client.getUnsafeApi()
   const plain = new PlainRpc(endpoint.url, timeoutMs)
+  let trust: Promise<SigningTrust> | undefined
+  const signingTrust = async (): Promise<SigningTrust> =>
+    (trust ??= (async () =>
+      decideTrust({
+        label,
+        genesis,
+        codeHash,
+        metadata: raw,
+        specVersion: getMetadata().specVersion,
+        loaded,
+        block: loadedAt,
+        remembered: await mode1Genesis,
+        memory,
+        cache,
+        cacheKey: cacheKey(),
+        known: options.knownRuntimes,
+        trustNodeMetadata: options.trustNodeMetadata ?? false,
+        probe: async () =>
+          probeMetadataHash(
+            {
+              rpc,
+              signRemark: async (signer, at) => {
+                const signed: Uint8Array | string = await api.tx.System.remark({ remark: new Uint8Array(0) }).sign(signer, {
+                  at,
+                  nonce: 0,
+                  mortality: { mortal: false },
+                })
+                return typeof signed === 'string' ? fromHex(signed) : signed
+              },
+            },
+            (await client.getFinalizedBlock()).hash,
+          ),
+        readCode: async (at) => {
+          const code = await rpc<string | null>('state_getStorage', [CODE_KEY, at])
+          return code ? fromHex(code, ':code') : null
+        },
+        loadRunner: options.runtimeRunner ?? (async () => (await import('./derive-metadata.js')).loadRuntimeRunner()),
+      }))())
   const ctx: TxContext = {
     label,
     client,
@@ -238,6 +348,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     rpc,
     metadata: getMetadata,
     requestTimeoutMs,
+    signer: async (keypair) => signerFor(await signingTrust(), keypair, raw),
+  }
+  /** A refusal at submission, read against the CheckMetadataHash mode the transaction was signed in. */
+  const explained = async (err: unknown): Promise<never> => {
+    throw trust ? await explainRejection(err, await trust, { genesis, remembered: await mode1Genesis, cache, cacheKey: cacheKey() }) : err
   }
   const read = <T>(what: string, p: Promise<T>): Promise<T> =>
     withDeadline(p, requestTimeoutMs, () => unreachable(`${label} did not answer (${what}) within ${seconds(requestTimeoutMs)}`)).catch(
@@ -257,8 +372,13 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     return { hash: block.hash, number: block.number }
   }
   const head = async (which: 'best' | 'finalized' = 'best') =>
-    known(which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!)
-  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) => blockReads(getMetadata(), via, block.hash, block.number)
+    known(
+      which === 'finalized'
+        ? await read('finalized block', client.getFinalizedBlock())
+        : (await read('best block', client.getBestBlocks()))[0]!,
+    )
+  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) =>
+    blockReads(getMetadata(), via, block.hash, block.number)
   /**
    * The node's answers to best-block reads, by request (the block hash is among its parameters): a command that
    * reads the same item twice while the head stays (a pool before and after the price) sends one request.
@@ -281,7 +401,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
    * lags a few blocks), the same way as every read at a block: state_* with its hash. The head comes from the
    * followed chain (no request); the read is bounded and named as `what`.
    */
-  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> => read(what, head('best').then((best) => use(readsAt(best, remembered))))
+  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> =>
+    read(
+      what,
+      head('best').then((best) => use(readsAt(best, remembered))),
+    )
 
   const chain: Chain = {
     endpoint,
@@ -292,6 +416,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     get metadata() {
       return getMetadata()
     },
+    signingTrust,
     get specVersion() {
       return getMetadata().specVersion
     },
@@ -370,7 +495,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     call: (pallet, name, args = {}, opts = {}) => buildCall(getMetadata(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
-    send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts),
+    send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts).catch(explained),
     submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),
     decodeExtrinsic: (hex) => decodeExtrinsic(getMetadata(), hex),
 
@@ -383,6 +508,9 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   ready = true
   return chain
 }
+
+/** The storage key of the runtime code, `:code`. */
+const CODE_KEY = '0x3a636f6465'
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`)
 const maxBig = (a: bigint, b: bigint) => (a > b ? a : b)

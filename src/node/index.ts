@@ -11,12 +11,14 @@
  * src/node/read-at.ts, the small read helpers below.)
  *
  * Connecting (src/node/chain.ts)
- * - `connect(network = 'finney', { timeoutMs?, requestTimeoutMs?, cache?, trace?, onDisconnect? }): Promise<Chain>`:
+ * - `connect(network = 'finney', { timeoutMs?, requestTimeoutMs?, cache?, trace?, onDisconnect?, trustNodeMetadata? }): Promise<Chain>`:
  *   network is finney | test | archive | local or a ws:// / wss:// URL (else exit 2). Deadline
  *   TAO_CONNECT_TIMEOUT ms (default 10 s), then `unreachable` (exit 3) naming the endpoint and why (a refused
- *   port fails at once: src/node/probe.ts). Runtime metadata is cached on disk by runtime code hash
- *   (src/node/metadata-cache.ts: TAO_CACHE_DIR, default ~/.cache/taocli; `metadata/` inside). `chain.close()`
- *   when done.
+ *   port fails at once: src/node/probe.ts). finney / test / archive must report their own genesis hash
+ *   (WRONG_GENESIS). Metadata a node serves for a runtime this package knows must match the digest it ships
+ *   (src/node/known-runtimes.ts), else METADATA_MISMATCH at once. Verified metadata is cached on disk by genesis
+ *   hash, spec version and runtime code hash (src/node/metadata-cache.ts: TAO_CACHE_DIR, default
+ *   ~/.cache/taocli; `metadata/` inside). `chain.close()` when done.
  *
  * Following the chain (no request: the connection follows it)
  * - `head('best' | 'finalized') → { hash, number }`, `blockNumber('best' | 'finalized')`.
@@ -59,6 +61,14 @@
  *   `chain.call('Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: ss58 }, value: rao })`.
  *   With `ignoreExtra`, arguments this runtime does not take are dropped (register_network's `mechid`).
  *
+ * What vouches for the metadata (src/node/signing-trust.ts, decided once per connection before anything is signed)
+ * - `signingTrust() → { mode: 0 | 1, verifiedBy: 'runtime' | 'package' | 'derived' | 'node', words }`:
+ *   CheckMetadataHash mode 1 where the runtime checks it (finney, test, a genesis remembered to accept it:
+ *   src/node/metadata-hash.ts; elsewhere the runtime is asked once, src/node/metadata-probe.ts), else mode 0 with
+ *   metadata tao verified (the shipped digest, or derived from `:code` in Chopsticks' executor:
+ *   src/node/derive-metadata.ts). Refused (exit 1) with METADATA_MISMATCH / METADATA_UNVERIFIED; `words` is the
+ *   line a preview shows in mode 0. Every signature below goes through it.
+ *
  * Transactions (src/node/tx.ts; keypair: `{ publicKey, sign(msg) }`, sr25519, signed locally)
  * - `estimateFee(call, keypairOrAddress, opts) → bigint` (partial fee, tip excluded).
  * - `sign(call, keypair, { nonce?, tip?, era? }) → SignedTx { txHash, hex, signer, nonce, tip, era, fee }`:
@@ -98,7 +108,10 @@ export { checkSignature } from './signature-check.js'
 export type { SignatureCheck } from './signature-check.js'
 export { toJsonSafe, toPlain } from '../core/json.js'
 export { diskMetadataCache, metadataCacheDir } from './metadata-cache.js'
-export type { MetadataCache } from './metadata-cache.js'
+export type { CachedMetadata, MetadataCache, MetadataKey } from './metadata-cache.js'
+export { KNOWN_GENESIS, mode1GenesisFile, mode1Memory } from './metadata-hash.js'
+export type { Mode1Memory } from './metadata-hash.js'
+export type { SigningTrust, VerifiedBy } from './signing-trust.js'
 export { decodeMetadata } from './metadata.js'
 export type { CallArg, CallInfo, ChainEvent, DispatchErrorInfo, EncodeOptions, RuntimeMetadata } from './metadata.js'
 export { NETWORKS, resolveEndpoint } from './networks.js'

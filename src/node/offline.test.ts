@@ -28,6 +28,7 @@ const context: OfflineContext = {
   version: 1,
   network: 'local',
   createdAt: '2026-01-01T00:00:00Z',
+  metadataHashMode: 0,
   genesisHash: GENESIS,
   specName: view.specName ?? null,
   specVersion: view.specVersion!,

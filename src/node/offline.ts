@@ -6,6 +6,9 @@
  * signer's account and nonce, constants; anything else needs a node and says so (exit 2, NEEDS_NODE). What it
  * signs is a dry run: the hex for `tao tx submit`, with the fee unknown (no node to ask).
  */
+import { withMetadataHash } from 'polkadot-api/signer'
+import { KNOWN_GENESIS, METADATA_HASH_TOKEN } from './metadata-hash.js'
+import { trust } from './signing-trust.js'
 import { amountJson, type AmountJson } from '../core/amount.js'
 import { badInput, failed } from '../core/errors.js'
 import { fromHex, toHex } from '../core/hex.js'
@@ -40,6 +43,11 @@ export interface OfflineContext {
   block: { number: number; hash: `0x${string}` }
   /** The signer's balance at the best block then. */
   account: { free: AmountJson; reserved: AmountJson; frozen: AmountJson }
+  /**
+   * CheckMetadataHash mode the connected machine settled for this chain (1: the runtime checks the metadata
+   * digest, always on finney and test); the offline signature uses the same.
+   */
+  metadataHashMode: 0 | 1
   metadata: `0x${string}`
 }
 
@@ -48,11 +56,13 @@ export async function offlineContext(chain: Chain, network: string, signer: stri
   const view = chain.metadata
   if (view.specVersion === undefined || view.transactionVersion === undefined)
     throw failed(`the runtime's metadata does not give its spec and transaction versions ${view.where}; it cannot be signed for offline`, 'NO_VERSION')
-  const [genesisHash, block, nonce, account] = await Promise.all([
+  // The metadata goes into the file only once tao vouches for it (or the runtime will): the same check as signing.
+  const [genesisHash, block, nonce, account, trusted] = await Promise.all([
     chain.rpc<`0x${string}`>('chain_getBlockHash', [0]),
     chain.head('finalized'),
     chain.rpc<number>('system_accountNextIndex', [signer]),
     chain.account(signer),
+    chain.signingTrust(),
   ])
   return {
     format: OFFLINE_FORMAT,
@@ -68,6 +78,7 @@ export async function offlineContext(chain: Chain, network: string, signer: stri
     nonce: Number(nonce),
     block: { number: block.number, hash: block.hash as `0x${string}` },
     account: { free: amountJson(account.free), reserved: amountJson(account.reserved), frozen: amountJson(account.frozen) },
+    metadataHashMode: trusted.mode,
     metadata: toHex(view.raw),
   }
 }
@@ -131,6 +142,8 @@ export function parseOfflineContext(text: string, file: string): LoadedContext {
     nonce: whole(c.nonce, 'nonce'),
     block,
     account: { free: rao(c.account?.free, 'account.free'), reserved: rao(c.account?.reserved, 'account.reserved'), frozen: rao(c.account?.frozen, 'account.frozen') },
+    // A file without the field: mode 1 wherever the chain is one that always checks it.
+    metadataHashMode: c.metadataHashMode === 1 || Object.values(KNOWN_GENESIS).includes(genesisHash as never) ? 1 : 0,
     metadata: c.metadata as `0x${string}`,
   }
   return { context, view }
@@ -171,7 +184,8 @@ export async function signOffline(loaded: LoadedContext, call: { pallet: string;
     if (err instanceof ExtensionGap) throw badInput(`cannot sign offline ${view.where}: ${err.message}`, 'OFFLINE_UNSUPPORTED')
     throw err
   }
-  const signer = toPolkadotSigner(keypair)
+  const base = toPolkadotSigner(keypair)
+  const signer = context.metadataHashMode === 1 ? withMetadataHash(METADATA_HASH_TOKEN, base) : base
   const bytes = await signer.signTx(fromHex(call.callData), Object.fromEntries(parts.map((p) => [p.identifier, p])), view.raw, birth)
   return {
     txHash: extrinsicHash(bytes),
@@ -225,6 +239,7 @@ export function offlineChain(loaded: LoadedContext, file: string): Chain {
     followBlocks() {
       throw needsNode('following the chain')
     },
+    signingTrust: async () => trust(context.metadataHashMode, context.metadataHashMode === 1 ? 'runtime' : 'offline-context', context.specVersion),
     properties: async () => properties,
     blockNumber: async () => head.number,
     head: async () => head,

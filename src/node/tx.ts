@@ -1,4 +1,4 @@
-import type { PolkadotClient } from 'polkadot-api'
+import type { PolkadotClient, PolkadotSigner } from 'polkadot-api'
 import { deadlineLeftMs, setDeadlineOutcome } from '../core/command-deadline.js'
 import { badInput, failed, outcomeUnknown, unreachable, type TaoError } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
@@ -7,7 +7,7 @@ import { withDeadline } from './deadline.js'
 import { eraPeriod } from './era.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
 import type { RuntimeMetadata } from './metadata.js'
-import { ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
+import { ss58Address, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
 import { describeRejection } from './rejection.js'
 import { watchTx, type TrackContext, type WatchResult } from './track.js'
@@ -65,10 +65,7 @@ export interface SignedTx {
   call: string
 }
 
-export type TxResult =
-  | WatchResult
-  | { status: 'submitted'; txHash: `0x${string}`; hex: `0x${string}` }
-  | ({ status: 'dry-run' } & SignedTx)
+export type TxResult = WatchResult | { status: 'submitted'; txHash: `0x${string}`; hex: `0x${string}` } | ({ status: 'dry-run' } & SignedTx)
 
 /** What the transaction code needs from a connection. */
 export interface TxContext extends TrackContext {
@@ -79,6 +76,8 @@ export interface TxContext extends TrackContext {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- polkadot-api's unsafe (descriptor-less) API: its types are generic over descriptors we do not have
   api: any
   requestTimeoutMs: number
+  /** The signer over a keypair, in the CheckMetadataHash mode this chain gets (src/node/signing-trust.ts). */
+  signer(keypair: Sr25519Keypair): Promise<PolkadotSigner>
 }
 
 const DEFAULT_ERA = 64
@@ -176,7 +175,7 @@ async function partialFee(ctx: TxContext, call: TxCall, address: string, p: Prep
 
 /** Estimate the fee, then sign locally. Nothing is sent: this is the dry run. */
 export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
-  const signer = toPolkadotSigner(keypair)
+  const signer = await ctx.signer(keypair)
   const address = ss58Address(keypair.publicKey, ctx.metadata().ss58Prefix ?? 42)
   const p = await prepare(ctx, address, options)
   const fee = (options.knownFee ?? (await partialFee(ctx, call, address, p))) + p.tip
@@ -205,7 +204,11 @@ export async function sendTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypa
 }
 
 /** Submit an extrinsic signed earlier (e.g. by a dry run) and follow it like sendTx. */
-export async function submitSigned(ctx: TxContext, hex: string, options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {}): Promise<TxResult> {
+export async function submitSigned(
+  ctx: TxContext,
+  hex: string,
+  options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {},
+): Promise<TxResult> {
   const decoded = decodeExtrinsic(ctx.metadata(), hex)
   if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; the node would not accept it', 'NOT_SIGNED')
   const head = await headBeforeSubmission(ctx)
@@ -295,7 +298,11 @@ async function submit(
 function rejected(err: RpcError): TaoError {
   const raw = `${err.code}: ${err.message}${err.data !== undefined && typeof err.data !== 'string' ? ` ${JSON.stringify(err.data)}` : ''}`
   const why = describeRejection(err.code, err.message, err.data)
-  const error = failed(`the node refused the transaction: ${why?.words ?? err.message}; nothing was included`, 'TX_REJECTED', `node answer: ${raw}`)
+  const error = failed(
+    `the node refused the transaction: ${why?.words ?? err.message}; nothing was included`,
+    'TX_REJECTED',
+    `node answer: ${raw}`,
+  )
   error.data = { rejection: { reason: why?.kind ?? null, node: raw } }
   return error
 }

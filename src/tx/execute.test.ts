@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { failed, TaoError, unreachable } from '../core/errors.js'
-import type { Chain, SendOptions, Sr25519Keypair, TxCall, TxResult } from '../node/index.js'
+import type { Chain, SendOptions, SigningTrust, Sr25519Keypair, TxCall, TxResult } from '../node/index.js'
 import { executeTx, mayHaveLanded, type TxIO, type TxRequest } from './execute.js'
 import type { Plan, TxIntent } from './intent.js'
 
@@ -54,9 +54,14 @@ interface FakeNode {
 }
 
 /** A node with only the members executeTx uses; `send` answers with `outcome` (a result, or a throw). */
-function fakeNode(outcome: (options: SendOptions) => Promise<TxResult> = async () => landed(), nextNonce = 7): FakeNode {
+function fakeNode(
+  outcome: (options: SendOptions) => Promise<TxResult> = async () => landed(),
+  nextNonce = 7,
+  trust: () => Promise<SigningTrust> = async () => ({ mode: 1, verifiedBy: 'runtime', words: 'mode 1' }),
+): FakeNode {
   const node = { fees: [], sent: [], rpc: [], closed: 0 } as Omit<FakeNode, 'chain'>
   const chain = {
+    signingTrust: trust,
     async estimateFee(call: TxCall, from: unknown, options: unknown) {
       node.fees.push({ call, from, options })
       return FEE
@@ -89,7 +94,14 @@ interface FakeTerminal {
 
 /** The person answers `answer` at the prompt; `unlock` may fail as a wrong password would. */
 function fakeTerminal(node: FakeNode, { answer = true, unlockError }: { answer?: boolean; unlockError?: TaoError } = {}): FakeTerminal {
-  const t = { logs: [] as string[], notes: [] as string[], questions: [] as string[], interruptNotes: [] as string[], unlocked: 0, connected: 0 }
+  const t = {
+    logs: [] as string[],
+    notes: [] as string[],
+    questions: [] as string[],
+    interruptNotes: [] as string[],
+    unlocked: 0,
+    connected: 0,
+  }
   const io: TxIO = {
     log: (line) => t.logs.push(stripVTControlCharacters(line)),
     note: (line) => t.notes.push(stripVTControlCharacters(line)),
@@ -283,7 +295,11 @@ describe('executeTx', () => {
         ),
       ),
     )
-    expect([err.code, err.exitCode, err.message]).toEqual(['DISPATCH_ERROR', 1, 'Balances.InsufficientBalance: Balance too low to send value.'])
+    expect([err.code, err.exitCode, err.message]).toEqual([
+      'DISPATCH_ERROR',
+      1,
+      'Balances.InsufficientBalance: Balance too low to send value.',
+    ])
     expect(err.data).toEqual({
       ...CONTEXT,
       status: 'landed',
@@ -381,6 +397,33 @@ describe('executeTx', () => {
         '  send τ1 to 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\n' +
         '  estimated fee: τ0.000125',
     )
+  })
+
+  it('in CheckMetadataHash mode 0 the preview says what vouches for the metadata instead of the runtime', async () => {
+    const words =
+      'CheckMetadataHash mode 0: this runtime (spec 218) cannot check the metadata; tao verified it against the digest it ships for this runtime'
+    const t = fakeTerminal(fakeNode(undefined, 7, async () => ({ mode: 0, verifiedBy: 'package', words })))
+    await executeTx(t.io, request(), planOf(intent({ preview: undefined })))
+    expect(t.notes[0]).toBe(
+      `Balances.transfer_keep_alive signed by the ${LABEL} (${SIGNER})\n` +
+        '  send τ1 to 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\n' +
+        `  ${words}\n` +
+        '  estimated fee: τ0.000125',
+    )
+  })
+
+  it('metadata nothing can vouch for is refused before anything is shown, unlocked or sent', async () => {
+    const node = fakeNode(undefined, 7, async () => {
+      throw new TaoError(1, 'METADATA_UNVERIFIED', 'cannot verify the metadata')
+    })
+    const t = fakeTerminal(node)
+    const err = await refusal(executeTx(t.io, request(), planOf()))
+    expect([err.code, err.exitCode]).toEqual(['METADATA_UNVERIFIED', 1])
+    expect(t.notes).toEqual([])
+    expect(t.questions).toEqual([])
+    expect(t.unlocked).toBe(0)
+    expect(node.sent).toEqual([])
+    expect(node.closed).toBe(1)
   })
 
   describe('--nonce', () => {
@@ -512,7 +555,10 @@ describe('executeTx', () => {
   })
 
   it('mayHaveLanded: whether each way the signing path fails may have left the transaction on chain', async () => {
-    const failure = async (outcome: (options: SendOptions) => Promise<TxResult>, terminal: { answer?: boolean; unlockError?: TaoError } = {}) => {
+    const failure = async (
+      outcome: (options: SendOptions) => Promise<TxResult>,
+      terminal: { answer?: boolean; unlockError?: TaoError } = {},
+    ) => {
       const node = fakeNode(outcome)
       return executeTx(fakeTerminal(node, terminal).io, request(), planOf()).then(
         () => undefined,
@@ -527,7 +573,11 @@ describe('executeTx', () => {
       ['refused by the node', await failure(async () => Promise.reject(failed('the node refused the transaction', 'TX_REJECTED'))), false],
       ['landed, dispatch failed', await failure(async () => dispatchFailed), false],
       ['can no longer land', await failure(async () => gone), false],
-      ['outcome unknown', await failure(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason: 'lost', connectionLost: true })), true],
+      [
+        'outcome unknown',
+        await failure(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason: 'lost', connectionLost: true })),
+        true,
+      ],
       ['node unreachable', await failure(async () => Promise.reject(unreachable('the node went away'))), true],
       ['not a TaoError', await failure(async () => Promise.reject(new Error('socket hang up'))), true],
     ]

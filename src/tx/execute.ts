@@ -62,17 +62,26 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   try {
     const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
     const intent = await plan(ctx)
-    // Offline, a nonce ahead of the context's is how several transactions are signed from one context.
-    const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force || req.offline === true)])
+    // What vouches for the metadata the call was built from is settled here, before anything is shown or
+    // unlocked: a node whose metadata cannot be trusted is refused now. Offline, a nonce ahead of the context's
+    // is how several transactions are signed from one context.
+    const [fee, trust] = await Promise.all([
+      intent.fee ?? ctx.estimateFee(intent.call),
+      chain.signingTrust(),
+      checkNonce(chain, signer, options.nonce, req.force || req.offline === true),
+    ])
     const callName = `${intent.call.pallet}.${intent.call.name}`
     const tip = options.tip ?? 0n
 
     io.note(
       `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${intent.summary}\n` +
         (intent.preview ?? []).map((l) => `  ${l}\n`).join('') +
+        // In mode 1 the runtime checks the metadata itself; in mode 0 the person is told what tao checked instead.
+        (trust.mode === 0 ? `  ${trust.words}\n` : '') +
         (req.offline ? `  fee: unknown (signed offline: no node to ask)${tip > 0n ? `; tip ${displayTao(tip)}` : ''}` : `  estimated fee: ${displayTao(fee + tip)}`),
     )
-    if (!req.noPrompt && !options.dryRun && !(await confirmed(io, intent.confirmPhrase))) throw badInput('cancelled; nothing was signed', 'CANCELLED')
+    if (!req.noPrompt && !options.dryRun && !(await confirmed(io, intent.confirmPhrase)))
+      throw badInput('cancelled; nothing was signed', 'CANCELLED')
 
     const keypair = await io.unlock()
     const context = { call: callName, signer, ...intent.context, estimatedFee: req.offline ? null : amountJson(fee + tip) }
@@ -93,7 +102,11 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
 /** y/N, or the typed answer a plan asks for (refused when this terminal cannot ask for one). */
 async function confirmed(io: TxIO, phrase: TxIntent['confirmPhrase']): Promise<boolean> {
   if (!phrase) return io.confirm('Sign and submit?')
-  if (!io.confirmTyped) throw badInput('this transaction needs a typed confirmation, which cannot be asked here; pass -y to submit without asking', 'MISSING_INPUT')
+  if (!io.confirmTyped)
+    throw badInput(
+      'this transaction needs a typed confirmation, which cannot be asked here; pass -y to submit without asking',
+      'MISSING_INPUT',
+    )
   return io.confirmTyped(phrase.prompt, phrase.answer)
 }
 

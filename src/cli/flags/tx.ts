@@ -18,8 +18,16 @@ export const txFlags = {
     max: MAX_ERA,
     helpGroup: 'TRANSACTION',
   }),
-  nonce: integerFlag({ description: "Account nonce to use instead of the node's next one.", min: 0, max: 4294967295, helpGroup: 'TRANSACTION' }),
-  force: Flags.boolean({ description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).", helpGroup: 'TRANSACTION' }),
+  nonce: integerFlag({
+    description: "Account nonce to use instead of the node's next one.",
+    min: 0,
+    max: 4294967295,
+    helpGroup: 'TRANSACTION',
+  }),
+  force: Flags.boolean({
+    description: "Sign with a --nonce ahead of the account's next one (the transaction waits in the pool until the gap is filled).",
+    helpGroup: 'TRANSACTION',
+  }),
   tip: Flags.string({ description: 'Tip in TAO for the block author.', helpGroup: 'TRANSACTION' }),
   'wait-for': Flags.string({
     description: 'Wait until the transaction is in a block, finalized, or only sent.',
@@ -35,6 +43,11 @@ export const txFlags = {
     description:
       'Sign without any node, from a context file written by `tao tx offline-context` on a connected machine (air-gapped coldkey); implies --dry-run, the fee stays unknown.',
     helpValue: 'FILE',
+    helpGroup: 'TRANSACTION',
+  }),
+  'trust-node-metadata': Flags.boolean({
+    description:
+      "Sign even when nothing can verify the node's metadata (a runtime that cannot check it, unknown to tao, and no Chopsticks to derive it): the node alone then decides what the signed bytes mean.",
     helpGroup: 'TRANSACTION',
   }),
 }
@@ -57,6 +70,7 @@ export interface TxFlagValues {
   'wait-for': string
   'dry-run': boolean
   offline?: string
+  'trust-node-metadata'?: boolean
 }
 
 export interface SigningFlagValues extends TxFlagValues {

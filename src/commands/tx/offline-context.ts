@@ -70,6 +70,7 @@ export default class TxOfflineContext extends TaoCommand {
       specName: c.specName,
       specVersion: c.specVersion,
       transactionVersion: c.transactionVersion,
+      metadataHashMode: c.metadataHashMode,
       metadataBytes: (c.metadata.length - 2) / 2,
     }
   }
