@@ -87,7 +87,7 @@ export async function applyJournaled(base: string, journalDir: string, files: Pl
   let step = 0
   try {
     for (; step < entries.length; step++) {
-      const e = entries[step]
+      const e = entries[step]!
       const target = join(base, e.target)
       const tmp = join(journalDir, e.tmp)
       if (e.backup) {
@@ -103,7 +103,7 @@ export async function applyJournaled(base: string, journalDir: string, files: Pl
     for (const dir of new Set(entries.map((e) => dirname(join(base, e.target))))) await syncDir(dir)
   } catch (e) {
     await rollBack(base, journalDir, entries).catch(() => undefined)
-    throw fsError(e, 'write', join(base, entries[Math.min(step, entries.length - 1)].target))
+    throw fsError(e, 'write', join(base, entries[Math.min(step, entries.length - 1)]?.target ?? ''))
   }
   // Removing the journal makes the change final.
   await unlinkIfPresent(join(journalDir, JOURNAL))

@@ -130,7 +130,7 @@ describe('encrypt / decrypt', () => {
     const box = await encryptKeyfileData(utf8(KEYFILE), 'pw')
     for (const i of [5, 30, box.length - 1]) {
       const bad = box.slice()
-      bad[i] ^= 1
+      bad[i]! ^= 1
       const e = await rejection(decryptKeyfileData(bad, 'pw'))
       expect(e.exitCode).toBe(4)
       expect(e.message).toMatch(/or the keyfile is corrupt/)

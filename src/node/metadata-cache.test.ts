@@ -55,7 +55,7 @@ describe('metadata cache', () => {
     await cache.set(KEY, ENTRY)
     const file = path.join(dir, KEY.genesis, `218-${KEY.codeHash}.scale`)
     const bytes = readFileSync(file)
-    bytes[bytes.length - 1] ^= 1
+    bytes[bytes.length - 1]! ^= 1
     writeFileSync(file, bytes)
     expect(await cache.get(KEY)).toBeNull()
     expect(readdirSync(path.join(dir, KEY.genesis))).toEqual([])

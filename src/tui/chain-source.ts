@@ -302,4 +302,4 @@ function isConnectionError(err: unknown): boolean {
   return name === 'DisjointError'
 }
 
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? ''

@@ -34,7 +34,7 @@ export class Ring {
   last(count = this.length): number[] {
     const n = Math.min(count, this.length)
     const out = new Array<number>(n)
-    for (let i = 0; i < n; i++) out[i] = this.data[(this.start + this.length - n + i) % this.capacity]
+    for (let i = 0; i < n; i++) out[i] = this.data[(this.start + this.length - n + i) % this.capacity]!
     return out
   }
 

@@ -14,7 +14,7 @@ function walletFiles(relativePath: string): boolean {
   const m = /^hotkeys\/([^/]+)$/.exec(relativePath)
   if (!m) return false
   try {
-    validateName(m[1], 'hotkey name')
+    validateName(m[1] ?? '', 'hotkey name')
     return true
   } catch {
     return false

@@ -11,7 +11,7 @@ const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** A tree of files on disk (the cycle rule reads the others from there); lints `file` (as `text`, if given). */
-function lint(files: Record<string, string>, file: string, text = files[file], more: Linter.RulesRecord = {}): string[] {
+function lint(files: Record<string, string>, file: string, text = files[file] ?? '', more: Linter.RulesRecord = {}): string[] {
   const root = mkdtempSync(path.join(tmpdir(), 'taocli-lint-'))
   dirs.push(root)
   for (const [name, text] of Object.entries(files)) {

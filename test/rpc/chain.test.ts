@@ -109,7 +109,7 @@ describe('connect and metadata cache', () => {
     // A corrupt cache file is noticed, replaced by a fresh download, and rewritten intact.
     const file = path.join(cacheDir, 'metadata', genesisDir!, files[0]!)
     const bytes = readFileSync(file)
-    bytes[bytes.length - 10] ^= 0xff
+    bytes[bytes.length - 10]! ^= 0xff
     writeFileSync(file, bytes)
     const repaired = await connect(local.url, { cache, trace })
     expect(repaired.metadataSource).toBe('node')

@@ -117,7 +117,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
     for (let i = 0; i < 5; i++) {
       await net.newBlock()
       screen = await term.waitFor((s) => /SN1 epoch in \d+ blk/.test(s) && uidRow(s, 0) !== undefined, 'the countdown')
-      counts.add(/SN1 epoch in (\d+) blk/.exec(screen)![1])
+      counts.add(/SN1 epoch in (\d+) blk/.exec(screen)![1]!)
     }
     expect(counts.size).toBeGreaterThan(2)
 
