@@ -93,6 +93,8 @@ export interface RuntimeMetadata {
   call(pallet: string, name: string): CallInfo | undefined
   /** The call, or `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). */
   requireCall(pallet: string, name: string): CallInfo
+  /** The variant names of a call argument whose type is an enum (Proxy.add_proxy's `proxy_type`), or undefined. */
+  argVariants(pallet: string, name: string, arg: string): string[] | undefined
   encodeCall(pallet: string, name: string, args: Record<string, unknown>, options?: EncodeOptions): Uint8Array
   decodeCall(bytes: Uint8Array | string): DecodedCall
   storage(pallet: string, item: string): StorageInfo | undefined
@@ -355,6 +357,12 @@ export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
     calls: (pallet) => Object.keys(variantsOf(palletsByName.get(pallet)?.calls?.type)),
     call,
     requireCall,
+    argVariants: (pallet, name, arg) => {
+      const field = callVariant(pallet, name)?.fields.find((f) => f.name === arg)
+      if (field === undefined) return undefined
+      const entry = lookup(field.type)
+      return entry.type === 'enum' ? Object.keys(entry.value) : undefined
+    },
     encodeCall,
     decodeCall,
     storage,

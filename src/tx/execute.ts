@@ -3,7 +3,7 @@ import { badInput, ExitCode, TaoError } from '../core/errors.js'
 import { paint } from '../core/output.js'
 import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
-import type { Plan, PlanContext, TxIntent } from './intent.js'
+import type { Acting, Plan, PlanContext, TxIntent } from './intent.js'
 import { txOutcome, type ReportOutput } from './report.js'
 
 /** The key that will sign, as its public file names it (nothing unlocked yet). */
@@ -38,6 +38,8 @@ export interface TxRequest {
   force: boolean
   /** Sign without asking (-y / --no-prompt). */
   noPrompt: boolean
+  /** Sign for another account (--proxy, --multisig-…): the plan's call is wrapped before the fee and preview. */
+  acting?: Acting
 }
 
 /**
@@ -53,8 +55,16 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
 
   const chain = await io.connect()
   try {
-    const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
-    const intent = await plan(ctx)
+    const ctx: PlanContext = {
+      chain,
+      signer,
+      actor: req.acting?.actor ?? signer,
+      wallet: req.wallet,
+      options,
+      estimateFee: (call) => chain.estimateFee(call, signer, options),
+    }
+    const planned = await plan(ctx)
+    const intent = req.acting ? await req.acting.wrap(ctx, planned) : planned
     const [fee] = await Promise.all([intent.fee ?? ctx.estimateFee(intent.call), checkNonce(chain, signer, options.nonce, req.force)])
     const callName = `${intent.call.pallet}.${intent.call.name}`
 
