@@ -192,7 +192,9 @@ export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
     const info = requireCall(pallet, name)
     const names = info.args.map((a) => a.name)
     const takes = `it takes (${names.join(', ')})`
-    const missing = names.filter((n) => !(n in args) || args[n] === undefined)
+    // An Option argument given as `undefined` (present, no value) is None; any other undefined is missing.
+    const isOption = (n: string) => info.args.find((a) => a.name === n)?.type.startsWith('Option<') === true
+    const missing = names.filter((n) => !(n in args) || (args[n] === undefined && !isOption(n)))
     if (missing.length) throw failed(`${pallet}.${name} needs ${missing.join(', ')} in this runtime ${where}: ${takes}`, 'CALL_ARGS')
     const extra = Object.keys(args).filter((k) => !names.includes(k) && args[k] !== undefined)
     if (extra.length && !options.ignoreExtra)

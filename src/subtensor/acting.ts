@@ -128,10 +128,24 @@ export function hashText(value: unknown): string {
 
 /** What a signing command gets from --proxy / --multisig-…: the account it acts as, and the wrapping. */
 export function acting(req: ActingRequest): Acting {
-  if (req.kind === 'proxy') return { actor: req.real, wrap: (ctx, intent) => wrapProxy(ctx, intent, req) }
+  if (req.kind === 'proxy')
+    return {
+      actorFor: (signer) => {
+        if (req.real === signer) throw badInput(`--proxy ${req.real} is the signer itself: drop --proxy`, 'BAD_PROXY')
+        return req.real
+      },
+      wrap: (ctx, intent) => wrapProxy(ctx, intent, req),
+    }
   const signatories = checkMultisig(req.signatories, req.threshold)
   const address = multisigAddress(signatories, req.threshold)
-  return { actor: address, wrap: (ctx, intent) => wrapMultisig(ctx, intent, signatories, req.threshold, address) }
+  return {
+    actorFor: (signer) => {
+      if (!signatories.includes(signer))
+        throw badInput(`the signer ${signer} is not one of --multisig-signatories (${signatories.join(', ')})`, 'NOT_SIGNATORY')
+      return address
+    },
+    wrap: (ctx, intent) => wrapMultisig(ctx, intent, signatories, req.threshold, address),
+  }
 }
 
 const callName = (call: TxCall) => `${call.pallet}.${call.name}`
@@ -238,6 +252,7 @@ async function wrapMultisig(ctx: PlanContext, intent: TxIntent, signatories: str
   const call = chain.call('Multisig', 'as_multi', {
     threshold,
     other_signatories: others,
+    // Present and undefined for the first approval: Option None.
     maybe_timepoint: pending?.when,
     call: runtimeCall(inner),
     max_weight: weight,

@@ -52,13 +52,14 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   io.interruptNote('interrupted; nothing was submitted')
   const { options } = req
   const { ss58: signer, label } = await io.signer()
+  const actor = req.acting ? req.acting.actorFor(signer) : signer
 
   const chain = await io.connect()
   try {
     const ctx: PlanContext = {
       chain,
       signer,
-      actor: req.acting?.actor ?? signer,
+      actor,
       wallet: req.wallet,
       options,
       estimateFee: (call) => chain.estimateFee(call, signer, options),

@@ -56,7 +56,8 @@ export type Plan = (ctx: PlanContext) => Promise<TxIntent>
  * preview and context, adds its own lines, and reads the inner call's events only when the inner call ran).
  */
 export interface Acting {
-  actor: string
+  /** The account the call runs as when `signer` signs; throws (bad input) when this signer cannot act for it. */
+  actorFor(signer: string): string
   wrap(ctx: PlanContext, intent: TxIntent): Promise<TxIntent>
 }
 

@@ -16,6 +16,7 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
   const w: Record<string, string> = {}
   const walletPath = () => join(dir, 'wallets')
   const tao = (args: string[]) => runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], { env: { TAO_CONFIG_DIR: join(dir, 'config') }, cwd: dir, timeoutMs: 240_000 })
+  const offline = (args: string[]) => runTao(args, { env: { TAO_CONFIG_DIR: join(dir, 'config') }, cwd: dir })
   const fund = (ss58: string, free: bigint) => net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
   const free = async (ss58: string) => (await chain.account(ss58)).free
   const nonce = async (ss58: string) => (await chain.account(ss58)).nonce
@@ -114,30 +115,30 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
   })
 
   it('the proxy address book gives --proxy a name', async () => {
-    const add = await tao(['config', 'proxy', 'add', 'treasury', w.real!, '--type', 'Transfer', '--json'])
+    const add = await offline(['config', 'proxy', 'add', 'treasury', w.real!, '--type', 'Transfer', '--json'])
     expect(add.code, add.stderr).toBe(0)
-    const list = await tao(['config', 'proxy', 'list', '--json'])
+    const list = await offline(['config', 'proxy', 'list', '--json'])
     expect(list.json.proxies).toEqual([{ name: 'treasury', ss58: w.real, type: 'Transfer' }])
     const dest0 = await free(DEST)
     const r = await tao(['wallet', 'transfer', '-w', 'delegate', '--proxy', 'treasury', '--dest', DEST, '--amount', '0.5', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(await free(DEST)).toBe(dest0 + TAO / 2n)
-    const rm = await tao(['config', 'proxy', 'remove', 'treasury', '--json'])
+    const rm = await offline(['config', 'proxy', 'remove', 'treasury', '--json'])
     expect(rm.code, rm.stderr).toBe(0)
   })
 
   it('multisig address matches polkadot-js’ derivation, whatever the order', async () => {
     const { encodeMultiAddress } = await import('@polkadot/util-crypto')
-    const r = await tao(['multisig', 'address', '--signatories', [w.c, w.a, w.b].join(','), '--threshold', '2', '--json'])
+    const r = await offline(['multisig', 'address', '--signatories', [w.c, w.a, w.b].join(','), '--threshold', '2', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.address).toBe(encodeMultiAddress([w.a!, w.b!, w.c!], 2, 42))
-    const dup = await tao(['multisig', 'address', '--signatories', [w.a, w.a, w.b].join(','), '--threshold', '2'])
+    const dup = await offline(['multisig', 'address', '--signatories', [w.a, w.a, w.b].join(','), '--threshold', '2'])
     expect(dup.code).toBe(2)
   })
 
   it('a 2-of-3 transfer: the first signer proposes, the second executes; pending lists it, then empties; cancel', async () => {
     const signatories = [w.a!, w.b!, w.c!].join(',')
-    const ms = (await tao(['multisig', 'address', '--signatories', signatories, '--threshold', '2', '--json'])).json.address as string
+    const ms = (await offline(['multisig', 'address', '--signatories', signatories, '--threshold', '2', '--json'])).json.address as string
     await fund(ms, 100n * TAO)
     const args = ['wallet', 'transfer', '--dest', DEST, '--amount', '3', '--multisig-signatories', signatories, '--multisig-threshold', '2', '-y', '--json']
     const dest0 = await free(DEST)
