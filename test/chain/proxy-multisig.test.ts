@@ -16,6 +16,7 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
   const w: Record<string, string> = {}
   const walletPath = () => join(dir, 'wallets')
   const tao = (args: string[]) => runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], { env: { TAO_CONFIG_DIR: join(dir, 'config') }, cwd: dir, timeoutMs: 240_000 })
+  const read = (args: string[]) => runTao([...args, '--network', net.endpoint], { cwd: dir })
   const offline = (args: string[]) => runTao(args, { env: { TAO_CONFIG_DIR: join(dir, 'config') }, cwd: dir })
   const fund = (ss58: string, free: bigint) => net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
   const free = async (ss58: string) => (await chain.account(ss58)).free
@@ -53,7 +54,7 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
     const staking = await tao(['proxy', 'add', '-w', 'real', '--delegate', w.staker!, '--type', 'Staking', '-y', '--json'])
     expect(staking.code, staking.stderr).toBe(0)
 
-    const list = await tao(['proxy', 'list', '--ss58', w.real!, '--json'])
+    const list = await read(['proxy', 'list', '--ss58', w.real!, '--json'])
     expect(list.code, list.stderr).toBe(0)
     const [defs2, deposit2] = await proxiesOf(w.real!)
     expect(list.json.proxies).toEqual(defs2.map((d) => ({ delegate: d.delegate, type: d.proxy_type.type, delay: Number(d.delay) })))
@@ -157,7 +158,7 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
     expect(again.code, again.stderr).toBe(1)
     expect(again.stderr).toMatch(/already approved/)
 
-    const pending = await tao(['multisig', 'pending', '--signatories', signatories, '--threshold', '2', '--json'])
+    const pending = await read(['multisig', 'pending', '--signatories', signatories, '--threshold', '2', '--json'])
     expect(pending.code, pending.stderr).toBe(0)
     expect(pending.json.pending).toHaveLength(1)
     expect(pending.json.pending[0]).toMatchObject({ callHash, call: 'Balances.transfer_keep_alive', approvals: [w.a], depositor: w.a })
@@ -168,7 +169,7 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
     expect(second.json.amount.rao).toBe((3n * TAO).toString())
     expect(await free(DEST)).toBe(dest0 + 3n * TAO)
     expect(await chain.storage('Multisig', 'Multisigs', ms, callHash)).toBeUndefined()
-    const empty = await tao(['multisig', 'pending', '--signatories', signatories, '--threshold', '2', '--json'])
+    const empty = await read(['multisig', 'pending', '--signatories', signatories, '--threshold', '2', '--json'])
     expect(empty.json.pending).toEqual([])
 
     // Another proposal, cancelled by its depositor only.
