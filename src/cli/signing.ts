@@ -2,12 +2,14 @@ import { badInput } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
 import { progress } from '../core/output.js'
 import type { Chain } from '../node/index.js'
+import { proxyBook } from '../config/settings.js'
 import { executeTx, type TxIO } from '../tx/execute.js'
-import type { Plan, SignerKind, TxRunner } from '../tx/intent.js'
+import type { Acting, Plan, SignerKind, TxRunner } from '../tx/intent.js'
 import type { ReportOutput } from '../tx/report.js'
 import { resolveWallet } from '../wallet/selection.js'
 import { connectChain } from './connect.js'
 import { sendOptions, type SigningFlagValues } from './flags/tx.js'
+import { parseSs58 } from './parse.js'
 import { unlockPassword } from './password.js'
 import { askConfirm, askText, type PromptPolicy } from './prompt.js'
 import { causeWords } from './system-error.js'
@@ -33,6 +35,7 @@ export async function runTx(
 ): Promise<Record<string, unknown>> {
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
+  const acting = await actingFromFlags(flags, signerKind)
   const w = { root: wallet.path, name: wallet.name }
   const role = signerKind === 'coldkey' ? ({ kind: 'coldkey' } as const) : ({ kind: 'hotkey', name: wallet.hotkey } as const)
   // The wallet code (key files, locks, encryption) loads here, not at every start of a signing command.
@@ -64,7 +67,7 @@ export async function runTx(
       return signerOf(keypair)
     },
   }
-  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, offline: flags.offline !== undefined }, plan)
+  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, offline: flags.offline !== undefined, acting }, plan)
 }
 
 /** Metadata is a few MB at most; a larger file is not a context. */
@@ -87,6 +90,32 @@ async function offlineChainFrom(file: string, signer: string): Promise<Chain> {
     throw badInput(`the offline context ${file} was written for ${loaded.context.signer}, not for this signer (${signer}): write one with \`tao tx offline-context --signer ${signer}\``, 'OFFLINE_SIGNER')
   progress(`signing offline from ${file} (${loaded.context.network}, spec ${loaded.context.specVersion}, block #${loaded.context.block.number})`)
   return offlineChain(loaded, file)
+}
+
+/** --proxy (an SS58 or a name from the proxy address book) or --multisig-…, checked before connecting. */
+async function actingFromFlags(flags: SigningFlagValues, signerKind: SignerKind): Promise<Acting | undefined> {
+  const proxy = flags.proxy?.trim()
+  const signatories = flags['multisig-signatories']
+  if (proxy === undefined && signatories === undefined) return undefined
+  if (signerKind !== 'coldkey') throw badInput('--proxy and --multisig-… sign with the coldkey; this command is signed by the hotkey', 'BAD_PROXY')
+  const { acting } = await import('../subtensor/acting.js')
+  if (proxy !== undefined) {
+    const { decodeAddress } = await import('../core/ss58.js')
+    let real = proxy
+    if (!decodeAddress(proxy).ok) {
+      const book = proxyBook()
+      const entry = book[proxy]
+      if (!entry)
+        throw badInput(
+          `--proxy "${proxy}" is neither an address nor a name in the proxy address book (${Object.keys(book).join(', ') || 'empty: tao config proxy add NAME SS58'})`,
+          'BAD_PROXY',
+        )
+      real = entry.ss58
+    }
+    return acting({ kind: 'proxy', real: await parseSs58(real, '--proxy'), announceOnly: flags['announce-only'] ?? false })
+  }
+  const list = signatories!.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  return acting({ kind: 'multisig', signatories: list, threshold: flags['multisig-threshold'] ?? 0 })
 }
 
 /** The signing path as the domain's orchestration takes it (weights commit and reveal). */

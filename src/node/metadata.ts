@@ -93,6 +93,8 @@ export interface RuntimeMetadata {
   call(pallet: string, name: string): CallInfo | undefined
   /** The call, or `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). */
   requireCall(pallet: string, name: string): CallInfo
+  /** The variant names of a call argument whose type is an enum (Proxy.add_proxy's `proxy_type`), or undefined. */
+  argVariants(pallet: string, name: string, arg: string): string[] | undefined
   encodeCall(pallet: string, name: string, args: Record<string, unknown>, options?: EncodeOptions): Uint8Array
   decodeCall(bytes: Uint8Array | string): DecodedCall
   storage(pallet: string, item: string): StorageInfo | undefined
@@ -190,7 +192,9 @@ export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
     const info = requireCall(pallet, name)
     const names = info.args.map((a) => a.name)
     const takes = `it takes (${names.join(', ')})`
-    const missing = names.filter((n) => !(n in args) || args[n] === undefined)
+    // An Option argument given as `undefined` (present, no value) is None; any other undefined is missing.
+    const isOption = (n: string) => info.args.find((a) => a.name === n)?.type.startsWith('Option<') === true
+    const missing = names.filter((n) => !(n in args) || (args[n] === undefined && !isOption(n)))
     if (missing.length) throw failed(`${pallet}.${name} needs ${missing.join(', ')} in this runtime ${where}: ${takes}`, 'CALL_ARGS')
     const extra = Object.keys(args).filter((k) => !names.includes(k) && args[k] !== undefined)
     if (extra.length && !options.ignoreExtra)
@@ -355,6 +359,12 @@ export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
     calls: (pallet) => Object.keys(variantsOf(palletsByName.get(pallet)?.calls?.type)),
     call,
     requireCall,
+    argVariants: (pallet, name, arg) => {
+      const field = callVariant(pallet, name)?.fields.find((f) => f.name === arg)
+      if (field === undefined) return undefined
+      const entry = lookup(field.type)
+      return entry.type === 'enum' ? Object.keys(entry.value) : undefined
+    },
     encodeCall,
     decodeCall,
     storage,

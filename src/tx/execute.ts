@@ -4,7 +4,7 @@ import { badInput, ExitCode, TaoError, unreachable } from '../core/errors.js'
 import { paint } from '../core/output.js'
 import type { Chain, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
-import type { Plan, PlanContext, TxIntent } from './intent.js'
+import type { Acting, Plan, PlanContext, TxIntent } from './intent.js'
 import { txOutcome, type ReportOutput } from './report.js'
 
 /** The key that will sign, as its public file names it (nothing unlocked yet). */
@@ -44,6 +44,8 @@ export interface TxRequest {
    * nothing is submitted, and the fee is unknown.
    */
   offline?: boolean
+  /** Sign for another account (--proxy, --multisig-…): the plan's call is wrapped before the fee and preview. */
+  acting?: Acting
 }
 
 /**
@@ -57,11 +59,20 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
   setDeadlineOutcome((gaveUp) => unreachable(`${gaveUp}; nothing was submitted`, 'DEADLINE'))
   const { options } = req
   const { ss58: signer, label } = await io.signer()
+  const actor = req.acting ? req.acting.actorFor(signer) : signer
 
   const chain = await io.connect()
   try {
-    const ctx: PlanContext = { chain, signer, wallet: req.wallet, options, estimateFee: (call) => chain.estimateFee(call, signer, options) }
-    const intent = await plan(ctx)
+    const ctx: PlanContext = {
+      chain,
+      signer,
+      actor,
+      wallet: req.wallet,
+      options,
+      estimateFee: (call) => chain.estimateFee(call, signer, options),
+    }
+    const planned = await plan(ctx)
+    const intent = req.acting ? await req.acting.wrap(ctx, planned) : planned
     // What vouches for the metadata the call was built from is settled here, before anything is shown or
     // unlocked: a node whose metadata cannot be trusted is refused now. Offline, a nonce ahead of the context's
     // is how several transactions are signed from one context.

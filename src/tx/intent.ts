@@ -9,6 +9,11 @@ export interface PlanContext {
   chain: Chain
   /** SS58 of the signing key. */
   signer: string
+  /**
+   * SS58 of the account the call runs as: the signer, or the real account it signs for as a proxy, or the
+   * multisig account it approves for. Balances and ownership are checked against this one.
+   */
+  actor: string
   /** The wallet selection (path, name, hotkey) after flags, environment and config. */
   wallet: WalletSelection
   options: SendOptions
@@ -44,6 +49,17 @@ export interface TxIntent {
 }
 
 export type Plan = (ctx: PlanContext) => Promise<TxIntent>
+
+/**
+ * Signing on behalf of another account (a proxy's real account, a multisig): who the call runs as, and how the
+ * planned call is wrapped into the call the signer really signs (the wrapped intent keeps the plan's summary,
+ * preview and context, adds its own lines, and reads the inner call's events only when the inner call ran).
+ */
+export interface Acting {
+  /** The account the call runs as when `signer` signs; throws (bad input) when this signer cannot act for it. */
+  actorFor(signer: string): string
+  wrap(ctx: PlanContext, intent: TxIntent): Promise<TxIntent>
+}
 
 /** Runs a plan through the one signing path, signed by the wallet's coldkey or hotkey; gives the report. */
 export type TxRunner = (signerKind: SignerKind, plan: Plan) => Promise<Record<string, unknown>>

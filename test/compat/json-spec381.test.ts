@@ -73,6 +73,7 @@ function chain381(): Chain {
 const context = (chain: Chain): PlanContext => ({
   chain,
   signer: COLDKEY,
+  actor: COLDKEY,
   wallet: { path: '/nowhere', name: 'owner', hotkey: 'hot' } as PlanContext['wallet'],
   options: {},
   estimateFee: async () => 123_456n,

@@ -80,6 +80,11 @@ const NOT_RUN: Record<string, string> = {
   'tao watch --netuid 1 --network local': 'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
   'tao watch --netuid 1 --best --network local':
     'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
+  'tao proxy kill -w owner --proxy 5Pure… --spawner 5Owner… --type Any --height 12 --ext-index 1 -y':
+    "needs a pure proxy's own creation block and extrinsic index (`proxy create` reports them); not run live yet",
+  'tao proxy execute -w delegate --proxy 5Real… --call-data 0x0503…': 'needs a call announced by a delayed proxy whose delay has passed; not run live yet',
+  'tao multisig cancel -w alice --signatories 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY,5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --threshold 2 --call-hash 0x…':
+    'needs an operation the signer opened: test/chain/proxy-multisig.test.ts opens one and cancels it',
 }
 
 /** Examples run by another test, as they must be (from an installed package), and where. */
@@ -471,6 +476,19 @@ describe('every README and command example', () => {
         await saveKeys(wallet, prepared, { overwrite: true })
         await net.setStorage({ SubtensorModule: { RegistrationsThisInterval: [[[2], null]], Burn: [[[2], SCENE.burn.toString()]] } })
         await registerHotkey(chain, 2, { coldkey: coldkeys[walletName]!.uri, hotkey: old.ss58 })
+        break
+      }
+      case 'proxy:remove': {
+        // The Staking proxy the example removes (`proxy add`'s example may not have run, or may have run before).
+        const owner = coldkeys[walletName]!
+        const [defs] = (await chain.storage('Proxy', 'Proxies', owner.ss58)) as [Array<{ delegate: string; proxy_type: { type: string } }>, bigint]
+        if (!defs.some((d) => d.delegate === String(flags.delegate) && d.proxy_type.type === 'Staking'))
+          await submit(chain, chain.call('Proxy', 'add_proxy', { delegate: { type: 'Id', value: String(flags.delegate) }, proxy_type: { type: 'Staking', value: undefined }, delay: 0 }), owner.uri)
+        break
+      }
+      case 'config:proxy:remove': {
+        const r = await runTao(['config', 'proxy', 'add', String(flags.name ?? 'treasury'), BOB], { env: at.env, cwd: at.cwd })
+        expect(r.code, r.stderr).toBe(0)
         break
       }
       case 'wallet:swap-coldkey':

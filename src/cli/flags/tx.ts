@@ -52,8 +52,36 @@ export const txFlags = {
   }),
 }
 
-/** Everything a signing command needs besides its own flags: wallet, network, password and transaction flags. */
-export const signingFlags = { ...walletFlags, ...networkFlags, ...passwordFlags, ...txFlags }
+/** Flags that sign for another account: as its proxy, or as one signer of a multisig. */
+export const actingFlags = {
+  proxy: Flags.string({
+    description:
+      'Sign as a proxy of this account (SS58, or a name from `tao config proxy`): the coldkey signs Proxy.proxy and the call runs as that account.',
+    helpGroup: 'ACT FOR ANOTHER ACCOUNT',
+    exclusive: ['multisig-signatories'],
+  }),
+  'announce-only': Flags.boolean({
+    description: 'With --proxy of a proxy with a delay: only announce the call (Proxy.announce); run the same command again after the delay.',
+    helpGroup: 'ACT FOR ANOTHER ACCOUNT',
+    dependsOn: ['proxy'],
+  }),
+  'multisig-signatories': Flags.string({
+    description:
+      'Approve the call for the multisig of these addresses (comma-separated SS58, the signer among them): each signer runs the same command; the approval reaching the threshold executes it.',
+    helpGroup: 'ACT FOR ANOTHER ACCOUNT',
+    dependsOn: ['multisig-threshold'],
+  }),
+  'multisig-threshold': integerFlag({
+    description: 'Approvals the multisig needs (with --multisig-signatories).',
+    min: 1,
+    max: 65535,
+    helpGroup: 'ACT FOR ANOTHER ACCOUNT',
+    dependsOn: ['multisig-signatories'],
+  }),
+}
+
+/** Everything a signing command needs besides its own flags: wallet, network, password, transaction and acting flags. */
+export const signingFlags = { ...walletFlags, ...networkFlags, ...passwordFlags, ...txFlags, ...actingFlags }
 
 /** An extrinsic given as an argument or read from `--file` ("-" for stdin), checked to be 0x hex. */
 export async function extrinsicHexInput(arg: string | undefined, file: string | undefined, what: string): Promise<string> {
@@ -79,6 +107,10 @@ export interface SigningFlagValues extends TxFlagValues {
   'wallet-name'?: string
   hotkey?: string
   'password-file'?: string
+  proxy?: string
+  'announce-only'?: boolean
+  'multisig-signatories'?: string
+  'multisig-threshold'?: number
 }
 
 export function sendOptions(flags: TxFlagValues): SendOptions {

@@ -34,8 +34,9 @@ export default class WalletTransfer extends TaoCommand {
     const allowDeath = flags['allow-death']
     const dest = { type: 'Id', value: to }
 
-    return runTx(this, flags, 'coldkey', async ({ chain, signer, options, estimateFee }) => {
-      const account = await chain.account(signer)
+    return runTx(this, flags, 'coldkey', async ({ chain, actor, options, estimateFee }) => {
+      // The account that pays: the signer's own, or the real account / multisig it acts for.
+      const account = await chain.account(actor)
       const balance = { free: account.free, frozen: account.frozen, existentialDeposit: chain.existentialDeposit() }
       const tip = options.tip ?? 0n
       // The fee of the very call that is sent: transfer_all for --all; for an amount, the call it plans (the
@@ -49,8 +50,8 @@ export default class WalletTransfer extends TaoCommand {
       return {
         call,
         fee,
-        summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${signer} to ${to}`,
-        context: { from: signer, to, amount: amountJson(plan.sends) },
+        summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${actor} to ${to}`,
+        context: { from: actor, to, amount: amountJson(plan.sends) },
         // What the chain moved, from its Transfer event (for --all the estimate can differ from what went).
         fromEvents: (events) => {
           const moved = events.find((e) => e.pallet === 'Balances' && e.name === 'Transfer')?.data as { amount?: bigint } | undefined

@@ -29,7 +29,7 @@ export interface HyperparameterFormat {
 const list = (names: string[]) => (names.length ? names.join(', ') : 'none')
 
 export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparameterRequest, format: HyperparameterFormat): Promise<TxIntent> {
-  const { chain, signer } = ctx
+  const { chain, actor: coldkey } = ctx
   const { netuid, name } = req
   if (!chain.metadata.pallets().includes('AdminUtils')) throw badInput(`this runtime ${chain.metadata.where} has no AdminUtils pallet`, 'NOT_IN_RUNTIME')
   const rt = { call: (p: string, c: string) => chain.metadata.call(p, c), specVersion: chain.specVersion }
@@ -47,8 +47,8 @@ export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparam
       `${name} can only be set by root (AdminUtils.${setter.call} requires the sudo key in this runtime ${chain.metadata.where}), not by the subnet owner; nothing was signed`,
       'ROOT_ONLY',
     )
-  if (owner !== signer)
-    throw failed(`subnet ${netuid} is owned by ${owner}, not by this coldkey (${signer}): only its owner may set its hyperparameters; nothing was signed`, 'NOT_SUBNET_OWNER')
+  if (owner !== coldkey)
+    throw failed(`subnet ${netuid} is owned by ${owner}, not by this coldkey (${coldkey}): only its owner may set its hyperparameters; nothing was signed`, 'NOT_SUBNET_OWNER')
 
   const value = req.value(current, setter.arg)
   const wanted = hyperparameterList({ [name]: value })[0]!
@@ -64,7 +64,7 @@ export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparam
       ...(kept.length ? [`${kept.join(', ')} kept as ${kept.map((k) => format.text(view.hyperparameters.find((h) => h.name === k)!)).join(', ')} (the same call sets ${kept.length === 1 ? 'it' : 'them'})`] : []),
       ...(setter.origin === 'unknown' ? [`whether the owner may call AdminUtils.${setter.call} is for the runtime to say (BadOrigin if not)`] : []),
     ],
-    context: { coldkey: signer, netuid, name, unit: current.unit, current: valueJson(current), new: valueJson(wanted) },
+    context: { coldkey, netuid, name, unit: current.unit, current: valueJson(current), new: valueJson(wanted) },
     readBack: async (report) => {
       const after = await readHyperparameters(chain, netuid, { at: String(report.blockHash) })
       const stored = after.hyperparameters.find((h) => h.name === name)
