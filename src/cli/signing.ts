@@ -27,7 +27,7 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
   const w = { root: wallet.path, name: wallet.name }
   const role = signerKind === 'coldkey' ? ({ kind: 'coldkey' } as const) : ({ kind: 'hotkey', name: wallet.hotkey } as const)
   // The wallet code (key files, locks, encryption) loads here, not at every start of a signing command.
-  const { readPublicKey, roleLabel, unlockKey } = await import('../wallet/store.js')
+  const { readPublicKey, roleLabel, unlockKey, keyFileOf } = await import('../wallet/store.js')
   let pub: Awaited<ReturnType<typeof readPublicKey>> | undefined
   const io: TxIO = {
     ...reportOutput(cmd),
@@ -41,7 +41,7 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
     confirmTyped: async (prompt, answer) => (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
       // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named from its public file.
-      const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)), { pub })
+      const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)), { pub })
       const { signerOf } = await import('../node/keypair-signer.js')
       return signerOf(keypair)
     },

@@ -59,8 +59,8 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
     w.hotkeys.second = k.json.ss58
     await net.setStorage({ System: { Account: [[[w.ss58], { providers: 1, data: { free: (10_000n * TAO).toString() } }]] } })
     // Two subnets, both hotkeys registered on each (paid by the staker), pools seeded so the prices are known.
-    await net.setStorage({ SubtensorModule: { NetworkRateLimit: 0 } })
     for (let i = 0; i < 2; i++) {
+      await net.setStorage({ SubtensorModule: { NetworkRateLimit: '0x0000000000000000' } })
       const netuid = await createSubnet(chain, { owner: w.uri, hotkey: w.hotkeys.default! })
       await seedPool(net, netuid, { tao: 100n * TAO, alpha: 200n * TAO })
       subnets.push(netuid)
@@ -83,8 +83,8 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
     const parent = await parentOf(block)
     // One extrinsic of ours in the block (besides the timestamp inherent), carrying the four legs.
     const decoded = chain.decodeExtrinsic((await extrinsicsOf(block))[r.json.index]!)
-    expect(`${decoded.call.pallet}.${decoded.call.name}`).toBe('Utility.batch_all')
-    expect((decoded.call.args as { calls: unknown[] }).calls).toHaveLength(4)
+    expect(`${decoded.pallet}.${decoded.call}`).toBe('Utility.batch_all')
+    expect((decoded.args as { calls: unknown[] }).calls).toHaveLength(4)
     expect(r.json.legs).toHaveLength(4)
     expect(r.json.total).toEqual({ rao: (8n * TAO).toString(), tao: '8' })
     let staked = 0n
