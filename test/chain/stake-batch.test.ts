@@ -12,7 +12,7 @@ import { alphaOfShares } from '../../src/subtensor/stake/pool.js'
 import { connect, type Chain } from '../../src/node/index.js'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
-import { createSubnet, registerHotkey, seedPool } from '../helpers/subnet-setup.js'
+import { createSubnet, registerHotkey, seedPool, setTempo, ss58Of } from '../helpers/subnet-setup.js'
 
 const PASSWORD = 'batch test password 1!'
 const TAO = 1_000_000_000n
@@ -58,14 +58,18 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
     expect(k.code, k.stderr).toBe(0)
     w.hotkeys.second = k.json.ss58
     await net.setStorage({ System: { Account: [[[w.ss58], { providers: 1, data: { free: (10_000n * TAO).toString() } }]] } })
-    // Two subnets, both hotkeys registered on each (paid by the staker), pools seeded so the prices are known.
+    // Two subnets of Alice's (so no owner emission reaches the staker's hotkeys), both hotkeys registered on each
+    // (paid by the staker), pools seeded so the prices are known, no epoch during the test (a stake moves only by
+    // the transactions themselves).
+    await net.setStorage({ System: { Account: [[[ss58Of('//Alice')], { providers: 1, data: { free: (10_000n * TAO).toString() } }]] } })
     for (let i = 0; i < 2; i++) {
       await net.setStorage({ SubtensorModule: { NetworkRateLimit: '0x0000000000000000' } })
-      const netuid = await createSubnet(chain, { owner: w.uri, hotkey: w.hotkeys.default! })
+      const netuid = await createSubnet(chain, { owner: '//Alice', hotkey: ss58Of('//Alice//owner') })
+      await setTempo(net, netuid, 60_000)
       await seedPool(net, netuid, { tao: 100n * TAO, alpha: 200n * TAO })
       subnets.push(netuid)
     }
-    for (const netuid of subnets) await registerHotkey(chain, netuid, { coldkey: w.uri, hotkey: w.hotkeys.second! })
+    for (const netuid of subnets) for (const h of ['default', 'second']) await registerHotkey(chain, netuid, { coldkey: w.uri, hotkey: w.hotkeys[h]! })
   }, 600_000)
   afterAll(async () => {
     chain?.close()
