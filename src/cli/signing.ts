@@ -4,7 +4,7 @@ import type { Plan, SignerKind, TxRunner } from '../tx/intent.js'
 import type { ReportOutput } from '../tx/report.js'
 import { resolveWallet } from '../wallet/selection.js'
 import { connectChain } from './connect.js'
-import { sendOptions, type SigningFlagValues } from './flags/tx.js'
+import { devUri, sendOptions, type SigningFlagValues } from './flags/tx.js'
 import { unlockPassword } from './password.js'
 import { askConfirm, askText, type PromptPolicy } from './prompt.js'
 
@@ -24,6 +24,8 @@ export const reportOutput = (cmd: Pick<TxCommand, 'log'>): ReportOutput => ({
 export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind: SignerKind, plan: Plan): Promise<Record<string, unknown>> {
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
+  const uri = await devUri(flags)
+  if (uri !== undefined) return executeTx(await devKeyIO(cmd, flags, uri), { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt }, plan)
   const w = { root: wallet.path, name: wallet.name }
   const role = signerKind === 'coldkey' ? ({ kind: 'coldkey' } as const) : ({ kind: 'hotkey', name: wallet.hotkey } as const)
   // The wallet code (key files, locks, encryption) loads here, not at every start of a signing command.
@@ -47,6 +49,24 @@ export async function runTx(cmd: TxCommand, flags: SigningFlagValues, signerKind
     },
   }
   return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt }, plan)
+}
+
+/** The signing path's IO when a development key (--uri) signs: no wallet file is read, no password asked. */
+async function devKeyIO(cmd: TxCommand, flags: SigningFlagValues, uri: string): Promise<TxIO> {
+  const { keypairFromUri } = await import('../keystore/keys.js')
+  const keypair = keypairFromUri(uri)
+  return {
+    ...reportOutput(cmd),
+    interruptNote: setInterruptNote,
+    signer: async () => ({ ss58: keypair.ss58, label: `development key ${uri}` }),
+    connect: () => connectChain(flags.network),
+    confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
+    confirmTyped: async (prompt, answer) => (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
+    async unlock() {
+      const { signerOf } = await import('../node/keypair-signer.js')
+      return signerOf(keypair)
+    },
+  }
 }
 
 /** The signing path as the domain's orchestration takes it (weights commit and reveal). */

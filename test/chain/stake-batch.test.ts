@@ -160,8 +160,12 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
     const parent = await parentOf(block)
     let received = 0n
     for (const leg of r.json.legs) {
-      expect(await stakeAt(block, leg.hotkey, leg.netuid)).toBe(0n)
-      expect(rao(leg.alphaUnstaked)).toBe(await stakeAt(parent, leg.hotkey, leg.netuid))
+      const before = await stakeAt(parent, leg.hotkey, leg.netuid)
+      expect({ planned: rao(leg.alpha), unstaked: rao(leg.alphaUnstaked), after: await stakeAt(block, leg.hotkey, leg.netuid) }).toEqual({
+        planned: before,
+        unstaked: before,
+        after: 0n,
+      })
       received += rao(leg.taoReceived)
     }
     expect(rao(r.json.taoReceived)).toBe(received)
