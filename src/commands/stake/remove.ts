@@ -23,7 +23,7 @@ export default class StakeRemove extends TaoCommand {
     '<%= config.bin %> stake remove -w owner -H miner --netuid 2 --all -y --json',
     '<%= config.bin %> stake remove -w owner --hotkey-ss58 5F… --all',
     '<%= config.bin %> stake remove -w owner --all-hotkeys --all-netuids --all',
-    '<%= config.bin %> stake remove -w owner -H miner --netuids 2,3 --amount 1 -y --json',
+    '<%= config.bin %> stake remove -w owner -H miner --all-netuids --amount 1 -y --json',
   ]
   static flags = {
     ...signingFlags,
