@@ -8,7 +8,7 @@ import type { Acting, Plan, SignerKind, TxRunner } from '../tx/intent.js'
 import type { ReportOutput } from '../tx/report.js'
 import { resolveWallet } from '../wallet/selection.js'
 import { connectChain } from './connect.js'
-import { sendOptions, type SigningFlagValues } from './flags/tx.js'
+import { devUri, sendOptions, type SigningFlagValues } from './flags/tx.js'
 import { parseSs58 } from './parse.js'
 import { unlockPassword } from './password.js'
 import { askConfirm, askText, type PromptPolicy } from './prompt.js'
@@ -36,10 +36,13 @@ export async function runTx(
   const options = sendOptions(flags)
   const wallet = resolveWallet(flags)
   const acting = await actingFromFlags(flags, signerKind)
+  const uri = await devUri(flags)
+  if (uri !== undefined)
+    return executeTx(await devKeyIO(cmd, flags, uri), { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, acting }, plan)
   const w = { root: wallet.path, name: wallet.name }
   const role = signerKind === 'coldkey' ? ({ kind: 'coldkey' } as const) : ({ kind: 'hotkey', name: wallet.hotkey } as const)
   // The wallet code (key files, locks, encryption) loads here, not at every start of a signing command.
-  const { readPublicKey, roleLabel, unlockKey } = await import('../wallet/store.js')
+  const { readPublicKey, roleLabel, unlockKey, keyFileOf } = await import('../wallet/store.js')
   let pub: Awaited<ReturnType<typeof readPublicKey>> | undefined
   const io: TxIO = {
     ...reportOutput(cmd),
@@ -57,12 +60,7 @@ export async function runTx(
       (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
       // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named from its public file.
-      const keypair = await unlockKey(
-        w,
-        role,
-        () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts }, roleLabel(w, role)),
-        { pub },
-      )
+      const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)), { pub })
       const { signerOf } = await import('../node/keypair-signer.js')
       return signerOf(keypair)
     },
@@ -116,6 +114,24 @@ async function actingFromFlags(flags: SigningFlagValues, signerKind: SignerKind)
   }
   const list = signatories!.split(',').map((s) => s.trim()).filter((s) => s !== '')
   return acting({ kind: 'multisig', signatories: list, threshold: flags['multisig-threshold'] ?? 0 })
+}
+
+/** The signing path's IO when a development key (--uri) signs: no wallet file is read, no password asked. */
+async function devKeyIO(cmd: TxCommand, flags: SigningFlagValues, uri: string): Promise<TxIO> {
+  const { keypairFromUri } = await import('../keystore/keys.js')
+  const keypair = keypairFromUri(uri)
+  return {
+    ...reportOutput(cmd),
+    interruptNote: setInterruptNote,
+    signer: async () => ({ ss58: keypair.ss58, label: `development key ${uri}` }),
+    connect: () => connectChain(flags.network),
+    confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
+    confirmTyped: async (prompt, answer) => (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
+    async unlock() {
+      const { signerOf } = await import('../node/keypair-signer.js')
+      return signerOf(keypair)
+    },
+  }
 }
 
 /** The signing path as the domain's orchestration takes it (weights commit and reveal). */

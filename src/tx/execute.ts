@@ -102,7 +102,13 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
       if (err instanceof TaoError) err.data = { ...context, ...err.data }
       throw err
     })
-    const report = await txOutcome(result, context, io, intent)
+    const report = await txOutcome(result, context, io, intent).catch(async (err: unknown) => {
+      if (err instanceof TaoError && err.code === 'DISPATCH_ERROR' && intent.explainFailure) {
+        const more = await intent.explainFailure().catch(() => undefined)
+        if (more) err.message = `${err.message}; ${more}`
+      }
+      throw err
+    })
     // Only what succeeded changed storage; txOutcome has thrown for a dispatch error, this guard does not rely on it.
     return result.status === 'landed' && result.ok && intent.readBack ? { ...report, ...(await intent.readBack(report)) } : report
   } finally {

@@ -46,6 +46,11 @@ export interface TxIntent {
    * weight commit's reveal window as the chain recorded it). The fields returned join the report.
    */
   readBack?(report: Record<string, unknown>): Promise<Record<string, unknown>>
+  /**
+   * After the transaction landed with a failed dispatch, while still connected: words that say more than the
+   * runtime's error (which part of a batch failed). They follow the error's own message.
+   */
+  explainFailure?(): Promise<string | undefined>
 }
 
 export type Plan = (ctx: PlanContext) => Promise<TxIntent>

@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { expandHome } from '../config/settings.js'
 import { badInput, TaoError } from '../core/errors.js'
 import { toHex } from '../core/hex.js'
@@ -34,6 +34,9 @@ export function keyPaths(w: WalletLocation, role: KeyRole): { key: string; pub: 
   const p = walletPaths(w.root, w.name, role.kind === 'hotkey' ? role.name : 'default')
   return role.kind === 'coldkey' ? { key: p.coldkey, pub: p.coldkeypub, dir: p.dir } : { key: p.hotkey, pub: p.hotkeypub, dir: p.hotkeysDir }
 }
+
+/** The key file's absolute path (btwallet names its BT_PW_ password variable after it). */
+export const keyFileOf = (w: WalletLocation, role: KeyRole): string => resolve(keyPaths(w, role).key)
 
 export const walletDir = (w: WalletLocation): string => join(expandHome(w.root), validateName(w.name, 'wallet name'))
 

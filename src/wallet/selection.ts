@@ -78,3 +78,15 @@ export async function hotkeyByAddressOrName(flags: { 'wallet-path'?: string; 'wa
   }
   return walletHotkey(flags, text)
 }
+
+/** Every hotkey of the selected wallet (the files of its hotkeys/ folder), by name; none → exit 2. */
+export async function allWalletHotkeys(flags: { 'wallet-path'?: string; 'wallet-name'?: string }): Promise<HotkeyTarget[]> {
+  const w = resolveWallet(flags)
+  const { readdir } = await import('node:fs/promises')
+  const { join } = await import('node:path')
+  const files = await readdir(join(w.path, w.name, 'hotkeys')).catch(() => [] as string[])
+  // btcli keeps <name> and its public twin <name>pub.txt side by side.
+  const names = [...new Set(files.filter((f) => !f.startsWith('.')).map((f) => f.replace(/pub\.txt$/, '')))].sort()
+  if (!names.length) throw badInput(`wallet "${w.name}" has no hotkeys (in ${join(w.path, w.name, 'hotkeys')})`, 'NO_HOTKEYS')
+  return Promise.all(names.map((name) => walletHotkey(flags, name)))
+}

@@ -22,7 +22,7 @@ import {
   type WalletLocation,
 } from './paths.js'
 
-export { keyPaths, publicInfo, roleLabel, type KeyRole, type PublicKeyInfo, type WalletLocation } from './paths.js'
+export { keyFileOf, keyPaths, publicInfo, roleLabel, type KeyRole, type PublicKeyInfo, type WalletLocation } from './paths.js'
 export { describeWallet, listWallets, type WalletEntry } from './list.js'
 
 /** A key ready to be written: encrypted (or not) before the wallet is locked, since argon2i takes seconds. */

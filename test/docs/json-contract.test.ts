@@ -165,7 +165,7 @@ describe('the other shared definitions', () => {
 
 describe('transaction reports', () => {
   const amount = (rao: bigint) => amountJson(rao)
-  const planned = { from: ALICE, to: BOB, amount: amount(1_500_000_000n) }
+  const planned = { from: ALICE, to: BOB, amount: amount(1_500_000_000n), destinationIsHotkey: false }
   const dryRun = {
     call: 'Balances.transfer_keep_alive',
     signer: ALICE,
@@ -221,7 +221,7 @@ describe('transaction reports', () => {
 
   it("a command's fields from the events are there exactly when it landed and succeeded", () => {
     const register = { ...landed, call: 'SubtensorModule.burned_register', coldkey: ALICE, hotkey: BOB, netuid: 2, burn: amount(10n), maxBurn: null }
-    for (const k of ['from', 'to', 'amount'] as const) delete (register as Record<string, unknown>)[k]
+    for (const k of ['from', 'to', 'amount', 'destinationIsHotkey'] as const) delete (register as Record<string, unknown>)[k]
     expect(problems(['subnets', 'register'], { ...register, uid: 3, burnPaid: amount(10n) })).toEqual([])
     expect(problems(['subnets', 'register'], register)).toEqual([
       `/: must have required property 'uid' [required at #/else/allOf/2/then/required]`,

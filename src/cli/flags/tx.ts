@@ -80,8 +80,38 @@ export const actingFlags = {
   }),
 }
 
-/** Everything a signing command needs besides its own flags: wallet, network, password, transaction and acting flags. */
-export const signingFlags = { ...walletFlags, ...networkFlags, ...passwordFlags, ...txFlags, ...actingFlags }
+/** Sign with a development key instead of the wallet's (local chains). */
+export const uriFlag = {
+  uri: Flags.string({
+    description:
+      'Sign with a development key, a derivation of the public dev phrase (//Alice, //Bob//stash), instead of the wallet key. ' +
+      'Local chains only: refused on finney, test and archive. Secret phrases are never taken here (argv is not secret).',
+    helpGroup: 'WALLET',
+  }),
+}
+
+/** Everything a signing command needs besides its own flags: wallet, network, password, transaction and acting flags, a dev key. */
+export const signingFlags = { ...walletFlags, ...networkFlags, ...passwordFlags, ...txFlags, ...actingFlags, ...uriFlag }
+
+/** The live networks a --uri dev key must never sign for (by name or by their endpoints). */
+const LIVE = ['finney', 'test', 'archive']
+
+/**
+ * A --uri checked before connecting: only `//…` derivations of the dev phrase (a real secret must not travel in
+ * argv), and never for a live network. Returns the URI, or undefined when none was given.
+ */
+export async function devUri(flags: { uri?: string; network?: string }): Promise<string | undefined> {
+  const uri = flags.uri?.trim()
+  if (uri === undefined) return undefined
+  if (!/^\/\/[^/]/.test(uri) || uri.includes('///'))
+    throw badInput('--uri takes a development key, //Name[//more] (e.g. //Alice); use a wallet for any other key', 'BAD_URI')
+  const { resolveSetting } = await import('../../config/settings.js')
+  const network = resolveSetting('network', flags.network).value.trim()
+  const { NETWORKS } = await import('../../node/networks.js')
+  const live = LIVE.find((n) => network === n || network.replace(/\/+$/, '') === NETWORKS[n as keyof typeof NETWORKS].replace(/:443$/, '') || network === NETWORKS[n as keyof typeof NETWORKS])
+  if (live) throw badInput(`--uri signs with a public development key; refused on the live network ${live} (use a wallet)`, 'URI_ON_LIVE_NETWORK')
+  return uri
+}
 
 /** An extrinsic given as an argument or read from `--file` ("-" for stdin), checked to be 0x hex. */
 export async function extrinsicHexInput(arg: string | undefined, file: string | undefined, what: string): Promise<string> {
@@ -111,6 +141,7 @@ export interface SigningFlagValues extends TxFlagValues {
   'announce-only'?: boolean
   'multisig-signatories'?: string
   'multisig-threshold'?: number
+  uri?: string
 }
 
 export function sendOptions(flags: TxFlagValues): SendOptions {

@@ -32,7 +32,7 @@ export default class WalletRegenColdkeypub extends TaoCommand {
 
   async run(): Promise<PublicKeyInfo & { wallet: string; path: string; watchOnly: boolean }> {
     const { flags } = await this.parse(WalletRegenColdkeypub)
-    const { keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile } = await import('../../wallet/store.js')
+    const { keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile, keyFileOf } = await import('../../wallet/store.js')
     const { pathExists } = await import('../../fsx/files.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
@@ -50,7 +50,7 @@ export default class WalletRegenColdkeypub extends TaoCommand {
     const passwordGiven = flags['password-file'] !== undefined || process.env.TAO_PASSWORD !== undefined
     if (known === 'unknown' && !flags['allow-mismatch'] && (passwordGiven || canPrompt(this.prompts))) {
       // An encrypted coldkey tao did not write (or that changed since): its password tells its address.
-      const u = await unlockFile(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)))
+      const u = await unlockFile(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)))
       unlocked = { sha256: u.sha256, publicKey: u.keypair.publicKey }
     }
     const path = await savePublicKey(w, role, publicKey, { overwrite, allowMismatch: flags['allow-mismatch'], unlocked })
