@@ -1,4 +1,4 @@
-// The project's own modules for a bench, from the sources: dist/ holds one bundle per command (issue 9), not a
+// The project's own modules for a bench, from the sources: dist/ holds one bundle per command, not a
 // module per source file. The named modules are bundled by esbuild into one ES module under bench/.work/
 // (packages stay imports from node_modules), so they share one copy of whatever they have in common.
 //

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds dist/ with esbuild, for a fast start (issue 9; numbers in bench/RESULTS.md):
+// Builds dist/ with esbuild, for a fast start (numbers in bench/RESULTS.md):
 //  - dist/cli.js          the entry bin/run.js loads: oclif's runner, with package.json built in;
 //  - dist/commands/**.js  one bundled module per command, found under src/commands/ (nobody registers a command)
 //                         plus the commands of the oclif plugins folded in below;
@@ -178,7 +178,7 @@ function pluginEntries() {
 const cliEntry = `
 import { arch, platform } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { guardStdout, hoistGlobalFlags } from ${JSON.stringify(path.join(root, 'src/cli/entry.ts'))}
+import { exitWhenFlushed, guardStdout, hoistGlobalFlags } from ${JSON.stringify(path.join(root, 'src/cli/entry.ts'))}
 import { runDirect } from ${JSON.stringify(path.join(root, 'src/cli/direct-run.ts'))}
 const pjson = ${JSON.stringify(pjson)}
 // Hooks oclif runs before every command (command_not_found runs only for an unknown one).
@@ -195,11 +195,13 @@ export async function main() {
   }
   // A known command runs straight from the command index; help, completion and unknown ids go through oclif.
   const root = fileURLToPath(new URL('..', import.meta.url))
-  if (await runDirect(args, root, pjson)) return
+  // A command ends with its last word: nothing it leaves open (a socket to a frozen node) keeps the process.
+  if (await runDirect(args, root, pjson)) return exitWhenFlushed()
   // oclif is CommonJS: bundled, a dynamic import gives its exports as the default export.
   const oclif = await import('@oclif/core')
   const { execute } = oclif.default ?? oclif
   await execute({ args, loadOptions: { root, pjson } })
+  await exitWhenFlushed()
 }
 `
 

@@ -56,6 +56,17 @@ function page(id, cmd) {
   return [title, out]
 }
 
+/** README.md, "Exit codes": what scripts rely on. */
+const EXIT_CODES = [
+  [0, 'success'],
+  [1, 'the operation failed (a rejected transaction, an invalid signature)'],
+  [2, 'bad usage or bad input'],
+  [3, "the node cannot be reached, or did not answer within the command's deadline"],
+  [4, 'wrong password or locked key'],
+  [5, 'a transaction was sent and it cannot be told whether it landed: it may or may not have'],
+  [130, 'interrupted (Ctrl-C)'],
+]
+
 mkdirSync(outDir, { recursive: true })
 for (const f of readdirSync(outDir)) if (f.endsWith('.1')) rmSync(join(outDir, f))
 const ids = Object.keys(manifest.commands)
@@ -68,7 +79,8 @@ for (const id of ids) {
 const index =
   `.TH ${bin.toUpperCase()} 1 "" "${bin} ${pkg.version}" "taocli manual"\n.SH NAME\n${bin} \\- ${esc(pkg.description)}\n` +
   `.SH COMMANDS\n${ids.map((id) => `.TP\n\\fB${esc([bin, ...id.split(':')].join(' '))}\\fR\n${esc(summaryOf(manifest.commands[id]))}\n`).join('')}` +
-  `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR, \\fBTAO_INSECURE\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n`
+  `.SH ENVIRONMENT\n.TP\n\\fBTAO_NETWORK\\fR, \\fBBT_WALLET_PATH\\fR, \\fBBT_WALLET_NAME\\fR, \\fBBT_WALLET_HOTKEY\\fR, \\fBTAO_INSECURE\\fR\nDefaults between flags and stored config.\n.TP\n\\fBTAO_PASSWORD\\fR\nPassword for non-interactive use.\n.TP\n\\fBTAO_DEADLINE\\fR\nThe whole command's deadline in seconds (default 600; 0 = none), as \\fB\\-\\-deadline\\fR.\n.TP\n\\fBTAO_CONNECT_TIMEOUT\\fR\nThe connect deadline in milliseconds (default 10000).\n.TP\n\\fBNO_COLOR\\fR\nDisable colour.\n` +
+  `.SH EXIT STATUS\n${EXIT_CODES.map(([code, words]) => `.TP\n\\fB${code}\\fR\n${esc(words)}\n`).join('')}`
 writeFileSync(join(outDir, `${bin}.1`), index)
 
 // npm installs the man pages package.json lists (it takes no folder or pattern): keep the list in step.

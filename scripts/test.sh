@@ -31,6 +31,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   # offline-safe and quick (sqlite3, which Chopsticks only needs for its optional database, would compile).
   npm ci --ignore-scripts --no-fund --no-audit >&2
 fi
+# Lint before the tests: ESLint (with the rules that keep src/'s imports pointing down the layers and free of
+# cycles), tsc over src/ and test/, and Prettier's check. Each step runs; a failure fails the run after the tests.
+lint_failed=()
+for step in lint:eslint lint:types format:check; do
+  npm run --silent "$step" || lint_failed+=("$step")
+done
+
 npm run build >&2
 
 report_dir="$(mktemp -d)"
@@ -44,5 +51,10 @@ if [ -s "$report" ]; then
     const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
   ' "$report"
+fi
+if [ ${#lint_failed[@]} -gt 0 ]; then
+  printf -v failed_steps 'npm run %s, ' "${lint_failed[@]}"
+  echo "lint: failed (${failed_steps%, })"
+  [ "$status" -ne 0 ] || status=1
 fi
 exit $status

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Makes test/fixtures/timelock-vectors.json: timelock ciphertexts exchanged between the reference Rust code
 // (ideal-lab5 timelock `tle`, as compiled to WebAssembly by its authors: npm @ideallabs/timelock_wasm_wrapper
-// 1.0.0, whose tle core is that of the 5416406c that bittensor-drand pins) and src/chain/timelock.ts.
-// Not part of the build or the tests; run by hand after `npm run build`:
+// 1.0.0, whose tle core is that of the 5416406c that bittensor-drand pins) and src/subtensor/weights/timelock.ts.
+// Not part of the build or the tests; run by hand (it bundles the modules it needs from src/):
 //   npm pack @ideallabs/timelock_wasm_wrapper@1.0.0 && tar xzf ideallabs-timelock_wasm_wrapper-1.0.0.tgz
 //   node scripts/timelock-vectors.mjs ./package > test/fixtures/timelock-vectors.json
 import { createHash } from 'node:crypto'
@@ -13,9 +13,12 @@ const wasmDir = path.resolve(process.argv[2] ?? 'package')
 const wasmFile = path.join(wasmDir, 'timelock_wasm_wrapper_bg.wasm')
 const rust = await import(path.join(wasmDir, 'timelock_wasm_wrapper.js'))
 rust.initSync({ module: readFileSync(wasmFile) })
-const { QUICKNET, timelockEncrypt } = await import('../dist/chain/timelock.js')
-const { encodeTlockPayload } = await import('../dist/chain/timelock-weights.js')
-const { keypairFromUri } = await import('../dist/keystore/keys.js')
+const { source } = await import('../bench/source.mjs')
+const { QUICKNET, timelockEncrypt, encodeTlockPayload, keypairFromUri } = await source(
+  'src/subtensor/weights/timelock.ts',
+  'src/subtensor/weights/timelock-payload.ts',
+  'src/keystore/keys.ts',
+)
 
 const hex = (b) => Buffer.from(b).toString('hex')
 const bytes = (h) => Uint8Array.from(Buffer.from(h, 'hex'))

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // dist/command-index.json: each command id (and alias) → its built file, from oclif.manifest.json. The entry
 // (src/cli/direct-run.ts) runs a known command straight from this index, without loading oclif's whole
-// configuration at every start (issue 9); help, completion and unknown commands still go through oclif.
+// configuration at every start; help, completion and unknown commands still go through oclif.
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -22,6 +22,7 @@ export const GLOBAL_FLAGS: GlobalFlagSpec = {
     '--wallet-name', '-w', '--wallet.name', '--wallet_name', '--name',
     '--hotkey', '-H', '--wallet.hotkey', '--wallet_hotkey', '--wallet-hotkey',
     '--password-file',
+    '--deadline',
   ],
   boolean: ['--json', '--no-prompt', '-y', '--yes', '--verbose', '--help', '--insecure'],
 }

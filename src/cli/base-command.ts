@@ -1,8 +1,11 @@
+import { terminalText } from '../core/text.js'
 import { Command, Flags, Interfaces } from '@oclif/core'
+import { deadlineSeconds, startDeadline } from '../core/command-deadline.js'
 import { ExitCode, TaoError } from '../core/errors.js'
 import { handleInterrupts } from '../core/interrupt.js'
 import { paint } from '../core/output.js'
 import type { PromptPolicy } from './prompt.js'
+import { exitWhenFlushed } from './entry.js'
 import { errorLine } from './error-line.js'
 import { systemErrorToTao } from './system-error.js'
 
@@ -23,6 +26,12 @@ export abstract class TaoCommand extends Command {
       helpGroup: 'GLOBAL',
     }),
     verbose: Flags.boolean({ description: 'Show error details.', helpGroup: 'GLOBAL' }),
+    deadline: Flags.integer({
+      description: 'Give up after this many seconds in all, time at prompts not counted [env TAO_DEADLINE, default 600; 0 = none].',
+      min: 0,
+      helpValue: 'SECONDS',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   /** Prompt policy from the flags; set in init() so services can be given it. */
@@ -37,6 +46,11 @@ export abstract class TaoCommand extends Command {
   async init(): Promise<void> {
     await super.init()
     if (!(this.constructor as typeof TaoCommand).handlesInterrupt) handleInterrupts()
+    // Nothing a command waits for may keep it for ever: when its time is up it says why and ends.
+    const { seconds, explicit } = deadlineSeconds(this.argv)
+    startDeadline(seconds, explicit, (err) => {
+      void exitWhenFlushed(emitError(errorSink(this, (json) => this.logJson(json)), err))
+    })
   }
 
   protected async catch(caught: Interfaces.CommandError): Promise<never> {
@@ -64,11 +78,24 @@ export const errorSink = (cmd: Command, logJson: (json: unknown) => void): Error
  * and the documented exit code. Shared by every command, oclif's own folded in (src/cli/folded-command.ts).
  */
 export async function reportError(cmd: ErrorSink, caught: Interfaces.CommandError): Promise<never> {
+  const exitCode = emitError(cmd, caught)
+  process.exitCode = exitCode
+  // Leave through oclif's own exit so nothing else is printed.
+  return cmd.exit(exitCode)
+}
+
+/** Say what went wrong (stderr, and the error document with --json); gives the exit code. */
+export function emitError(cmd: ErrorSink, caught: Interfaces.CommandError): number {
   // A file-system error nobody mapped at its source still becomes one line naming the path and the cause.
   const err = (caught instanceof TaoError ? caught : (systemErrorToTao(caught) ?? caught)) as Interfaces.CommandError
   const exitCode = exitCodeOf(err)
   const verbose = cmd.argv.includes('--verbose')
-  if (cmd.jsonEnabled()) cmd.logJson({ ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) })
+  if (cmd.jsonEnabled()) {
+    const doc = { ...(err instanceof TaoError ? err.data : {}), error: errorJson(err, exitCode) }
+    // --watch prints one document a line (docs/json.md): the error that ends it is one more line.
+    if (cmd.argv.includes('--watch')) process.stdout.write(JSON.stringify(doc) + '\n')
+    else cmd.logJson(doc)
+  }
   process.stderr.write(exitCode === ExitCode.Interrupted ? `${oneLine(err)}\n` : paint.red('Error: ') + oneLine(err) + '\n')
   if (verbose) {
     if (err instanceof TaoError && err.detail) process.stderr.write(err.detail + '\n')
@@ -78,9 +105,7 @@ export async function reportError(cmd: ErrorSink, caught: Interfaces.CommandErro
   } else if (!(err instanceof TaoError) && !isUsageError(err) && !isCancel(err)) {
     process.stderr.write(paint.dim('(run again with --verbose for details)') + '\n')
   }
-  process.exitCode = exitCode
-  // Leave through oclif's own exit so nothing else is printed.
-  return cmd.exit(exitCode)
+  return exitCode
 }
 
 /** Ctrl-C (or Escape) at a prompt. */
@@ -99,7 +124,8 @@ function exitCodeOf(err: Interfaces.CommandError): number {
 
 function oneLine(err: Interfaces.CommandError): string {
   if (isCancel(err)) return 'cancelled'
-  return errorLine(err.message || String(err))
+  // Messages can carry the chain's text (a runtime's error docs, names): shown without its control characters.
+  return terminalText(errorLine(err.message || String(err)))
 }
 
 function errorJson(err: Interfaces.CommandError, exitCode: number) {

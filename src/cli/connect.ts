@@ -1,15 +1,15 @@
 import { allowInsecure, resolveSetting } from '../config/settings.js'
 import { progress } from '../core/output.js'
-import type { Chain } from '../node/index.js'
+import type { Chain, ConnectOptions } from '../node/index.js'
 import type { NetworkFlagValues } from './flags/network.js'
 
 /** Connect to the network chosen by flag > env > config > default. Loads the node client lazily. */
-export async function connectChain(flags: NetworkFlagValues): Promise<Chain> {
+export async function connectChain(flags: NetworkFlagValues, options: Pick<ConnectOptions, 'trustNodeMetadata'> = {}): Promise<Chain> {
   const network = resolveSetting('network', flags.network).value
   const insecure = allowInsecure(flags.insecure)
   const { connect } = await import('../node/index.js')
   progress(`connecting to ${network}…`)
-  return connect(await localnetEndpoint(network), { insecure })
+  return connect(await localnetEndpoint(network), { ...options, insecure })
 }
 
 /**

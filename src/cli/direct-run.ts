@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url'
 
 /**
  * Run a known command straight from dist/command-index.json (written at build time from oclif's manifest),
- * without oclif's Config.load, its plugin and manifest bookkeeping at every start (issue 9: the largest part of
- * a command's start-up). The command is oclif's own class, run as oclif runs it (`_run`: parse, run, catch,
+ * without oclif's Config.load, its plugin and manifest bookkeeping at every start (the largest part of
+ * a command's start-up, bench/RESULTS.md). The command is oclif's own class, run as oclif runs it (`_run`: parse, run, catch,
  * --json); only the configuration it is given is a small stand-in. Help, `--help`, completion and anything not
  * in the index (unknown commands, topics) return false: the caller hands them to oclif.
  */

@@ -18,7 +18,7 @@ export function guardStdout(): void {
     process.exit(1)
   }
   if (stdoutWasClosed()) onError(Object.assign(new Error('stdout is closed'), { code: 'EBADF' }))
-  // Node makes process.stdout on first use, and making it costs a few ms of every start (issue 9): the handler
+  // Node makes process.stdout on first use, and making it costs a few ms of every start: the handler
   // is attached when something first uses stdout, not before.
   const lazy = Object.getOwnPropertyDescriptor(process, 'stdout')
   if (!lazy?.get || !lazy.configurable) {
@@ -56,4 +56,22 @@ export function stdoutWasClosed(proc = '/proc'): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * End the process once what was written to stdout and stderr is out. A command's last word is its last act:
+ * a socket to a node that stopped answering, or a timer, must not keep the process alive after it.
+ */
+export async function exitWhenFlushed(code: number | string | null | undefined = process.exitCode): Promise<never> {
+  const written = (name: 'stdout' | 'stderr') => {
+    const stream = process[name]
+    if (stream.destroyed || !stream.writable) return Promise.resolve()
+    return new Promise<void>((resolve) => stream.write('', () => resolve()))
+  }
+  // A write that failed reports it on a later turn (stdout on a full disk: guardStdout's one line and exit 1).
+  await new Promise((resolve) => setImmediate(resolve))
+  // A reader that never reads (a stopped pager) gets a few seconds, not for ever.
+  await Promise.race([Promise.all([written('stdout'), written('stderr')]), new Promise((resolve) => setTimeout(resolve, 3000))])
+  await new Promise((resolve) => setImmediate(resolve))
+  process.exit(typeof code === 'string' ? Number(code) || 0 : (code ?? 0))
 }

@@ -4,7 +4,6 @@
  * `See more help with --help`; keeping only the first line would keep only the header.
  */
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
 
 export function errorLine(message: string): string {

@@ -2,6 +2,7 @@ import type { Command, Interfaces } from '@oclif/core'
 import { badInput } from '../core/errors.js'
 import { errorSink, reportError } from './base-command.js'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must be new-able with any arguments (TS2545)
 type CommandClass = typeof Command & (new (...args: any[]) => Command)
 
 /**

@@ -37,16 +37,18 @@ export async function prepareNewKey(
 ): Promise<PreparedKey> {
   const label = role.kind === 'coldkey' ? `the coldkey of "${w.name}"` : `hotkey "${role.name}"`
   const password = opts.encrypt ? await newPassword({ passwordFile: opts.passwordFile, policy: opts.policy }, label) : undefined
-  // The wallet code (key files, encryption, locks) loads when a key is written, not at every start (issue 9).
   const { prepareKey } = await import('../wallet/store.js')
   return prepareKey(role, keypair, password)
 }
 
 /** Write prepared keys as one all-or-nothing change; returns what the command reports about each. */
-export async function writeKeys(w: WalletLocation, keys: PreparedKey[], overwrite: boolean): Promise<WrittenKey[]> {
+export async function writeKeys<T extends readonly PreparedKey[]>(w: WalletLocation, keys: T, overwrite: boolean): Promise<{ [K in keyof T]: WrittenKey }> {
   const [{ saveKeys }, { writtenKey }] = await Promise.all([import('../wallet/store.js'), import('../wallet/describe.js')])
-  const saved = await saveKeys(w, keys, { overwrite })
-  return saved.map((s, i) => writtenKey(s.role.kind, s.role.kind === 'coldkey' ? w.name : s.role.name, keys[i].publicKey, s.keyPath, s.encrypted))
+  const saved = await saveKeys(w, [...keys], { overwrite })
+  // saveKeys answers for each key it was given, in order.
+  return saved.map((s, i) => writtenKey(s.role.kind, s.role.kind === 'coldkey' ? w.name : s.role.name, keys[i]!.publicKey, s.keyPath, s.encrypted)) as {
+    [K in keyof T]: WrittenKey
+  }
 }
 
 /** The mnemonic is shown once, on stderr, and never logged anywhere else. */

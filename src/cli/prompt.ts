@@ -1,3 +1,4 @@
+import { outsidePrompt } from '../core/command-deadline.js'
 import { badInput } from '../core/errors.js'
 
 /**
@@ -25,18 +26,18 @@ const context = () => ({ input: process.stdin, output: process.stderr, clearProm
 export async function askConfirm(policy: PromptPolicy, message: string, hint: string, defaultValue = false): Promise<boolean> {
   requireAnswer(policy, 'a confirmation', hint)
   const { confirm } = await import('@inquirer/prompts')
-  return confirm({ message, default: defaultValue }, context())
+  return outsidePrompt(() => confirm({ message, default: defaultValue }, context()))
 }
 
 export async function askSecret(policy: PromptPolicy, message: string, hint: string): Promise<string> {
   requireAnswer(policy, message.replace(/:$/, '').toLowerCase(), hint)
   const { password } = await import('@inquirer/prompts')
   // Nothing is echoed, not even one mask character per key (that would show the length).
-  return password({ message, mask: false, toggleMask: false }, context())
+  return outsidePrompt(() => password({ message, mask: false, toggleMask: false }, context()))
 }
 
 export async function askText(policy: PromptPolicy, message: string, hint: string): Promise<string> {
   requireAnswer(policy, message.replace(/:$/, '').toLowerCase(), hint)
   const { input } = await import('@inquirer/prompts')
-  return input({ message }, context())
+  return outsidePrompt(() => input({ message }, context()))
 }

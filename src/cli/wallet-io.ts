@@ -17,9 +17,10 @@ export const overwriteFlag = {
  */
 export async function confirmOverwrite(w: WalletLocation, roles: KeyRole[], overwrite: boolean, policy: PromptPolicy): Promise<boolean> {
   if (overwrite) return true
-  const { exists, keyPaths, roleLabel } = await import('../wallet/store.js')
+  const { keyPaths, roleLabel } = await import('../wallet/store.js')
+  const { pathExists } = await import('../fsx/files.js')
   const taken: KeyRole[] = []
-  for (const role of roles) if (await exists(keyPaths(w, role).key)) taken.push(role)
+  for (const role of roles) if (await pathExists(keyPaths(w, role).key)) taken.push(role)
   if (taken.length === 0) return false
   const names = taken.map((r) => roleLabel(w, r)).join(' and ')
   if (!canPrompt(policy)) throw badInput(`the ${names} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')

@@ -6,6 +6,7 @@ import { resolveWallet } from '../wallet/selection.js'
 import { walletFlags } from '../cli/flags/wallet.js'
 import { allowInsecure, resolveSetting } from '../config/settings.js'
 import { localnetEndpoint } from '../cli/connect.js'
+import { stopDeadline } from '../core/command-deadline.js'
 import { badInput } from '../core/errors.js'
 import { progress } from '../core/output.js'
 
@@ -45,6 +46,8 @@ export default class Watch extends TaoCommand {
     // React's development build checks every render; a terminal app for users runs the production one.
     process.env.NODE_ENV ??= 'production'
     const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([import('../tui/start.js'), import('../node/index.js'), import('../tui/readers.js')])
+    // The UI runs until the person quits; connecting has its own deadline (TAO_CONNECT_TIMEOUT).
+    stopDeadline()
     await startWatch({
       network,
       walletPath: resolveWallet(flags).path,

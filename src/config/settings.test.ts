@@ -5,7 +5,7 @@ import Conf from 'conf'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { allowInsecure, configPath, configStore, parseSwitch, resolveSetting } from './settings.js'
 
-// resolveSetting reads the file conf writes without loading conf (start-up, issue 9): it must agree with conf.
+// resolveSetting reads the file conf writes without loading conf (conf costs every start): it must agree with conf.
 const dir = mkdtempSync(path.join(tmpdir(), 'tao-settings-'))
 const saved = process.env.TAO_CONFIG_DIR
 beforeEach(() => {

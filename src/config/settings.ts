@@ -105,6 +105,31 @@ export function parseSwitch(key: SettingKey, value: string): boolean {
 /** Whether plain ws:// to another machine is allowed: --insecure > TAO_INSECURE > config > no. */
 export const allowInsecure = (flag: boolean | undefined): boolean => parseSwitch('insecure', resolveSetting('insecure', flag ? 'true' : undefined).value)
 
+/** A named proxy in the address book (`tao config proxy add`): the real account and the proxy type it gave. */
+export interface ProxyBookEntry {
+  ss58: string
+  type: string
+}
+
+/** The proxy address book stored in the config file under `proxies` (name → entry). */
+export function proxyBook(): Record<string, ProxyBookEntry> {
+  const raw = storedSettings().proxies
+  if (typeof raw !== 'object' || raw === null) return {}
+  const book: Record<string, ProxyBookEntry> = {}
+  for (const [name, v] of Object.entries(raw as Record<string, unknown>)) {
+    const e = v as Partial<ProxyBookEntry> | null
+    if (e && typeof e.ss58 === 'string') book[name] = { ss58: e.ss58, type: typeof e.type === 'string' ? e.type : 'Any' }
+  }
+  return book
+}
+
+/** Store the whole address book (conf writes the file atomically). */
+export async function saveProxyBook(book: Record<string, ProxyBookEntry>): Promise<void> {
+  const store = (await configStore()) as unknown as { set(key: string, value: unknown): void; delete(key: string): void }
+  if (Object.keys(book).length === 0) store.delete('proxies')
+  else store.set('proxies', book)
+}
+
 export function expandHome(path: string): string {
   if (path === '~') return homedir()
   if (path.startsWith('~/')) return homedir() + path.slice(1)

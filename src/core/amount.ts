@@ -1,3 +1,5 @@
+import { groupThousands } from './numbers.js'
+
 /** 1 TAO = 10^9 rao. Amounts are bigint rao everywhere; strings only at the edge. */
 export const RAO_PER_TAO = 1_000_000_000n
 export const TAO_DECIMALS = 9
@@ -14,9 +16,23 @@ export function formatTao(rao: bigint): string {
 /** For people: "τ1,234.5" style with thousands separators (still exact). */
 export function displayTao(rao: bigint): string {
   const [whole, fraction] = formatTao(rao).split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `τ${grouped}${fraction ? '.' + fraction : ''}`
+  return `τ${groupThousands(whole)}${fraction ? '.' + fraction : ''}`
 }
+
+/** For tables: an amount (9 decimals) with thousands separators, cut (not rounded) to `decimals` places: 1234.56789 → "1,234.5678". */
+export function shortAmount(rao: bigint, decimals = 4): string {
+  const [whole, fraction = ''] = formatTao(rao).split('.')
+  const cut = fraction.slice(0, decimals).replace(/0+$/, '')
+  return cut ? `${groupThousands(whole)}.${cut}` : groupThousands(whole)
+}
+
+export const shortTao = (rao: bigint, decimals = 4): string => `τ${shortAmount(rao, decimals)}`
+
+/**
+ * A price (TAO per alpha, with 9 decimals like an amount: PRICE_SCALE = 10^9) as the exact decimal string
+ * --json gives ("0.5", "1"), or null where there is no price (an empty pool).
+ */
+export const priceText = (price: bigint | null): string | null => (price === null ? null : formatTao(price))
 
 /** The JSON form of an amount: strings, never floats. */
 export interface AmountJson {

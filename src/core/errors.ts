@@ -9,6 +9,8 @@ export const ExitCode = {
   Unreachable: 3,
   /** Wrong password or locked key. */
   Locked: 4,
+  /** A transaction was sent and it cannot be told whether it landed: it may or may not have. */
+  OutcomeUnknown: 5,
   /** Interrupted by the user (Ctrl-C), as a shell reports a SIGINT death. */
   Interrupted: 130,
 } as const
@@ -42,6 +44,10 @@ export const failed = (message: string, code = 'FAILED', detail?: string): TaoEr
   new TaoError(ExitCode.Failed, code, message, { detail })
 
 export const locked = (message: string, code = 'WRONG_PASSWORD'): TaoError => new TaoError(ExitCode.Locked, code, message)
+
+/** A transaction was sent, and whether it landed cannot be told (exit 5): a script must look before sending it again. */
+export const outcomeUnknown = (message: string, code = 'TX_UNKNOWN', detail?: string): TaoError =>
+  new TaoError(ExitCode.OutcomeUnknown, code, message, { detail })
 
 export const unreachable = (message: string, code = 'UNREACHABLE', detail?: string): TaoError =>
   new TaoError(ExitCode.Unreachable, code, message, { detail })

@@ -1,18 +1,19 @@
-/** Compact human forms of chain figures for tables (exact values are in --json). */
-import { formatTao } from './amount.js'
+/**
+ * Integers as the runtime stores them, and plain text forms of numbers. Imports nothing: amounts
+ * (./amount.ts) build on it.
+ */
 
-/** An amount (9 decimals) with thousands separators, cut (not rounded) to `decimals` places: 1234.56789 → "1,234.5678". */
-export function shortAmount(rao: bigint, decimals = 4): string {
-  const [whole, fraction = ''] = formatTao(rao).split('.')
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  const cut = fraction.slice(0, decimals).replace(/0+$/, '')
-  return cut ? `${grouped}.${cut}` : grouped
-}
+export const U16_MAX = 65535
+export const U64_MAX = (1n << 64n) - 1n
 
-export const shortTao = (rao: bigint, decimals = 4): string => `τ${shortAmount(rao, decimals)}`
+/** A u16 fraction (weights, rank, trust, incentive, takes) as a number in [0, 1]: raw / 65535, as the runtime reads it. */
+export const u16Fraction = (raw: number): number => raw / U16_MAX
+
+/** A u64 fraction (child proportions, TaoWeight) as a number in [0, 1]: raw / (2^64 − 1), as the runtime reads it. */
+export const u64Fraction = (raw: bigint): number => Number(raw) / Number(U64_MAX)
+
+/** A whole number's digits in groups of three: 1234567 → "1,234,567" (a sign stays in front). */
+export const groupThousands = (whole: bigint | number | string): string => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 /** A [0, 1] figure with 4 decimals. */
 export const fraction = (x: number): string => x.toFixed(4)
-
-/** The first characters of an address, enough to tell keys apart in a table. */
-export const shortKey = (ss58: string | null, length = 8): string => (ss58 === null ? '-' : ss58.length > length ? `${ss58.slice(0, length)}…` : ss58)

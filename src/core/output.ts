@@ -5,11 +5,16 @@ import type { ChalkInstance } from 'chalk'
 /** Human output goes to stderr: stdout is for data (--json or the command's plain result). */
 const stderrIsTty = (): boolean => Boolean(process.stderr.isTTY)
 
-/** Colour only on a TTY and never with NO_COLOR. */
-export function colorEnabled(stream: NodeJS.WriteStream = process.stderr): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true
-  return Boolean(stream.isTTY)
+/**
+ * Whether text for `stream` gets colour and bold/dim codes: the one rule of every command and of `tao watch`.
+ * - NO_COLOR (set and not empty) turns them off, whatever else is set;
+ * - FORCE_COLOR turns them on (any value: '', 1, true, a level), except FORCE_COLOR=0, which turns them off;
+ * - otherwise only on a terminal, and not on TERM=dumb (a terminal that would print the codes as text).
+ */
+export function colorEnabled(stream: { isTTY?: boolean } = process.stderr, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0'
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb'
 }
 
 // Without colour the text stays as it is (what chalk at level 0 returns), and chalk never loads.
@@ -44,12 +49,11 @@ export function table(rows: string[][]): string {
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))))
   return rows
     .map((row, r) => {
-      const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - visibleLength(cell)))).join('  ')
+      const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visibleLength(cell)))).join('  ')
       return r === 0 ? paint.bold(line) : line
     })
     .join('\n')
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
 const visibleLength = (s: string): number => s.replace(ANSI, '').length

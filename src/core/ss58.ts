@@ -47,13 +47,14 @@ export function decodeAddress(address: string): Ss58Decoded {
     return { ok: false, reason: 'base58' }
   }
   if (bytes.length < 3) return { ok: false, reason: 'length' }
-  const twoBytePrefix = (bytes[0] & 0b01000000) !== 0
+  const [b0 = 0, b1 = 0] = bytes
+  const twoBytePrefix = (b0 & 0b01000000) !== 0
   const headLength = twoBytePrefix ? 2 : 1
   if (bytes.length !== headLength + 32 + 2) return { ok: false, reason: 'length' }
   const payload = bytes.subarray(0, headLength + 32)
   const sum = checksum(payload)
   if (sum[0] !== bytes[headLength + 32] || sum[1] !== bytes[headLength + 33]) return { ok: false, reason: 'checksum' }
-  const prefix = twoBytePrefix ? (((bytes[0] & 0b00111111) << 2) | (bytes[1] >> 6)) | ((bytes[1] & 0b00111111) << 8) : bytes[0]
+  const prefix = twoBytePrefix ? ((b0 & 0b00111111) << 2) | (b1 >> 6) | ((b1 & 0b00111111) << 8) : b0
   return { ok: true, publicKey: payload.slice(headLength), prefix }
 }
 

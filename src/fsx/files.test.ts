@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ensureDir, readRegularFile, writeFileAtomic } from './files.js'
+import { ensureDir, pathExists, readRegularFile, writeFileAtomic } from './files.js'
 import { fsError } from './fs-errors.js'
 
 const made: string[] = []
@@ -118,5 +118,28 @@ describe('reads are bounded', () => {
     writeFileSync(p, 'small')
     expect(Buffer.from(await readRegularFile(p, 'the key', 8)).toString()).toBe('small')
     expect(readRegularFileSync(p, 'the config file', 8)).toBe('small')
+  })
+})
+
+describe('pathExists', () => {
+  it('is false only where the system says nothing is there', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'file'), 'x')
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'))
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'))
+    expect(await pathExists(join(dir, 'file'))).toBe(true)
+    expect(await pathExists(dir)).toBe(true)
+    // A link is something, even to nothing: creating the path would fail.
+    expect(await pathExists(join(dir, 'dangling'))).toBe(true)
+    expect(await pathExists(join(dir, 'absent'))).toBe(false)
+    // ENOTDIR: a file where a folder would be.
+    expect(await pathExists(join(dir, 'file', 'below'))).toBe(false)
+  })
+
+  it('counts a path it cannot look at as there (unreadable is not free)', async () => {
+    const dir = tempDir()
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'))
+    // ELOOP stands for every error other than ENOENT/ENOTDIR (EACCES needs a non-root user).
+    expect(await pathExists(join(dir, 'loop', 'below'))).toBe(true)
   })
 })

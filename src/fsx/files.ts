@@ -1,12 +1,12 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
-import { chmod, link, mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
+import { chmod, link, lstat, mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { badInput } from '../core/errors.js'
 import { uninterruptible } from '../core/interrupt.js'
 import { errnoOf, fsError, onFs } from './fs-errors.js'
 
 /** A short private temp name: never longer than the target's, so a long key name cannot overflow NAME_MAX. */
-// Web Crypto's random source: importing node:crypto would cost every command's start-up (issue 9).
+// Web Crypto's random source: importing node:crypto would cost every command's start-up.
 export const tempName = (prefix = 'tmp'): string => `.${prefix}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
 
 /** Write a new private file (O_EXCL), fsync it; the caller places it. */
@@ -85,13 +85,17 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Whether anything (of any type: a file, a folder, a link even to nothing) is at a path. Absent means the
+ * system says so (ENOENT, or ENOTDIR: a file where a folder would be). Anything else that stops us looking
+ * (permission denied on a folder above, a loop of links, an I/O error) counts as there: we cannot see
+ * what it is, so a caller about to create or replace the path must not take it as free.
+ */
 export async function pathExists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
+  return lstat(path).then(
+    () => true,
+    (e) => errnoOf(e) !== 'ENOENT' && errnoOf(e) !== 'ENOTDIR',
+  )
 }
 
 /**

@@ -7,9 +7,9 @@ import { createExclusive, READ_LIMIT, readRegularFile, syncDir, tempName, unlink
 /**
  * Several files replaced as one: all of them or none, even across kill -9 (a key file and its public file
  * must always belong to the same key). Every new file is first written in full beside the others (in a
- * private state folder), then a journal naming each step is written, then the files are put in place
+ * private journal folder), then a journal naming each step is written, then the files are put in place
  * (create-exclusive with link(2), or a rename over a file kept as a backup), then the journal is removed:
- * that removal is the commit. A journal found later (the writer died) is rolled back: backups return,
+ * that removal makes the change final. A journal found later (the writer died) is rolled back: backups return,
  * files the dead writer created are removed. Callers hold the folder's lock (./lock.ts).
  */
 export interface PlannedFile {
@@ -24,7 +24,7 @@ export interface PlannedFile {
 interface JournalEntry {
   /** Relative to `base`. */
   target: string
-  /** Names in the state folder. */
+  /** Names in the journal folder. */
   tmp: string
   backup?: string
   /** Identity of the new file, to recognise it when rolling back. */
@@ -46,11 +46,11 @@ const BACKUP = /^\.bak-[0-9a-f]{12}\.tmp$/
 export type JournalTargets = (relativePath: string) => boolean
 
 export interface JournalOptions {
-  /** Test hook: called after each file is in place, before the commit point. */
+  /** Test hook: called after each file is in place, before the change is final. */
   afterStep?(index: number): Promise<void>
 }
 
-/** Whether a commit was interrupted here (a journal is left). */
+/** Whether a change was interrupted here (a journal is left). */
 export async function hasJournal(journalDir: string): Promise<boolean> {
   return lstat(join(journalDir, JOURNAL)).then(
     () => true,
@@ -87,7 +87,7 @@ export async function applyJournaled(base: string, journalDir: string, files: Pl
   let step = 0
   try {
     for (; step < entries.length; step++) {
-      const e = entries[step]
+      const e = entries[step]!
       const target = join(base, e.target)
       const tmp = join(journalDir, e.tmp)
       if (e.backup) {
@@ -103,9 +103,9 @@ export async function applyJournaled(base: string, journalDir: string, files: Pl
     for (const dir of new Set(entries.map((e) => dirname(join(base, e.target))))) await syncDir(dir)
   } catch (e) {
     await rollBack(base, journalDir, entries).catch(() => undefined)
-    throw fsError(e, 'write', join(base, entries[Math.min(step, entries.length - 1)].target))
+    throw fsError(e, 'write', join(base, entries[Math.min(step, entries.length - 1)]?.target ?? ''))
   }
-  // The commit point.
+  // Removing the journal makes the change final.
   await unlinkIfPresent(join(journalDir, JOURNAL))
   await syncDir(journalDir)
   await sweep(journalDir)
@@ -138,7 +138,7 @@ async function rollBack(base: string, journalDir: string, entries: JournalEntry[
   await sweep(journalDir)
 }
 
-/** Remove what an interrupted commit left in the state folder (under the lock, nothing else is in flight). */
+/** Remove what an interrupted change left in the journal folder (under the lock, nothing else is in flight). */
 async function sweep(journalDir: string): Promise<void> {
   const names = await readdir(journalDir).catch(() => [] as string[])
   for (const name of names) if (ours(name)) await unlinkIfPresent(join(journalDir, name)).catch(() => undefined)

@@ -82,7 +82,7 @@ describe('wallet lock', () => {
   })
 })
 
-describe('all-or-nothing commit', () => {
+describe('all-or-nothing change of several files', () => {
   it('puts every file in place and leaves no journal or temp file', async () => {
     const base = tempDir()
     const state = join(base, '.tao')

@@ -33,11 +33,6 @@ export function detectEncoding(data: Uint8Array): KeyfileEncoding {
   return isPlaintextKeyfile(data) ? 'plaintext' : 'unknown'
 }
 
-export function isEncrypted(data: Uint8Array): boolean {
-  const e = detectEncoding(data)
-  return e === 'nacl' || e === 'ansible-vault' || e === 'fernet'
-}
-
 /**
  * A btcli keyfile JSON object (known fields, string or null values), or the bare public key that very old
  * bittensor versions wrote: a "0x"-hex 32-byte key or an SS58 address. Everything else is 'unknown'.

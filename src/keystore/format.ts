@@ -1,29 +1,12 @@
 import { hexToBytes } from '@noble/hashes/utils.js'
-import { badInput } from '../core/errors.js'
 import { toHex as hex } from '../core/hex.js'
 import { decodeAddress, encodeAddress } from '../core/ss58.js'
-
-/**
- * btcli's keyfile JSON: `accountId, publicKey, privateKey, secretPhrase, secretSeed, ss58Address`
- * (hex with 0x). btcli omits or nulls what a key lacks; pub files carry only the public fields.
- */
-export interface KeyfileData {
-  publicKey: Uint8Array
-  ss58: string
-  /** btcli's canonical form (see toBtcliPrivateKey). */
-  privateKey?: Uint8Array
-  secretPhrase?: string
-  secretSeed?: Uint8Array
-}
-
-export const encode = (obj: Record<string, string | null>): Uint8Array => new TextEncoder().encode(JSON.stringify(obj))
+import { corrupt, encode, type KeyfileData } from './keyfile-data.js'
 
 /** coldkeypub.txt / hotkeys/<name>pub.txt: the public fields only, as btcli writes them. */
 export function serializePublicKeyfile(publicKey: Uint8Array): Uint8Array {
   return encode({ accountId: hex(publicKey), publicKey: hex(publicKey), ss58Address: encodeAddress(publicKey) })
 }
-
-export const corrupt = (reason: string) => badInput(`the keyfile is corrupt: ${reason}`, 'CORRUPT_KEYFILE')
 
 function hexField(obj: Record<string, unknown>, field: string, length: number): Uint8Array | undefined {
   const v = obj[field]

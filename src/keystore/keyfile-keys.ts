@@ -1,5 +1,5 @@
 import { toHex as hex } from '../core/hex.js'
-import { corrupt, encode, type KeyfileData } from './format.js'
+import { corrupt, encode, type KeyfileData } from './keyfile-data.js'
 import { keypairFromBtcliPrivateKey, keypairFromMnemonic, keypairFromSeed, toBtcliPrivateKey, type Keypair } from './keys.js'
 
 /*

@@ -78,7 +78,7 @@ export function keypairFromSecretKey(secretKey: Uint8Array): Keypair {
 
 const scalarLE = (bytes: Uint8Array): bigint => {
   let n = 0n
-  for (let i = 31; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i])
+  for (let i = 31; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]!)
   return n
 }
 const scalarBytes = (n: bigint): Uint8Array => {
@@ -140,7 +140,7 @@ export function keypairFromUri(uri: string): Keypair {
   let pair = /^0x[0-9a-fA-F]{64}$/.test(base) ? keypairFromSeed(Buffer.from(base.slice(2), 'hex')) : keypairFromMnemonic(base)
   let secret = pair.secretKey!
   for (const m of path.matchAll(/(\/\/?)([^/]+)/g)) {
-    const code = chainCode(m[2])
+    const code = chainCode(m[2] ?? '')
     secret = m[1] === '//' ? sr25519.HDKD.secretHard(secret, code) : sr25519.HDKD.secretSoft(secret, code, randomBytes(32))
   }
   if (path) pair = keypairFromSecretKey(secret)

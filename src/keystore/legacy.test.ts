@@ -33,24 +33,24 @@ describe('ansible-vault', () => {
   })
 
   it('tolerates CRLF line ends and a missing final newline', async () => {
-    const v = vectors.ansible[0]
+    const v = vectors.ansible[0]!
     expect(text(await openAnsibleVault(utf8(v.data.trim().replaceAll('\n', '\r\n')), v.password))).toBe(vectors.plaintext)
   })
 
   it('reports a wrong password or a changed body as an HMAC failure', async () => {
-    const v = vectors.ansible[0]
+    const v = vectors.ansible[0]!
     expect(await openAnsibleVault(utf8(v.data), v.password + ' ')).toEqual({ ok: false, reason: 'auth' })
     // Flip one hex digit of the ciphertext inside the outer hex layer.
-    const [header, ...body] = v.data.trim().split('\n')
-    const [salt, mac, ct] = Buffer.from(body.join(''), 'hex').toString().split('\n')
+    const [header = '', ...body] = v.data.trim().split('\n')
+    const [salt, mac, ct = ''] = Buffer.from(body.join(''), 'hex').toString().split('\n')
     const ct2 = (ct[0] === '0' ? '1' : '0') + ct.slice(1)
     const tampered = header + '\n' + Buffer.from([salt, mac, ct2].join('\n')).toString('hex')
     expect(await openAnsibleVault(utf8(tampered), v.password)).toEqual({ ok: false, reason: 'auth' })
   })
 
   it('calls structural damage corrupt', async () => {
-    const v = vectors.ansible[0]
-    const [header, ...body] = v.data.trim().split('\n')
+    const v = vectors.ansible[0]!
+    const [header = '', ...body] = v.data.trim().split('\n')
     const cases: [string, RegExp][] = [
       ['$ANSIBLE_VAULT;1.0;AES\n' + body.join('\n'), /unsupported vault version 1.0/],
       ['$ANSIBLE_VAULT;1.1;AES128\n' + body.join('\n'), /unsupported vault cipher/],
@@ -85,7 +85,7 @@ describe('fernet', () => {
     const v = quickFernet
     expect(await openFernet(utf8(v.data), 'wrong', v.iterations)).toEqual({ ok: false, reason: 'auth' })
     const raw = Buffer.from(v.data, 'base64url')
-    raw[30] ^= 1
+    raw[30]! ^= 1
     expect(await openFernet(utf8(raw.toString('base64url')), v.password, v.iterations)).toEqual({ ok: false, reason: 'auth' })
   })
 

@@ -44,7 +44,7 @@ function unhex(text: string): Uint8Array | undefined {
 
 /** PKCS7 over 16-byte blocks; undefined when the padding is malformed. */
 function unpadPkcs7(data: Uint8Array): Uint8Array | undefined {
-  const n = data[data.length - 1]
+  const n = data[data.length - 1] ?? 0
   if (data.length === 0 || data.length % 16 !== 0 || n < 1 || n > 16) return undefined
   for (let i = data.length - n; i < data.length; i++) if (data[i] !== n) return undefined
   return data.slice(0, data.length - n)
@@ -67,7 +67,7 @@ export function parseAnsibleVault(data: Uint8Array): AnsibleVaultEnvelope | stri
     return 'not UTF-8 text'
   }
   const [header, ...rest] = text.trim().split(/\r?\n/)
-  const fields = header.split(';').map((f) => f.trim())
+  const fields = (header ?? '').split(';').map((f) => f.trim())
   if (fields[0] !== '$ANSIBLE_VAULT' || fields.length < 3) return 'bad header'
   const [, version, cipher] = fields
   if (version !== '1.1' && version !== '1.2') return `unsupported vault version ${version}`
@@ -111,7 +111,7 @@ export function parseFernet(data: Uint8Array): FernetToken | string {
   const raw = Uint8Array.from(Buffer.from(text, 'base64url'))
   // version(1) + timestamp(8) + iv(16) + at least one block(16) + hmac(32)
   if (raw.length < 73 || (raw.length - 57) % 16 !== 0) return 'token has the wrong length'
-  if (raw[0] !== 0x80) return `unknown token version 0x${raw[0].toString(16)}`
+  if (raw[0] !== 0x80) return `unknown token version 0x${(raw[0] ?? 0).toString(16)}`
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength)
   return {
     timestamp: view.getBigUint64(1),

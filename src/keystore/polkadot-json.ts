@@ -20,7 +20,8 @@ const bad = (reason: string) => badInput(`the JSON export is not usable: ${reaso
 const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
 
 export function keypairFromPolkadotJson(json: string, password: string): Keypair {
-  let doc: any
+  // Any JSON at all: every field is checked before it is used.
+  let doc: { encoded?: unknown; encoding?: { content?: unknown; type?: unknown } } | null | undefined
   try {
     doc = JSON.parse(json)
   } catch {

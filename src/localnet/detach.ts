@@ -112,7 +112,7 @@ function readReady(file: string): LocalnetInfo | undefined {
 
 /** The child's own one-line error (from its log), with its exit code. */
 function childFailure(code: number | null, log: string): TaoError {
-  let text = ''
+  let text: string
   try {
     text = readFileSync(log, 'utf8')
   } catch {

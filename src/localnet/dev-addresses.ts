@@ -3,7 +3,7 @@ export type DevAccountName = (typeof DEV_ACCOUNT_NAMES)[number]
 
 /**
  * The addresses (prefix 42) of the Substrate development accounts, as `subkey inspect //Alice` prints them.
- * Written down so that planning a localnet (`--fund`) needs no key derivation at start-up; dev-accounts.test.ts
+ * Written down so that planning a localnet (`--fund`) needs no key derivation at start-up; test/localnet/dev-accounts.test.ts
  * proves they are what `//Name` derives to.
  */
 export const DEV_ADDRESSES: Readonly<Record<DevAccountName, string>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { devAccount } from './dev-accounts.js'
+import { devAccount } from '../../test/helpers/dev-accounts.js'
 import { DEV_BALANCE, fundingPlan } from './fund.js'
 
 const ROOT = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV'

@@ -20,7 +20,7 @@ export function fundingPlan(entries: ReadonlyArray<{ ss58: string; rao: bigint }
   for (const entry of entries) {
     const extra: Funding = { name: null, ...entry }
     const same = plan.findIndex((f) => f.ss58 === extra.ss58)
-    if (same >= 0) plan[same] = { ...plan[same], rao: extra.rao }
+    if (same >= 0) plan[same] = { ...plan[same]!, rao: extra.rao }
     else plan.push(extra)
   }
   return plan

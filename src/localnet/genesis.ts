@@ -55,7 +55,7 @@ export function resolveGenesis(choice: GenesisChoice): GenesisSource {
 
 function specFile(file: string, where: string): string {
   const full = path.resolve(file)
-  let isFile = false
+  let isFile: boolean
   try {
     isFile = statSync(full).isFile()
   } catch {

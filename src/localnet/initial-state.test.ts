@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../core/hex.js'
-import { metadataView } from '../node/metadata.js'
-import { devAccount } from './dev-accounts.js'
+import { decodeMetadata } from '../node/metadata.js'
+import { devAccount } from '../../test/helpers/dev-accounts.js'
 import { packageRoot } from './genesis.js'
 import { initialState, RELAXED_NETUIDS, type StateReader } from './initial-state.js'
 
@@ -11,11 +11,11 @@ import { initialState, RELAXED_NETUIDS, type StateReader } from './initial-state
 const FILE = path.join(packageRoot(), 'test', 'fixtures', 'metadata-spec381.scale')
 
 describe('initial state of a localnet (metadata of spec 381)', () => {
-  const view = metadataView(readFileSync(FILE))
+  const meta = decodeMetadata(readFileSync(FILE))
   const alice = devAccount('Alice').ss58
   const bob = devAccount('Bob').ss58
-  const account = view.requireStorage('System', 'Account')
-  const added = view.requireStorage('SubtensorModule', 'NetworksAdded')
+  const account = meta.requireStorage('System', 'Account')
+  const added = meta.requireStorage('SubtensorModule', 'NetworksAdded')
 
   // A chain where Bob already has a nonce and some reserve, and subnets 0, 1 and 300 exist.
   const bobKey = account.encodeKey(bob)
@@ -35,35 +35,35 @@ describe('initial state of a localnet (metadata of spec 381)', () => {
   const written = (writes: Array<[string, string]>) => new Map(writes)
 
   it('sets free balances, keeping what an account already has', async () => {
-    const s = written((await initialState(view, reader, { funding, sudo: alice, relax: false })).writes)
+    const s = written((await initialState(meta, reader, { funding, sudo: alice, relax: false })).writes)
     expect(account.decodeValue(s.get(account.encodeKey(alice))!)).toMatchObject({ nonce: 0, providers: 1, data: { free: 10n, reserved: 0n } })
     expect(account.decodeValue(s.get(bobKey)!)).toMatchObject({ nonce: 7, providers: 2, data: { free: 20n, reserved: 5n } })
   })
 
   it('makes the given account sudo', async () => {
-    const r = await initialState(view, reader, { funding, sudo: alice, relax: false })
-    const key = view.requireStorage('Sudo', 'Key')
+    const r = await initialState(meta, reader, { funding, sudo: alice, relax: false })
+    const key = meta.requireStorage('Sudo', 'Key')
     expect(r.sudo).toBe(alice)
     expect(key.decodeValue(written(r.writes).get(key.encodeKey())!)).toBe(alice)
   })
 
   it('--realistic writes no limit', async () => {
-    const r = await initialState(view, reader, { funding, sudo: alice, relax: false })
+    const r = await initialState(meta, reader, { funding, sudo: alice, relax: false })
     expect(r.relaxed).toEqual([])
     expect(r.writes).toHaveLength(3)
   })
 
   it('relaxed: stores explicit zeros for every limit this runtime has, per netuid where keyed by netuid', async () => {
-    const r = await initialState(view, reader, { funding, sudo: alice, relax: true })
+    const r = await initialState(meta, reader, { funding, sudo: alice, relax: true })
     const s = written(r.writes)
     expect(r.relaxed).toContain('SubtensorModule.NetworkRateLimit')
     expect(r.relaxed).toContain('SubtensorModule.WeightsSetRateLimit')
     // Spec 381 calls the weights stake minimum StakeThreshold; the older name is skipped.
     expect(r.relaxed).toContain('SubtensorModule.StakeThreshold')
     expect(r.relaxed).not.toContain('SubtensorModule.WeightsMinStake')
-    const limit = view.requireStorage('SubtensorModule', 'NetworkRateLimit')
+    const limit = meta.requireStorage('SubtensorModule', 'NetworkRateLimit')
     expect(limit.decodeValue(s.get(limit.encodeKey())!)).toBe(0n)
-    const weights = view.requireStorage('SubtensorModule', 'WeightsSetRateLimit')
+    const weights = meta.requireStorage('SubtensorModule', 'WeightsSetRateLimit')
     for (const netuid of [0, 1, 2, RELAXED_NETUIDS - 1, 300]) expect(weights.decodeValue(s.get(weights.encodeKey(netuid))!), `netuid ${netuid}`).toBe(0n)
     expect(s.has(weights.encodeKey(RELAXED_NETUIDS))).toBe(false)
   })

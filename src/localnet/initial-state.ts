@@ -1,5 +1,5 @@
 import { toHex } from '../core/hex.js'
-import type { MetadataView, StorageInfo } from '../node/metadata.js'
+import type { RuntimeMetadata, StorageInfo } from '../node/metadata.js'
 import type { Funding } from './fund.js'
 
 /** Reads the fresh chain's head state (raw hex), so existing values (a fork's accounts) are kept. */
@@ -62,11 +62,11 @@ interface AccountInfoValue {
 }
 
 /** The storage writes that turn a bare genesis (or fork) into a chain people can use at once. */
-export async function initialState(view: MetadataView, state: StateReader, opts: InitialStateOptions): Promise<InitialState> {
+export async function initialState(meta: RuntimeMetadata, state: StateReader, opts: InitialStateOptions): Promise<InitialState> {
   const writes: Array<[string, string]> = []
   const put = (info: StorageInfo, keys: unknown[], value: unknown) => writes.push([info.encodeKey(...keys), toHex(info.encodeValue(value))])
 
-  const account = view.requireStorage('System', 'Account')
+  const account = meta.requireStorage('System', 'Account')
   for (const f of opts.funding) {
     const key = account.encodeKey(f.ss58)
     const raw = await state.get(key)
@@ -74,14 +74,14 @@ export async function initialState(view: MetadataView, state: StateReader, opts:
     put(account, [f.ss58], { ...current, providers: Math.max(current.providers, 1), data: { ...current.data, free: f.rao } })
   }
 
-  const sudoKey = view.storage('Sudo', 'Key')
+  const sudoKey = meta.storage('Sudo', 'Key')
   if (sudoKey) put(sudoKey, [], opts.sudo)
 
   const relaxed: string[] = []
   if (opts.relax) {
-    const netuids = await knownNetuids(view, state)
+    const netuids = await knownNetuids(meta, state)
     for (const r of RELAXATIONS) {
-      const info = view.storage(r.pallet, r.item)
+      const info = meta.storage(r.pallet, r.item)
       if (!info) continue
       const zero = typeof info.fallback === 'bigint' ? 0n : 0
       if (r.perNetuid) for (const netuid of netuids) put(info, [netuid], zero)
@@ -93,9 +93,9 @@ export async function initialState(view: MetadataView, state: StateReader, opts:
 }
 
 /** 0..RELAXED_NETUIDS-1 and every netuid the chain already has. */
-async function knownNetuids(view: MetadataView, state: StateReader): Promise<number[]> {
+async function knownNetuids(meta: RuntimeMetadata, state: StateReader): Promise<number[]> {
   const netuids = new Set<number>(Array.from({ length: RELAXED_NETUIDS }, (_, i) => i))
-  const added = view.storage('SubtensorModule', 'NetworksAdded')
+  const added = meta.storage('SubtensorModule', 'NetworksAdded')
   if (added) for (const key of await state.keys(added.encodeKey())) netuids.add(Number(added.decodeKey(key)[0]))
   return [...netuids].sort((a, b) => a - b)
 }

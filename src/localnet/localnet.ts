@@ -1,6 +1,6 @@
 import { amountJson, type AmountJson } from '../core/amount.js'
 import { fromHex } from '../core/hex.js'
-import { metadataView } from '../node/metadata.js'
+import { decodeMetadata } from '../node/metadata.js'
 import { DEV_ADDRESSES } from './dev-addresses.js'
 import type { Funding } from './fund.js'
 import type { GenesisSource } from './genesis.js'
@@ -38,8 +38,8 @@ export async function startLocalnet(
   const node = await startNode(opts)
   try {
     progress(`Node ready on ${node.endpoint} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
-    const view = metadataView(fromHex(await node.metadata(), 'runtime metadata'))
-    const state = await initialState(view, node.state, {
+    const meta = decodeMetadata(fromHex(await node.metadata(), 'runtime metadata'))
+    const state = await initialState(meta, node.state, {
       funding: opts.funding,
       sudo: DEV_ADDRESSES.Alice,
       relax: !opts.realistic,

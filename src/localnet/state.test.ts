@@ -3,14 +3,14 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { taoStateDir as stateDir } from '../config/dirs.js'
+import { taoStateDir } from '../config/dirs.js'
 import { isLocalnetProcess, readRecord, writeJsonAtomic } from './state.js'
 
 describe('localnet state', () => {
   it('lives in $TAO_STATE_DIR, else $XDG_STATE_HOME/taocli, else ~/.local/state/taocli', () => {
-    expect(stateDir({ TAO_STATE_DIR: '/x/y' })).toBe('/x/y')
-    expect(stateDir({ XDG_STATE_HOME: '/s' })).toBe('/s/taocli')
-    expect(stateDir({})).toBe(path.join(homedir(), '.local', 'state', 'taocli'))
+    expect(taoStateDir({ TAO_STATE_DIR: '/x/y' })).toBe('/x/y')
+    expect(taoStateDir({ XDG_STATE_HOME: '/s' })).toBe('/s/taocli')
+    expect(taoStateDir({})).toBe(path.join(homedir(), '.local', 'state', 'taocli'))
   })
 
   it('records round trip as 0600 files; junk reads as no record', async () => {

@@ -3,7 +3,7 @@ import { paint, table } from '../core/output.js'
 import { describeGenesis } from './genesis.js'
 import type { LocalnetInfo } from './localnet.js'
 
-/** The human view of a started localnet (stderr; stdout carries only the endpoint). */
+/** What a person reads of a started localnet (stderr; stdout carries only the endpoint). */
 export function renderSummary(info: LocalnetInfo): string {
   const lines = [
     `${paint.bold('Subtensor localnet')} on ${paint.cyan(info.endpoint)} (${describeGenesis(info.genesis)}, pid ${info.pid})`,

@@ -2,7 +2,7 @@ import { failed } from '../core/errors.js'
 import { toHex } from '../core/hex.js'
 import { toJsonSafe } from '../core/json.js'
 import { decodeAddress } from '../core/ss58.js'
-import type { DecodedCall, MetadataView } from './metadata.js'
+import type { DecodedCall, RuntimeMetadata } from './metadata.js'
 
 /** A call as built: what was asked for (`args`) and the bytes that will be signed (`callData`). */
 export interface BuiltCall {
@@ -17,7 +17,7 @@ export interface BuiltCall {
  * CALL_MISMATCH) unless it is the call that was asked for: same pallet, call and arguments, and bytes that decode
  * whole and canonically. What a person confirms is this decoding, not the request it was built from.
  */
-export function decodeChecked(view: MetadataView, call: BuiltCall): DecodedCall {
+export function decodeChecked(view: RuntimeMetadata, call: BuiltCall): DecodedCall {
   const mismatch = (why: string) =>
     failed(`the call bytes built for ${call.pallet}.${call.name} ${why} ${view.where}; nothing was signed`, 'CALL_MISMATCH', `call data ${call.callData}`)
   let decoded: DecodedCall
@@ -39,7 +39,7 @@ export function decodeChecked(view: MetadataView, call: BuiltCall): DecodedCall 
 }
 
 /** A call without arguments has no value (polkadot-api encodes `undefined` there, not `{}`). */
-const argsValue = (view: MetadataView, decoded: DecodedCall) => (view.call(decoded.pallet, decoded.name)?.args.length ? decoded.args : undefined)
+const argsValue = (view: RuntimeMetadata, decoded: DecodedCall) => (view.call(decoded.pallet, decoded.name)?.args.length ? decoded.args : undefined)
 
 /**
  * Equal as the runtime sees them: integers by value whether number or bigint, bytes by content (as bytes or 0x

@@ -1,16 +1,30 @@
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getWsProvider, type StatusChange } from 'polkadot-api/ws'
 import { failed, TaoError, unreachable } from '../core/errors.js'
+import { fromHex } from '../core/hex.js'
 import { connectTimeoutMs, withDeadline } from './deadline.js'
 import { decodeExtrinsic, type DecodedExtrinsic } from './extrinsic.js'
-import { diskMetadataCache, type MetadataCache } from './metadata-cache.js'
-import { metadataView, type CallArg, type EncodeOptions, type MetadataView } from './metadata.js'
+import { sameBytes, type RunRuntime } from './derive-metadata.js'
+import type { KnownRuntimes } from './known-runtimes.js'
+import { diskMetadataCache, type CachedMetadata, type MetadataCache, type MetadataKey } from './metadata-cache.js'
+import { mode1Memory, type Mode1Memory } from './metadata-hash.js'
+import { probeMetadataHash } from './metadata-probe.js'
+import { decodeMetadata, type CallArg, type EncodeOptions, type RuntimeMetadata } from './metadata.js'
 import { checkTransport, endpointLabel, resolveEndpoint, type Endpoint } from './networks.js'
 import { PlainRpc } from './plain-rpc.js'
 import { blockReads, type BlockReads } from './reads.js'
 import { probeEndpoint, type ProbeResult } from './probe.js'
 import { muteDisjointNoise, quietly } from './quiet.js'
 import { publicKeyOf, type Sr25519Keypair } from './signer.js'
+import {
+  checkServedMetadata,
+  decideTrust,
+  expectedGenesis,
+  explainRejection,
+  signerFor,
+  type Loaded,
+  type SigningTrust,
+} from './signing-trust.js'
 import { SocketClosedError, socketRequests } from './socket-requests.js'
 import {
   buildCall,
@@ -45,6 +59,17 @@ export interface ConnectOptions {
    * retry on its own; a caller that follows the chain (tao watch) closes this Chain and connects anew.
    */
   onDisconnect?: (reason: string) => void
+  /**
+   * Sign in CheckMetadataHash mode 0 with metadata nothing could verify (this package does not know the runtime,
+   * Chopsticks is not installed to derive it): the user takes the node's word for what the transaction means.
+   */
+  trustNodeMetadata?: boolean
+  /** The runtimes whose metadata digests tao ships (default: src/node/known-runtimes.ts); for tests. */
+  knownRuntimes?: KnownRuntimes
+  /** Where the genesis hashes that accepted CheckMetadataHash mode 1 are remembered (default: tao's state folder). */
+  mode1Memory?: Mode1Memory
+  /** What runs a runtime's code here (default: Chopsticks' executor, when installed); for tests. */
+  runtimeRunner?: () => Promise<RunRuntime | undefined>
   /** Allow plain ws:// to a host that is not this machine (exit 2, INSECURE_ENDPOINT, otherwise). */
   insecure?: boolean
 }
@@ -80,7 +105,14 @@ export interface Chain {
   /** Milliseconds from connect() to a usable runtime. */
   readonly connectMs: number
   /** The runtime's metadata (at connect time). */
-  readonly metadata: MetadataView
+  readonly metadata: RuntimeMetadata
+  /**
+   * How transactions signed here are protected against metadata a node could have tampered with: the
+   * CheckMetadataHash mode and who vouches for the metadata, with a line for the preview. Decided once, before
+   * anything is signed (it may ask the runtime, or run the runtime code locally); refused (exit 1,
+   * METADATA_UNVERIFIED / METADATA_MISMATCH) when nothing can vouch. Every signature on this chain uses it.
+   */
+  signingTrust(): Promise<SigningTrust>
   readonly specVersion: number | undefined
 
   properties(): Promise<ChainProperties>
@@ -93,10 +125,14 @@ export interface Chain {
    * block itself). A block's number is known to reads at its hash without a request. `onError` when the
    * following fails (the connection was closed). Returns the function that stops it.
    */
-  followBlocks(which: 'best' | 'finalized', onBlock: (block: BlockRef, finalized: BlockRef) => void, onError: (err: unknown) => void): () => void
+  followBlocks(
+    which: 'best' | 'finalized',
+    onBlock: (block: BlockRef, finalized: BlockRef) => void,
+    onError: (err: unknown) => void,
+  ): () => void
   /** Reads that all see the block with this hash (any block the node still has); see BlockReads. */
   at(blockHash: string): BlockReads
-  /** Reads at the best (default) or finalized block as it is now: one consistent view. */
+  /** Reads at the best (default) or finalized block as it is now: one consistent snapshot. */
   atHead(which?: 'best' | 'finalized'): Promise<BlockReads>
   /** The account at the best block. */
   account(address: string): Promise<AccountInfo>
@@ -153,11 +189,14 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   const cache = options.cache === false ? undefined : (options.cache ?? diskMetadataCache())
   const started = performance.now()
   let metadataSource: 'cache' | 'node' = 'node'
+  let loaded: Loaded = 'unchecked'
+  let codeHash = ''
+  let genesis = ''
+  let loadedAt: BlockRef = { hash: '', number: 0 }
   let connected = false
   // After connect() returned: a drop is reported to onDisconnect (once), unless close() caused it.
   let ready = false
   let dropped = false
-  let cacheWrite: Promise<void> | undefined
   const trace = options.trace
 
   // Node's WebSocket errors carry no reason, so when the socket fails (or, at the latest, shortly before
@@ -201,26 +240,52 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   })
   // The legacy reads and raw requests share the client's socket (see socket-requests.ts).
   const own = socketRequests(socket)
+  // The key of a cached runtime: asked at once, answered while polkadot-api starts following the chain.
+  const asked = <T>(method: string, params: unknown[]) => Promise.resolve().then(() => own.request<T>(method, params))
+  const genesisHash = asked<string>('chain_getBlockHash', [0]).then((h) => h.toLowerCase())
+  const nodeSpec = asked<{ specVersion: number }>('state_getRuntimeVersion', []).then((v) => Number(v.specVersion))
+  genesisHash.catch(() => undefined)
+  nodeSpec.catch(() => undefined)
+  const memory = options.mode1Memory ?? mode1Memory()
+  const mode1Genesis = memory.load()
+  // The metadata polkadot-api got for each runtime (code hash): from our cache (verified when written) or from
+  // the node (nothing is written until it is verified, below or before signing).
+  const seen = new Map<string, { metadata: Uint8Array; cached?: CachedMetadata }>()
   const client = createClient(own.provider, {
     getMetadata: async (codeHash) => {
-      const hit = cache ? await cache.get(codeHash) : null
-      if (hit) metadataSource = 'cache'
-      return hit
+      const [genesis, specVersion] = cache ? await Promise.all([genesisHash, nodeSpec]).catch(() => []) : []
+      const hit = genesis && specVersion !== undefined ? await cache!.get({ genesis, specVersion, codeHash }) : null
+      if (hit) seen.set(codeHash.toLowerCase(), { metadata: hit.metadata, cached: hit })
+      return hit?.metadata ?? null
     },
     setMetadata: (codeHash, metadata) => {
-      metadataSource = 'node'
-      cacheWrite = cache?.set(codeHash, metadata)
+      seen.set(codeHash.toLowerCase(), { metadata })
     },
   })
 
   let raw: Uint8Array
   const timedOut = new Error('timeout')
+  const loadRuntime = async () => {
+    const finalized = await client.getFinalizedBlock()
+    loadedAt = { hash: finalized.hash, number: finalized.number }
+    const metadata = await client.getMetadata(finalized.hash)
+    genesis = await genesisHash
+    const expected = expectedGenesis(endpoint.network)
+    if (expected && genesis !== expected)
+      throw failed(`${label} reports genesis ${genesis}, not ${endpoint.network}'s (${expected}): refusing to use it`, 'WRONG_GENESIS')
+    const found = [...seen].find(([, s]) => s.metadata === metadata) ?? [...seen].find(([, s]) => sameBytes(s.metadata, metadata))
+    if (found) {
+      codeHash = found[0]
+      metadataSource = found[1].cached ? 'cache' : 'node'
+      // Metadata fresh from the node is checked now: a runtime this package knows must match its digest.
+      loaded =
+        found[1].cached?.verifiedBy ??
+        checkServedMetadata({ label, codeHash, metadata, genesis, remembered: await mode1Genesis, known: options.knownRuntimes })
+    }
+    return metadata
+  }
   try {
-    raw = await withDeadline(
-      Promise.race([client.getFinalizedBlock().then((b) => client.getMetadata(b.hash)), refused]),
-      timeoutMs,
-      () => timedOut,
-    )
+    raw = await withDeadline(Promise.race([loadRuntime(), refused]), timeoutMs, () => timedOut)
   } catch (err) {
     destroyQuietly(client)
     if (err instanceof TaoError) throw err
@@ -231,11 +296,18 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   } finally {
     clearTimeout(probeTimer)
   }
+  let meta: RuntimeMetadata | undefined
+  const getMetadata = () => (meta ??= decodeMetadata(raw))
+  /** Where this runtime's verified metadata is cached: under the metadata's own spec version. */
+  const cacheKey = (): MetadataKey | undefined =>
+    codeHash && genesis && getMetadata().specVersion !== undefined
+      ? { genesis, specVersion: getMetadata().specVersion!, codeHash }
+      : undefined
   // Finish writing the cache now (a few ms): a short command could otherwise exit before it lands.
-  await cacheWrite
-
-  let view: MetadataView | undefined
-  const getView = () => (view ??= metadataView(raw))
+  if (cache && metadataSource === 'node' && loaded !== 'unchecked') {
+    const key = cacheKey()
+    if (key) await cache.set(key, { metadata: raw, verifiedBy: loaded })
+  }
   const closedError = () => unreachable(`the connection to ${label} was closed`)
   /** A request with no deadline of its own, for reads that the caller bounds and names (see `read`). */
   const request = <T>(method: string, params: unknown[]): Promise<T> => own.request<T>(method, params)
@@ -249,14 +321,57 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     )
   const api = client.getUnsafeApi()
   const plain = new PlainRpc(endpoint.url, timeoutMs)
+  let trust: Promise<SigningTrust> | undefined
+  const signingTrust = async (): Promise<SigningTrust> =>
+    (trust ??= (async () =>
+      decideTrust({
+        label,
+        genesis,
+        codeHash,
+        metadata: raw,
+        specVersion: getMetadata().specVersion,
+        loaded,
+        block: loadedAt,
+        remembered: await mode1Genesis,
+        memory,
+        cache,
+        cacheKey: cacheKey(),
+        known: options.knownRuntimes,
+        trustNodeMetadata: options.trustNodeMetadata ?? false,
+        probe: async () =>
+          probeMetadataHash(
+            {
+              rpc,
+              signRemark: async (signer, at) => {
+                const signed: Uint8Array | string = await api.tx.System.remark({ remark: new Uint8Array(0) }).sign(signer, {
+                  at,
+                  nonce: 0,
+                  mortality: { mortal: false },
+                })
+                return typeof signed === 'string' ? fromHex(signed) : signed
+              },
+            },
+            (await client.getFinalizedBlock()).hash,
+          ),
+        readCode: async (at) => {
+          const code = await rpc<string | null>('state_getStorage', [CODE_KEY, at])
+          return code ? fromHex(code, ':code') : null
+        },
+        loadRunner: options.runtimeRunner ?? (async () => (await import('./derive-metadata.js')).loadRuntimeRunner()),
+      }))())
   const ctx: TxContext = {
     label,
     client,
     plain,
     api,
     rpc,
-    view: getView,
+    metadata: getMetadata,
     requestTimeoutMs,
+    signer: async (keypair) => signerFor(await signingTrust(), keypair, raw),
+  }
+  /** A refusal at submission, read against the CheckMetadataHash mode the transaction was signed in. */
+  const explained = async (err: unknown): Promise<never> => {
+    throw trust ? await explainRejection(err, await trust, { genesis, remembered: await mode1Genesis, cache, cacheKey: cacheKey() }) : err
   }
   const read = <T>(what: string, p: Promise<T>): Promise<T> =>
     withDeadline(p, requestTimeoutMs, () => unreachable(`${label} did not answer (${what}) within ${seconds(requestTimeoutMs)}`)).catch(
@@ -266,7 +381,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
         throw failed(`reading ${what} from ${label}: ${(err as Error).message ?? String(err)}`, 'RPC_ERROR')
       },
     )
-  const requireStorage = (pallet: string, item: string) => getView().requireStorage(pallet, item)
+  const requireStorage = (pallet: string, item: string) => getMetadata().requireStorage(pallet, item)
   const readRpc = <T>(method: string, params: unknown[]): Promise<T> => read(method, rpc<T>(method, params))
   // Numbers of blocks seen through head() or followBlocks(), so reads at those hashes need not fetch the header.
   const knownNumbers = new Map<string, number>()
@@ -276,8 +391,13 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     return { hash: block.hash, number: block.number }
   }
   const head = async (which: 'best' | 'finalized' = 'best') =>
-    known(which === 'finalized' ? await read('finalized block', client.getFinalizedBlock()) : (await read('best block', client.getBestBlocks()))[0]!)
-  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) => blockReads(getView(), via, block.hash, block.number)
+    known(
+      which === 'finalized'
+        ? await read('finalized block', client.getFinalizedBlock())
+        : (await read('best block', client.getBestBlocks()))[0]!,
+    )
+  const readsAt = (block: BlockRef, via: <T>(method: string, params: unknown[]) => Promise<T> = readRpc) =>
+    blockReads(getMetadata(), via, block.hash, block.number)
   /**
    * The node's answers to best-block reads, by request (the block hash is among its parameters): a command that
    * reads the same item twice while the head stays (a pool before and after the price) sends one request.
@@ -300,7 +420,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
    * lags a few blocks), the same way as every read at a block: state_* with its hash. The head comes from the
    * followed chain (no request); the read is bounded and named as `what`.
    */
-  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> => read(what, head('best').then((best) => use(readsAt(best, remembered))))
+  const atBest = <T>(what: string, use: (reads: BlockReads) => Promise<T>): Promise<T> =>
+    read(
+      what,
+      head('best').then((best) => use(readsAt(best, remembered))),
+    )
 
   const chain: Chain = {
     endpoint,
@@ -309,10 +433,11 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
     },
     connectMs: Math.round(performance.now() - started),
     get metadata() {
-      return getView()
+      return getMetadata()
     },
+    signingTrust,
     get specVersion() {
-      return getView().specVersion
+      return getMetadata().specVersion
     },
 
     async properties() {
@@ -322,7 +447,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       return {
         name: spec.name,
         genesisHash: spec.genesisHash,
-        ss58Format: Number(first(props.ss58Format) ?? getView().ss58Prefix ?? 42),
+        ss58Format: Number(first(props.ss58Format) ?? getMetadata().ss58Prefix ?? 42),
         tokenDecimals: Number(first(props.tokenDecimals) ?? 9),
         tokenSymbol: String(first(props.tokenSymbol) ?? 'TAO'),
       }
@@ -345,7 +470,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
           : client.finalizedBlock$.subscribe({ next: (block) => next(block, block), error: onError })
       return () => subscription.unsubscribe()
     },
-    at: (blockHash) => blockReads(getView(), readRpc, blockHash, knownNumbers.get(blockHash)),
+    at: (blockHash) => blockReads(getMetadata(), readRpc, blockHash, knownNumbers.get(blockHash)),
     async atHead(which = 'best') {
       return readsAt(await head(which))
     },
@@ -362,40 +487,40 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
       const frozen = d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n)
       return { nonce: a.nonce, free: d.free ?? 0n, reserved: d.reserved ?? 0n, frozen, consumers: a.consumers, providers: a.providers }
     },
-    existentialDeposit: () => BigInt(getView().constant('Balances', 'ExistentialDeposit') as bigint),
+    existentialDeposit: () => BigInt(getMetadata().constant('Balances', 'ExistentialDeposit') as bigint),
     async storage(pallet, item, ...keys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, keys)
+      getMetadata().checkStorageKeys(pallet, item, keys)
       return atBest(`${pallet}.${item}`, (reads) => reads.storage(pallet, item, ...keys))
     },
     async entries(pallet, item, ...partialKeys) {
       requireStorage(pallet, item)
-      getView().checkStorageKeys(pallet, item, partialKeys)
+      getMetadata().checkStorageKeys(pallet, item, partialKeys)
       const what = `${pallet}.${item} entries`
       // A map takes several requests: each has the request deadline, the whole is bounded once more.
       const best = await head('best')
       return read(what, readsAt(best, rpc).entries(pallet, item, ...partialKeys))
     },
-    constant: (pallet, name) => getView().constant(pallet, name),
+    constant: (pallet, name) => getMetadata().constant(pallet, name),
     async runtimeApi(apiName, method, ...args) {
-      getView().requireRuntimeApi(apiName, method)
-      getView().checkApiArgs(apiName, method, args)
+      getMetadata().requireRuntimeApi(apiName, method)
+      getMetadata().checkApiArgs(apiName, method, args)
       return atBest(`${apiName}.${method}`, (reads) => reads.runtimeApi(apiName, method, ...args))
     },
     rpc: (method, params = []) => rpc(method, params),
 
-    hasCall: (pallet, name) => getView().call(pallet, name) !== undefined,
-    callArgs: (pallet, name) => getView().call(pallet, name)?.args,
-    call: (pallet, name, args = {}, opts = {}) => buildCall(getView(), pallet, name, args, opts.ignoreExtra),
+    hasCall: (pallet, name) => getMetadata().call(pallet, name) !== undefined,
+    callArgs: (pallet, name) => getMetadata().call(pallet, name)?.args,
+    call: (pallet, name, args = {}, opts = {}) => buildCall(getMetadata(), pallet, name, args, opts.ignoreExtra),
     estimateFee: (call, from, opts) => estimateFee(ctx, call, from, opts),
     prepare: (call, signer, opts) => prepareTx(ctx, call, signer, opts),
     prefetch: (signer, opts) => prefetchSigning(ctx, signer, opts),
     signPrepared: (prepared, keypair) => signPrepared(ctx, prepared, keypair),
-    sendPrepared: (prepared, keypair, opts) => sendPrepared(ctx, prepared, keypair, opts),
+    sendPrepared: (prepared, keypair, opts) => sendPrepared(ctx, prepared, keypair, opts).catch(explained),
     sign: (call, keypair, opts) => signTx(ctx, call, keypair, opts),
-    send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts),
+    send: (call, keypair, opts) => sendTx(ctx, call, keypair, opts).catch(explained),
     submitSigned: (hex, opts) => submitSigned(ctx, hex, opts),
-    decodeExtrinsic: (hex) => decodeExtrinsic(getView(), hex),
+    decodeExtrinsic: (hex) => decodeExtrinsic(getMetadata(), hex),
 
     close: () => {
       dropped = true
@@ -406,6 +531,9 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
   ready = true
   return chain
 }
+
+/** The storage key of the runtime code, `:code`. */
+const CODE_KEY = '0x3a636f6465'
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`)
 const maxBig = (a: bigint, b: bigint) => (a > b ? a : b)

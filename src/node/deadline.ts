@@ -12,7 +12,7 @@ export function connectTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return ms
 }
 
-/** Settle with `promise`, or reject with `onTimeout()` once `ms` have passed. */
+/** What `promise` gives, or a rejection with `onTimeout()` once `ms` have passed. */
 export function withDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {

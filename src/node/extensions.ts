@@ -7,7 +7,7 @@
 import { compact, u32 } from '@polkadot-api/substrate-bindings'
 import { Blake2256 } from '@polkadot-api/substrate-bindings'
 import { fromHex } from '../core/hex.js'
-import type { MetadataView } from './metadata.js'
+import type { RuntimeMetadata } from './metadata.js'
 
 /** What the signed payload depends on besides the call and the signer's choices. */
 export interface ChainFacts {
@@ -50,12 +50,12 @@ export function encodeEra(era: TxEraChoice): Uint8Array {
 const hash32 = (hex: string, what: string): Uint8Array => fromHex(hex, what, 32)
 
 /** The extensions this runtime lists, in order (version 0 of a v16 list). */
-export const extensionsOf = (view: MetadataView) => view.metadata.extrinsic.signedExtensions[0] ?? []
+export const extensionsOf = (view: RuntimeMetadata) => view.metadata.extrinsic.signedExtensions[0] ?? []
 
-const isVoid = (view: MetadataView, typeId: number) => view.lookup(typeId).type === 'void'
+const isVoid = (view: RuntimeMetadata, typeId: number) => view.lookup(typeId).type === 'void'
 
 /** What one extension adds to the signed payload, given what the extrinsic says in its value (`extra`). */
-export function additionalSigned(view: MetadataView, identifier: string, typeId: number, facts: ChainFacts, extra: Uint8Array): Uint8Array {
+export function additionalSigned(view: RuntimeMetadata, identifier: string, typeId: number, facts: ChainFacts, extra: Uint8Array): Uint8Array {
   switch (identifier) {
     case 'CheckSpecVersion':
       return u32.enc(facts.specVersion)
@@ -78,14 +78,14 @@ export function additionalSigned(view: MetadataView, identifier: string, typeId:
 }
 
 /** Every extension's value and additional data for a transaction signed with these choices. */
-export function extensionParts(view: MetadataView, facts: ChainFacts, choices: SignerChoices): ExtensionPart[] {
+export function extensionParts(view: RuntimeMetadata, facts: ChainFacts, choices: SignerChoices): ExtensionPart[] {
   return extensionsOf(view).map((ext) => {
     const value = extensionValue(view, ext.identifier, ext.type, choices)
     return { identifier: ext.identifier, value, additionalSigned: additionalSigned(view, ext.identifier, ext.additionalSigned, facts, value) }
   })
 }
 
-function extensionValue(view: MetadataView, identifier: string, typeId: number, choices: SignerChoices): Uint8Array {
+function extensionValue(view: RuntimeMetadata, identifier: string, typeId: number, choices: SignerChoices): Uint8Array {
   switch (identifier) {
     case 'CheckMortality':
     case 'CheckEra':

@@ -3,7 +3,7 @@ import { badInput } from '../core/errors.js'
 import { fromHex, toHex } from '../core/hex.js'
 import { compactLength, compactValue } from './bytes.js'
 import { toJsonSafe } from '../core/json.js'
-import type { MetadataView } from './metadata.js'
+import type { RuntimeMetadata } from './metadata.js'
 
 /** When a mortal transaction may be included: blocks [birth, death) counted from the era's phase. */
 export type Era = { type: 'immortal' } | { type: 'mortal'; period: number; phase: number }
@@ -31,8 +31,24 @@ export interface DecodedExtrinsic {
 /** blake2-256 of the whole extrinsic (length prefix included): the hash nodes and explorers show. */
 export const extrinsicHash = (bytes: Uint8Array): `0x${string}` => toHex(Blake2256(bytes))
 
+/** The pieces of a signed extrinsic a signature covers, as bytes (for checking it). */
+export interface SignedParts {
+  /** The signer's address as encoded: `Id` carries the 32-byte public key. */
+  publicKey?: Uint8Array
+  signatureType?: string
+  signature?: Uint8Array
+  /** Each transaction extension's value (its "extra") as the extrinsic holds it, in the metadata's order. */
+  extra: Array<{ identifier: string; additionalSigned: number; bytes: Uint8Array }>
+  callData: Uint8Array
+}
+
 /** Decode a SCALE-encoded extrinsic (with its length prefix) against the runtime's metadata. */
-export function decodeExtrinsic(view: MetadataView, input: Uint8Array | string): DecodedExtrinsic {
+export function decodeExtrinsic(meta: RuntimeMetadata, input: Uint8Array | string): DecodedExtrinsic {
+  return readExtrinsic(meta, input).decoded
+}
+
+/** The decoded extrinsic, and the bytes of what its signature covers. */
+export function readExtrinsic(meta: RuntimeMetadata, input: Uint8Array | string): { decoded: DecodedExtrinsic; parts: SignedParts } {
   const bytes = typeof input === 'string' ? fromHex(input, 'extrinsic') : input
   if (bytes.length < 2) throw badInput('not an extrinsic: too short', 'BAD_EXTRINSIC')
   const prefix = compactLength(bytes)
@@ -42,14 +58,15 @@ export function decodeExtrinsic(view: MetadataView, input: Uint8Array | string):
   const version = head & 0x3f
   const preamble = head >> 6 // 0 bare, 2 signed (v4), 1 general (v5)
   let at = prefix + 1
-  const types = extrinsicTypes(view)
+  const types = extrinsicTypes(meta)
   const out: Partial<DecodedExtrinsic> = { txHash: extrinsicHash(bytes), length: bytes.length, version, kind: 'bare' }
+  const parts: SignedParts = { extra: [], callData: new Uint8Array(0) }
   try {
     if (preamble === 2 || preamble === 1) {
       let extVersion = 0
       if (preamble === 2) {
-        const address = view.codec(types.address)
-        const signature = view.codec(types.signature)
+        const address = meta.codec(types.address)
+        const signature = meta.codec(types.signature)
         const addr = decodeAt(address, bytes, at)
         at = addr.next
         const sig = decodeAt(signature, bytes, at)
@@ -57,6 +74,12 @@ export function decodeExtrinsic(view: MetadataView, input: Uint8Array | string):
         const a = addr.value as { type?: string; value?: unknown } | string
         out.signer = typeof a === 'string' ? a : a?.type === 'Id' ? String(a.value) : JSON.stringify(toJsonSafe(a))
         out.signature = toJsonSafe(sig.value)
+        // The address's last 32 bytes are the key (after a variant byte for MultiAddress::Id); a signature
+        // enum is one variant byte and the signature.
+        if (typeof a === 'string' || a?.type === 'Id') parts.publicKey = bytes.slice(addr.next - 32, addr.next)
+        const s = sig.value as { type?: string } | undefined
+        parts.signatureType = typeof s?.type === 'string' ? s.type : undefined
+        parts.signature = bytes.slice(parts.signatureType ? addr.next + 1 : addr.next, sig.next)
         out.kind = 'signed'
       } else {
         extVersion = bytes[at]!
@@ -64,9 +87,10 @@ export function decodeExtrinsic(view: MetadataView, input: Uint8Array | string):
         out.kind = 'general'
       }
       const extensions: Record<string, unknown> = {}
-      for (const ext of view.metadata.extrinsic.signedExtensions[extVersion] ?? []) {
-        const codec = view.codec(ext.type)
+      for (const ext of meta.metadata.extrinsic.signedExtensions[extVersion] ?? []) {
+        const codec = meta.codec(ext.type)
         const { value, next } = decodeAt(codec, bytes, at)
+        parts.extra.push({ identifier: ext.identifier, additionalSigned: ext.additionalSigned, bytes: bytes.slice(at, next) })
         extensions[ext.identifier] = toJsonSafe(value)
         if (ext.identifier === 'CheckMortality' || ext.identifier === 'CheckEra')
           extensions[ext.identifier] = out.era = decodeEra(bytes.subarray(at, next))
@@ -78,21 +102,23 @@ export function decodeExtrinsic(view: MetadataView, input: Uint8Array | string):
       out.extensions = extensions
     }
     const callData = bytes.slice(at)
-    const call = view.decodeCall(callData)
-    return {
+    const call = meta.decodeCall(callData)
+    parts.callData = callData
+    const decoded: DecodedExtrinsic = {
       ...(out as DecodedExtrinsic),
       pallet: call.pallet,
       call: call.name,
       args: toJsonSafe(call.args) as Record<string, unknown>,
       callData: toHex(callData),
     }
+    return { decoded, parts }
   } catch (err) {
-    throw badInput(`cannot decode this extrinsic with the runtime's metadata ${view.where}: ${(err as Error).message}`, 'BAD_EXTRINSIC')
+    throw badInput(`cannot decode this extrinsic with the runtime's metadata ${meta.where}: ${(err as Error).message}`, 'BAD_EXTRINSIC')
   }
 }
 
 /** Decode one value at `offset`, and learn where it ends by re-encoding it (SCALE is canonical). */
-function decodeAt(codec: ReturnType<MetadataView['codec']>, bytes: Uint8Array, offset: number): { value: unknown; next: number } {
+function decodeAt(codec: ReturnType<RuntimeMetadata['codec']>, bytes: Uint8Array, offset: number): { value: unknown; next: number } {
   const value = codec.dec(bytes.slice(offset))
   return { value, next: offset + codec.enc(value).length }
 }
@@ -111,10 +137,10 @@ export const eraBirth = (era: { period: number; phase: number }, current: number
   Math.floor((Math.max(current, era.phase) - era.phase) / era.period) * era.period + era.phase
 
 /** Address / signature / call type ids of the extrinsic format (v15+ lists them; v14 has them as params). */
-function extrinsicTypes(view: MetadataView): { address: number; signature: number } {
-  const ext = view.metadata.extrinsic as { address?: number; signature?: number; type?: number }
+function extrinsicTypes(meta: RuntimeMetadata): { address: number; signature: number } {
+  const ext = meta.metadata.extrinsic as { address?: number; signature?: number; type?: number }
   if (ext.address !== undefined && ext.signature !== undefined) return { address: ext.address, signature: ext.signature }
-  const params = view.metadata.lookup.find((t) => t.id === ext.type)?.params ?? []
+  const params = meta.metadata.lookup.find((t) => t.id === ext.type)?.params ?? []
   const param = (name: string) => params.find((p) => p.name === name)?.type
   const address = param('Address')
   const signature = param('Signature')

@@ -78,7 +78,7 @@ export interface EncodeOptions {
 }
 
 /** The metadata a node serves, with everything else derived from it: no layout is written down here. */
-export interface MetadataView {
+export interface RuntimeMetadata {
   readonly raw: Uint8Array
   readonly version: 14 | 15 | 16
   readonly metadata: UnifiedMetadata
@@ -94,6 +94,8 @@ export interface MetadataView {
   call(pallet: string, name: string): CallInfo | undefined
   /** The call, or `badInput('<Pallet>.<call> is not in this runtime (spec N)')` (exit 2). */
   requireCall(pallet: string, name: string): CallInfo
+  /** The variant names of a call argument whose type is an enum (Proxy.add_proxy's `proxy_type`), or undefined. */
+  argVariants(pallet: string, name: string, arg: string): string[] | undefined
   encodeCall(pallet: string, name: string, args: Record<string, unknown>, options?: EncodeOptions): Uint8Array
   decodeCall(bytes: Uint8Array | string): DecodedCall
   storage(pallet: string, item: string): StorageInfo | undefined
@@ -129,7 +131,7 @@ const asBytes = (input: Uint8Array | string, what: string): Uint8Array =>
   typeof input === 'string' ? fromHex(input, what) : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice()
 
 /** Decode raw metadata (v14, v15 or v16, with or without the `meta` magic wrapper). */
-export function metadataView(raw: Uint8Array): MetadataView {
+export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
   const metadata = unifiedMetadata(raw)
   const lookup = getLookupFn(metadata)
   const builder = getDynamicBuilder(lookup)
@@ -191,7 +193,9 @@ export function metadataView(raw: Uint8Array): MetadataView {
     const info = requireCall(pallet, name)
     const names = info.args.map((a) => a.name)
     const takes = `it takes (${names.join(', ')})`
-    const missing = names.filter((n) => !(n in args) || args[n] === undefined)
+    // An Option argument given as `undefined` (present, no value) is None; any other undefined is missing.
+    const isOption = (n: string) => info.args.find((a) => a.name === n)?.type.startsWith('Option<') === true
+    const missing = names.filter((n) => !(n in args) || (args[n] === undefined && !isOption(n)))
     if (missing.length) throw failed(`${pallet}.${name} needs ${missing.join(', ')} in this runtime ${where}: ${takes}`, 'CALL_ARGS')
     const extra = Object.keys(args).filter((k) => !names.includes(k) && args[k] !== undefined)
     if (extra.length && !options.ignoreExtra)
@@ -356,6 +360,12 @@ export function metadataView(raw: Uint8Array): MetadataView {
     calls: (pallet) => Object.keys(variantsOf(palletsByName.get(pallet)?.calls?.type)),
     call,
     requireCall,
+    argVariants: (pallet, name, arg) => {
+      const field = callVariant(pallet, name)?.fields.find((f) => f.name === arg)
+      if (field === undefined) return undefined
+      const entry = lookup(field.type)
+      return entry.type === 'enum' ? Object.keys(entry.value) : undefined
+    },
     encodeCall,
     decodeCall,
     storage,

@@ -32,6 +32,8 @@ interface Pending {
   timer: NodeJS.Timeout
 }
 
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`)
+
 export class PlainRpc {
   private socket: WebSocket | undefined
   private opening: Promise<WebSocket> | undefined
@@ -51,16 +53,26 @@ export class PlainRpc {
 
   async request<T>(method: string, params: unknown[], timeoutMs: number): Promise<T> {
     let ws: WebSocket
+    let timer: NodeJS.Timeout | undefined
     try {
-      ws = await this.open()
+      // Opening counts against the request's own time too.
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no connection within ${seconds(timeoutMs)}`)), timeoutMs)
+      })
+      ws = await Promise.race([this.open(), late])
     } catch (err) {
       throw new RpcLost((err as Error).message, false)
+    } finally {
+      clearTimeout(timer)
     }
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
-        reject(new RpcLost(`no answer to ${method} within ${timeoutMs} ms`, true))
+        reject(new RpcLost(`no answer from the node to ${method} within ${seconds(timeoutMs)}`, true))
+        // A node that does not answer in time is treated as gone: the next request opens a new socket rather
+        // than queueing behind this one on a connection that may be dead (a frozen node keeps it open).
+        if (this.socket === ws) this.drop('the connection was given up after the node stopped answering')
       }, timeoutMs)
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer })
       try {
@@ -93,7 +105,7 @@ export class PlainRpc {
         }
         reject(new Error(why))
       }
-      const timer = setTimeout(() => fail(`no connection within ${this.openTimeoutMs} ms`), this.openTimeoutMs)
+      const timer = setTimeout(() => fail(`no connection within ${seconds(this.openTimeoutMs)}`), this.openTimeoutMs)
       ws.addEventListener('error', () => fail('connection failed'), { once: true })
       ws.addEventListener(
         'open',

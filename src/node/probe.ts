@@ -37,7 +37,6 @@ export function probeEndpoint(url: string, ms = 1500): Promise<ProbeResult> {
   const secure = u.protocol === 'wss:' || u.protocol === 'https:'
   const port = u.port ? Number(u.port) : secure ? 443 : 80
   return new Promise((resolve) => {
-    let socket: Socket
     let answer = ''
     const done = (why: string, definite: boolean) => {
       clearTimeout(timer)
@@ -54,7 +53,7 @@ export function probeEndpoint(url: string, ms = 1500): Promise<ProbeResult> {
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
       )
     // SNI names a host, never an address (RFC 6066; Node warns, DEP0123, where it is given one).
-    socket = secure ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }) }, ask) : tcpConnect({ host, port }, ask)
+    const socket: Socket = secure ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }) }, ask) : tcpConnect({ host, port }, ask)
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString('latin1')
       const end = answer.indexOf('\r\n')

@@ -36,7 +36,7 @@ export interface ReadOptions {
   at?: string
 }
 
-/** One consistent view: every read of a view sees the same block. */
+/** One consistent snapshot: every read of it sees the same block. */
 export const readsAt = (chain: ReadChain, at: string | undefined): Promise<BlockReads> => (at ? Promise.resolve(chain.at(at)) : chain.atHead('best'))
 
 /**

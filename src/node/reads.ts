@@ -1,7 +1,7 @@
 import { failed } from '../core/errors.js'
 import { toHex } from '../core/hex.js'
 import { storageEntries } from './entries.js'
-import type { MetadataView } from './metadata.js'
+import type { RuntimeMetadata } from './metadata.js'
 
 type Rpc = <T>(method: string, params: unknown[]) => Promise<T>
 
@@ -31,11 +31,11 @@ export interface BlockReads {
   runtimeApi(api: string, method: string, ...args: unknown[]): Promise<unknown>
 }
 
-export function blockReads(view: MetadataView, rpc: Rpc, hash: string, knownNumber?: number): BlockReads {
+export function blockReads(meta: RuntimeMetadata, rpc: Rpc, hash: string, knownNumber?: number): BlockReads {
   let number: Promise<number> | undefined = knownNumber === undefined ? undefined : Promise.resolve(knownNumber)
   const storageRawMany = async (queries: readonly StorageQuery[]): Promise<Array<string | null>> => {
     if (queries.length === 0) return []
-    const keys = queries.map(([pallet, item, ...k]) => view.requireStorage(pallet, item).encodeKey(...k))
+    const keys = queries.map(([pallet, item, ...k]) => meta.requireStorage(pallet, item).encodeKey(...k))
     const sets = await rpc<Array<{ changes: Array<[string, string | null]> }>>('state_queryStorageAt', [keys, hash])
     const found = new Map<string, string | null>()
     for (const set of sets ?? []) for (const [k, v] of set.changes) found.set(k.toLowerCase(), v)
@@ -44,7 +44,7 @@ export function blockReads(view: MetadataView, rpc: Rpc, hash: string, knownNumb
   const storageMany = async (queries: readonly StorageQuery[]): Promise<unknown[]> => {
     const raw = await storageRawMany(queries)
     return queries.map(([pallet, item], i) => {
-      const info = view.requireStorage(pallet, item)
+      const info = meta.requireStorage(pallet, item)
       return raw[i] === null ? info.fallback : info.decodeValue(raw[i]!)
     })
   }
@@ -58,9 +58,9 @@ export function blockReads(view: MetadataView, rpc: Rpc, hash: string, knownNumb
     storage: async (pallet, item, ...keys) => (await storageMany([[pallet, item, ...keys]]))[0],
     storageMany,
     storageRawMany,
-    entries: (pallet, item, ...partialKeys) => storageEntries(rpc, view.requireStorage(pallet, item), partialKeys, hash),
+    entries: (pallet, item, ...partialKeys) => storageEntries(rpc, meta.requireStorage(pallet, item), partialKeys, hash),
     async runtimeApi(api, method, ...args) {
-      const info = view.requireRuntimeApi(api, method)
+      const info = meta.requireRuntimeApi(api, method)
       const result = await rpc<string>('state_call', [`${api}_${method}`, toHex(info.encodeArgs(...args)), hash])
       return info.decodeResult(result)
     },

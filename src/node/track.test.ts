@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../core/hex.js'
 import { extrinsicHash } from './extrinsic.js'
-import { metadataView } from './metadata.js'
-import { watchTx, type TrackContext, type WatchRequest } from './track.js'
+import { decodeMetadata } from './metadata.js'
+import { retryDelay, watchTx, type TrackContext, type WatchRequest } from './track.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const view = metadataView(readFileSync(path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')))
+const meta = decodeMetadata(readFileSync(path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')))
 const SIGNER = '5FRo4vab84LM3aiK4DijnVawGDKagLGLzfn95j9tjDaHja8Z'
 const OUR = '0x0c0401020304' as const // any bytes: the tracker only hashes them
 const OTHER = '0x0c0405060708' as const
@@ -27,7 +27,7 @@ function fakeChain(blocks: Block[], opts: { failReads?: number } = {}) {
   let failReads = opts.failReads ?? 0
   const hashOf = (n: number) => toHex(new Uint8Array(32).fill(n + 1))
   const numberOf = (hash: string) => blocks.findIndex((_, i) => hashOf(i) === hash)
-  const account = view.requireStorage('System', 'Account')
+  const account = meta.requireStorage('System', 'Account')
   const accountValue = (nonce: number) =>
     toHex(
       account.encodeValue({
@@ -39,7 +39,7 @@ function fakeChain(blocks: Block[], opts: { failReads?: number } = {}) {
       }),
     )
   const ctx: TrackContext = {
-    view: () => view,
+    metadata: () => meta,
     rpc: async <T>(method: string, params: unknown[]): Promise<T> => {
       if (failReads > 0) {
         failReads--
@@ -108,6 +108,59 @@ describe('watchTx', () => {
     const r = await watchTx(chain.ctx, request())
     expect(r).toMatchObject({ status: 'landed', blockNumber: 2, connectionLost: true })
     expect(r.status === 'landed' && r.note).toMatch(/read back from the chain/)
+  })
+
+  it('says while it waits: the lost connection, each reconnect, and that it is back', async () => {
+    const chain = fakeChain(
+      [
+        { extrinsics: [], nonce: 5 },
+        { extrinsics: [], nonce: 5 },
+        { extrinsics: [OUR], nonce: 6 },
+      ],
+      { failReads: 2 },
+    )
+    const lines: string[] = []
+    const r = await watchTx(chain.ctx, request({ onProgress: (line) => lines.push(line) }))
+    expect(r).toMatchObject({ status: 'landed', connectionLost: true })
+    expect(lines).toEqual([
+      'connection to the node lost (the connection closed before the node answered); reconnecting (1)…',
+      'connection to the node lost (the connection closed before the node answered); reconnecting (2)…',
+      'connection back; checking blocks #1–#2 for the transaction',
+    ])
+  })
+
+  it('a long wait says now and then which blocks it checked', async () => {
+    const chain = fakeChain([
+      { extrinsics: [], nonce: 5 },
+      { extrinsics: [], nonce: 5 },
+    ])
+    const grower = setInterval(() => chain.grow({ extrinsics: [OTHER], nonce: 5 }), 100)
+    const lines: string[] = []
+    const r = await watchTx(chain.ctx, request({ timeoutMs: 1300, onProgress: (line) => lines.push(line) }))
+    clearInterval(grower)
+    expect(r.status).toBe('unknown')
+    expect(lines.length).toBeGreaterThanOrEqual(1)
+    expect(lines[0]).toMatch(/^waiting for transaction 0x[0-9a-f]{8}…: blocks #1–#\d+ checked, not in them yet \(the account's nonce is still 5\)$/)
+  })
+
+  it('backs off between reconnects: 1 s, 2 s, 4 s, then every 5 s at the default poll', () => {
+    expect([1, 2, 3, 4, 9].map((n) => retryDelay(n, 200))).toEqual([1000, 2000, 4000, 5000, 5000])
+  })
+
+  it('no read outlives the time allowed: a node that never answers gives "unknown" in time', async () => {
+    const asked: number[] = []
+    const ctx: TrackContext = {
+      metadata: () => meta,
+      rpc: (_method, _params, timeoutMs) => {
+        asked.push(timeoutMs ?? Infinity)
+        return new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('no answer'), { name: 'RpcLost' })), timeoutMs ?? 1e9))
+      },
+    }
+    const t0 = Date.now()
+    const r = await watchTx(ctx, request({ timeoutMs: 1500 }))
+    expect(r).toMatchObject({ status: 'unknown', connectionLost: true })
+    expect(Date.now() - t0).toBeLessThan(4000)
+    expect(Math.max(...asked)).toBeLessThanOrEqual(1500)
   })
 
   it('not-landed when another transaction used the nonce', async () => {

@@ -1,12 +1,15 @@
 import { fromHex } from '../core/hex.js'
 import { sleep } from './deadline.js'
 import { extrinsicHash } from './extrinsic.js'
-import type { ChainEvent, DispatchErrorInfo, MetadataView } from './metadata.js'
+import type { ChainEvent, DispatchErrorInfo, RuntimeMetadata } from './metadata.js'
 
-/** What the tracker needs from a connection: legacy JSON-RPC reads, which every Subtensor node serves. */
+/**
+ * What the tracker needs from a connection: legacy JSON-RPC reads, which every Subtensor node serves. A read
+ * that fails with `RpcLost` (the socket dropped, or no answer in `timeoutMs`) is tried again on a new socket.
+ */
 export interface TrackContext {
-  rpc<T>(method: string, params: unknown[]): Promise<T>
-  view(): MetadataView
+  rpc<T>(method: string, params: unknown[], timeoutMs?: number): Promise<T>
+  metadata(): RuntimeMetadata
 }
 
 export interface TxEvent {
@@ -65,6 +68,8 @@ export interface WatchRequest {
   timeoutMs: number
   pollMs: number
   connectionLost: boolean
+  /** Lines for a person while it takes long: a lost connection, each reconnect, the blocks checked so far. */
+  onProgress?: (line: string) => void
 }
 
 export type WatchResult = TxLanded | TxNotLanded | TxUnknown
@@ -78,22 +83,43 @@ interface SignedBlock {
 
 const num = (hexOrNumber: string | number): number => (typeof hexOrNumber === 'number' ? hexOrNumber : Number.parseInt(hexOrNumber, 16))
 
+/** The longest one read may take: a node that does not answer within it is treated as gone, and asked anew. */
+const READ_MS = 15_000
+/** How often a long wait says which blocks were checked: every 20 s at the default 200 ms poll. */
+const progressEvery = (pollMs: number): number => pollMs * 100
+
+/** After the n-th failure in a row: 1 s, 2 s, 4 s, then every 5 s (at the default 200 ms poll). */
+export const retryDelay = (failures: number, pollMs: number): number => Math.min(pollMs * 25, pollMs * 5 * 2 ** Math.max(0, failures - 1))
+
 /**
  * Follow the chain block by block (by number, so nothing is missed across a reconnect) until the transaction
  * is found, or the chain proves it cannot land, or time runs out. Reads only; never submits.
  */
-export async function watchTx(ctx: TrackContext, req: WatchRequest): Promise<WatchResult> {
+export async function watchTx(context: TrackContext, req: WatchRequest): Promise<WatchResult> {
   const deadline = Date.now() + req.timeoutMs
+  // Every read ends by the deadline, so the answer ("unknown", with what is known) comes in time.
+  const ctx: TrackContext = {
+    metadata: context.metadata,
+    rpc: (method, params) => context.rpc(method, params, Math.max(1000, Math.min(READ_MS, deadline - Date.now()))),
+  }
+  const say = req.onProgress ?? (() => undefined)
   let next = req.fromBlock
   let lastError: string | undefined
   let connectionLost = req.connectionLost
   let lastSeen = req.fromBlock
   let nonceSeen: number | undefined
+  let failures = 0
+  let lastWord = Date.now()
   const base = { txHash: req.txHash, hex: req.hex }
 
   for (;;) {
     try {
       const head = await bestHead(ctx)
+      if (failures > 0) {
+        say(`connection back; checking blocks #${Math.min(next, head.number)}–#${head.number} for the transaction`)
+        lastWord = Date.now()
+      }
+      failures = 0
       lastSeen = head.number
       // Read the nonce at the head BEFORE scanning up to it: if it moved past ours and our hash is in none
       // of the scanned blocks, another transaction used the nonce and ours can never land.
@@ -126,11 +152,22 @@ export async function watchTx(ctx: TrackContext, req: WatchRequest): Promise<Wat
       }
       if (req.death !== undefined && head.number >= req.death)
         return { status: 'not-landed', ...base, reason: `its era ended at block #${req.death} without it`, connectionLost }
+      if (Date.now() - lastWord >= progressEvery(req.pollMs)) {
+        const nonce = nonceAtHead !== undefined ? ` (the account's nonce is still ${nonceAtHead})` : ''
+        say(`waiting for transaction ${req.txHash.slice(0, 10)}…: blocks #${req.fromBlock}–#${head.number} checked, not in them yet${nonce}`)
+        lastWord = Date.now()
+      }
     } catch (err) {
       // Connection and node errors are worth another look; a decoding bug is not.
       if (err instanceof TypeError || err instanceof RangeError) throw err
       lastError = (err as Error).message || String(err)
       if ((err as Error).name === 'RpcLost') connectionLost = true
+      failures++
+      if (Date.now() < deadline) {
+        const lost = (err as Error).name === 'RpcLost'
+        say(`${lost ? 'connection to the node lost' : 'a read failed'} (${lastError}); ${lost ? 'reconnecting' : 'trying again'} (${failures})…`)
+        lastWord = Date.now()
+      }
     }
     if (Date.now() >= deadline) {
       const seen = `not in blocks #${req.fromBlock}–#${lastSeen}`
@@ -145,7 +182,7 @@ export async function watchTx(ctx: TrackContext, req: WatchRequest): Promise<Wat
         connectionLost,
       }
     }
-    await sleep(req.pollMs)
+    await sleep(Math.min(failures > 0 ? retryDelay(failures, req.pollMs) : req.pollMs, Math.max(0, deadline - Date.now())))
   }
 }
 
@@ -187,7 +224,7 @@ async function waitFinalized(ctx: TrackContext, found: Found, deadline: number, 
 }
 
 async function accountNonceAt(ctx: TrackContext, address: string, at: string): Promise<number> {
-  const account = ctx.view().requireStorage('System', 'Account')
+  const account = ctx.metadata().requireStorage('System', 'Account')
   const raw = await ctx.rpc<string | null>('state_getStorage', [account.encodeKey(address), at])
   if (!raw) return 0
   return Number((account.decodeValue(raw) as { nonce: number | bigint }).nonce)
@@ -195,14 +232,14 @@ async function accountNonceAt(ctx: TrackContext, address: string, at: string): P
 
 /** Read the block's events and turn the transaction's own into a result. */
 export async function describeLanded(ctx: TrackContext, found: Found, connectionLost: boolean): Promise<TxLanded> {
-  const view = ctx.view()
-  const eventsKey = view.requireStorage('System', 'Events').encodeKey()
+  const meta = ctx.metadata()
+  const eventsKey = meta.requireStorage('System', 'Events').encodeKey()
   const [raw, finalizedHash] = await Promise.all([
     ctx.rpc<string | null>('state_getStorage', [eventsKey, found.hash]),
     ctx.rpc<`0x${string}`>('chain_getFinalizedHead', []),
   ])
   const finalizedNumber = num((await ctx.rpc<Header>('chain_getHeader', [finalizedHash])).number)
-  const all: ChainEvent[] = raw ? view.decodeEvents(raw) : []
+  const all: ChainEvent[] = raw ? meta.decodeEvents(raw) : []
   const own = all.filter((e) => e.phase.type === 'ApplyExtrinsic' && e.phase.value === found.index)
   const events: TxEvent[] = own.map(({ pallet, name, data }) => ({ pallet, name, data }))
   const feePaid = own.find((e) => e.pallet === 'TransactionPayment' && e.name === 'TransactionFeePaid')
@@ -223,9 +260,9 @@ export async function describeLanded(ctx: TrackContext, found: Found, connection
   }
   if (failure) {
     const err = (failure.data as { dispatch_error: unknown }).dispatch_error
-    return { ...base, ok: false, error: view.describeDispatchError(err) }
+    return { ...base, ok: false, error: meta.describeDispatchError(err) }
   }
-  const nested = nestedFailure(view, own)
+  const nested = nestedFailure(meta, own)
   return nested ? { ...base, ok: false, error: nested } : { ...base, ok: true }
 }
 
@@ -233,13 +270,13 @@ export async function describeLanded(ctx: TrackContext, found: Found, connection
  * A wrapper call (Sudo.sudo, Utility.dispatch_as, Proxy.proxy …) succeeds as an extrinsic even when the
  * call it wraps fails; the failure is in the wrapper's event as `…_result: Err(DispatchError)`.
  */
-function nestedFailure(view: MetadataView, events: ChainEvent[]): (DispatchErrorInfo & { via: string }) | undefined {
+function nestedFailure(meta: RuntimeMetadata, events: ChainEvent[]): (DispatchErrorInfo & { via: string }) | undefined {
   for (const e of events) {
     if (e.data === null || typeof e.data !== 'object') continue
     for (const [key, value] of Object.entries(e.data as Record<string, unknown>)) {
       if (!key.endsWith('result')) continue
       const r = value as { success?: boolean; value?: unknown }
-      if (r && r.success === false) return { ...view.describeDispatchError(r.value), via: `${e.pallet}.${e.name}` }
+      if (r && r.success === false) return { ...meta.describeDispatchError(r.value), via: `${e.pallet}.${e.name}` }
     }
   }
   return undefined

@@ -8,15 +8,15 @@ import { compactLength } from './bytes.js'
 import { sameValue } from './call-check.js'
 import { signingPayload } from './extensions.js'
 import { decodeExtrinsic } from './extrinsic.js'
-import { metadataView } from './metadata.js'
-import { ss58Address } from './signer.js'
+import { decodeMetadata } from './metadata.js'
+import { ss58Address, toPolkadotSigner } from './signer.js'
 import { buildCall, prefetchSigning, prepareTx, sendPrepared, signPrepared, signTx, type TxCall, type TxContext } from './tx.js'
 
 // The signing path against spec 218's metadata with a stand-in node: what is shown (the prepared call, decoded
 // from its bytes) is exactly what is signed, the node is asked for the nonce, the head and the fee once, and the
 // fee is estimated over an extrinsic of the same bytes and size.
 
-const view = metadataView(readFileSync(path.join(import.meta.dirname, '../../test/fixtures/spec218/metadata.scale')))
+const view = decodeMetadata(readFileSync(path.join(import.meta.dirname, '../../test/fixtures/spec218/metadata.scale')))
 const ALICE = keypairFromUri('//Alice')
 const KEY = { publicKey: ALICE.publicKey, sign: (m: Uint8Array) => sign(ALICE, m) }
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
@@ -63,8 +63,9 @@ function node(nonce = 7, stored = nonce): Node {
     } as unknown as TxContext['plain'],
     api: undefined,
     rpc,
-    view: () => view,
+    metadata: () => view,
     requestTimeoutMs: 1000,
+    signer: async (keypair) => toPolkadotSigner(keypair),
   }
   return n
 }

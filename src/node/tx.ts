@@ -1,14 +1,16 @@
 import { compactBn, Struct, u128, u8 } from '@polkadot-api/substrate-bindings'
-import type { PolkadotClient } from 'polkadot-api'
-import { badInput, failed, unreachable, type TaoError } from '../core/errors.js'
+import type { PolkadotClient, PolkadotSigner } from 'polkadot-api'
+import { deadlineLeftMs, setDeadlineOutcome } from '../core/command-deadline.js'
+import { badInput, failed, outcomeUnknown, unreachable, type TaoError } from '../core/errors.js'
 import { setInterruptNote } from '../core/interrupt.js'
 import { fromHex, toHex } from '../core/hex.js'
+import { withDeadline } from './deadline.js'
 import { decodeChecked } from './call-check.js'
 import { eraPeriod } from './era.js'
 import { ExtensionGap, extensionParts, type ExtensionPart } from './extensions.js'
 import { decodeExtrinsic, eraBirth, extrinsicHash, type Era } from './extrinsic.js'
-import type { DecodedCall, MetadataView } from './metadata.js'
-import { publicKeyOf, signedExtrinsic, ss58Address, toPolkadotSigner, type Sr25519Keypair } from './signer.js'
+import type { DecodedCall, RuntimeMetadata } from './metadata.js'
+import { publicKeyOf, signedExtrinsic, ss58Address, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
 import { describeRejection } from './rejection.js'
 import { watchTx, type TrackContext, type WatchResult } from './track.js'
@@ -42,10 +44,15 @@ export interface SendOptions extends SignOptions {
   waitFor?: WaitFor
   /** Sign and report hex + fee, submit nothing. */
   dryRun?: boolean
-  /** How long to follow the chain for the transaction; default 180 s. */
+  /**
+   * How long to follow the chain for the transaction; default 180 s for inclusion, 300 s for finalization,
+   * and never past the command's deadline (src/core/command-deadline.ts).
+   */
   timeoutMs?: number
   /** Poll interval while following blocks; default 200 ms. */
   pollMs?: number
+  /** Lines for a person while following takes long (a lost connection, reconnects, blocks checked). */
+  onProgress?: (line: string) => void
 }
 
 export type TxEra = { type: 'immortal' } | { type: 'mortal'; period: number; birth: number; death: number }
@@ -58,16 +65,13 @@ export interface SignedTx {
   nonce: number
   tip: bigint
   era: TxEra
-  /** Estimated fee in rao before signing (TransactionPaymentApi.query_info partial fee + tip). */
-  fee: bigint
+  /** Estimated fee in rao before signing (TransactionPaymentApi.query_info partial fee + tip); unknown when signed offline. */
+  fee: bigint | undefined
   pallet: string
   call: string
 }
 
-export type TxResult =
-  | WatchResult
-  | { status: 'submitted'; txHash: `0x${string}`; hex: `0x${string}` }
-  | ({ status: 'dry-run' } & SignedTx)
+export type TxResult = WatchResult | { status: 'submitted'; txHash: `0x${string}`; hex: `0x${string}` } | ({ status: 'dry-run' } & SignedTx)
 
 /** What the transaction code needs from a connection. */
 export interface TxContext extends TrackContext {
@@ -75,13 +79,17 @@ export interface TxContext extends TrackContext {
   client: PolkadotClient
   /** Submission and tracking: never re-sends anything by itself (see plain-rpc.ts). */
   plain: PlainRpc
-  // polkadot-api's unsafe (descriptor-less) API; its types are generic over descriptors we do not have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- polkadot-api's unsafe (descriptor-less) API: its types are generic over descriptors we do not have
   api: any
   requestTimeoutMs: number
+  /** The signer over a keypair, in the CheckMetadataHash mode this chain gets (src/node/signing-trust.ts). */
+  signer(keypair: Sr25519Keypair): Promise<PolkadotSigner>
 }
 
 const DEFAULT_ERA = 64
-const DEFAULT_TIMEOUT_MS = 180_000
+const DEFAULT_TIMEOUT_MS = { inclusion: 180_000, finalization: 300_000 }
+/** Following stops this long before the command's deadline, so the report of an unknown outcome gets out. */
+const REPORT_MARGIN_MS = 5_000
 // One header request per poll: cheap for a node, and a result within a fifth of a second of its block.
 const DEFAULT_POLL_MS = 200
 
@@ -91,19 +99,19 @@ export { eraPeriod, MAX_ERA } from './era.js'
  * A mortal transaction is checked against its birth block's hash, which the runtime keeps only for the last
  * `System.BlockHashCount` blocks: an era longer than that promises a life the transaction cannot have.
  */
-function checkEraLife(view: MetadataView, era: number): void {
-  if (!view.hasConstant('System', 'BlockHashCount')) return
-  const kept = Number(view.constant('System', 'BlockHashCount'))
+export function checkEraLife(meta: RuntimeMetadata, era: number): void {
+  if (!meta.hasConstant('System', 'BlockHashCount')) return
+  const kept = Number(meta.constant('System', 'BlockHashCount'))
   if (era > kept)
     throw badInput(
-      `--era ${era} is longer than this runtime keeps block hashes (System.BlockHashCount = ${kept}) ${view.where}: use --era ${kept} or less, or 0 for immortal`,
+      `--era ${era} is longer than this runtime keeps block hashes (System.BlockHashCount = ${kept}) ${meta.where}: use --era ${kept} or less, or 0 for immortal`,
       'BAD_ERA',
     )
 }
 
-export function buildCall(view: MetadataView, pallet: string, name: string, args: Record<string, unknown>, ignoreExtra = false): TxCall {
-  const callData = view.encodeCall(pallet, name, args, { ignoreExtra })
-  const info = view.requireCall(pallet, name)
+export function buildCall(meta: RuntimeMetadata, pallet: string, name: string, args: Record<string, unknown>, ignoreExtra = false): TxCall {
+  const callData = meta.encodeCall(pallet, name, args, { ignoreExtra })
+  const info = meta.requireCall(pallet, name)
   const kept = Object.fromEntries(info.args.map((a) => [a.name, args[a.name]]))
   return { pallet, name, args: kept, callData: toHex(callData) }
 }
@@ -113,9 +121,13 @@ export async function nextNonce(ctx: TxContext, address: string): Promise<number
   try {
     return Number(await ctx.rpc<number>('system_accountNextIndex', [address]))
   } catch {
-    return Number(await ctx.api.apis.AccountNonceApi.account_nonce(address))
+    return Number(await answer(ctx, 'AccountNonceApi.account_nonce', ctx.api.apis.AccountNonceApi.account_nonce(address)))
   }
 }
+
+/** polkadot-api's own requests wait for ever on a node that stopped answering: each gets the request deadline. */
+const answer = <T>(ctx: TxContext, what: string, p: Promise<T>): Promise<T> =>
+  withDeadline(p, ctx.requestTimeoutMs, () => unreachable(`${ctx.label} did not answer (${what}) within ${Math.round(ctx.requestTimeoutMs / 1000)} s; nothing was sent`))
 
 /**
  * A transaction ready to be shown and signed: the exact call bytes, the call decoded back from them, and all the
@@ -139,6 +151,8 @@ export interface PreparedTx {
   genesisHash: `0x${string}`
   specVersion: number
   transactionVersion: number
+  /** Where these facts come from when not from a connection: the network an offline context was read from. */
+  network?: string
 }
 
 /**
@@ -191,7 +205,7 @@ function basicsOf(ctx: TxContext, address: string, given: number | undefined): B
   const key = `${address} ${given ?? 'next'}`
   const known = reads(ctx).basics.get(key)
   if (known && performance.now() - known.readAt < REUSE_MS) return known
-  const at = ctx.client.getFinalizedBlock().then((b) => ({ hash: b.hash, number: b.number }))
+  const at = answer(ctx, 'the finalized block', ctx.client.getFinalizedBlock()).then((b) => ({ hash: b.hash, number: b.number }))
   const nonce = Promise.resolve(given ?? nextNonce(ctx, address)).then((n) => {
     if (!Number.isInteger(n) || n < 0) throw badInput(`nonce must be a whole number, not ${n}`, 'BAD_NONCE')
     return n
@@ -214,7 +228,7 @@ export function prefetchSigning(ctx: TxContext, address: string, options: SignOp
 
 /** System.Account's nonce at a block (a storage read, no runtime call); undefined where the runtime lacks it. */
 async function storedNonce(ctx: TxContext, address: string, at: string): Promise<number | undefined> {
-  const item = ctx.view().storage('System', 'Account')
+  const item = ctx.metadata().storage('System', 'Account')
   if (!item) return undefined
   const raw = await ctx.rpc<string | null>('state_getStorage', [item.encodeKey(address), at])
   if (raw === null) return 0
@@ -228,15 +242,15 @@ const compactSize = (n: number): number => (n < 1 << 6 ? 1 : n < 1 << 14 ? 2 : n
 type EraChoice = { type: 'immortal' } | { type: 'mortal'; period: number }
 
 /** Tip, nonce and era checked against this runtime before the node is asked anything. */
-function checkChoices(view: MetadataView, options: SignOptions): { tip: bigint; era: EraChoice } {
+function checkChoices(meta: RuntimeMetadata, options: SignOptions): { tip: bigint; era: EraChoice } {
   const tip = options.tip ?? 0n
   if (tip < 0n) throw badInput('tip cannot be negative', 'BAD_TIP')
-  view.checkExtension('ChargeTransactionPayment', tip, 'tip')
-  if (options.nonce !== undefined) view.checkExtension('CheckNonce', options.nonce, 'nonce')
+  meta.checkExtension('ChargeTransactionPayment', tip, 'tip')
+  if (options.nonce !== undefined) meta.checkExtension('CheckNonce', options.nonce, 'nonce')
   if (options.era === 'immortal') return { tip, era: { type: 'immortal' } }
   const blocks = options.era ?? DEFAULT_ERA
   const period = eraPeriod(blocks)
-  checkEraLife(view, blocks)
+  checkEraLife(meta, blocks)
   return { tip, era: { type: 'mortal', period } }
 }
 
@@ -250,15 +264,15 @@ function eraFrom(choice: EraChoice, at: { number: number }): TxEra {
 const eraChoiceOf = (era: TxEra): EraChoice => (era.type === 'immortal' ? era : { type: 'mortal', period: era.period })
 
 /** Every transaction extension's value and signed-only part for these choices, as this runtime lists them. */
-function extensionsFor(view: MetadataView, p: Pick<PreparedTx, 'genesisHash' | 'specVersion' | 'transactionVersion' | 'nonce' | 'tip'>, era: TxEra, birthHash: string): ExtensionPart[] {
+function extensionsFor(meta: RuntimeMetadata, p: Pick<PreparedTx, 'genesisHash' | 'specVersion' | 'transactionVersion' | 'nonce' | 'tip'>, era: TxEra, birthHash: string): ExtensionPart[] {
   try {
     return extensionParts(
-      view,
+      meta,
       { genesisHash: p.genesisHash, specVersion: p.specVersion, transactionVersion: p.transactionVersion, birthHash: birthHash as `0x${string}` },
       { nonce: p.nonce, tip: p.tip, era: era.type === 'immortal' ? era : { type: 'mortal', period: era.period, phase: era.birth % era.period } },
     )
   } catch (err) {
-    if (err instanceof ExtensionGap) throw failed(`cannot sign for this runtime ${view.where}: ${err.message}`, 'UNSUPPORTED_EXTENSION')
+    if (err instanceof ExtensionGap) throw failed(`cannot sign for this runtime ${meta.where}: ${err.message}`, 'UNSUPPORTED_EXTENSION')
     throw err
   }
 }
@@ -269,14 +283,14 @@ function extensionsFor(view: MetadataView, p: Pick<PreparedTx, 'genesisHash' | '
  * extrinsic of exactly these call bytes and this size (a zero signature). Nothing is signed.
  */
 export async function prepareTx(ctx: TxContext, call: TxCall, address: string, options: SignOptions = {}): Promise<PreparedTx> {
-  const view = ctx.view()
-  const { tip, era: choice } = checkChoices(view, options)
-  const decoded = decodeChecked(view, call)
-  if (view.specVersion === undefined || view.transactionVersion === undefined)
-    throw failed(`the runtime's metadata does not give its spec and transaction versions ${view.where}: nothing can be signed for it`, 'NO_VERSION')
+  const meta = ctx.metadata()
+  const { tip, era: choice } = checkChoices(meta, options)
+  const decoded = decodeChecked(meta, call)
+  if (meta.specVersion === undefined || meta.transactionVersion === undefined)
+    throw failed(`the runtime's metadata does not give its spec and transaction versions ${meta.where}: nothing can be signed for it`, 'NO_VERSION')
   const basics = basicsOf(ctx, address, options.nonce)
   const [at, genesisHash] = await Promise.all([basics.at, genesisOf(ctx)])
-  const base = { call, decoded, signer: address, tip, era: eraFrom(choice, at), at, genesisHash, specVersion: view.specVersion, transactionVersion: view.transactionVersion }
+  const base = { call, decoded, signer: address, tip, era: eraFrom(choice, at), at, genesisHash, specVersion: meta.specVersion, transactionVersion: meta.transactionVersion }
   if (options.knownFee !== undefined) return { ...base, nonce: await basics.nonce, fee: options.knownFee }
   // The fee depends on the call, the extrinsic's size and the tip, not on the nonce's value: it is asked with the
   // stored nonce while the node's next index (its pool counted) is read, and asked again only if their sizes differ.
@@ -290,10 +304,10 @@ export async function prepareTx(ctx: TxContext, call: TxCall, address: string, o
 
 /** TransactionPaymentApi.query_info over the extrinsic with a zero signature; one request per distinct extrinsic. */
 function feeOf(ctx: TxContext, p: Omit<PreparedTx, 'fee'>): Promise<bigint> {
-  const view = ctx.view()
+  const meta = ctx.metadata()
   const callData = fromHex(p.call.callData)
-  const extra = extensionsFor(view, p, p.era, p.at.hash).map((e) => e.value)
-  const unsigned = signedExtrinsic(view.metadata, publicKeyOf(p.signer), new Uint8Array(64), extra, callData)
+  const extra = extensionsFor(meta, p, p.era, p.at.hash).map((e) => e.value)
+  const unsigned = signedExtrinsic(meta.metadata, publicKeyOf(p.signer), new Uint8Array(64), extra, callData)
   const key = `${toHex(unsigned)} ${p.at.hash}`
   const known = reads(ctx).fees.get(key)
   if (known) return known
@@ -302,7 +316,7 @@ function feeOf(ctx: TxContext, p: Omit<PreparedTx, 'fee'>): Promise<bigint> {
   new DataView(arg.buffer).setUint32(unsigned.length, unsigned.length, true)
   const fee = ctx
     .rpc<string>('state_call', ['TransactionPaymentApi_query_info', toHex(arg), p.at.hash])
-    .then((result) => BigInt(queryInfo(view, result).partial_fee))
+    .then((result) => BigInt(queryInfo(meta, result).partial_fee))
     .catch((err: unknown) => {
       if ((err as TaoError).exitCode === 3) throw err
       const message = (err as Error).message
@@ -319,13 +333,13 @@ function feeOf(ctx: TxContext, p: Omit<PreparedTx, 'fee'>): Promise<bigint> {
 // RuntimeDispatchInfo as every Subtensor runtime returns it, for metadata that lists no runtime APIs (v14).
 const [, queryInfoFallback] = Struct({ weight: Struct({ ref_time: compactBn, proof_size: compactBn }), class: u8, partial_fee: u128 })
 
-const queryInfo = (view: MetadataView, result: string): { partial_fee: bigint } =>
-  (view.runtimeApi('TransactionPaymentApi', 'query_info')?.decodeResult(result) as { partial_fee: bigint } | undefined) ??
+const queryInfo = (meta: RuntimeMetadata, result: string): { partial_fee: bigint } =>
+  (meta.runtimeApi('TransactionPaymentApi', 'query_info')?.decodeResult(result) as { partial_fee: bigint } | undefined) ??
   queryInfoFallback(fromHex(result, 'query_info result'))
 
 /** Fee estimate (rao, tip excluded) of exactly this call, from TransactionPaymentApi.query_info. */
 export async function estimateFee(ctx: TxContext, call: TxCall, from: Sr25519Keypair | string, options: SignOptions = {}): Promise<bigint> {
-  const address = typeof from === 'string' ? from : ss58Address(from.publicKey, ctx.view().ss58Prefix ?? 42)
+  const address = typeof from === 'string' ? from : ss58Address(from.publicKey, ctx.metadata().ss58Prefix ?? 42)
   return (await prepareTx(ctx, call, address, options)).fee
 }
 
@@ -335,16 +349,16 @@ export async function estimateFee(ctx: TxContext, call: TxCall, from: Sr25519Key
  * transaction's life short). Nothing is sent.
  */
 export async function signPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr25519Keypair): Promise<SignedTx> {
-  const view = ctx.view()
-  const address = ss58Address(keypair.publicKey, view.ss58Prefix ?? 42)
+  const meta = ctx.metadata()
+  const address = ss58Address(keypair.publicKey, meta.ss58Prefix ?? 42)
   if (publicKeyHex(address) !== publicKeyHex(p.signer))
     throw failed(`the key unlocked (${address}) is not the signer the transaction was prepared for (${p.signer}); nothing was signed`, 'KEY_MISMATCH')
-  const latest = await ctx.client.getFinalizedBlock()
+  const latest = await answer(ctx, 'the finalized block', ctx.client.getFinalizedBlock())
   const birth = latest.number >= p.at.number ? { hash: latest.hash, number: latest.number } : p.at
   const era = p.era.type === 'immortal' ? p.era : eraFrom(eraChoiceOf(p.era), birth)
-  const extensions = Object.fromEntries(extensionsFor(view, p, era, birth.hash).map((e) => [e.identifier, e]))
+  const extensions = Object.fromEntries(extensionsFor(meta, p, era, birth.hash).map((e) => [e.identifier, e]))
   const callData = fromHex(p.call.callData)
-  const bytes = await toPolkadotSigner(keypair).signTx(callData, extensions, view.raw, birth.number)
+  const bytes = await (await ctx.signer(keypair)).signTx(callData, extensions, meta.raw, birth.number)
   // This nonce is taken now (whoever submits it): the next transaction reads the account afresh.
   forgetReads(ctx)
   // The signer is handed the bytes; make sure they are what it signed into the extrinsic, at its very end.
@@ -373,7 +387,7 @@ function endsWith(bytes: Uint8Array, tail: Uint8Array): boolean {
 
 /** Prepare (estimating the fee), then sign locally. Nothing is sent: this is the dry run. */
 export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
-  const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
+  const address = ss58Address(keypair.publicKey, ctx.metadata().ss58Prefix ?? 42)
   return signPrepared(ctx, await prepareTx(ctx, call, address, options), keypair)
 }
 
@@ -389,13 +403,17 @@ export async function sendPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr255
 /** Prepare, sign and submit; by default wait until it is in a block and report what happened. */
 export async function sendTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypair, options: SendOptions = {}): Promise<TxResult> {
   if (!options.dryRun) ctx.plain.warm()
-  const address = ss58Address(keypair.publicKey, ctx.view().ss58Prefix ?? 42)
+  const address = ss58Address(keypair.publicKey, ctx.metadata().ss58Prefix ?? 42)
   return sendPrepared(ctx, await prepareTx(ctx, call, address, options), keypair, options)
 }
 
 /** Submit an extrinsic signed earlier (e.g. by a dry run) and follow it like sendTx. */
-export async function submitSigned(ctx: TxContext, hex: string, options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {}): Promise<TxResult> {
-  const decoded = decodeExtrinsic(ctx.view(), hex)
+export async function submitSigned(
+  ctx: TxContext,
+  hex: string,
+  options: Omit<SendOptions, keyof SignOptions | 'dryRun'> = {},
+): Promise<TxResult> {
+  const decoded = decodeExtrinsic(ctx.metadata(), hex)
   if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; the node would not accept it', 'NOT_SIGNED')
   const head = await headBeforeSubmission(ctx)
   forgetReads(ctx)
@@ -405,8 +423,8 @@ export async function submitSigned(ctx: TxContext, hex: string, options: Omit<Se
 
 /** Reads for following a transaction go over the plain socket, with a bounded wait per request. */
 const trackerOf = (ctx: TxContext): TrackContext => ({
-  view: ctx.view,
-  rpc: <T>(method: string, params: unknown[]) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, 15_000)),
+  metadata: ctx.metadata,
+  rpc: <T>(method: string, params: unknown[], timeoutMs = 15_000) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, timeoutMs)),
 })
 
 /** A decoded era in blocks: a mortal one is alive from its birth (at or before `head`) for one period. */
@@ -439,8 +457,14 @@ async function submit(
   const txHash = extrinsicHash(fromHex(hex))
   const fromBlock = head ?? (await headBeforeSubmission(ctx))
   let connectionLost = false
-  // From here on the node may have it: Ctrl-C must not suggest that nothing happened.
+  // From here on the node may have it: Ctrl-C, or the command's deadline, must not suggest that nothing happened.
   setInterruptNote(`interrupted after sending transaction ${txHash}: it may still land; check the account before sending it again`)
+  const validUntil = known.era?.type === 'mortal' ? known.era.death - 1 : undefined
+  setDeadlineOutcome((gaveUp) => {
+    const err = outcomeUnknown(`${gaveUp}: transaction ${txHash} was sent and may or may not have landed; check the account before sending it again`)
+    err.data = { status: 'unknown', txHash, hex, reason: 'the command ran out of time while following it', validUntil: validUntil ?? null, connectionLost }
+    return err
+  })
   try {
     await ctx.plain.request('author_submitExtrinsic', [hex], ctx.requestTimeoutMs)
   } catch (err) {
@@ -454,25 +478,36 @@ async function submit(
   }
   const waitFor = options.waitFor ?? 'inclusion'
   if (waitFor === 'none' && !connectionLost) return { status: 'submitted', txHash, hex }
-  return watchTx(trackerOf(ctx), {
+  const following = waitFor === 'finalization' ? 'finalization' : 'inclusion'
+  const timeoutMs = Math.max(0, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS[following], deadlineLeftMs() - REPORT_MARGIN_MS))
+  if (connectionLost) options.onProgress?.('the connection dropped while sending; reading the chain to learn whether the transaction arrived')
+  const result = await watchTx(trackerOf(ctx), {
     txHash,
     hex,
     fromBlock,
     signer: known.signer,
     nonce: known.nonce,
     death: known.era?.type === 'mortal' ? known.era.death : undefined,
-    waitFor: waitFor === 'finalization' ? 'finalization' : 'inclusion',
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    waitFor: following,
+    timeoutMs,
     pollMs: options.pollMs ?? DEFAULT_POLL_MS,
     connectionLost,
+    onProgress: options.onProgress,
   })
+  // The outcome is known now (an unknown one is reported as such by the caller).
+  setDeadlineOutcome(undefined)
+  return result
 }
 
 /** A refusal at submission in words; the node's own answer stays in the --verbose detail and the JSON. */
 function rejected(err: RpcError): TaoError {
   const raw = `${err.code}: ${err.message}${err.data !== undefined && typeof err.data !== 'string' ? ` ${JSON.stringify(err.data)}` : ''}`
   const why = describeRejection(err.code, err.message, err.data)
-  const error = failed(`the node refused the transaction: ${why?.words ?? err.message}; nothing was included`, 'TX_REJECTED', `node answer: ${raw}`)
+  const error = failed(
+    `the node refused the transaction: ${why?.words ?? err.message}; nothing was included`,
+    'TX_REJECTED',
+    `node answer: ${raw}`,
+  )
   error.data = { rejection: { reason: why?.kind ?? null, node: raw } }
   return error
 }
@@ -489,7 +524,8 @@ export function txError(result: TxResult): TaoError | undefined {
     case 'not-landed':
       return failed(`the transaction did not land: ${result.reason}`, 'TX_NOT_LANDED')
     case 'unknown':
-      return failed(`cannot tell whether transaction ${result.txHash} landed: ${result.reason}`, 'TX_UNKNOWN')
+      // Its own exit code (5): a script must look before sending it again, and must not treat it as a refusal.
+      return outcomeUnknown(`transaction ${result.txHash} may or may not have landed: ${result.reason}; check the account before sending it again`)
     default:
       return undefined
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { metadataView } from '../node/metadata.js'
+import { decodeMetadata } from '../node/metadata.js'
 import { chainInfoPlan, estimateHalving } from './chain-info.js'
 import { halvingIssuance } from './emission.js'
 
@@ -11,7 +11,7 @@ const TAO = 1_000_000_000n
 
 describe('what chain info reads on a newer runtime (spec 381 metadata)', () => {
   it('has every source; TAO weight is one value; the base emission is the BlockEmission default (1 TAO)', () => {
-    const plan = chainInfoPlan(metadataView(readFileSync(FIXTURE)))
+    const plan = chainInfoPlan(decodeMetadata(readFileSync(FIXTURE)))
     expect(plan.missing).toEqual([])
     expect(plan.taoWeight).toBe('global')
     expect(plan.baseEmission).toBe(TAO)

@@ -1,5 +1,5 @@
 import { failed } from '../core/errors.js'
-import type { Chain, MetadataView } from '../node/index.js'
+import type { Chain, RuntimeMetadata } from '../node/index.js'
 import { blockEmissionForIssuance, blocksToEmit, halvingsAt, nextHalving, TAO_SUPPLY_CAP } from './emission.js'
 import { headBlocks, readAt, type BlockRef, type StorageRead } from '../node/read-at.js'
 
@@ -30,15 +30,15 @@ export interface ChainInfoPlan {
 }
 
 /** What `chain info` can show on this runtime: decided from its metadata alone. */
-export function chainInfoPlan(view: MetadataView): ChainInfoPlan {
+export function chainInfoPlan(meta: RuntimeMetadata): ChainInfoPlan {
   const present = new Set<ChainInfoFigure>()
   const missing: string[] = []
   for (const [figure, { pallet, item }] of Object.entries(CHAIN_INFO_SOURCES) as Array<[ChainInfoFigure, { pallet: string; item: string }]>) {
-    if (view.storage(pallet, item)) present.add(figure)
+    if (meta.storage(pallet, item)) present.add(figure)
     else missing.push(`${pallet}.${item}`)
   }
-  const weight = view.storage('SubtensorModule', 'TaoWeight')
-  const base = view.storage('SubtensorModule', 'BlockEmission')?.fallback
+  const weight = meta.storage('SubtensorModule', 'TaoWeight')
+  const base = meta.storage('SubtensorModule', 'BlockEmission')?.fallback
   return {
     present,
     missing,
@@ -132,8 +132,8 @@ export async function readChainInfo(
   chain: Chain,
   options: { heads?: { best: BlockRef; finalized: BlockRef }; blockTimeMs?: number | null } = {},
 ): Promise<ChainInfo> {
-  const view = chain.metadata
-  const plan = chainInfoPlan(view)
+  const meta = chain.metadata
+  const plan = chainInfoPlan(meta)
   const heads = options.heads ?? (await headBlocks(chain))
   const at = heads.best.hash
   const plain: ChainInfoFigure[] = ['issuance', 'balancesIssuance', 'totalStake', 'subnets', 'subnetLimit', 'timestamp']
@@ -147,9 +147,9 @@ export async function readChainInfo(
     plan.taoWeight === 'per-subnet' ? taoWeightBySubnet(chain, at) : Promise.resolve(null),
     options.blockTimeMs !== undefined ? Promise.resolve(options.blockTimeMs) : blockTimeMs(chain),
   ])
-  if (view.specVersion !== undefined && version.specVersion !== view.specVersion)
+  if (meta.specVersion !== undefined && version.specVersion !== meta.specVersion)
     throw failed(
-      `the runtime is spec ${version.specVersion} at block #${heads.best.number}, but this connection read the metadata of spec ${view.specVersion}; run the command again`,
+      `the runtime is spec ${version.specVersion} at block #${heads.best.number}, but this connection read the metadata of spec ${meta.specVersion}; run the command again`,
       'RUNTIME_CHANGED',
     )
   const value = (f: ChainInfoFigure): unknown => {
@@ -185,9 +185,9 @@ export async function readChainInfo(
 
 /** Spec 218 keeps TAO weight per subnet (`TaoWeight(netuid)`, default for a subnet without its own entry). */
 async function taoWeightBySubnet(chain: Chain, at: string): Promise<Array<{ netuid: number; raw: bigint }>> {
-  const view = chain.metadata
-  const weight = view.requireStorage('SubtensorModule', 'TaoWeight')
-  const added = view.storage('SubtensorModule', 'NetworksAdded')
+  const meta = chain.metadata
+  const weight = meta.requireStorage('SubtensorModule', 'TaoWeight')
+  const added = meta.storage('SubtensorModule', 'NetworksAdded')
   const reads = chain.at(at)
   const [entries, networks] = await Promise.all([
     reads.entries('SubtensorModule', 'TaoWeight'),

@@ -15,6 +15,7 @@
  * Each fixed-point step is reproduced bit for bit (`fixed` divisions truncate; substrate-fixed's `log2`
  * takes its integer part by halving with round-half-up, `rs`), so a crossing here is the runtime's to the rao.
  */
+import { U64_MAX } from '../core/numbers.js'
 
 /** 21,000,000 TAO in rao: `TotalSupply` in the runtime, and the `2 × 10.5e15` of the formula. */
 export const TAO_SUPPLY_CAP = 21_000_000_000_000_000n
@@ -35,7 +36,7 @@ function log2IntegerPart(bits: bigint): number {
 }
 
 function checkIssuance(issuance: bigint): void {
-  if (issuance < 0n || issuance >= 1n << 64n) throw new RangeError(`issuance must be a u64, not ${issuance}`)
+  if (issuance < 0n || issuance > U64_MAX) throw new RangeError(`issuance must be a u64, not ${issuance}`)
 }
 
 /**

@@ -3,12 +3,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { TaoError } from '../core/errors.js'
-import { metadataView, type MetadataView } from '../node/metadata.js'
+import { decodeMetadata, type RuntimeMetadata } from '../node/metadata.js'
 import { governanceAvailability, requireGovernance } from './governance.js'
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/metadata-spec381.scale')
-let spec381: MetadataView | undefined
-const view381 = () => (spec381 ??= metadataView(readFileSync(FIXTURE)))
+let spec381: RuntimeMetadata | undefined
+const view381 = () => (spec381 ??= decodeMetadata(readFileSync(FIXTURE)))
 
 // Spec 218's metadata comes from a running node: test/compat runs the same checks on it (governance available there).
 describe('governance on a runtime without it (spec 381 metadata)', () => {

@@ -7,7 +7,7 @@
  * `Triumvirate.vote` itself is disabled (`CanVoteToTriumvirate` is false). Newer runtimes removed these pallets.
  */
 import { badInput } from '../core/errors.js'
-import type { Chain, MetadataView } from '../node/index.js'
+import type { Chain, RuntimeMetadata } from '../node/index.js'
 import { readAt, readRawAt } from '../node/read-at.js'
 
 export type GovernanceFeature = 'members' | 'proposals' | 'vote' | 'sudo-key'
@@ -33,24 +33,24 @@ const WHAT: Record<GovernanceFeature, string> = {
 export type Availability = { available: true } | { available: false; missing: string[]; message: string }
 
 /** Whether this runtime can do a governance command, decided from its metadata alone; why not, if not. */
-export function governanceAvailability(view: MetadataView, feature: GovernanceFeature): Availability {
+export function governanceAvailability(meta: RuntimeMetadata, feature: GovernanceFeature): Availability {
   const need = NEEDS[feature]
   const missing = [
-    ...need.storage.filter(([p, i]) => !view.storage(p, i)).map(([p, i]) => `${p}.${i}`),
-    ...need.calls.filter(([p, c]) => !view.call(p, c)).map(([p, c]) => `${p}.${c}`),
+    ...need.storage.filter(([p, i]) => !meta.storage(p, i)).map(([p, i]) => `${p}.${i}`),
+    ...need.calls.filter(([p, c]) => !meta.call(p, c)).map(([p, c]) => `${p}.${c}`),
   ]
   if (missing.length === 0) return { available: true }
-  const pallets = view.pallets()
+  const pallets = meta.pallets()
   const gonePallets = [...new Set([...need.storage, ...need.calls].map(([p]) => p))].filter((p) => !pallets.includes(p))
   const lacks = gonePallets.length
     ? `has no ${gonePallets.join(' or ')} pallet${gonePallets.length > 1 ? 's' : ''}`
     : `lacks ${missing.join(', ')}`
-  return { available: false, missing, message: `this runtime ${view.where} ${lacks}, so it has no ${WHAT[feature]}` }
+  return { available: false, missing, message: `this runtime ${meta.where} ${lacks}, so it has no ${WHAT[feature]}` }
 }
 
 /** The availability as the error a command stops with: exit 2, naming the spec, before anything is signed. */
-export function requireGovernance(view: MetadataView, feature: GovernanceFeature): void {
-  const a = governanceAvailability(view, feature)
+export function requireGovernance(meta: RuntimeMetadata, feature: GovernanceFeature): void {
+  const a = governanceAvailability(meta, feature)
   if (!a.available) throw badInput(a.message, 'NOT_IN_RUNTIME')
 }
 
@@ -154,7 +154,7 @@ async function findProposers(chain: Chain, hashes: string[], best: number, lookb
 }
 
 /** What `Owner(hotkey)` reads for a hotkey nobody registered: the item's default (the all-zero account). */
-const ownerDefault = (view: MetadataView): unknown => view.storage('SubtensorModule', 'Owner')?.fallback
+const ownerDefault = (meta: RuntimeMetadata): unknown => meta.storage('SubtensorModule', 'Owner')?.fallback
 
 /** `Sudo.Key`: who holds sudo, or null when no key is set. */
 export async function readSudoKey(chain: Chain, at: string): Promise<string | null> {

@@ -1,6 +1,6 @@
 import type { LookupEntry } from '@polkadot-api/metadata-builders'
 import { badInput } from '../core/errors.js'
-import type { Chain, MetadataView } from '../node/index.js'
+import type { Chain, RuntimeMetadata } from '../node/index.js'
 
 /**
  * On-chain identities (a coldkey's, a subnet's). Their fields differ between runtimes (spec 218's set_identity
@@ -31,7 +31,6 @@ export const SUBNET_IDENTITY_FLAGS = {
   'additional-info': 'additional',
 } as const
 
-export type IdentityFlags = Record<string, string>
 /** Field → text, as people read and write it. */
 export type IdentityText = Record<string, string>
 
@@ -46,10 +45,10 @@ function structFields(entry: LookupEntry | undefined): string[] | undefined {
 }
 
 /** The fields of a call's struct argument (e.g. register_network_with_identity's `identity`), from the metadata. */
-export function callArgFields(view: MetadataView, pallet: string, call: string, arg: string): string[] | undefined {
-  const typeId = view.metadata.pallets.find((p) => p.name === pallet)?.calls?.type
+export function callArgFields(meta: RuntimeMetadata, pallet: string, call: string, arg: string): string[] | undefined {
+  const typeId = meta.metadata.pallets.find((p) => p.name === pallet)?.calls?.type
   if (typeId === undefined) return undefined
-  const calls = view.lookup(typeId)
+  const calls = meta.lookup(typeId)
   if (calls.type !== 'enum') return undefined
   const variant = (calls.value as Record<string, { type: string; value?: unknown }>)[call]
   if (variant?.type !== 'struct') return undefined
@@ -57,11 +56,11 @@ export function callArgFields(view: MetadataView, pallet: string, call: string, 
 }
 
 /** The fields of a storage item's value (e.g. IdentitiesV2), from the metadata. */
-export function storageFields(view: MetadataView, pallet: string, item: string): string[] | undefined {
-  const entry = view.metadata.pallets.find((p) => p.name === pallet)?.storage?.items.find((i) => i.name === item)
+export function storageFields(meta: RuntimeMetadata, pallet: string, item: string): string[] | undefined {
+  const entry = meta.metadata.pallets.find((p) => p.name === pallet)?.storage?.items.find((i) => i.name === item)
   if (!entry) return undefined
   const typeId = entry.type.tag === 'plain' ? entry.type.value : entry.type.value.value
-  return structFields(view.lookup(typeId))
+  return structFields(meta.lookup(typeId))
 }
 
 /** The text given with flags, by field name. Empty when no flag was given. */

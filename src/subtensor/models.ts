@@ -1,15 +1,15 @@
 /**
- * The plain data the read layer produces and every view renders: `subnets list`, `subnets show`,
+ * The read models: the plain data the read layer produces and every renderer shows: `subnets list`, `subnets show`,
  * `stake list` and the live TUI (`tao watch`). No RPC, no polkadot-api types: bigint rao for amounts,
  * numbers in [0, 1] for normalised u16 values, SS58 strings for accounts. The same shape whatever the
  * runtime (spec 218's opaque runtime APIs, typed results on newer runtimes, or storage).
  *
- * Readers (each view read at one block: `at` = a block hash, default the best block; load them lazily):
- * - `readSubnets(chain, { at }) → SubnetSummary[]`, `readBurnCost(chain, { at })` in ./subnets.js
- * - `readMetagraph(chain, netuid, { at }) → MetagraphView` in ./metagraph.js (unknown netuid: bad input, exit 2)
- * - `readStakes(chain, coldkeys, { at }) → StakeView[]` in ./stake.js (also behind `wallet balance`)
- * - `readHyperparameters(chain, netuid, { at }) → HyperparametersView` in ./hyperparameters.js
- * Ordering and filtering of rows: `sortNeurons`, `filterNeurons` in ./metagraph-view.js (pure).
+ * Readers (each model read at one block: `at` = a block hash, default the best block; load them lazily):
+ * - `readSubnets(chain, { at }) → SubnetSummary[]`, `readBurnCost(chain, { at })` in ./subnets/subnets.js
+ * - `readMetagraph(chain, netuid, { at }) → Metagraph` in ./subnets/metagraph.js (unknown netuid: bad input, exit 2)
+ * - `readStakes(chain, coldkeys, { at }) → StakePosition[]` in ./stake/stake.js (also behind `wallet balance`)
+ * - `readHyperparameters(chain, netuid, { at }) → SubnetHyperparameters` in ./subnets/hyperparameters.js
+ * Ordering and filtering of rows: `sortNeurons`, `filterNeurons` in ./subnets/neurons.js (pure).
  * Following finalized blocks: `readMetagraph(chain, netuid, { at: (await chain.head('finalized')).hash })`.
  */
 
@@ -49,7 +49,7 @@ export interface SubnetSummary {
   registeredAt: number | null
 }
 
-export interface AxonView {
+export interface Axon {
   /** "1.2.3.4" or an IPv6 text form; null when never served. */
   ip: string | null
   port: number
@@ -60,7 +60,7 @@ export interface AxonView {
 }
 
 /** One UID of a subnet's metagraph. */
-export interface NeuronView {
+export interface Neuron {
   uid: number
   hotkey: string
   coldkey: string
@@ -86,19 +86,19 @@ export interface NeuronView {
   lastUpdate: number
   /** Block the UID registered at, or null when the runtime does not say. */
   registeredAt: number | null
-  axon: AxonView | null
+  axon: Axon | null
 }
 
 /** `subnets show`: one subnet and every UID, read at one block. */
-export interface MetagraphView {
-  /** The block the view was read at. */
+export interface Metagraph {
+  /** The block the metagraph was read at. */
   block: number
   subnet: SubnetSummary
-  neurons: NeuronView[]
+  neurons: Neuron[]
 }
 
 /** One stake position of a coldkey. */
-export interface StakeView {
+export interface StakePosition {
   coldkey: string
   hotkey: string
   netuid: number
@@ -114,7 +114,7 @@ export interface StakeView {
 export type HyperparameterUnit = 'blocks' | 'epochs' | 'count' | 'rao' | 'fraction' | 'flag' | 'number' | 'version'
 
 /** One hyperparameter of a subnet, as the runtime names and stores it. */
-export interface HyperparameterView {
+export interface Hyperparameter {
   /** The runtime's name (snake_case), e.g. "tempo", "min_burn", "commit_reveal_period". */
   name: string
   /** The stored value: bigint for u64 and wider, number for smaller integers, boolean for flags. */
@@ -127,8 +127,8 @@ export interface HyperparameterView {
 }
 
 /** `subnets hyperparameters`: one subnet's hyperparameters, in the runtime's order. */
-export interface HyperparametersView {
+export interface SubnetHyperparameters {
   netuid: number
   block: number
-  hyperparameters: HyperparameterView[]
+  hyperparameters: Hyperparameter[]
 }

@@ -1,6 +1,5 @@
 import { badInput } from '../core/errors.js'
 import type { TxCall } from '../node/index.js'
-import { formatTao } from '../core/amount.js'
 
 /**
  * The SubtensorModule calls the writing commands send, chosen from what the runtime has: `register_network`
@@ -9,7 +8,7 @@ import { formatTao } from '../core/amount.js'
  * metadata of several runtimes.
  */
 
-/** What call building needs from a connection (a `Chain` is one; tests adapt a MetadataView). */
+/** What call building needs from a connection (a `Chain` is one; tests adapt a RuntimeMetadata). */
 export interface CallRuntime {
   hasCall(pallet: string, name: string): boolean
   call(pallet: string, name: string, args?: Record<string, unknown>, options?: { ignoreExtra?: boolean }): TxCall
@@ -156,6 +155,3 @@ export function setSubnetIdentityCall(rt: CallRuntime, netuid: number, identity:
   requireCall(rt, 'set_subnet_identity', 'setting a subnet identity')
   return rt.call(SUBTENSOR, 'set_subnet_identity', { netuid, ...identity })
 }
-
-/** A price (TAO per alpha × 1e9) as the decimal string docs/json.md asks for. */
-export const priceText = (price: bigint | null): string | null => (price === null ? null : formatTao(price))

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk'
 import { render } from 'ink-testing-library'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { MetagraphView, NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, Neuron, StakePosition, SubnetSummary } from '../subtensor/models.js'
 import { encodeAddress } from '../core/ss58.js'
 import { WatchApp } from './app.js'
 import { mineFromWallets, type Mine } from './mine.js'
@@ -34,7 +34,7 @@ const subnet = (netuid: number, over: Partial<SubnetSummary> = {}): SubnetSummar
   ...over,
 })
 
-const neuron = (uid: number, over: Partial<NeuronView> = {}): NeuronView => ({
+const neuron = (uid: number, over: Partial<Neuron> = {}): Neuron => ({
   uid,
   hotkey: address(uid + 1),
   coldkey: address(uid + 100),
@@ -57,14 +57,14 @@ const neuron = (uid: number, over: Partial<NeuronView> = {}): NeuronView => ({
   ...over,
 })
 
-const metagraph = (block: number, neurons: NeuronView[]): MetagraphView => ({ block, subnet: subnet(1), neurons })
+const metagraph = (block: number, neurons: Neuron[]): Metagraph => ({ block, subnet: subnet(1), neurons })
 
-function snapshot(block: number, neurons: NeuronView[], extra: Partial<Snapshot> = {}): Snapshot {
+function snapshot(block: number, neurons: Neuron[], extra: Partial<Snapshot> = {}): Snapshot {
   return {
     block: { number: block, hash: `0x${block}` },
     subnets: [subnet(0), subnet(1), subnet(2)],
     metagraph: metagraph(block, neurons),
-    stakes: [{ coldkey: address(100), hotkey: address(1), netuid: 1, alpha: 5n * TAO, value: TAO } as StakeView],
+    stakes: [{ coldkey: address(100), hotkey: address(1), netuid: 1, alpha: 5n * TAO, value: TAO } as StakePosition],
     ...extra,
   }
 }
@@ -124,7 +124,6 @@ function start(props: { netuid?: number | null; columns?: number; rows?: number;
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '')
 const rowOf = (frame: string, uid: number) => frame.split('\n').find((l) => new RegExp(`^.{4}\\s*${uid} `).test(plain(l)))
 const uidsInOrder = (frame: string) =>
@@ -200,6 +199,16 @@ describe('tao watch views', () => {
     t.emit(snapshot(102, [neuron(0, { alphaStake: 1n }), neuron(1, { dividends: 0.9 }), neuron(2)]))
     await t.until((f2) => f2.includes('block #102'))
     for (const uid of [0, 1, 2]) expect(plain(rowOf(t.frame(), uid)!)).not.toMatch(/\d[+-]/)
+  })
+
+  test('the empty-table line is dimmed by the views\' paint, so it is plain where colour is off', async () => {
+    const coloured = start({ paint: new Chalk({ level: 1 }) })
+    await coloured.until((f) => f.includes('reading subnet 1…'))
+    expect(coloured.frame()).toContain('\u001b[2m    reading subnet 1…')
+    coloured.app.unmount()
+    const uncoloured = start()
+    await uncoloured.until((f) => f.includes('reading subnet 1…'))
+    expect(uncoloured.frame()).not.toMatch(/\u001b\[/)
   })
 
   test('a UID that registered or was replaced is marked', async () => {
@@ -327,7 +336,7 @@ describe('tao watch views', () => {
 
   test('40x10: My stake drops whole columns, never cuts a number', async () => {
     const t = start({ netuid: null, columns: 40, rows: 10 })
-    t.emit(snapshot(100, [neuron(0)], { stakes: [{ coldkey: address(100), hotkey: address(4), netuid: 1, alpha: 1234n * TAO, value: 8_765_432n * TAO } as StakeView] }))
+    t.emit(snapshot(100, [neuron(0)], { stakes: [{ coldkey: address(100), hotkey: address(4), netuid: 1, alpha: 1234n * TAO, value: 8_765_432n * TAO } as StakePosition] }))
     await t.until((f) => f.includes('block #100'))
     await t.press('3')
     await t.until((f) => f.includes('total value'))

@@ -15,7 +15,7 @@ import { applyEvent, initialModel, type LiveModel } from './model.js'
 import { plainPaint, type Paint } from './paint.js'
 import type { Connection, FollowMode, LiveSource, SourceEvent } from './source.js'
 import { initialUi } from './state.js'
-import { TableView } from './table-view.js'
+import { TableBody } from './table-body.js'
 
 export interface WatchAppProps {
   source: LiveSource
@@ -47,12 +47,14 @@ export function WatchApp(props: WatchAppProps) {
   const [model, dispatch] = useReducer((m: LiveModel, e: { event: SourceEvent; at: number }) => applyEvent(m, e.event, e.at), undefined, initialModel)
   const [ui, setUi] = useState(() => initialUi(props.netuid))
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per source: a new clock (an inline prop) must not subscribe again
   useEffect(() => source.subscribe((event) => dispatch({ event, at: clock() })), [source])
   useEffect(() => source.focus(ui.netuid), [source, ui.netuid])
   useEffect(() => {
     if (!ui.quit) return
     props.onQuit?.()
     exit()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- quitting happens once, when ui.quit turns true
   }, [ui.quit])
 
   const frame = useMemo(() => frameLayout(model, ui, mine, width, height, paint), [model, ui, mine, width, height, paint])
@@ -97,7 +99,7 @@ export function WatchApp(props: WatchAppProps) {
           ))}
         </Box>
       ) : (
-        <TableView header={frame.table.header} lines={frame.table.lines} height={frame.bodyHeight} empty={frame.empty} />
+        <TableBody header={frame.table.header} lines={frame.table.lines} height={frame.bodyHeight} empty={frame.empty} paint={paint} />
       )}
       {frame.footer !== null && <Text wrap="truncate-end">{paint.dim(frame.footer)}</Text>}
       {frame.detail && <DetailPane lines={frame.detail} />}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { MetagraphView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, SubnetSummary } from '../subtensor/models.js'
 import { unreachable } from '../core/errors.js'
 import type { Chain } from '../node/index.js'
 import { chainSource, type ChainReaders } from './chain-source.js'
@@ -68,7 +68,7 @@ function fakeReaders(opts: { events?: (block: string) => BlockEvent[] } = {}) {
       await wait()
       return [subnet(0, blockOf(o.at)), subnet(1, blockOf(o.at))]
     }),
-    readMetagraph: vi.fn(async (_c: Chain, netuid: number, o: { at: string }) => ({ block: blockOf(o.at), subnet: subnet(netuid, blockOf(o.at)), neurons: [] }) as MetagraphView),
+    readMetagraph: vi.fn(async (_c: Chain, netuid: number, o: { at: string }) => ({ block: blockOf(o.at), subnet: subnet(netuid, blockOf(o.at)), neurons: [] }) as Metagraph),
     readStakes: vi.fn(async () => []),
     readEvents: vi.fn(async (_c: Chain, at: string) => opts.events?.(at) ?? []),
   } satisfies ChainReaders
@@ -105,7 +105,7 @@ describe('chain source', () => {
     expect(events.at(-1)).toMatchObject({ type: 'snapshot', snapshot: { block: { number: 11 } } })
     expect(readers.readStakes).toHaveBeenCalledWith(expect.anything(), ['5C'], { at: '0x11' })
     source.close()
-    expect(node.chains[0].closed).toBe(true)
+    expect(node.chains[0]!.closed).toBe(true)
   })
 
   test('the metagraph is re-read only when the block can have changed it', async () => {
@@ -222,7 +222,7 @@ describe('chain source', () => {
     events.length = 0
     node.failNext(2)
     node.drop()
-    expect(node.chains[0].closed).toBe(true)
+    expect(node.chains[0]!.closed).toBe(true)
     expect(events.at(-1)).toEqual({ type: 'connection', connection: { state: 'lost', since: 1_000_000, attempt: 1, retryAt: 1_001_000, reason: 'connection closed' } })
     await vi.advanceTimersByTimeAsync(1000) // attempt 1 fails
     expect(events.at(-1)).toMatchObject({ type: 'connection', connection: { state: 'lost', since: 1_000_000, attempt: 2, retryAt: 1_001_000 + 2000 } })
@@ -294,7 +294,7 @@ describe('chain source', () => {
     await flush()
     await flush()
     expect(node.connect).toHaveBeenCalledTimes(2)
-    expect(node.chains[0].closed).toBe(true)
+    expect(node.chains[0]!.closed).toBe(true)
     readers.readSubnets.mockRejectedValue(new Error('bad layout'))
     for (const n of [3, 4, 5]) {
       node.block(n)

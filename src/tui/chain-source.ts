@@ -5,7 +5,7 @@
  * the newest is read next, so a slow node never builds a queue. A dropped connection is reported, the
  * last data stays, and it reconnects with back-off (1 s, 2 s, 4 s … 30 s).
  */
-import type { MetagraphView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, StakePosition, SubnetSummary } from '../subtensor/models.js'
 import { TaoError, unreachable } from '../core/errors.js'
 import type { Chain } from '../node/index.js'
 import { metagraphRead, metagraphReason, reconnectDelay, type BlockEvent, type MetagraphRead } from './refresh.js'
@@ -14,8 +14,8 @@ import type { BlockRef, Connection, FollowMode, LiveSource, Snapshot, SourceEven
 /** The read layer, at a block. */
 export interface ChainReaders {
   readSubnets(chain: Chain, opts: { at: string }): Promise<SubnetSummary[]>
-  readMetagraph(chain: Chain, netuid: number, opts: { at: string }): Promise<MetagraphView>
-  readStakes(chain: Chain, coldkeys: string[], opts: { at: string }): Promise<StakeView[]>
+  readMetagraph(chain: Chain, netuid: number, opts: { at: string }): Promise<Metagraph>
+  readStakes(chain: Chain, coldkeys: string[], opts: { at: string }): Promise<StakePosition[]>
   /** Pallet and name of every event of the block. */
   readEvents(chain: Chain, at: string): Promise<BlockEvent[]>
 }
@@ -152,10 +152,10 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
     try {
       const [subnets, stakes, events] = await Promise.all([
         opts.readers.readSubnets(c, at),
-        opts.coldkeys.length > 0 ? part('stake', opts.readers.readStakes(c, opts.coldkeys, at), latest?.stakes ?? []) : Promise.resolve([] as StakeView[]),
+        opts.coldkeys.length > 0 ? part('stake', opts.readers.readStakes(c, opts.coldkeys, at), latest?.stakes ?? []) : Promise.resolve([] as StakePosition[]),
         opts.readers.readEvents(c, block.hash).catch(() => null),
       ])
-      let metagraph: MetagraphView | null = focus !== null && latest?.metagraph?.subnet.netuid === focus ? latest.metagraph : null
+      let metagraph: Metagraph | null = focus !== null && latest?.metagraph?.subnet.netuid === focus ? latest.metagraph : null
       const subnet = focus === null ? undefined : subnets.find((s) => s.netuid === focus)
       if (focus !== null && !subnet) metagraph = null
       if (focus !== null && subnet && metagraphReason(lastRead, focus, block, subnet, events) !== null) {
@@ -222,15 +222,13 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
   const scheduleRetry = (attempt: number, since: number, reason: string) => {
     const delay = reconnectDelay(attempt)
     setConnection({ state: 'lost', since, attempt, retryAt: clock() + delay, reason })
-    retryTimer = setTimeout(async () => {
+    retryTimer = setTimeout(() => {
       if (closed) return
-      try {
-        await connectNow()
-        // The first block of the new connection sets the state to live.
-      } catch (err) {
+      // The first block of the new connection sets the state to live.
+      connectNow().catch((err: unknown) => {
         if (closed) return
         scheduleRetry(attempt + 1, since, message(err))
-      }
+      })
     }, delay)
   }
 
@@ -304,4 +302,4 @@ function isConnectionError(err: unknown): boolean {
   return name === 'DisjointError'
 }
 
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? ''

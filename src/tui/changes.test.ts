@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import type { NeuronView } from '../subtensor/models.js'
+import type { Neuron } from '../subtensor/models.js'
 import { changesByKey, MARK_BLOCKS, neuronChanges, rowChanges, SUBNET_TRACKED, updateMarks } from './changes.js'
 
-const neuron = (uid: number, hotkey: string, over: Partial<NeuronView> = {}): NeuronView => ({
+const neuron = (uid: number, hotkey: string, over: Partial<Neuron> = {}): Neuron => ({
   uid,
   hotkey,
   coldkey: 'c' + uid,
@@ -28,9 +28,9 @@ const neuron = (uid: number, hotkey: string, over: Partial<NeuronView> = {}): Ne
 describe('changes', () => {
   test('up and down per tracked value; nothing when equal', () => {
     const a = neuron(0, 'h0')
-    expect(rowChanges(a, a, { stake: (n: NeuronView) => n.alphaStake })).toBeUndefined()
+    expect(rowChanges(a, a, { stake: (n: Neuron) => n.alphaStake })).toBeUndefined()
     const b = { ...a, alphaStake: 101n, incentive: 0.05 }
-    expect(rowChanges(a, b, { stake: (n: NeuronView) => n.alphaStake, incentive: (n: NeuronView) => n.incentive })).toEqual({ stake: 'up', incentive: 'down' })
+    expect(rowChanges(a, b, { stake: (n: Neuron) => n.alphaStake, incentive: (n: Neuron) => n.incentive })).toEqual({ stake: 'up', incentive: 'down' })
   })
 
   test('registrations: a new UID, a replaced UID; replaced UIDs show no value changes', () => {

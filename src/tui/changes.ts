@@ -2,7 +2,7 @@
  * What changed since the previous block: each tracked value up or down, and the UIDs that registered or
  * were replaced (another hotkey on the same UID). Pure functions over the read layer's plain data.
  */
-import type { NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import type { Neuron, StakePosition, SubnetSummary } from '../subtensor/models.js'
 import type { Direction } from './table.js'
 
 /** The values of one row that went up or down, by name. */
@@ -10,7 +10,7 @@ export type ChangeSet = Readonly<Record<string, Direction>>
 
 type Pickers<T> = Readonly<Record<string, (row: T) => number | bigint | null>>
 
-export const NEURON_TRACKED: Pickers<NeuronView> = {
+export const NEURON_TRACKED: Pickers<Neuron> = {
   stake: (n) => n.alphaStake,
   value: (n) => n.stakeValue,
   totalStake: (n) => n.totalStake,
@@ -35,7 +35,7 @@ export const SUBNET_TRACKED: Pickers<SubnetSummary> = {
   burn: (s) => s.burn,
 }
 
-export const STAKE_TRACKED: Pickers<StakeView> = {
+export const STAKE_TRACKED: Pickers<StakePosition> = {
   alpha: (s) => s.alpha,
   value: (s) => s.value,
 }
@@ -66,7 +66,7 @@ export function changesByKey<T, K>(before: readonly T[], after: readonly T[], ke
   return out
 }
 
-export const stakeKey = (s: StakeView): string => `${s.coldkey}/${s.hotkey}/${s.netuid}`
+export const stakeKey = (s: StakePosition): string => `${s.coldkey}/${s.hotkey}/${s.netuid}`
 
 /** A UID that registered (it did not exist) or was replaced (another hotkey holds it now). */
 export interface Registration {
@@ -83,8 +83,8 @@ export interface Registration {
  * Compare two metagraphs of the same subnet: per-UID value changes (not for replaced UIDs: another
  * neuron's values are no change) and the registrations between them.
  */
-export function neuronChanges(before: readonly NeuronView[], after: readonly NeuronView[], block: number): { changes: Map<number, ChangeSet>; registrations: Registration[] } {
-  const previous = new Map<number, NeuronView>()
+export function neuronChanges(before: readonly Neuron[], after: readonly Neuron[], block: number): { changes: Map<number, ChangeSet>; registrations: Registration[] } {
+  const previous = new Map<number, Neuron>()
   for (const n of before) previous.set(n.uid, n)
   const changes = new Map<number, ChangeSet>()
   const registrations: Registration[] = []

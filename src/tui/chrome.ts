@@ -15,7 +15,7 @@ export function fitParts(parts: readonly { text: string; priority: number }[], w
   while (len() > width && kept.some((p) => p.priority > 1)) {
     let drop = 0
     kept.forEach((p, i) => {
-      if (p.priority >= kept[drop].priority) drop = i
+      if (p.priority >= kept[drop]!.priority) drop = i
     })
     kept.splice(drop, 1)
   }
@@ -106,7 +106,7 @@ const FILTER_HELP = ['typing a filter: a uid or netuid, or part of a hotkey, col
 /** The one-line key help: the longest form that fits. */
 export function keyHelpLine(ui: Pick<UiState, 'editingFilter' | 'help'>, width: number): string {
   const forms = ui.editingFilter ? FILTER_HELP : ui.help ? ['any key closes the help · q quits'] : KEY_HELP
-  return clip(forms.find((f) => [...f].length <= width) ?? forms[forms.length - 1], width)
+  return clip(forms.find((f) => [...f].length <= width) ?? forms[forms.length - 1] ?? '', width)
 }
 
 /** The help screen for a width: two columns of keys where they fit, one otherwise. */

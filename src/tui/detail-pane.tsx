@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink'
 import { memo } from 'react'
-import type { NeuronView } from '../subtensor/models.js'
+import type { Neuron } from '../subtensor/models.js'
 import type { ChangeSet, Registration } from './changes.js'
 import { axonText, clip, clipAnsi, compactAmount, unitValue } from './format.js'
 import type { UidHistory, SeriesName } from './history.js'
@@ -16,7 +16,7 @@ import { sparkline } from './sparkline.js'
 export const DETAIL_HEIGHT = 8
 
 export interface DetailInput {
-  neuron: NeuronView
+  neuron: Neuron
   history: UidHistory | undefined
   mark: Registration | undefined
   changes: ChangeSet | undefined

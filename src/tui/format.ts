@@ -24,9 +24,6 @@ export function clip(line: string, width: number): string {
   return chars.length <= width ? line : chars.slice(0, Math.max(0, width - 1)).join('') + '…'
 }
 
-/** Visible length in terminal cells of text made safe by `cleanText`. */
-export const textWidth = (text: string): number => [...text].length
-
 /**
  * Text from the chain (subnet names, symbols) made safe for a fixed-width cell: no control or bidi
  * characters, and wide (CJK, emoji) characters shown as '?', so every character is one cell.
@@ -108,7 +105,6 @@ export function age(ms: number): string {
 export const axonText = (axon: { ip: string | null; port: number } | null): string =>
   axon?.ip ? (axon.ip.includes(':') ? `[${axon.ip}]:${axon.port}` : `${axon.ip}:${axon.port}`) : '-'
 
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/y
 
 /** Cut a line with colour codes to `width` visible cells; the codes are kept, so colours still close. */

@@ -6,16 +6,17 @@
 import { helpLines, keyHelpLine, tabsLine } from './chrome.js'
 import { DETAIL_HEIGHT, detailLines } from './detail-pane.js'
 import { clip } from './format.js'
-import { metagraphView, type NeuronRow } from './metagraph-view.js'
+import { metagraphTable, type NeuronRow } from './metagraph-table.js'
 import type { Mine } from './mine.js'
 import type { LiveModel } from './model.js'
 import type { Paint } from './paint.js'
 import type { UiState, ViewName } from './state.js'
-import { stakeView } from './stake-view.js'
-import { blocksToEpoch, subnetsView } from './subnets-view.js'
+import { stakeTable } from './stake-table.js'
+import { blocksToEpoch, subnetsTable } from './subnets-table.js'
 import { layoutView, type ViewLayout, type ViewSpec } from './view-spec.js'
 
-export const VIEW_SPECS: Record<ViewName, ViewSpec<any>> = { subnets: subnetsView, metagraph: metagraphView, stake: stakeView }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each view has its own row type, which Column's function fields make invariant
+export const VIEW_SPECS: Record<ViewName, ViewSpec<any>> = { subnets: subnetsTable, metagraph: metagraphTable, stake: stakeTable }
 
 export interface FrameLayout {
   width: number

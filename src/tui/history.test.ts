@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import type { MetagraphView } from '../subtensor/models.js'
+import type { Metagraph } from '../subtensor/models.js'
 import { emptyHistory, recordBlock, Ring } from './history.js'
 import { sparkline } from './sparkline.js'
 
-const mg = (netuid: number, block: number, neurons: Array<{ uid: number; hotkey: string; stake: bigint }>): MetagraphView =>
+const mg = (netuid: number, block: number, neurons: Array<{ uid: number; hotkey: string; stake: bigint }>): Metagraph =>
   ({
     block,
     subnet: { netuid } as never,
     neurons: neurons.map((n) => ({ uid: n.uid, hotkey: n.hotkey, alphaStake: n.stake, incentive: 0, dividends: 0, emission: 0n })) as never,
-  }) as MetagraphView
+  }) as Metagraph
 
 describe('history', () => {
   test('a ring keeps the newest values, oldest first', () => {

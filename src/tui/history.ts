@@ -3,7 +3,7 @@
  * ring of HISTORY_POINTS numbers per series and UID, allocated once, so memory stays flat however long
  * `tao watch` runs. Only the subnet in view is kept; another subnet starts a new history.
  */
-import type { MetagraphView, NeuronView } from '../subtensor/models.js'
+import type { Metagraph, Neuron } from '../subtensor/models.js'
 
 export const HISTORY_POINTS = 240
 
@@ -34,7 +34,7 @@ export class Ring {
   last(count = this.length): number[] {
     const n = Math.min(count, this.length)
     const out = new Array<number>(n)
-    for (let i = 0; i < n; i++) out[i] = this.data[(this.start + this.length - n + i) % this.capacity]
+    for (let i = 0; i < n; i++) out[i] = this.data[(this.start + this.length - n + i) % this.capacity]!
     return out
   }
 
@@ -57,7 +57,7 @@ export interface NeuronHistory {
 
 export const emptyHistory = (): NeuronHistory => ({ netuid: null, block: -1, byUid: new Map() })
 
-const pick: Record<SeriesName, (n: NeuronView) => number> = {
+const pick: Record<SeriesName, (n: Neuron) => number> = {
   stake: (n) => Number(n.alphaStake) / 1e9,
   incentive: (n) => n.incentive,
   dividends: (n) => n.dividends,
@@ -69,7 +69,7 @@ const pick: Record<SeriesName, (n: NeuronView) => number> = {
  * that left, or a UID now held by another hotkey starts afresh. Returns the history (the same rings,
  * updated in place, so nothing is reallocated per block).
  */
-export function recordBlock(history: NeuronHistory, metagraph: MetagraphView, block: number, capacity = HISTORY_POINTS): NeuronHistory {
+export function recordBlock(history: NeuronHistory, metagraph: Metagraph, block: number, capacity = HISTORY_POINTS): NeuronHistory {
   const netuid = metagraph.subnet.netuid
   const byUid = history.netuid === netuid ? history.byUid : new Map<number, UidHistory>()
   if (history.netuid === netuid && block <= history.block) return history

@@ -2,7 +2,7 @@
  * "Mine": the keys of the local wallets (every wallet under the wallet path), highlighted everywhere in
  * the live views and kept by the `m` filter. Read once at start; public files only, nothing is unlocked.
  */
-import type { NeuronView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import type { Neuron, StakePosition, SubnetSummary } from '../subtensor/models.js'
 
 export interface Mine {
   hotkeys: ReadonlySet<string>
@@ -39,10 +39,10 @@ export function mineFromWallets(wallets: readonly WalletKeys[]): Mine {
 }
 
 /** A UID is mine when its hotkey is a local hotkey or its coldkey a local coldkey. */
-export const isMineNeuron = (mine: Mine, n: Pick<NeuronView, 'hotkey' | 'coldkey'>): boolean => mine.hotkeys.has(n.hotkey) || mine.coldkeys.has(n.coldkey)
+export const isMineNeuron = (mine: Mine, n: Pick<Neuron, 'hotkey' | 'coldkey'>): boolean => mine.hotkeys.has(n.hotkey) || mine.coldkeys.has(n.coldkey)
 
 /** A subnet is mine when a local wallet stakes on it or owns it. */
 export const isMineSubnet = (mine: Mine, s: SubnetSummary, stakedNetuids: ReadonlySet<number>): boolean =>
   stakedNetuids.has(s.netuid) || (s.ownerHotkey !== null && mine.hotkeys.has(s.ownerHotkey)) || (s.ownerColdkey !== null && mine.coldkeys.has(s.ownerColdkey))
 
-export const stakedNetuids = (stakes: readonly StakeView[]): Set<number> => new Set(stakes.filter((s) => s.alpha > 0n).map((s) => s.netuid))
+export const stakedNetuids = (stakes: readonly StakePosition[]): Set<number> => new Set(stakes.filter((s) => s.alpha > 0n).map((s) => s.netuid))

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import type { MetagraphView, NeuronView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, Neuron, SubnetSummary } from '../subtensor/models.js'
 import { applyEvent, initialModel } from './model.js'
 import type { Snapshot } from './source.js'
 
-const n = (uid: number, hotkey: string, alphaStake: bigint) => ({ uid, hotkey, coldkey: 'c', alphaStake, incentive: 0, dividends: 0, emission: 0n }) as NeuronView
+const n = (uid: number, hotkey: string, alphaStake: bigint) => ({ uid, hotkey, coldkey: 'c', alphaStake, incentive: 0, dividends: 0, emission: 0n }) as Neuron
 const subnet = (netuid: number, price: bigint) => ({ netuid, price }) as SubnetSummary
-const mg = (netuid: number, neurons: NeuronView[]) => ({ block: 0, subnet: subnet(netuid, 1n), neurons }) as MetagraphView
-const snap = (block: number, metagraph: MetagraphView | null, price = 1n): Snapshot => ({
+const mg = (netuid: number, neurons: Neuron[]) => ({ block: 0, subnet: subnet(netuid, 1n), neurons }) as Metagraph
+const snap = (block: number, metagraph: Metagraph | null, price = 1n): Snapshot => ({
   block: { number: block, hash: '0x' + block },
   subnets: [subnet(1, price)],
   metagraph,

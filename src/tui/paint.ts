@@ -1,17 +1,14 @@
 /**
- * Colours of the live views: one chalk instance, chosen once (none with NO_COLOR or when stdout is not a
- * terminal), handed to the views as a prop so that tests can ask for colours explicitly.
+ * Colours of the live views: one chalk instance, chosen once by the rule every command follows
+ * (core/output.ts `colorEnabled`, for stdout, where the views draw), handed to the views as a prop so that
+ * tests can ask for colours explicitly.
  */
 import { Chalk, type ChalkInstance } from 'chalk'
+import { colorEnabled } from '../core/output.js'
 
 export type Paint = ChalkInstance
 
 export const plainPaint: Paint = new Chalk({ level: 0 })
 
-/** 16 colours on a terminal; none with NO_COLOR (or FORCE_COLOR=0). */
-export function terminalPaint(stream: NodeJS.WriteStream): Paint {
-  const env = process.env
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return plainPaint
-  if (env.FORCE_COLOR === '0') return plainPaint
-  return new Chalk({ level: stream.isTTY || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') ? 1 : 0 })
-}
+/** 16 colours where colour is on for `stream`, else none. */
+export const terminalPaint = (stream: NodeJS.WriteStream): Paint => (colorEnabled(stream) ? new Chalk({ level: 1 }) : plainPaint)

@@ -1,6 +1,6 @@
 /**
  * The read layer as the live source uses it: subnets, one metagraph and stake positions at a block hash
- * (src/chain/*), and the block's events (pallet and name) from its System.Events.
+ * (src/subtensor/), and the block's events (pallet and name) from its System.Events.
  */
 import type { Chain } from '../node/index.js'
 import type { ChainReaders } from './chain-source.js'

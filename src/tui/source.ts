@@ -3,7 +3,7 @@
  * layer's plain data, no RPC types) and the state of its connection. The real one follows a node
  * (./chain-source.ts); tests and benchmarks feed snapshots by hand (`manualSource`).
  */
-import type { MetagraphView, StakeView, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, StakePosition, SubnetSummary } from '../subtensor/models.js'
 
 export type FollowMode = 'finalized' | 'best'
 
@@ -20,9 +20,9 @@ export interface Snapshot {
    * The metagraph of the subnet in focus, or null (no subnet in focus, or not read yet). It is re-read only
    * when the block can have changed it, so it may be the same object as in the previous snapshot.
    */
-  metagraph: MetagraphView | null
+  metagraph: Metagraph | null
   /** Stake positions of the local wallets' coldkeys. */
-  stakes: StakeView[]
+  stakes: StakePosition[]
 }
 
 export type Connection =

@@ -13,7 +13,7 @@ export function sparkline(values: readonly number[], width: number): string {
     if (v > max) max = v
   }
   // A flat series sits on the baseline, or in the middle when it is not zero (so "constant" reads as such).
-  if (max === min) return (min === 0 ? BARS[0] : BARS[3]).repeat(shown.length)
+  if (max === min) return (min === 0 ? BARS[0]! : BARS[3]!).repeat(shown.length)
   const span = max - min
   let out = ''
   for (const v of shown) out += BARS[Math.min(BARS.length - 1, Math.floor(((v - min) / span) * BARS.length))]

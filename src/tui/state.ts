@@ -135,7 +135,7 @@ export function reduceUi(state: UiState, action: UiAction, ctx: RowContext): UiS
       return openSubnet({ ...state, detail: false }, ctx.target.netuid, ctx.target.key)
     case 'nextView': {
       const i = VIEWS.indexOf(state.view)
-      return { ...state, view: VIEWS[(i + action.delta + VIEWS.length) % VIEWS.length], editingFilter: false, detail: false, help: false }
+      return { ...state, view: VIEWS[(i + action.delta + VIEWS.length) % VIEWS.length]!, editingFilter: false, detail: false, help: false }
     }
     case 'showView':
       return { ...state, view: action.view, editingFilter: false, detail: false, help: false }

@@ -67,11 +67,11 @@ describe('rows', () => {
 
   test('a row is one line of exactly the width, with markers for cursor, mine, registration and change', () => {
     const f = fitColumns(cols, 40 - 4)
-    const line = rowLine(f, rows[0], { selected: true, mine: true, mark: 'new', changes: { v: 'up' } }, 40, plainPaint)
+    const line = rowLine(f, rows[0]!, { selected: true, mine: true, mark: 'new', changes: { v: 'up' } }, 40, plainPaint)
     expect(line.length).toBe(40)
     expect(line.startsWith('>*+ ')).toBe(true)
     expect(line).toContain('5+')
-    const down = rowLine(f, rows[0], { selected: false, mine: false, mark: 'replaced', changes: { v: 'down' } }, 40, plainPaint)
+    const down = rowLine(f, rows[0]!, { selected: false, mine: false, mark: 'replaced', changes: { v: 'down' } }, 40, plainPaint)
     expect(down.startsWith('  ~ ')).toBe(true)
     expect(down).toContain('5-')
   })
@@ -79,7 +79,7 @@ describe('rows', () => {
   test('with colour, up is green and down is red', () => {
     const paint = new Chalk({ level: 1 })
     const f = fitColumns(cols, 36)
-    expect(rowLine(f, rows[0], { selected: false, mine: false, mark: null, changes: { v: 'up' } }, 40, paint)).toContain('\u001b[32m')
-    expect(rowLine(f, rows[0], { selected: false, mine: false, mark: null, changes: { v: 'down' } }, 40, paint)).toContain('\u001b[31m')
+    expect(rowLine(f, rows[0]!, { selected: false, mine: false, mark: null, changes: { v: 'up' } }, 40, paint)).toContain('\u001b[32m')
+    expect(rowLine(f, rows[0]!, { selected: false, mine: false, mark: null, changes: { v: 'down' } }, 40, paint)).toContain('\u001b[31m')
   })
 })

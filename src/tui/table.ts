@@ -47,7 +47,7 @@ export function fitColumns<R>(columns: readonly Column<R>[], width: number): Fit
   const total = () => kept.reduce((sum, c) => sum + c.width, 0) + GAP * Math.max(0, kept.length - 1)
   while (total() > width && kept.length > 1) {
     let drop = kept.length - 1
-    for (let i = 0; i < kept.length; i++) if (kept[i].priority > 1 && (kept[drop].priority <= 1 || kept[i].priority >= kept[drop].priority)) drop = i
+    for (let i = 0; i < kept.length; i++) if (kept[i]!.priority > 1 && (kept[drop]!.priority <= 1 || kept[i]!.priority >= kept[drop]!.priority)) drop = i
     kept.splice(drop, 1)
   }
   const fitted = kept.map((column) => ({ column, width: column.width }))
@@ -99,7 +99,7 @@ export const sortableIds = <R>(fitted: readonly FittedColumn<R>[]): string[] => 
 export function nextSortColumn(ids: readonly string[], current: string): string {
   if (ids.length === 0) return current
   const i = ids.indexOf(current)
-  return ids[(i + 1) % ids.length]
+  return ids[(i + 1) % ids.length]!
 }
 
 /**

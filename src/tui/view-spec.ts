@@ -55,7 +55,7 @@ export function layoutView<R>(spec: ViewSpec<R>, data: ViewData, width: number, 
   const offset = scrollOffset(rows.length, cursor, t.offset, pageSize)
   const lines: string[] = []
   for (let i = offset; i < Math.min(rows.length, offset + pageSize); i++) {
-    lines.push(rowLine(fitted, rows[i], { ...spec.marks(rows[i], data), selected: i === cursor }, width, paint))
+    lines.push(rowLine(fitted, rows[i]!, { ...spec.marks(rows[i]!, data), selected: i === cursor }, width, paint))
   }
   const selected = rows[cursor]
   const header = ' '.repeat(PREFIX) + headerLine(fitted, { column: t.sort, reverse: t.reverse })

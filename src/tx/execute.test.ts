@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { failed, TaoError, unreachable } from '../core/errors.js'
-import type { Chain, PreparedTx, SendOptions, Sr25519Keypair, TxCall, TxResult } from '../node/index.js'
+import type { Chain, PreparedTx, SendOptions, SigningTrust, Sr25519Keypair, TxCall, TxResult } from '../node/index.js'
 import { executeTx, mayHaveLanded, type TxIO, type TxRequest } from './execute.js'
 import type { Plan, TxIntent } from './intent.js'
 
@@ -49,10 +49,10 @@ interface FakeNode {
   chain: Chain
   fees: Array<{ call: TxCall; from: unknown; options: unknown }>
   prepared: Array<{ call: TxCall; signer: string; options: SendOptions }>
-  /** What was asked of the node, in order: `prefetch`, `plan`, `prepare`. */
-  order: string[]
   sent: Array<{ prepared: PreparedTx; keypair: Sr25519Keypair; options: SendOptions }>
   rpc: Array<{ method: string; params: unknown }>
+  /** What was asked of the node, in order: `prefetch`, `plan`, `prepare`. */
+  order: string[]
   closed: number
 }
 
@@ -66,11 +66,13 @@ const ENDPOINT = 'ws://127.0.0.1:9944'
 function fakeNode(
   outcome: (options: SendOptions, prepared: PreparedTx) => Promise<TxResult> = async () => landed(),
   nextNonce = 7,
+  trust: () => Promise<SigningTrust> = async () => ({ mode: 1, verifiedBy: 'runtime', words: 'mode 1' }),
   decode: (call: TxCall) => PreparedTx['decoded'] = (call) => ({ pallet: call.pallet, name: call.name, args: call.args }),
 ): FakeNode {
-  const node = { fees: [], prepared: [], sent: [], rpc: [], closed: 0, order: [] } as Omit<FakeNode, 'chain'>
+  const node = { fees: [], prepared: [], sent: [], rpc: [], order: [], closed: 0 } as Omit<FakeNode, 'chain'>
   const chain = {
     endpoint: { network: 'local', url: ENDPOINT },
+    signingTrust: trust,
     prefetch(signer: string) {
       node.order.push(`prefetch ${signer}`)
     },
@@ -123,7 +125,14 @@ interface FakeTerminal {
 
 /** The person answers `answer` at the prompt; `unlock` may fail as a wrong password would. */
 function fakeTerminal(node: FakeNode, { answer = true, unlockError }: { answer?: boolean; unlockError?: TaoError } = {}): FakeTerminal {
-  const t = { logs: [] as string[], notes: [] as string[], questions: [] as string[], interruptNotes: [] as string[], unlocked: 0, connected: 0 }
+  const t = {
+    logs: [] as string[],
+    notes: [] as string[],
+    questions: [] as string[],
+    interruptNotes: [] as string[],
+    unlocked: 0,
+    connected: 0,
+  }
   const io: TxIO = {
     log: (line) => t.logs.push(stripVTControlCharacters(line)),
     note: (line) => t.notes.push(stripVTControlCharacters(line)),
@@ -210,7 +219,9 @@ describe('executeTx', () => {
     // The call is prepared once (fee of its exact bytes) and exactly that preparation is signed and sent.
     expect(node.fees).toEqual([])
     expect(node.prepared).toEqual([{ call: CALL, signer: SIGNER, options: {} }])
-    expect(node.sent).toEqual([{ prepared: expect.objectContaining({ call: CALL, fee: FEE, nonce: 7 }), keypair: KEYPAIR, options: {} }])
+    expect(node.sent).toEqual([
+      { prepared: expect.objectContaining({ call: CALL, fee: FEE, nonce: 7 }), keypair: KEYPAIR, options: { onProgress: expect.any(Function) } },
+    ])
     expect(node.rpc).toEqual([])
     expect(t.logs).toEqual([`included in block #42 ${BLOCK_HASH}\n  fee paid: τ0.00013\n  extrinsic: ${TX_HASH}`])
     expect(report).toEqual({
@@ -242,6 +253,7 @@ describe('executeTx', () => {
       return intent()
     })
     expect(seen).toEqual([node.chain, SIGNER, { path: '/wallets', name: 'alice', hotkey: 'default' }, options, FEE])
+    // The plan's own estimate is used: no second request for the same call.
     expect(node.fees).toEqual([{ call: CALL, from: SIGNER, options }])
     // What is shown and signed is prepared from the call the plan returned, with the same options.
     expect(node.prepared).toEqual([{ call: CALL, signer: SIGNER, options }])
@@ -299,9 +311,9 @@ describe('executeTx', () => {
     )
     expect(t.questions).toEqual([])
     expect(t.unlocked).toBe(1)
-    expect(node.sent[0]!.options).toEqual({ dryRun: true })
+    expect(node.sent[0]!.options).toEqual({ dryRun: true, onProgress: expect.any(Function) })
     expect(t.logs).toEqual([HEX])
-    expect(t.notes.slice(1)).toEqual(['signed, not submitted (fee about τ0.000125); the extrinsic:'])
+    expect(t.notes.slice(1)).toEqual([expect.stringMatching(/^signed, not submitted \(fee about τ0\.000125(; submit it before block #\d+ with `tao tx submit`)?\); the extrinsic:$/)])
     expect(report).toEqual({
       ...CONTEXT,
       status: 'dry-run',
@@ -337,7 +349,11 @@ describe('executeTx', () => {
         ),
       ),
     )
-    expect([err.code, err.exitCode, err.message]).toEqual(['DISPATCH_ERROR', 1, 'Balances.InsufficientBalance: Balance too low to send value.'])
+    expect([err.code, err.exitCode, err.message]).toEqual([
+      'DISPATCH_ERROR',
+      1,
+      'Balances.InsufficientBalance: Balance too low to send value.',
+    ])
     expect(err.data).toEqual({
       ...CONTEXT,
       status: 'landed',
@@ -367,12 +383,12 @@ describe('executeTx', () => {
     expect(err.data?.dispatchError).toEqual(error)
   })
 
-  it('a connection lost after submission with the outcome unknown: TX_UNKNOWN, exit 1, the report says so', async () => {
+  it('a connection lost after submission with the outcome unknown: TX_UNKNOWN, exit 5, the report says so', async () => {
     const reason = 'the connection to the node was lost after sending and the transaction was not found in blocks 40–50'
     const node = fakeNode(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason, validUntil: 104, connectionLost: true }))
     const t = fakeTerminal(node)
     const err = await refusal(executeTx(t.io, request(), planOf()))
-    expect([err.code, err.exitCode, err.message]).toEqual(['TX_UNKNOWN', 1, `cannot tell whether transaction ${TX_HASH} landed: ${reason}`])
+    expect([err.code, err.exitCode, err.message]).toEqual(['TX_UNKNOWN', 5, expect.stringMatching(new RegExp(`^transaction ${TX_HASH} may or may not have landed: ${reason}`))])
     expect(err.data).toEqual({ ...CONTEXT, status: 'unknown', txHash: TX_HASH, hex: HEX, reason, validUntil: 104, connectionLost: true })
     expect(node.closed).toBe(1)
   })
@@ -458,12 +474,16 @@ describe('executeTx', () => {
         name: 'sudo',
         args: { call: { type: 'System', value: { type: 'remark', value: { remark: new TextEncoder().encode('hi\u001b[2J') } } } },
       }
-      const t = fakeTerminal(fakeNode(undefined, 7, () => decoded))
+      const t = fakeTerminal(fakeNode(undefined, 7, undefined, () => decoded))
       const report = await executeTx(t.io, request(), planOf(intent({ call, preview: undefined })))
       // A control character in bytes is never written to the terminal: such bytes are shown as hex.
       expect(t.notes[0]).toContain('\n  call as signed: Sudo.sudo(call: System(remark({ remark: 0x68691b5b324a })))\n')
       expect(t.notes[0]!.startsWith('Sudo.sudo signed by')).toBe(true)
-      expect(report).toMatchObject({ call: 'Sudo.sudo', args: { call: { type: 'System', value: { type: 'remark', value: { remark: '0x68691b5b324a' } } } }, callData: '0x0f00' })
+      expect(report).toMatchObject({
+        call: 'Sudo.sudo',
+        args: { call: { type: 'System', value: { type: 'remark', value: { remark: '0x68691b5b324a' } } } },
+        callData: '0x0f00',
+      })
     })
 
     it('a preparation that refuses the call bytes (CALL_MISMATCH) stops before anything is shown, unlocked or sent', async () => {
@@ -476,6 +496,35 @@ describe('executeTx', () => {
       expect([err.code, err.exitCode]).toEqual(['CALL_MISMATCH', 1])
       expect([t.notes, t.questions, t.unlocked, node.sent.length, node.closed]).toEqual([[], [], 0, 0, 1])
     })
+  })
+
+  it('in CheckMetadataHash mode 0 the preview says what vouches for the metadata instead of the runtime', async () => {
+    const words =
+      'CheckMetadataHash mode 0: this runtime (spec 218) cannot check the metadata; tao verified it against the digest it ships for this runtime'
+    const t = fakeTerminal(fakeNode(undefined, 7, async () => ({ mode: 0, verifiedBy: 'package', words })))
+    await executeTx(t.io, request(), planOf(intent({ preview: undefined })))
+    expect(t.notes[0]).toBe(
+      `Balances.transfer_keep_alive signed by the ${LABEL} (${SIGNER})\n` +
+        '  send τ1 to 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\n' +
+        `  ${words}\n` +
+        `  network: local (${ENDPOINT}), genesis 0x5f5f5f5f…, spec 218\n` +
+        '  call as signed: Balances.transfer_keep_alive(value: 1)\n' +
+        '  estimated fee: τ0.000125',
+    )
+  })
+
+  it('metadata nothing can vouch for is refused before anything is shown, unlocked or sent', async () => {
+    const node = fakeNode(undefined, 7, async () => {
+      throw new TaoError(1, 'METADATA_UNVERIFIED', 'cannot verify the metadata')
+    })
+    const t = fakeTerminal(node)
+    const err = await refusal(executeTx(t.io, request(), planOf()))
+    expect([err.code, err.exitCode]).toEqual(['METADATA_UNVERIFIED', 1])
+    expect(t.notes).toEqual([])
+    expect(t.questions).toEqual([])
+    expect(t.unlocked).toBe(0)
+    expect(node.sent).toEqual([])
+    expect(node.closed).toBe(1)
   })
 
   describe('--nonce', () => {
@@ -607,7 +656,10 @@ describe('executeTx', () => {
   })
 
   it('mayHaveLanded: whether each way the signing path fails may have left the transaction on chain', async () => {
-    const failure = async (outcome: (options: SendOptions) => Promise<TxResult>, terminal: { answer?: boolean; unlockError?: TaoError } = {}) => {
+    const failure = async (
+      outcome: (options: SendOptions) => Promise<TxResult>,
+      terminal: { answer?: boolean; unlockError?: TaoError } = {},
+    ) => {
       const node = fakeNode(outcome)
       return executeTx(fakeTerminal(node, terminal).io, request(), planOf()).then(
         () => undefined,
@@ -622,11 +674,56 @@ describe('executeTx', () => {
       ['refused by the node', await failure(async () => Promise.reject(failed('the node refused the transaction', 'TX_REJECTED'))), false],
       ['landed, dispatch failed', await failure(async () => dispatchFailed), false],
       ['can no longer land', await failure(async () => gone), false],
-      ['outcome unknown', await failure(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason: 'lost', connectionLost: true })), true],
+      [
+        'outcome unknown',
+        await failure(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason: 'lost', connectionLost: true })),
+        true,
+      ],
       ['node unreachable', await failure(async () => Promise.reject(unreachable('the node went away'))), true],
       ['not a TaoError', await failure(async () => Promise.reject(new Error('socket hang up'))), true],
     ]
     for (const [, err] of cases) expect(err).toBeDefined()
     expect(cases.map(([what, err]) => [what, mayHaveLanded(err)])).toEqual(cases.map(([what, , may]) => [what, may]))
+  })
+
+  describe('a typed confirmation (confirmPhrase)', () => {
+    const phrase = { prompt: 'Type the last 6 characters to confirm:', answer: 'M694ty' }
+    const typing = (t: FakeTerminal, typed: string) => {
+      const asked: Array<[string, string]> = []
+      t.io.confirmTyped = async (prompt, answer) => (asked.push([prompt, answer]), typed === answer)
+      return asked
+    }
+
+    it('asks for the phrase instead of y/N, after the preview; the right answer signs', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node, { answer: false })
+      const asked = typing(t, 'M694ty')
+      await executeTx(t.io, request(), planOf(intent({ confirmPhrase: phrase })))
+      expect(asked).toEqual([[phrase.prompt, phrase.answer]])
+      expect(t.questions).toEqual([])
+      expect(t.notes[0]).toMatch(/estimated fee/)
+      expect(node.sent).toHaveLength(1)
+    })
+
+    it('anything else typed cancels: nothing unlocked or sent', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node)
+      typing(t, 'y')
+      const err = await refusal(executeTx(t.io, request(), planOf(intent({ confirmPhrase: phrase }))))
+      expect([err.code, err.exitCode]).toEqual(['CANCELLED', 2])
+      expect([t.unlocked, node.sent.length]).toEqual([0, 0])
+    })
+
+    it('-y and --dry-run skip it; a terminal that cannot ask for one refuses', async () => {
+      const node = fakeNode()
+      const t = fakeTerminal(node)
+      const asked = typing(t, '')
+      await executeTx(t.io, request({}, { noPrompt: true }), planOf(intent({ confirmPhrase: phrase })))
+      await executeTx(t.io, request({ dryRun: true }), planOf(intent({ confirmPhrase: phrase })))
+      expect(asked).toEqual([])
+      const bare = fakeTerminal(fakeNode())
+      const err = await refusal(executeTx(bare.io, request(), planOf(intent({ confirmPhrase: phrase }))))
+      expect([err.code, err.exitCode, bare.unlocked]).toEqual(['MISSING_INPUT', 2, 0])
+    })
   })
 })

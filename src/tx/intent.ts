@@ -9,6 +9,11 @@ export interface PlanContext {
   chain: Chain
   /** SS58 of the signing key. */
   signer: string
+  /**
+   * SS58 of the account the call runs as: the signer, or the real account it signs for as a proxy, or the
+   * multisig account it approves for. Balances and ownership are checked against this one.
+   */
+  actor: string
   /** The wallet selection (path, name, hotkey) after flags, environment and config. */
   wallet: WalletSelection
   options: SendOptions
@@ -26,6 +31,11 @@ export interface TxIntent {
   summary: string
   /** Further preview lines (expected alpha, slippage, the burn …). */
   preview?: string[]
+  /**
+   * For a transaction that cannot be undone: the person types `answer` after the preview instead of answering
+   * y/N (-y / --no-prompt still skips the question).
+   */
+  confirmPhrase?: { prompt: string; answer: string }
   /** Fields the command reports in its JSON (amounts as {rao,tao}). */
   context?: Record<string, unknown>
   /** Fields learned from the landed transaction's own events (a new netuid, a uid, the amount really moved). */
@@ -37,9 +47,25 @@ export interface TxIntent {
    * weight commit's reveal window as the chain recorded it). The fields returned join the report.
    */
   readBack?(report: Record<string, unknown>): Promise<Record<string, unknown>>
+  /**
+   * After the transaction landed with a failed dispatch, while still connected: words that say more than the
+   * runtime's error (which part of a batch failed). They follow the error's own message.
+   */
+  explainFailure?(): Promise<string | undefined>
 }
 
 export type Plan = (ctx: PlanContext) => Promise<TxIntent>
+
+/**
+ * Signing on behalf of another account (a proxy's real account, a multisig): who the call runs as, and how the
+ * planned call is wrapped into the call the signer really signs (the wrapped intent keeps the plan's summary,
+ * preview and context, adds its own lines, and reads the inner call's events only when the inner call ran).
+ */
+export interface Acting {
+  /** The account the call runs as when `signer` signs; throws (bad input) when this signer cannot act for it. */
+  actorFor(signer: string): string
+  wrap(ctx: PlanContext, intent: TxIntent): Promise<TxIntent>
+}
 
 /** Runs a plan through the one signing path, signed by the wallet's coldkey or hotkey; gives the report. */
 export type TxRunner = (signerKind: SignerKind, plan: Plan) => Promise<Record<string, unknown>>

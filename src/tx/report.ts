@@ -18,7 +18,14 @@ export function txResultJson(result: TxResult): Record<string, unknown> {
   const base = { status: result.status, txHash: result.txHash, hex: result.hex }
   switch (result.status) {
     case 'dry-run':
-      return { ...base, signer: result.signer, nonce: result.nonce, tip: amountJson(result.tip), era: result.era, fee: amountJson(result.fee) }
+      return {
+        ...base,
+        signer: result.signer,
+        nonce: result.nonce,
+        tip: amountJson(result.tip),
+        era: result.era,
+        fee: result.fee === undefined ? null : amountJson(result.fee),
+      }
     case 'landed':
       return {
         ...base,
@@ -71,7 +78,9 @@ export async function txOutcome(
     throw error
   }
   if (result.status === 'dry-run') {
-    out.note(`signed, not submitted (fee about ${displayTao(result.fee)}); the extrinsic:`)
+    const until = result.era.type === 'mortal' ? `; submit it before block #${result.era.death} with \`tao tx submit\`` : ''
+    const fee = result.fee === undefined ? 'fee unknown: signed offline' : `fee about ${displayTao(result.fee)}`
+    out.note(`signed, not submitted (${fee}${until}); the extrinsic:`)
     out.log(result.hex)
     return report
   }

@@ -14,7 +14,7 @@ function walletFiles(relativePath: string): boolean {
   const m = /^hotkeys\/([^/]+)$/.exec(relativePath)
   if (!m) return false
   try {
-    validateName(m[1], 'hotkey name')
+    validateName(m[1] ?? '', 'hotkey name')
     return true
   } catch {
     return false
@@ -29,7 +29,7 @@ function walletFiles(relativePath: string): boolean {
 export interface WalletGuard {
   /** The wallet folder. */
   base: string
-  /** tao's state folder inside it. */
+  /** tao's own folder inside it (`.tao`: lock, journal, key records). */
   taoDir: string
 }
 
@@ -38,14 +38,14 @@ const lockOf = (w: WalletLocation) =>
 
 export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn: (g: WalletGuard) => Promise<T>): Promise<T> {
   const base = walletDir(w)
-  const state = taoDir(w)
+  const tao = taoDir(w)
   const created: string[] = []
   try {
-    for (const dir of [expandHome(w.root), base, state, ...folders]) created.push(...(await ensureDir(dir)))
+    for (const dir of [expandHome(w.root), base, tao, ...folders]) created.push(...(await ensureDir(dir)))
     const lock = await lockOf(w)
     try {
-      await recoverJournal(base, state, walletFiles)
-      return await fn({ base, taoDir: state })
+      await recoverJournal(base, tao, walletFiles)
+      return await fn({ base, taoDir: tao })
     } finally {
       await lock.release()
     }
@@ -60,12 +60,12 @@ export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn
  * reader sees whole files. Costs one stat when there is nothing to do; writes only when there is.
  */
 export async function recoverWallet(w: WalletLocation): Promise<void> {
-  const state = taoDir(w)
-  if (!(await hasJournal(state))) return
+  const tao = taoDir(w)
+  if (!(await hasJournal(tao))) return
   try {
     const lock = await lockOf(w)
     try {
-      await recoverJournal(walletDir(w), state, walletFiles)
+      await recoverJournal(walletDir(w), tao, walletFiles)
     } finally {
       await lock.release()
     }
@@ -80,12 +80,12 @@ export async function recoverWallet(w: WalletLocation): Promise<void> {
  * second look at its files is not torn by a concurrent write. Best effort: a read-only wallet is left as is.
  */
 export async function awaitQuietWallet(w: WalletLocation): Promise<void> {
-  const state = taoDir(w)
-  if (!(await stat(state).then((s) => s.isDirectory(), () => false))) return
+  const tao = taoDir(w)
+  if (!(await stat(tao).then((s) => s.isDirectory(), () => false))) return
   try {
     const lock = await lockOf(w)
     try {
-      await recoverJournal(walletDir(w), state, walletFiles)
+      await recoverJournal(walletDir(w), tao, walletFiles)
     } finally {
       await lock.release()
     }

@@ -1,11 +1,12 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { expandHome } from '../config/settings.js'
 import { badInput, TaoError } from '../core/errors.js'
 import { toHex } from '../core/hex.js'
 import { fsError, errnoOf } from '../fsx/fs-errors.js'
 import { readRegularFile } from '../fsx/files.js'
 import { PUB_SUFFIX, validateName } from './names.js'
-import { parseKeyfile, type KeyfileData } from '../keystore/format.js'
+import { parseKeyfile } from '../keystore/format.js'
+import type { KeyfileData } from '../keystore/keyfile-data.js'
 import { encodeAddress } from '../core/ss58.js'
 
 /** Which key of a wallet: the coldkey, or one named hotkey. */
@@ -33,6 +34,9 @@ export function keyPaths(w: WalletLocation, role: KeyRole): { key: string; pub: 
   const p = walletPaths(w.root, w.name, role.kind === 'hotkey' ? role.name : 'default')
   return role.kind === 'coldkey' ? { key: p.coldkey, pub: p.coldkeypub, dir: p.dir } : { key: p.hotkey, pub: p.hotkeypub, dir: p.hotkeysDir }
 }
+
+/** The key file's absolute path (btwallet names its BT_PW_ password variable after it). */
+export const keyFileOf = (w: WalletLocation, role: KeyRole): string => resolve(keyPaths(w, role).key)
 
 export const walletDir = (w: WalletLocation): string => join(expandHome(w.root), validateName(w.name, 'wallet name'))
 

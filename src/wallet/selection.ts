@@ -58,7 +58,6 @@ export async function targetHotkey(flags: {
 /** A hotkey of the selected wallet by name; missing → exit 2. */
 export async function walletHotkey(flags: { 'wallet-path'?: string; 'wallet-name'?: string }, name: string): Promise<HotkeyTarget> {
   const w = resolveWallet(flags)
-  // Wallet and address code load when a hotkey is looked up, not at every start (issue 9).
   const { readPublicKey } = await import('./store.js')
   const info = await readPublicKey({ root: w.path, name: w.name }, { kind: 'hotkey', name })
   return { ss58: info.ss58, label: `hotkey "${name}" of wallet "${w.name}"`, name }
@@ -78,4 +77,16 @@ export async function hotkeyByAddressOrName(flags: { 'wallet-path'?: string; 'wa
     throw badInput(`${what} must be an SS58 address or the name of a hotkey of the wallet, not "${text}"`, 'BAD_HOTKEY')
   }
   return walletHotkey(flags, text)
+}
+
+/** Every hotkey of the selected wallet (the files of its hotkeys/ folder), by name; none → exit 2. */
+export async function allWalletHotkeys(flags: { 'wallet-path'?: string; 'wallet-name'?: string }): Promise<HotkeyTarget[]> {
+  const w = resolveWallet(flags)
+  const { readdir } = await import('node:fs/promises')
+  const { join } = await import('node:path')
+  const files = await readdir(join(w.path, w.name, 'hotkeys')).catch(() => [] as string[])
+  // btcli keeps <name> and its public twin <name>pub.txt side by side.
+  const names = [...new Set(files.filter((f) => !f.startsWith('.')).map((f) => f.replace(/pub\.txt$/, '')))].sort()
+  if (!names.length) throw badInput(`wallet "${w.name}" has no hotkeys (in ${join(w.path, w.name, 'hotkeys')})`, 'NO_HOTKEYS')
+  return Promise.all(names.map((name) => walletHotkey(flags, name)))
 }

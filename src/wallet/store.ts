@@ -1,8 +1,7 @@
-import { lstat } from 'node:fs/promises'
 import { badInput, failed, locked, TaoError } from '../core/errors.js'
 import { decryptKeyfileData, detectEncoding, encryptKeyfileData, KEYFILE_MIN_BYTES } from '../keystore/crypto.js'
 import { applyJournaled, type JournalOptions, type PlannedFile } from '../fsx/journal.js'
-import { errnoOf } from '../fsx/fs-errors.js'
+import { pathExists } from '../fsx/files.js'
 import { validateNewHotkeyName } from './names.js'
 import { serializePublicKeyfile } from '../keystore/format.js'
 import type { Keypair } from '../keystore/keys.js'
@@ -23,16 +22,8 @@ import {
   type WalletLocation,
 } from './paths.js'
 
-export { keyPaths, publicInfo, roleLabel, type KeyRole, type PublicKeyInfo, type WalletLocation } from './paths.js'
+export { keyFileOf, keyPaths, publicInfo, roleLabel, type KeyRole, type PublicKeyInfo, type WalletLocation } from './paths.js'
 export { describeWallet, listWallets, type WalletEntry } from './list.js'
-
-/** Whether anything (of any type) is at a path. */
-export async function exists(path: string): Promise<boolean> {
-  return lstat(path).then(
-    () => true,
-    (e) => (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR' ? false : true),
-  )
-}
 
 /** A key ready to be written: encrypted (or not) before the wallet is locked, since argon2i takes seconds. */
 export interface PreparedKey {
@@ -74,7 +65,7 @@ export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { o
     const files: PlannedFile[] = []
     for (const { k, paths } of planned) {
       const label = roleLabel(w, k.role)
-      if ((await exists(paths.key)) && !opts.overwrite) throw badInput(`the ${label} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
+      if ((await pathExists(paths.key)) && !opts.overwrite) throw badInput(`the ${label} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
       const pubNow = await currentPublic(paths.pub)
       if (pubNow !== undefined && !opts.overwrite && pubNow !== toHex(k.publicKey)) {
         const named = pubNow === null ? 'it is unreadable' : `it names ${encodeAddress(Buffer.from(pubNow.slice(2), 'hex'))}`
@@ -94,7 +85,7 @@ const recordsFile = (w: WalletLocation, records: KeyRecords): PlannedFile => ({ 
 
 /** The public key a public file holds now (0x hex), null when it is there but unreadable, undefined when absent. */
 async function currentPublic(path: string): Promise<string | null | undefined> {
-  if (!(await exists(path))) return undefined
+  if (!(await pathExists(path))) return undefined
   try {
     const bytes = await readOptional(path, 'the public key file')
     return bytes ? toHex((await parseKeyfileOf(bytes, path)).publicKey) : undefined

@@ -1,5 +1,5 @@
 /**
- * Errors against a real local chain (issue 11): values out of the runtime's ranges are exit 2 before signing,
+ * Errors against a real local chain: values out of the runtime's ranges are exit 2 before signing,
  * eras are what the chain accepts, node rejections are said in words, and Ctrl-C while a transaction is
  * pending exits 130 with one line without sending anything twice.
  */

@@ -20,7 +20,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
   let net: Localnet
   let chain: Chain
   let dir: string
-  let stateDir: string
+  let taoStateDir: string
   let validator: { ss58: string; mnemonic: string }
   let outsider: string
   let setNet: number // commit-reveal off
@@ -30,7 +30,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
   const walletArgs = () => ['-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets')]
   const tao = (args: string[], extra: string[] = ['-w', 'val', '-H', 'v']) =>
     runTao([...args, ...extra, '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')], {
-      env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: stateDir },
+      env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: taoStateDir },
       cwd: dir,
     })
   const nonce = async () => (await chain.account(validator.ss58)).nonce
@@ -38,12 +38,12 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
     ((await chain.storage('SubtensorModule', 'Weights', netuid, uid)) as Array<[number, number]>).map(([u, v]) => [Number(u), Number(v)])
   const commitsOf = async (netuid: number) =>
     ((await chain.storage('SubtensorModule', 'WeightCommits', netuid, validator.ss58)) as Array<[string, bigint, bigint, bigint]> | undefined) ?? []
-  const pendingPath = (netuid: number) => join(stateDir, 'weights', `${validator.ss58}-${netuid}.json`)
+  const pendingPath = (netuid: number) => join(taoStateDir, 'weights', `${validator.ss58}-${netuid}.json`)
   const epochOf = (block: number, netuid: number) => Math.floor((block + netuid + 1) / (TEMPO + 1))
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-weights-'))
-    stateDir = join(dir, 'state')
+    taoStateDir = join(dir, 'state')
     const created = await runTao(['wallet', 'create', '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets'), '-y', '--json'], {
       env: { TAO_PASSWORD: PASSWORD },
     })
@@ -285,7 +285,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
 
       const waiting = startTao(
         ['weights', 'reveal', '--netuid', String(crNet), '--wait', '--timeout', '300', '-y', '--json', ...walletArgs(), '--network', net.endpoint],
-        { env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: stateDir }, cwd: dir },
+        { env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: taoStateDir }, cwd: dir },
       )
       // Once it waits, build blocks up to the one before the window.
       await waiting.stderrMatch(new RegExp(`waiting for the reveal window \\(block ${a.json.reveal.firstBlock}; now at block \\d+\\)`))
@@ -313,7 +313,7 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(r.stderr).toMatch(new RegExp(`commit ${c.json.commitHash} is past its reveal window`))
       expect(r.stderr).toMatch(/nothing left to reveal/)
       expect(existsSync(pendingPath(crNet))).toBe(false)
-      expect(readdirSync(join(stateDir, 'weights')).filter((f) => f.endsWith('.lock'))).toEqual([])
+      expect(readdirSync(join(taoStateDir, 'weights')).filter((f) => f.endsWith('.lock'))).toEqual([])
     })
 
     it('a hotkey with 10 unrevealed commits is refused before signing (exit 2), as the chain would', async () => {

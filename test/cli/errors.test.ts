@@ -1,6 +1,6 @@
 /**
  * Errors a person meets without a chain: one line on stderr, the documented exit code, the same message in
- * --json, no stack trace (issue 11, "Clear errors").
+ * --json, no stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, closeSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
@@ -186,6 +186,37 @@ describe('endpoints that are not a node', () => {
     } finally {
       server.close()
     }
+  })
+})
+
+describe("the command's deadline", () => {
+  // A node that accepts the connection and never answers (a frozen one): only the deadline can end the wait.
+  const env = { TAO_CONNECT_TIMEOUT: '120000' }
+
+  it.each([
+    ['TAO_DEADLINE', [], { TAO_DEADLINE: '3' }],
+    ['--deadline, over TAO_DEADLINE', ['--deadline', '3'], { TAO_DEADLINE: '500' }],
+  ])('%s: exit 3 (DEADLINE) with one line, in time', async (_, extra, deadlineEnv) => {
+    const sockets: Socket[] = []
+    const { url, server } = await tcpServer((s) => sockets.push(s))
+    try {
+      const t0 = Date.now()
+      const { json, line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url, ...extra], 3, {
+        env: { ...env, ...deadlineEnv },
+        timeoutMs: 60_000,
+      })
+      expect(json.error.code).toBe('DEADLINE')
+      expect(line).toBe("Error: gave up after 3 s (the command's deadline: --deadline or TAO_DEADLINE)")
+      expect(Date.now() - t0).toBeLessThan(20_000)
+    } finally {
+      for (const s of sockets) s.destroy()
+      server.close()
+    }
+  })
+
+  it('a deadline that is not a whole number of seconds is exit 2 before anything', async () => {
+    const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], 2, { env: { TAO_DEADLINE: '1.5' } })
+    expect(line).toBe('Error: TAO_DEADLINE must be a whole number of seconds (0 for none), not "1.5"')
   })
 })
 

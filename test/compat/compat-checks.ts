@@ -8,7 +8,7 @@ import { toHex } from '../../src/core/hex.js'
 import { chainInfoPlan } from '../../src/subtensor/chain-info.js'
 import { governanceAvailability } from '../../src/subtensor/governance.js'
 import { decodeExtrinsic } from '../../src/node/extrinsic.js'
-import type { MetadataView } from '../../src/node/metadata.js'
+import type { RuntimeMetadata } from '../../src/node/metadata.js'
 import { ADDRESS, sample, sampleVariant, variantOf } from './samples.js'
 
 /** Calls our commands use now or soon. */
@@ -41,22 +41,22 @@ export const RUNTIME_APIS: Array<[string, string]> = [
 ]
 
 /** A call's sample arguments, from its own argument types. */
-function sampleArgs(view: MetadataView, pallet: string, name: string): Record<string, unknown> {
-  const [, callIdx] = view.requireCall(pallet, name).index
-  const calls = view.lookup(view.metadata.pallets.find((p) => p.name === pallet)!.calls!.type)
+function sampleArgs(meta: RuntimeMetadata, pallet: string, name: string): Record<string, unknown> {
+  const [, callIdx] = meta.requireCall(pallet, name).index
+  const calls = meta.lookup(meta.metadata.pallets.find((p) => p.name === pallet)!.calls!.type)
   if (calls.type !== 'enum') throw new Error(`${pallet} calls are not an enum`)
   const variant = Object.values(calls.value).find((v) => v.idx === callIdx)!
   return (sampleVariant(variant) ?? {}) as Record<string, unknown>
 }
 
-const storageTypeId = (view: MetadataView, pallet: string, item: string): number => {
-  const t = view.metadata.pallets.find((p) => p.name === pallet)!.storage!.items.find((i) => i.name === item)!.type
+const storageTypeId = (meta: RuntimeMetadata, pallet: string, item: string): number => {
+  const t = meta.metadata.pallets.find((p) => p.name === pallet)!.storage!.items.find((i) => i.name === item)!.type
   return t.tag === 'plain' ? t.value : t.value.value
 }
 
 /** DispatchError's type, found through System.ExtrinsicFailed. */
-function dispatchErrorEntry(view: MetadataView): LookupEntry {
-  const events = view.lookup(view.metadata.pallets.find((p) => p.name === 'System')!.events!.type)
+function dispatchErrorEntry(meta: RuntimeMetadata): LookupEntry {
+  const events = meta.lookup(meta.metadata.pallets.find((p) => p.name === 'System')!.events!.type)
   const failed = variantOf(events, 'ExtrinsicFailed') as unknown as { type: string; value: Record<string, LookupEntry> }
   return failed.value.dispatch_error!
 }
@@ -79,14 +79,14 @@ const concat = (...parts: Uint8Array[]) => {
   return out
 }
 
-export function compatChecks(view: () => MetadataView, spec: number): void {
+export function compatChecks(meta: () => RuntimeMetadata, spec: number): void {
   it(`is spec ${spec}`, () => {
-    expect(view().specVersion).toBe(spec)
-    expect(view().where).toBe(`(spec ${spec})`)
+    expect(meta().specVersion).toBe(spec)
+    expect(meta().where).toBe(`(spec ${spec})`)
   })
 
   it('knows from the metadata alone whether the senate governance commands can run (spec 218 only) and what chain info reads', () => {
-    const v = view()
+    const v = meta()
     const senate = spec === 218
     for (const feature of ['members', 'proposals', 'vote'] as const) {
       const a = governanceAvailability(v, feature)
@@ -101,7 +101,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('builds call data for every call our commands use, or says it is not in this runtime', () => {
-    const v = view()
+    const v = meta()
     let built = 0
     for (const [pallet, name] of COMMAND_CALLS) {
       const info = v.call(pallet, name)
@@ -126,7 +126,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('adapts register_network to the arguments this runtime takes', () => {
-    const v = view()
+    const v = meta()
     const names = v.call('SubtensorModule', 'register_network')!.args.map((a) => a.name)
     const data = v.encodeCall('SubtensorModule', 'register_network', { hotkey: ADDRESS, mechid: 1 }, { ignoreExtra: true })
     expect(Object.keys(v.decodeCall(data).args)).toEqual(names)
@@ -137,7 +137,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('decodes System.Account storage values and keys', () => {
-    const v = view()
+    const v = meta()
     const account = v.requireStorage('System', 'Account')
     const value = sample(v.lookup(storageTypeId(v, 'System', 'Account'))) as { nonce: number; data: Record<string, bigint> }
     value.nonce = 5
@@ -151,7 +151,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('decodes System.Events records and a Module dispatch error to its name and docs', () => {
-    const v = view()
+    const v = meta()
     const recordsType = v.lookup(storageTypeId(v, 'System', 'Events'))
     if (recordsType.type !== 'sequence') throw new Error('System.Events is not a sequence')
     const recordEntry = recordsType.value as LookupEntry & { value: Record<string, LookupEntry> }
@@ -202,7 +202,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('decodes a Module dispatch error from raw bytes, and the other DispatchError kinds', () => {
-    const v = view()
+    const v = meta()
     const entry = dispatchErrorEntry(v)
     const codec = v.codec(entry.id)
     const moduleIdx = variantOf(entry, 'Module').idx
@@ -226,7 +226,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('decodes runtime API results from bytes encoded with the same metadata', () => {
-    const v = view()
+    const v = meta()
     let checked = 0
     for (const [apiName, method] of RUNTIME_APIS) {
       const api = v.runtimeApi(apiName, method)
@@ -246,7 +246,7 @@ export function compatChecks(view: () => MetadataView, spec: number): void {
   })
 
   it('decodes a signed extrinsic built by hand: signer, nonce, tip, era, call and args', () => {
-    const v = view()
+    const v = meta()
     const ext = v.metadata.extrinsic as { address?: number; signature?: number; type?: number }
     const param = (name: string) => v.metadata.lookup.find((t) => t.id === ext.type)!.params.find((p) => p.name === name)!.type!
     const addressType = ext.address ?? param('Address')

@@ -15,13 +15,13 @@ import { planStakeAdd, planStakeMove, planStakeRemove, type GuardOptions } from 
 import { txReportJson } from '../../src/tx/report.js'
 import { type PlanContext, type TxIntent } from '../../src/tx/intent.js'
 import { keypairFromUri } from '../../src/keystore/keys.js'
-import { metadataView } from '../../src/node/metadata.js'
+import { decodeMetadata } from '../../src/node/metadata.js'
 import { buildCall, type TxResult } from '../../src/node/tx.js'
 import type { Chain, TxEvent } from '../../src/node/index.js'
 import { jsonContractProblems } from '../helpers/json-contract.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const view = metadataView(readFileSync(path.join(repoRoot, 'test/fixtures/metadata-spec381.scale')))
+const meta = decodeMetadata(readFileSync(path.join(repoRoot, 'test/fixtures/metadata-spec381.scale')))
 const TAO = 1_000_000_000n
 const COLDKEY = keypairFromUri('//Alice').ss58
 const HOTKEY = keypairFromUri('//Alice//hot').ss58
@@ -55,10 +55,10 @@ function chain381(): Chain {
     SubnetMechanism: () => 1,
   }
   return {
-    metadata: view,
-    hasCall: (pallet: string, name: string) => view.call(pallet, name) !== undefined,
-    callArgs: (pallet: string, name: string) => view.call(pallet, name)?.args,
-    call: (pallet: string, name: string, args: Record<string, unknown> = {}, options?: { ignoreExtra?: boolean }) => buildCall(view, pallet, name, args, options?.ignoreExtra),
+    metadata: meta,
+    hasCall: (pallet: string, name: string) => meta.call(pallet, name) !== undefined,
+    callArgs: (pallet: string, name: string) => meta.call(pallet, name)?.args,
+    call: (pallet: string, name: string, args: Record<string, unknown> = {}, options?: { ignoreExtra?: boolean }) => buildCall(meta, pallet, name, args, options?.ignoreExtra),
     storage: async (_pallet: string, item: string, ...keys: unknown[]) => storage[item]!(...keys),
     runtimeApi: async (api: string, method: string, ...args: unknown[]) => {
       const f = apis[`${api}.${method}`]
@@ -74,6 +74,7 @@ function chain381(): Chain {
 const context = (chain: Chain): PlanContext => ({
   chain,
   signer: COLDKEY,
+  actor: COLDKEY,
   wallet: { path: '/nowhere', name: 'owner', hotkey: 'hot' } as PlanContext['wallet'],
   options: {},
   estimateFee: async () => 123_456n,
@@ -91,7 +92,7 @@ const chainFields = (intent: TxIntent) => ({
   endpoint: 'wss://entrypoint-finney.opentensor.ai:443',
   genesisHash: `0x${'2f'.repeat(32)}`,
   specVersion: 381,
-  args: toJsonSafe(view.decodeCall(intent.call.callData).args),
+  args: toJsonSafe(meta.decodeCall(intent.call.callData).args),
   callData: intent.call.callData,
 })
 

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe } from 'vitest'
-import { metadataView, type MetadataView } from '../../src/node/metadata.js'
+import { decodeMetadata, type RuntimeMetadata } from '../../src/node/metadata.js'
 import { compatChecks } from './compat-checks.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const FILE = path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')
 
 describe('metadata v16, spec 381', () => {
-  let view: MetadataView | undefined
-  compatChecks(() => (view ??= metadataView(readFileSync(FILE))), 381)
+  let meta: RuntimeMetadata | undefined
+  compatChecks(() => (meta ??= decodeMetadata(readFileSync(FILE))), 381)
 })

@@ -1,6 +1,6 @@
 /**
  * The read layer on spec 218 without a node: the requests it makes are answered with what a real 218 chain
- * answered (test/fixtures/spec218), and the views are compared with storage read independently at that block.
+ * answered (test/fixtures/spec218), and the read models are compared with storage read independently at that block.
  */
 import { describe, expect, it } from 'vitest'
 import { readHyperparameters } from '../../src/subtensor/subnets/hyperparameters.js'
@@ -14,12 +14,12 @@ const f = spec218()
 const x = f.expected
 const netuid: number = x.scenario.netuid
 const big = (v: string | number) => BigInt(v)
-const replay = () => replayChain(f.view, f.answer, f.block)
+const replay = () => replayChain(f.meta, f.answer, f.block)
 
 describe('read layer on spec 218 (recorded answers)', () => {
   it('detects the opaque generation from the metadata', () => {
-    expect(f.view.specVersion).toBe(218)
-    expect(f.view.runtimeApi('SubnetInfoRuntimeApi', 'get_metagraph')).toBeUndefined()
+    expect(f.meta.specVersion).toBe(218)
+    expect(f.meta.runtimeApi('SubnetInfoRuntimeApi', 'get_metagraph')).toBeUndefined()
   })
 
   it('readSubnets: every subnet, the scenario subnet equal to storage, in two round trips', async () => {

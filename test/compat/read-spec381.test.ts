@@ -1,7 +1,7 @@
 /**
  * The read layer on a runtime with typed runtime APIs (spec 381 metadata, no node): the node's answers are
  * built with the metadata's own codecs from values this test chooses, decoded through the read layer, and
- * the views checked field by field. Nothing about 381's layouts is written down here.
+ * the read models checked field by field. Nothing about 381's layouts is written down here.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -13,7 +13,7 @@ import { readStakes } from '../../src/subtensor/stake/stake.js'
 import { readBurnCost, readSubnets } from '../../src/subtensor/subnets/subnets.js'
 import { PRICE_SCALE } from '../../src/subtensor/models.js'
 import { toHex } from '../../src/core/hex.js'
-import { metadataView, type MetadataView } from '../../src/node/index.js'
+import { decodeMetadata, type RuntimeMetadata } from '../../src/node/index.js'
 import { apiShape } from '../../src/subtensor/runtime/runtime-api.js'
 import { repoRoot } from '../helpers/cli.js'
 import { replayChain } from '../helpers/replay.js'
@@ -27,11 +27,11 @@ const MINER_COLD = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy'
 const T = 1_000_000_000n
 const bytesOf = (s: string) => [...new TextEncoder().encode(s)]
 
-let view: MetadataView
+let meta: RuntimeMetadata
 
 /** The struct a runtime API returns (inside its Option / Vec / tuple), as a sample value to override. */
 function resultStruct(api: string, method: string): Record<string, unknown> {
-  let entry: LookupEntry = view.lookup(view.requireRuntimeApi(api, method).outputType)
+  let entry: LookupEntry = meta.lookup(meta.requireRuntimeApi(api, method).outputType)
   while (entry.type === 'option' || entry.type === 'sequence') entry = entry.value
   return sample(entry) as Record<string, unknown>
 }
@@ -41,16 +41,16 @@ function node(calls: Record<string, Array<{ args: unknown[]; value: unknown }>>,
   const results = new Map<string, string>()
   for (const [name, answers] of Object.entries(calls)) {
     const [api, method] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)]
-    const info = view.requireRuntimeApi(api, method)
-    for (const a of answers) results.set(`${api}_${method} ${toHex(info.encodeArgs(...a.args))}`, toHex(view.codec(info.outputType).enc(a.value)))
+    const info = meta.requireRuntimeApi(api, method)
+    for (const a of answers) results.set(`${api}_${method} ${toHex(info.encodeArgs(...a.args))}`, toHex(meta.codec(info.outputType).enc(a.value)))
   }
   const values = new Map<string, string>()
   for (const s of storage) {
-    const info = view.requireStorage('SubtensorModule', s.item)
+    const info = meta.requireStorage('SubtensorModule', s.item)
     values.set(info.encodeKey(...s.keys), toHex(info.encodeValue(s.value)))
   }
   return replayChain(
-    view,
+    meta,
     (method, params) => {
       if (method === 'state_call') {
         const r = results.get(`${params[0]} ${params[1]}`)
@@ -89,16 +89,16 @@ function dynamicInfo(netuid: number, name: string, symbol: string, pool: { taoIn
 }
 
 beforeAll(() => {
-  view = metadataView(readFileSync(path.join(repoRoot, 'test/fixtures/metadata-spec381.scale')))
+  meta = decodeMetadata(readFileSync(path.join(repoRoot, 'test/fixtures/metadata-spec381.scale')))
 })
 
 describe('read layer on spec 381 (typed runtime APIs)', () => {
   it('detects the typed generation from the metadata', () => {
-    expect(view.specVersion).toBe(381)
-    expect(apiShape(view, 'SubnetInfoRuntimeApi', 'get_all_dynamic_info')).toBe('typed')
-    expect(apiShape(view, 'SubnetInfoRuntimeApi', 'get_metagraph')).toBe('typed')
-    expect(apiShape(view, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys')).toBe('typed')
-    expect(apiShape(view, 'SubnetInfoRuntimeApi', 'no_such_method')).toBeUndefined()
+    expect(meta.specVersion).toBe(381)
+    expect(apiShape(meta, 'SubnetInfoRuntimeApi', 'get_all_dynamic_info')).toBe('typed')
+    expect(apiShape(meta, 'SubnetInfoRuntimeApi', 'get_metagraph')).toBe('typed')
+    expect(apiShape(meta, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys')).toBe('typed')
+    expect(apiShape(meta, 'SubnetInfoRuntimeApi', 'no_such_method')).toBeUndefined()
   })
 
   it('readSubnets: typed DynamicInfo, SubnetInfo and the swap prices in one round trip', async () => {

@@ -12,14 +12,14 @@ import { timelockDecrypt } from '../../src/subtensor/weights/timelock.js'
 import { encryptWeights, tlockPayloadCodec } from '../../src/subtensor/weights/timelock-payload.js'
 import { keypairFromUri } from '../../src/keystore/keys.js'
 import { toJsonSafe } from '../../src/core/json.js'
-import { metadataView } from '../../src/node/metadata.js'
+import { decodeMetadata } from '../../src/node/metadata.js'
 import { batchRevealWeightsArgs, commitWeightsArgs, revealWeightsArgs, setWeightsArgs, timelockedCommitArgs } from '../../src/subtensor/weights/calls.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const view = metadataView(readFileSync(path.join(repoRoot, 'test/fixtures/metadata-spec381.scale')))
+const meta = decodeMetadata(readFileSync(path.join(repoRoot, 'test/fixtures/metadata-spec381.scale')))
 const vectors = JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/timelock-vectors.json'), 'utf8'))
 const roundTrip = (name: string, args: Record<string, unknown>) => {
-  const decoded = view.decodeCall(view.encodeCall('SubtensorModule', name, args))
+  const decoded = meta.decodeCall(meta.encodeCall('SubtensorModule', name, args))
   expect(decoded.name).toBe(name)
   return toJsonSafe(decoded.args) as Record<string, unknown>
 }
@@ -39,8 +39,8 @@ describe('weight calls on spec 381', () => {
   it('commit_timelocked_weights carries a commit the drand round opens', () => {
     const round = BigInt(vectors.beacon.round)
     const commit = encryptWeights({ hotkey: alice, uids: record.uids, values: record.values, versionKey: 9n }, round)
-    const data = view.encodeCall('SubtensorModule', 'commit_timelocked_weights', timelockedCommitArgs(3, commit, round, 4))
-    const decoded = view.decodeCall(data).args as { netuid: number; commit: Uint8Array; reveal_round: bigint; commit_reveal_version: number }
+    const data = meta.encodeCall('SubtensorModule', 'commit_timelocked_weights', timelockedCommitArgs(3, commit, round, 4))
+    const decoded = meta.decodeCall(data).args as { netuid: number; commit: Uint8Array; reveal_round: bigint; commit_reveal_version: number }
     expect(decoded).toMatchObject({ netuid: 3, reveal_round: round, commit_reveal_version: 4 })
     const opened = tlockPayloadCodec.dec(timelockDecrypt(decoded.commit, Uint8Array.from(Buffer.from(vectors.beacon.signature, 'hex'))))
     expect(opened).toMatchObject({ uids: [0, 1], values: [65535, 30000], version_key: 9n })

@@ -15,7 +15,7 @@
  * NOT_RUN; those the local runtime cannot do are in RUNTIME_LACKS and must be refused, nothing signed.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Config } from '@oclif/core'
@@ -43,6 +43,7 @@ const WALLETS = [
   ['miner', 'h1'],
   ['owner', 'default'],
   ['senator', 'senate'],
+  ['retiring', 'default'],
 ] as const
 /** The examples' subnets: both owned by `owner` (owner hotkey `default`, UID 0), `miner` on 2 (UID 1), `validator` on both (UID 2 on 2). */
 const SCENE = {
@@ -79,6 +80,11 @@ const NOT_RUN: Record<string, string> = {
   'tao watch --netuid 1 --network local': 'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
   'tao watch --netuid 1 --best --network local':
     'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
+  'tao proxy kill -w owner --proxy 5Pure… --spawner 5Owner… --type Any --height 12 --ext-index 1 -y':
+    "needs a pure proxy's own creation block and extrinsic index (`proxy create` reports them); not run live yet",
+  'tao proxy execute -w delegate --proxy 5Real… --call-data 0x0503…': 'needs a call announced by a delayed proxy whose delay has passed; not run live yet',
+  'tao multisig cancel -w alice --signatories 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY,5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --threshold 2 --call-hash 0x…':
+    'needs an operation the signer opened: test/chain/proxy-multisig.test.ts opens one and cancels it',
 }
 
 /** Examples run by another test, as they must be (from an installed package), and where. */
@@ -90,6 +96,7 @@ const RUN_ELSEWHERE: Record<string, string> = {
 /** Examples that run but end with another exit code than 0, and why that is right. */
 const EXIT_CODE: Record<string, [number, string]> = {
   'tao localnet stop': [1, 'nothing runs in a fresh state directory: "no localnet is running" is the documented exit 1'],
+  'tao axon reset -w owner -H validator --netuid 2': [2, 'spec 218 refuses a zero IP (InvalidIpAddress): the documented refusal, naming the spec, nothing signed'],
 }
 
 /**
@@ -385,8 +392,9 @@ describe('every README and command example', () => {
         expect(r.blocks.at(-1)!, 'the view follows the chain').toBeGreaterThan(r.blocks[0]!)
         continue
       }
-      // A transaction without -y asks before signing: run it in a terminal at once (any other prompt is found by trying).
-      const asks = signs && !flags['no-prompt'] && !flags['dry-run']
+      // A transaction without -y asks before signing (not one only signed: --dry-run, --offline): run it in a terminal
+      // at once (any other prompt is found by trying).
+      const asks = signs && !flags['no-prompt'] && !flags['dry-run'] && flags.offline === undefined
       let r = asks ? await runInTerminal(argv, stepEnv, cwd) : await runTao(argv, { env: stepEnv, cwd, input: step.stdin, timeoutMs: 240_000 })
       if (r.code === 2 && /there is no terminal to ask on/.test(r.stderr)) r = await runInTerminal(argv, stepEnv, cwd)
       const [code, why] = EXIT_CODE[text] ?? [0, '']
@@ -461,6 +469,32 @@ describe('every README and command example', () => {
       case 'governance:vote':
         proposal = await propose()
         break
+      case 'wallet:swap-hotkey': {
+        // A hotkey of the owner registered on subnet 2 to swap, and a new one no subnet has seen (both new keys in this home).
+        const [old, fresh] = [keypairFromMnemonic(generateMnemonic()), keypairFromMnemonic(generateMnemonic())]
+        const prepared = [await prepareKey({ kind: 'hotkey', name: hotkeyName }, old), await prepareKey({ kind: 'hotkey', name: String(flags['new-hotkey']) }, fresh)]
+        await saveKeys(wallet, prepared, { overwrite: true })
+        await net.setStorage({ SubtensorModule: { RegistrationsThisInterval: [[[2], null]], Burn: [[[2], SCENE.burn.toString()]] } })
+        await registerHotkey(chain, 2, { coldkey: coldkeys[walletName]!.uri, hotkey: old.ss58 })
+        break
+      }
+      case 'proxy:remove': {
+        // The Staking proxy the example removes (`proxy add`'s example may not have run, or may have run before).
+        const owner = coldkeys[walletName]!
+        const [defs] = (await chain.storage('Proxy', 'Proxies', owner.ss58)) as [Array<{ delegate: string; proxy_type: { type: string } }>, bigint]
+        if (!defs.some((d) => d.delegate === String(flags.delegate) && d.proxy_type.type === 'Staking'))
+          await submit(chain, chain.call('Proxy', 'add_proxy', { delegate: { type: 'Id', value: String(flags.delegate) }, proxy_type: { type: 'Staking', value: undefined }, delay: 0 }), owner.uri)
+        break
+      }
+      case 'config:proxy:remove': {
+        const r = await runTao(['config', 'proxy', 'add', String(flags.name ?? 'treasury'), BOB], { env: at.env, cwd: at.cwd })
+        expect(r.code, r.stderr).toBe(0)
+        break
+      }
+      case 'wallet:swap-coldkey':
+        // One swap may be scheduled per coldkey: forget an earlier example's (its execution is 5 days of blocks away).
+        await net.setStorage({ SubtensorModule: { ColdkeySwapScheduled: [[[coldkeys[walletName]!.ss58], null]] } })
+        break
     }
   }
 
@@ -486,9 +520,10 @@ describe('every README and command example', () => {
       const prev = args[i - 1]
       if (a.startsWith('~/')) a = join(ctx.home, a.slice(2))
       if ((prev === '--network' || prev === '-n') && a === 'local') a = net.endpoint
-      if (prev === '--port' && a !== '0') a = '0' // a free port, not one another chain may hold
+      if (prev === '--port' && a !== '0' && args.includes('localnet')) a = '0' // a free port, not one another chain may hold
       if (prev === '--hotkey-ss58' && placeholderAddress.test(a)) a = hotkey('owner', 'miner') // a hotkey of the scene, registered
       else if (prev === '--dest-hotkey' && placeholderAddress.test(a)) a = hotkey('owner', 'validator')
+      else if (prev === '--new-coldkey' && placeholderAddress.test(a)) a = keypairFromMnemonic(generateMnemonic()).ss58 // one the chain never saw
       else if (prev === '--address') a = a.replace(placeholderAddress, alice.ss58)
       else a = a.split(',').map((part) => part.replace(placeholderAddress, other)).join(',')
       if (prev === '--signature' && isPlaceholder(a)) a = helloSignature
@@ -497,6 +532,13 @@ describe('every README and command example', () => {
       out.push(a)
     }
     if (out.includes('--file') && out[out.indexOf('--file') + 1] === 'tx.hex' && !ctx.producesTxHex) writeFileSync(join(ctx.cwd, 'tx.hex'), (await signedHex()) + '\n')
+    // An offline signer's context, as `tao tx offline-context` writes it on the connected machine, for the example's coldkey.
+    if (out.includes('--offline') && out[out.indexOf('--offline') + 1] === 'ctx.json' && !existsSync(join(ctx.cwd, 'ctx.json'))) {
+      const w = out.findIndex((a) => a === '-w' || a === '--wallet-name')
+      const { offlineContext } = await import('../../src/node/offline.js')
+      const context = await offlineContext(chain, net.endpoint, coldkeys[w >= 0 ? out[w + 1]! : 'default']!.ss58)
+      writeFileSync(join(ctx.cwd, 'ctx.json'), JSON.stringify(context))
+    }
     return out
   }
 

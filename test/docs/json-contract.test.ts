@@ -151,7 +151,8 @@ describe('the other shared definitions', () => {
     expect(doc({ error: { code: 'usage', message: 'x', exitCode: 2 } })).toBe(false)
     expect(doc({ error: { code: 'USAGE', message: 'two\nlines', exitCode: 2 } })).toBe(false)
     expect(doc({ error: { code: 'USAGE', message: '', exitCode: 2 } })).toBe(false)
-    expect(doc({ error: { code: 'USAGE', message: 'x', exitCode: 5 } })).toBe(false)
+    expect(doc({ error: { code: 'TX_UNKNOWN', message: 'x', exitCode: 5 } })).toBe(true)
+    expect(doc({ error: { code: 'USAGE', message: 'x', exitCode: 6 } })).toBe(false)
     expect(doc({ error: { code: 'USAGE', message: 'x', exitCode: 2, stack: '…' } })).toBe(false)
     expect(doc({ error: { code: 'USAGE', message: 'x', exitCode: 2 }, partial: 1 })).toBe(false)
   })
@@ -173,7 +174,7 @@ describe('transaction reports', () => {
     args: { dest: { type: 'Id', value: BOB }, value: '1500000000' },
     callData: '0x0503',
   }
-  const planned = { ...chain, from: ALICE, to: BOB, amount: amount(1_500_000_000n) }
+  const planned = { ...chain, from: ALICE, to: BOB, amount: amount(1_500_000_000n), destinationIsHotkey: false }
   const dryRun = {
     call: 'Balances.transfer_keep_alive',
     signer: ALICE,
@@ -238,7 +239,7 @@ describe('transaction reports', () => {
 
   it("a command's fields from the events are there exactly when it landed and succeeded", () => {
     const register = { ...landed, call: 'SubtensorModule.burned_register', coldkey: ALICE, hotkey: BOB, netuid: 2, burn: amount(10n), maxBurn: null, burnLimit: null }
-    for (const k of ['from', 'to', 'amount'] as const) delete (register as Record<string, unknown>)[k]
+    for (const k of ['from', 'to', 'amount', 'destinationIsHotkey'] as const) delete (register as Record<string, unknown>)[k]
     expect(problems(['subnets', 'register'], { ...register, uid: 3, burnPaid: amount(10n) })).toEqual([])
     expect(problems(['subnets', 'register'], register)).toEqual([
       `/: must have required property 'uid' [required at #/else/allOf/2/then/required]`,
@@ -299,6 +300,12 @@ describe('runs', () => {
     expect(run(JSON.stringify(cost), 1)).toEqual(['the process exited 1 but printed a success document (a failure prints {"error": …})'])
     expect(run(JSON.stringify({ error: { code: 'UNREACHABLE', message: 'x', exitCode: 3 } }), 1)).toEqual(['/error/exitCode: 3 but the process exited 1'])
     expect(run('[1]')).toEqual(['the document is not a JSON object: [1]'])
+    // --watch: documents while all is well, then (exit 3) the error that ended it, one a line.
+    const watch = ['chain', 'info', '--watch', '--json']
+    const info = JSON.stringify(WATCHED_INFO)
+    const lost = JSON.stringify({ error: { code: 'UNREACHABLE', message: 'the node stopped answering', exitCode: 3 } })
+    expect(run(`${info}\n${info}\n${lost}\n`, 3, watch)).toEqual([])
+    expect(run(`${info}\n${info}\n`, 3, watch)).toEqual(['document 2: the process exited 3 but printed a success document (a failure prints {"error": …})'])
   })
 
   it('a broken run fails with the command, its schema, the path and the rule', () => {
@@ -308,3 +315,73 @@ describe('runs', () => {
     )
   })
 })
+
+/** A `chain info --json` document as the local chain printed it. */
+const WATCHED_INFO = {
+  "network": "ws://127.0.0.1:44501",
+  "runtime": {
+    "specName": "node-subtensor",
+    "specVersion": 218
+  },
+  "block": 3,
+  "blockHash": "0xdcd047511e83f90309ddd384df661b4508bfdaf56f8d5a4d96f949aa98f333fa",
+  "finalizedBlock": 3,
+  "timestamp": "2026-12-04T18:09:08Z",
+  "issuance": {
+    "rao": "1",
+    "tao": "0.000000001"
+  },
+  "balancesIssuance": {
+    "rao": "20099999864739",
+    "tao": "20099.999864739"
+  },
+  "supplyCap": {
+    "rao": "21000000000000000",
+    "tao": "21000000"
+  },
+  "issuedShare": 4.761904761904762e-17,
+  "blockEmission": {
+    "rao": "1000000000",
+    "tao": "1"
+  },
+  "halvings": 0,
+  "nextHalving": {
+    "halving": 1,
+    "issuance": {
+      "rao": "10500000000000000",
+      "tao": "10500000"
+    },
+    "remaining": {
+      "rao": "10499999999999999",
+      "tao": "10499999.999999999"
+    },
+    "blockEmission": {
+      "rao": "500000000",
+      "tao": "0.5"
+    },
+    "blocks": 10500000,
+    "block": 10500003,
+    "date": "2027-12-04T08:09:08Z"
+  },
+  "blockTimeMs": 3000,
+  "totalStake": {
+    "rao": "3",
+    "tao": "0.000000003"
+  },
+  "subnetCount": 2,
+  "subnetLimit": 65535,
+  "taoWeight": null,
+  "taoWeightBySubnet": [
+    {
+      "netuid": 0,
+      "raw": "3320413933267719290",
+      "value": 0.18
+    },
+    {
+      "netuid": 1,
+      "raw": "3320413933267719290",
+      "value": 0.18
+    }
+  ],
+  "notInRuntime": []
+}

@@ -165,7 +165,9 @@ export function jsonContractProblems(args: readonly string[], run: RunOutcome): 
     // The exit code is the same with and without --json, and the error document names it.
     const exitCode = (doc as { error?: { exitCode?: unknown } }).error?.exitCode
     if (isError && exitCode !== run.code && !run.signal) problems.push(`${where}/error/exitCode: ${String(exitCode)} but the process exited ${run.code}`)
-    if (!isError && run.code !== 0 && !run.signal && !(id === 'wallet:verify' && (doc as { valid?: unknown }).valid === false) && run.code !== 130)
+    // With --watch the documents before the last were printed while all was well; only the last one ends the run.
+    const ended = !args.includes('--watch') || i === texts.length - 1
+    if (ended && !isError && run.code !== 0 && !run.signal && !(id === 'wallet:verify' && (doc as { valid?: unknown }).valid === false) && run.code !== 130)
       problems.push(`${where}the process exited ${run.code} but printed a success document (a failure prints {"error": …})`)
   })
   return problems

@@ -30,6 +30,8 @@ export interface Localnet {
   setStorage(storage: Record<string, unknown>): Promise<void>
   /** Build empty blocks (about 0.5 s each). */
   newBlock(count?: number): Promise<void>
+  /** Send the node's process a signal: SIGSTOP freezes it (sockets stay open, nothing answers), SIGCONT thaws it. */
+  signal(signal: NodeJS.Signals): void
   /** SIGTERM, then wait for the process to exit (SIGKILL after 15 s). */
   stop(): Promise<void>
 }
@@ -68,7 +70,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   } catch (err) {
     child.kill('SIGKILL')
     process.off('exit', killOnExit)
-    throw new Error(`tao localnet start failed: ${(err as Error).message}\n${stderr}`)
+    throw new Error(`tao localnet start failed: ${(err as Error).message}\n${stderr}`, { cause: err })
   }
   child.stdout.resume()
 
@@ -84,8 +86,13 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     newBlock: async (count = 1) => {
       await client.call('dev_newBlock', [{ count }])
     },
+    signal: (signal) => {
+      child.kill(signal)
+    },
     stop: async () => {
       client.close()
+      // A frozen node would never see the SIGTERM.
+      child.kill('SIGCONT')
       process.off('exit', killOnExit)
       if (child.exitCode !== null || child.signalCode !== null) return
       child.kill('SIGTERM')
@@ -110,7 +117,7 @@ function firstLine(stream: NodeJS.ReadableStream, exited: Promise<void>, timeout
       resolve(buffered.slice(0, end))
     }
     stream.on('data', onData)
-    exited.then(() => {
+    void exited.then(() => {
       clearTimeout(timer)
       reject(new Error('the command exited before printing its endpoint'))
     })

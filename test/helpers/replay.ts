@@ -6,22 +6,22 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ReadChain } from '../../src/node/read-at.js'
-import { blockReads, metadataView, type MetadataView } from '../../src/node/index.js'
+import { blockReads, decodeMetadata, type RuntimeMetadata } from '../../src/node/index.js'
 import { repoRoot } from './cli.js'
 
 export type Answer = (method: string, params: unknown[]) => unknown
 
 /** A connection at one block whose JSON-RPC requests `answer` serves; every request is logged in `requests`. */
-export function replayChain(view: MetadataView, answer: Answer, head: { hash: string; number: number }) {
+export function replayChain(meta: RuntimeMetadata, answer: Answer, head: { hash: string; number: number }) {
   const requests: Array<{ method: string; params: unknown[] }> = []
   const rpc = async <T>(method: string, params: unknown[]): Promise<T> => {
     requests.push({ method, params })
     return answer(method, params) as T
   }
   const chain: ReadChain = {
-    metadata: view,
-    at: (hash) => blockReads(view, rpc, hash, hash === head.hash ? head.number : undefined),
-    atHead: async () => blockReads(view, rpc, head.hash, head.number),
+    metadata: meta,
+    at: (hash) => blockReads(meta, rpc, hash, hash === head.hash ? head.number : undefined),
+    atHead: async () => blockReads(meta, rpc, head.hash, head.number),
   }
   return { chain, requests }
 }
@@ -29,7 +29,7 @@ export function replayChain(view: MetadataView, answer: Answer, head: { hash: st
 const SPEC218 = path.join(repoRoot, 'test/fixtures/spec218')
 
 export interface Spec218Fixture {
-  view: MetadataView
+  meta: RuntimeMetadata
   block: { hash: string; number: number }
   calls: Array<{ method: string; params: unknown[]; result: unknown }>
   expected: any
@@ -44,7 +44,7 @@ let cached: Spec218Fixture | undefined
 /** test/fixtures/spec218, loaded once per test file. */
 export function spec218(): Spec218Fixture {
   if (cached) return cached
-  const view = metadataView(readFileSync(path.join(SPEC218, 'metadata.scale')))
+  const meta = decodeMetadata(readFileSync(path.join(SPEC218, 'metadata.scale')))
   const { block, calls } = JSON.parse(readFileSync(path.join(SPEC218, 'rpc.json'), 'utf8'))
   const expected = JSON.parse(readFileSync(path.join(SPEC218, 'expected.json'), 'utf8'))
   const byRequest = new Map<string, unknown>(calls.map((c: { method: string; params: unknown[]; result: unknown }) => [key(c.method, c.params), c.result]))
@@ -54,7 +54,7 @@ export function spec218(): Spec218Fixture {
     return byRequest.get(k)
   }
   const stateCall = (name: string, argsHex = '0x') => answer('state_call', [name, argsHex, block.hash]) as string
-  cached = { view, block, calls, expected, answer, stateCall }
+  cached = { meta, block, calls, expected, answer, stateCall }
   return cached
 }
 

@@ -1,9 +1,9 @@
 /**
- * A simulated network for tests, benchmarks and trying the views without a node: deterministic (seeded)
+ * A simulated network for tests, benchmarks and trying `tao watch`'s views without a node: deterministic (seeded)
  * subnets, a full metagraph and stake positions, advanced one block at a time the way a chain moves
  * (pools every block, a few stakes now and then, scores at each epoch, an occasional registration).
  */
-import type { MetagraphView, NeuronView, StakeView, SubnetSummary } from '../../src/subtensor/models.js'
+import type { Metagraph, Neuron, StakePosition, SubnetSummary } from '../../src/subtensor/models.js'
 import { encodeAddress } from '../../src/core/ss58.js'
 import type { Snapshot } from '../../src/tui/source.js'
 
@@ -82,7 +82,7 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
     }
   })
 
-  const neuron = (uid: number): NeuronView => {
+  const neuron = (uid: number): Neuron => {
     const alphaStake = amount(uid < 16 ? 1_000_000 : 5_000)
     return {
       uid,
@@ -106,10 +106,10 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
       axon: rand() > 0.3 ? { ip: `10.${uid % 256}.${Math.floor(rand() * 256)}.${Math.floor(rand() * 256)}`, port: 8091, version: 1, protocol: 4, block: block - 1000 } : null,
     }
   }
-  let neurons: NeuronView[] = Array.from({ length: uids }, (_, uid) => neuron(uid))
+  let neurons: Neuron[] = Array.from({ length: uids }, (_, uid) => neuron(uid))
   const coldkeys = opts.coldkeys ?? neurons.slice(0, 3).map((n) => n.coldkey)
-  let stakes: StakeView[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length], hotkey: n.hotkey, netuid, alpha: amount(1000), value: 0n, price: null }))
-  let metagraph: MetagraphView | null = null
+  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length], hotkey: n.hotkey, netuid, alpha: amount(1000), value: 0n, price: null }))
+  let metagraph: Metagraph | null = null
 
   const step = (): Snapshot => {
     block++

@@ -60,9 +60,8 @@ export async function openTerminal(opts: TerminalOptions): Promise<Terminal> {
     screen,
     async waitFor(check, what, timeoutMs = 45_000) {
       const deadline = Date.now() + timeoutMs
-      let last: string[] = []
       for (;;) {
-        last = await screen()
+        const last = await screen()
         const text = last.join('\n')
         if (check(text)) return text
         if (Date.now() > deadline) throw new Error(`the terminal never showed ${what} within ${timeoutMs} ms; the screen:\n${text}`)

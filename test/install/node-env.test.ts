@@ -1,5 +1,5 @@
 /**
- * scripts/node-env.sh (sourced by setup.sh and test.sh) keeps the machine's npm configuration (issue 11).
+ * scripts/node-env.sh (sourced by setup.sh and test.sh) keeps the machine's npm configuration.
  * A machine may trust its registry through a `cafile` in npm's global config; `npm install --prefix DIR` and
  * the switch to the Node 24 it installs both move where npm looks for that file. Run as on a fresh machine:
  * `env -i`, an empty HOME, the Node 24 this test runs on standing in for the download.

@@ -1,5 +1,5 @@
 /**
- * `npm pack` and `npm install -g ./taocli-<version>.tgz`, as a user installs a Node CLI (issue 9): into a
+ * `npm pack` and `npm install -g ./taocli-<version>.tgz`, as a user installs a Node CLI: into a
  * temporary prefix, dependencies from the npm registry, install scripts allowed. Then the installed `tao`
  * runs, its man pages are found by `man`, completion works, and `tao localnet` says in one line how to add
  * the optional Chopsticks. Uses the current build (scripts/test.sh builds first).

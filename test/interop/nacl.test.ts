@@ -59,7 +59,7 @@ beforeAll(() => {
       `PyNaCl is missing: this test needs ${PYTHON} with PyNaCl (run: apt-get update && apt-get install -y python3-nacl). ` +
         (probe.error?.message ?? probe.stderr),
     )
-  const [a, u] = py<string[]>({ op: 'kdf', passwords: [ASCII_PW, UNICODE_PW] })
+  const [a, u] = py<[string, string]>({ op: 'kdf', passwords: [ASCII_PW, UNICODE_PW] })
   libsodiumKeys = { [ASCII_PW]: a, [UNICODE_PW]: u }
 }, 120_000)
 

@@ -56,7 +56,7 @@ function captureNoise() {
 beforeAll(async () => {
   captureNoise()
   cacheDir = mkdtempSync(path.join(tmpdir(), 'taocli-cache-'))
-  let t = performance.now()
+  const t = performance.now()
   local = await startChain()
   timings.chainStart = performance.now() - t
 })
@@ -85,10 +85,16 @@ describe('connect and metadata cache', () => {
     expect(cold.metadataSource).toBe('node')
     expect(count.metadata).toBeGreaterThan(0)
     expect(cold.specVersion).toBe(218)
+    // The runtime tao ships (spec 218) is verified against the package's digest, then cached under genesis/spec-code.
+    expect(await cold.signingTrust()).toMatchObject({ mode: 0, verifiedBy: 'package' })
     cold.close()
-    const files = readdirSync(path.join(cacheDir, 'metadata'))
+    const [genesisDir, ...others] = readdirSync(path.join(cacheDir, 'metadata'))
+    expect(others).toEqual([])
+    expect(genesisDir).toMatch(/^0x[0-9a-f]{64}$/)
+    const files = readdirSync(path.join(cacheDir, 'metadata', genesisDir!))
     expect(files).toHaveLength(1)
-    expect(files[0]).toMatch(/^0x[0-9a-f]{64}\.scale$/)
+    expect(files[0]).toMatch(/^218-0x[0-9a-f]{64}\.scale$/)
+    const key = { genesis: genesisDir!, specVersion: 218, codeHash: files[0]!.slice('218-'.length, -'.scale'.length) }
 
     count.metadata = 0
     t = performance.now()
@@ -97,19 +103,20 @@ describe('connect and metadata cache', () => {
     expect(warm.metadataSource).toBe('cache')
     expect(count.metadata).toBe(0) // no Metadata_metadata* runtime call went out
     expect(warm.specVersion).toBe(218)
+    expect(await warm.signingTrust()).toMatchObject({ mode: 0, verifiedBy: 'package' })
     warm.close()
 
     // A corrupt cache file is noticed, replaced by a fresh download, and rewritten intact.
-    const file = path.join(cacheDir, 'metadata', files[0]!)
+    const file = path.join(cacheDir, 'metadata', genesisDir!, files[0]!)
     const bytes = readFileSync(file)
-    bytes[bytes.length - 10] ^= 0xff
+    bytes[bytes.length - 10]! ^= 0xff
     writeFileSync(file, bytes)
     const repaired = await connect(local.url, { cache, trace })
     expect(repaired.metadataSource).toBe('node')
     expect(count.metadata).toBeGreaterThan(0)
     repaired.close()
     await new Promise((r) => setTimeout(r, 100))
-    expect(await cache.get(files[0]!.replace('.scale', ''))).not.toBeNull()
+    expect(await cache.get(key)).toMatchObject({ verifiedBy: 'package' })
 
     chain = await connect(local.url, { cache })
     expect(chain.metadataSource).toBe('cache')
@@ -168,14 +175,21 @@ describe('reads', () => {
     expect(await chain.blockNumber('finalized')).toBeGreaterThanOrEqual(1)
     expect(await chain.storage('SubtensorModule', 'TotalNetworks')).toBeGreaterThanOrEqual(2)
     const added = await chain.entries('SubtensorModule', 'NetworksAdded')
-    expect(added).toEqual(expect.arrayContaining([{ keys: [0], value: true }, { keys: [1], value: true }]))
+    expect(added).toEqual(
+      expect.arrayContaining([
+        { keys: [0], value: true },
+        { keys: [1], value: true },
+      ]),
+    )
     const accounts = await chain.entries('System', 'Account')
     expect(accounts.find((e) => e.keys[0] === alice.address)?.value).toMatchObject({ data: { free: 1000n * TAO } })
     expect(typeof chain.constant('System', 'SS58Prefix')).toBe('number')
     // spec 218's runtime APIs return SCALE bytes (Vec<u8>); newer runtimes return typed structs.
     const info = await chain.runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_info', 1)
     expect(info).toBeInstanceOf(Uint8Array)
-    await expect(chain.storage('SubtensorModule', 'NoSuchItem')).rejects.toThrow('storage SubtensorModule.NoSuchItem is not in this runtime (spec 218)')
+    await expect(chain.storage('SubtensorModule', 'NoSuchItem')).rejects.toThrow(
+      'storage SubtensorModule.NoSuchItem is not in this runtime (spec 218)',
+    )
     await expect(chain.runtimeApi('NoSuchApi', 'x')).rejects.toThrow('runtime API NoSuchApi.x is not in this runtime (spec 218)')
     await expect(chain.account('not-an-address')).rejects.toMatchObject({ exitCode: ExitCode.BadInput })
   })
@@ -193,8 +207,16 @@ describe('reads', () => {
       const best: Array<{ block: BlockRef; finalized: BlockRef }> = []
       const finalized: BlockRef[] = []
       const failures: unknown[] = []
-      const stopBest = traced.followBlocks('best', (block, fin) => best.push({ block, finalized: fin }), (e) => failures.push(e))
-      const stopFinalized = traced.followBlocks('finalized', (block) => finalized.push(block), (e) => failures.push(e))
+      const stopBest = traced.followBlocks(
+        'best',
+        (block, fin) => best.push({ block, finalized: fin }),
+        (e) => failures.push(e),
+      )
+      const stopFinalized = traced.followBlocks(
+        'finalized',
+        (block) => finalized.push(block),
+        (e) => failures.push(e),
+      )
       // The current blocks come at once.
       expect(best).toEqual([{ block: await traced.head('best'), finalized: await traced.head('finalized') }])
       expect(finalized).toEqual([await traced.head('finalized')])
@@ -283,7 +305,9 @@ describe('transactions', () => {
   })
 
   it('decodes a dispatch the runtime rejects to its error name and doc text', async () => {
-    const r = landed(await chain.send(chain.call('SubtensorModule', 'set_weights', { netuid: 1, dests: [0], weights: [65535], version_key: 0n }), sender))
+    const r = landed(
+      await chain.send(chain.call('SubtensorModule', 'set_weights', { netuid: 1, dests: [0], weights: [65535], version_key: 0n }), sender),
+    )
     expect(r.ok).toBe(false)
     expect(r.error).toEqual({
       pallet: 'SubtensorModule',

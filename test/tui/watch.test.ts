@@ -94,7 +94,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
     // New blocks: the block number follows, one block at a time.
     for (let i = 1; i <= 3; i++) {
       await net.newBlock()
-      screen = await term.waitFor((s) => blockOf(s) === first + i, `block #${first + i}`)
+      await term.waitFor((s) => blockOf(s) === first + i, `block #${first + i}`)
     }
 
     // Values follow the chain: stake moves on subnet 1 through a dev_setStorage, visible at the next block
@@ -105,7 +105,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
     // The hotkey's alpha grows to 14: Bob's half share is 7.
     await net.setStorage({ SubtensorModule: { TotalHotkeyAlpha: [[[ALICE, 1], (14n * TAO).toString()]], SubnetTAO: [[[1], (123n * TAO).toString()]] } })
     await net.newBlock()
-    screen = await term.waitFor((s) => /\s7\+/.test(stakeRow(s) ?? ''), 'the new stake of 7 alpha, marked as up')
+    await term.waitFor((s) => /\s7\+/.test(stakeRow(s) ?? ''), 'the new stake of 7 alpha, marked as up')
     await term.keys('1')
     screen = await term.waitFor((s) => s.includes('TAO IN'), 'the subnets overview')
     // 123 TAO set in the pool, and the block's emission on top of it.
@@ -117,13 +117,13 @@ describe('tao watch in a real terminal, against the local chain', () => {
     for (let i = 0; i < 5; i++) {
       await net.newBlock()
       screen = await term.waitFor((s) => /SN1 epoch in \d+ blk/.test(s) && uidRow(s, 0) !== undefined, 'the countdown')
-      counts.add(/SN1 epoch in (\d+) blk/.exec(screen)![1])
+      counts.add(/SN1 epoch in (\d+) blk/.exec(screen)![1]!)
     }
     expect(counts.size).toBeGreaterThan(2)
 
     // 80x24: the frame fits, low-priority columns go, keys shorten; nothing wraps.
     await term.resize(80, 24)
-    screen = await term.waitFor((s) => !s.includes('RANK') && s.split('\n').length === 24, 'the 80-column layout')
+    await term.waitFor((s) => !s.includes('RANK') && s.split('\n').length === 24, 'the 80-column layout')
     let rows = await term.screen()
     expect(rows).toHaveLength(24)
     expect(rows[0]).toMatch(/block #\d+/)
@@ -142,7 +142,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
     await term.keys('Escape')
 
     await term.resize(170, 45)
-    screen = await term.waitFor((s) => s.includes('AXON'), 'the wide layout again')
+    await term.waitFor((s) => s.includes('AXON'), 'the wide layout again')
     expect((await term.screen())[44]).toContain('enter details')
 
     await term.keys('q')

@@ -1,5 +1,5 @@
 /**
- * A wallet is always whole and consistent, and every wallet error is one clear line (issue 11):
+ * A wallet is always whole and consistent, and every wallet error is one clear line:
  * parallel runs, interrupted writes, names the file system cannot hold, broken and foreign files, full or
  * read-only disks — driven through the built CLI, the way a user or a script runs it.
  */
@@ -51,7 +51,7 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
         const loser = a.code === 0 ? b : a
         expect(loser.code, loser.stderr).toBe(2)
         expect(loser.json.error.code).toBe('KEY_EXISTS')
-        const won = winners[0].json
+        const won = winners[0]!.json
         const w = join(wallets, name)
         // What is on disk is the winner's wallet, whole: both keys and both pub files agree.
         expect(json(join(w, 'coldkey')).secretPhrase).toBe(won.coldkey.mnemonic)
@@ -212,7 +212,7 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
 
   describe('broken and foreign files', () => {
     it('list checks each key file: an empty or garbage coldkey is not shown as healthy', async () => {
-      for (const [name, content] of [['emptykey', ''], ['garbagekey', 'not a key at all']]) {
+      for (const [name, content] of [['emptykey', ''], ['garbagekey', 'not a key at all']] as const) {
         mkdirSync(join(wallets, name), { recursive: true })
         writeFileSync(join(wallets, name, 'coldkey'), content)
         writeFileSync(join(wallets, name, 'coldkeypub.txt'), readFileSync(join(wallets, 'owned', 'coldkeypub.txt')))

@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core'
 import { toEmitWeights, type EmitWeights } from '../../subtensor/weights/rules.js'
+import { U64_MAX } from '../../core/numbers.js'
 import { parseUids, parseWeights, parseWhole } from '../parse.js'
 import { netuidFlag } from './netuid.js'
 
@@ -14,7 +15,6 @@ export const weightsFlags = {
   'version-key': Flags.string({ description: "Weights version key [default: the subnet's WeightsVersionKey]." }),
 }
 
-const U64_MAX = (1n << 64n) - 1n
 
 /** Everything checkable without the chain: the lists, their lengths, duplicates, signs, all-zero, the version key. */
 export function readWeightsInput(flags: { uids: string; weights: string; 'version-key'?: string }): { emit: EmitWeights; versionKey?: bigint } {

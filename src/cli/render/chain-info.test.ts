@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChainInfo } from '../../subtensor/chain-info.js'
-import { chainInfoJson, renderChainInfo, u64Fraction } from './chain-info.js'
+import { chainInfoJson, renderChainInfo } from './chain-info.js'
 
 const TAO = 1_000_000_000n
 const full: ChainInfo = {
@@ -91,11 +91,5 @@ describe('chain info for people', () => {
 
   it('says when the emission has ended', () => {
     expect(renderChainInfo({ ...full, blockEmission: 0n, halvings: 32, nextHalving: null })).toMatch(/^Next halving +none: the block emission has reached zero$/m)
-  })
-
-  it('normalises a u64 fraction as the runtime does (raw / u64::MAX)', () => {
-    expect(u64Fraction(0n)).toBe(0)
-    expect(u64Fraction((1n << 64n) - 1n)).toBe(1)
-    expect(u64Fraction(3_320_413_933_267_719_290n)).toBeCloseTo(0.18, 12)
   })
 })

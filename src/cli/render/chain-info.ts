@@ -3,12 +3,8 @@
  * Pure: no node, no polkadot-api.
  */
 import { amountJson, displayTao, formatTao, type AmountJson } from '../../core/amount.js'
+import { groupThousands, u64Fraction } from '../../core/numbers.js'
 import type { ChainInfo } from '../../subtensor/chain-info.js'
-
-const U64_MAX = (1n << 64n) - 1n
-
-/** A u64 fraction (TaoWeight) as a number in [0, 1]: raw / (2^64 − 1), as the runtime normalises it. */
-export const u64Fraction = (raw: bigint): number => Number(raw) / Number(U64_MAX)
 
 const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 const amount = (rao: bigint | null): AmountJson | null => (rao === null ? null : amountJson(rao))
@@ -88,15 +84,14 @@ function percentOf(part: bigint, whole: bigint): string {
   return `${text.slice(0, -4)}.${text.slice(-4)}%`
 }
 
-const grouped = (n: bigint | number): string => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 const weight = (raw: bigint): string => u64Fraction(raw).toFixed(4).replace(/\.?0+$/, '')
 
-/** The human view: one figure a line; a figure the runtime lacks says so. */
+/** The text for people: one figure a line; a figure the runtime lacks says so. */
 export function renderChainInfo(info: ChainInfo): string {
   const lacks = (item: string) => `not in this runtime (spec ${info.specVersion} has no ${item})`
   const rows: Array<[string, string]> = []
   rows.push(['Runtime', `${info.specName} spec ${info.specVersion}`])
-  rows.push(['Block', `#${grouped(info.best.number)} best, #${grouped(info.finalized.number)} finalized${info.timestamp === null ? '' : ` (${isoTime(info.timestamp)})`}`])
+  rows.push(['Block', `#${groupThousands(info.best.number)} best, #${groupThousands(info.finalized.number)} finalized${info.timestamp === null ? '' : ` (${isoTime(info.timestamp)})`}`])
   rows.push([
     'Issuance',
     info.issuance === null
@@ -109,8 +104,8 @@ export function renderChainInfo(info: ChainInfo): string {
   else rows.push(['Block emission', `${displayTao(info.blockEmission)} per block (${info.halvings ?? 0} halving${info.halvings === 1 ? '' : 's'} so far)`])
   rows.push(['Next halving', nextHalvingLine(info)])
   rows.push(['Total stake', info.totalStake === null ? lacks('SubtensorModule.TotalStake') : displayTao(info.totalStake)])
-  const limit = info.subnetLimit === null ? '' : ` (limit ${grouped(info.subnetLimit)})`
-  rows.push(['Subnets', info.subnets === null ? lacks('SubtensorModule.TotalNetworks') : `${grouped(info.subnets)}${limit}`])
+  const limit = info.subnetLimit === null ? '' : ` (limit ${groupThousands(info.subnetLimit)})`
+  rows.push(['Subnets', info.subnets === null ? lacks('SubtensorModule.TotalNetworks') : `${groupThousands(info.subnets)}${limit}`])
   if (info.taoWeight !== null) rows.push(['TAO weight', weight(info.taoWeight)])
   else if (info.taoWeightBySubnet !== null)
     rows.push(['TAO weight', info.taoWeightBySubnet.length ? `per subnet: ${info.taoWeightBySubnet.map((w) => `${w.netuid}: ${weight(w.raw)}`).join(', ')}` : 'per subnet (no subnets)'])
@@ -124,7 +119,7 @@ function nextHalvingLine(info: ChainInfo): string {
   if (info.blockEmission === null) return 'unknown (no block emission)'
   if (!h) return 'none: the block emission has reached zero'
   const when =
-    `about ${grouped(h.blocks)} blocks at the current emission, near block #${grouped(h.block)}` +
+    `about ${groupThousands(h.blocks)} blocks at the current emission, near block #${groupThousands(h.block)}` +
     (h.time === null ? '' : ` (${isoTime(h.time)} at ${info.blockTimeMs} ms a block)`)
   return `at ${displayTao(h.issuance)} issued (${displayTao(h.remaining)} to go), then ${formatTao(h.blockEmission)} TAO a block; ${when}`
 }

@@ -1,9 +1,9 @@
 /** `subnets hyperparameters` as a table: name, value in its unit, what it does. */
 import { displayTao } from '../../core/amount.js'
-import type { HyperparametersView, HyperparameterView } from '../../subtensor/models.js'
+import type { SubnetHyperparameters, Hyperparameter } from '../../subtensor/models.js'
 import { table } from '../../core/output.js'
 
-export function hyperparameterValue(h: HyperparameterView): string {
+export function hyperparameterValue(h: Hyperparameter): string {
   switch (h.unit) {
     case 'flag':
       return h.value ? 'yes' : 'no'
@@ -19,6 +19,6 @@ export function hyperparameterValue(h: HyperparameterView): string {
   }
 }
 
-export function hyperparametersTable(v: HyperparametersView): string {
+export function hyperparametersTable(v: SubnetHyperparameters): string {
   return table([['HYPERPARAMETER', 'VALUE', 'MEANING'], ...v.hyperparameters.map((h) => [h.name, hyperparameterValue(h), h.description])])
 }

@@ -1,6 +1,7 @@
 /** `subnets show` for people: the subnet's header and one row per UID. */
-import type { MetagraphView, NeuronView, SubnetSummary } from '../../subtensor/models.js'
-import { fraction, shortAmount, shortKey, shortTao } from '../../core/numbers.js'
+import type { Metagraph, Neuron, SubnetSummary } from '../../subtensor/models.js'
+import { shortAmount, shortTao } from '../../core/amount.js'
+import { fraction } from '../../core/numbers.js'
 import { paint, table } from '../../core/output.js'
 
 export function subnetHeader(s: SubnetSummary, block: number): string {
@@ -17,7 +18,7 @@ export function subnetHeader(s: SubnetSummary, block: number): string {
   ].join('\n')
 }
 
-export function neuronsTable(neurons: readonly NeuronView[], block: number, symbol: string | null): string {
+export function neuronsTable(neurons: readonly Neuron[], block: number, symbol: string | null): string {
   const sym = symbol ?? 'α'
   const rows = [['UID', `STAKE ${sym}`, 'VALUE τ', 'RANK', 'TRUST', 'VTRUST', 'CONS', 'INCENT', 'DIVS', `EMISSION ${sym}`, 'VPERMIT', 'ACTIVE', 'UPDATED', 'HOTKEY', 'COLDKEY', 'AXON']]
   for (const n of neurons)
@@ -42,7 +43,10 @@ export function neuronsTable(neurons: readonly NeuronView[], block: number, symb
   return table(rows)
 }
 
-export function metagraphText(v: MetagraphView, neurons: readonly NeuronView[]): string {
+export function metagraphText(v: Metagraph, neurons: readonly Neuron[]): string {
   const shown = neurons.length === v.neurons.length ? '' : paint.dim(`\n${neurons.length} of ${v.neurons.length} UIDs shown`)
   return `${subnetHeader(v.subnet, v.block)}\n\n${neurons.length ? neuronsTable(neurons, v.block, v.subnet.symbol) : 'no UIDs to show'}${shown}`
 }
+
+/** The first characters of an address, enough to tell keys apart in a table. */
+export const shortKey = (ss58: string | null, length = 8): string => (ss58 === null ? '-' : ss58.length > length ? `${ss58.slice(0, length)}…` : ss58)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hyperparameterJson, neuronJson, stakeJson, subnetJson } from './models-json.js'
-import type { NeuronView, SubnetSummary } from '../../subtensor/models.js'
+import type { Neuron, SubnetSummary } from '../../subtensor/models.js'
 
 const subnet: SubnetSummary = {
   netuid: 2,
@@ -23,7 +23,7 @@ const subnet: SubnetSummary = {
   registeredAt: null,
 }
 
-describe('views as JSON (docs/json.md)', () => {
+describe('read models as JSON (docs/json.md)', () => {
   it('a subnet: amounts as {rao,tao}, the price as a decimal string, null kept', () => {
     const j = subnetJson(subnet)
     expect(j).toMatchObject({ netuid: 2, name: null, price: '0.5', burn: { rao: '1000000000', tao: '1' }, neuronCount: 3, maxNeurons: 256, ownerHotkey: null })
@@ -32,7 +32,7 @@ describe('views as JSON (docs/json.md)', () => {
   })
 
   it('a neuron: figures in [0,1] as numbers, emission as an amount, blocks since its update', () => {
-    const n: NeuronView = {
+    const n: Neuron = {
       uid: 0,
       hotkey: '5H',
       coldkey: '5C',

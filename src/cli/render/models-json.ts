@@ -1,13 +1,10 @@
 /**
- * The read layer's views in their `--json` form (docs/json.md): amounts as {rao, tao}, prices as decimal
+ * The read models in their `--json` form (docs/json.md): amounts as {rao, tao}, prices as decimal
  * strings, normalised u16 values as numbers in [0, 1], u64 values that are not amounts as decimal strings.
  * Pure and light (commands import it statically).
  */
-import { amountJson, type AmountJson } from '../../core/amount.js'
-import type { HyperparametersView, HyperparameterView, NeuronView, StakeView, SubnetSummary } from '../../subtensor/models.js'
-
-/** A price (TAO per alpha × 1e9) as a decimal string, or null. */
-const priceJson = (price: bigint | null): string | null => (price === null ? null : amountJson(price).tao)
+import { amountJson, priceText, type AmountJson } from '../../core/amount.js'
+import type { SubnetHyperparameters, Hyperparameter, Neuron, StakePosition, SubnetSummary } from '../../subtensor/models.js'
 
 export interface SubnetJson {
   netuid: number
@@ -38,7 +35,7 @@ export function subnetJson(s: SubnetSummary): SubnetJson {
     symbol: s.symbol,
     ownerColdkey: s.ownerColdkey,
     ownerHotkey: s.ownerHotkey,
-    price: priceJson(s.price),
+    price: priceText(s.price),
     marketCap: amountJson(s.marketCap),
     taoEmission: amountJson(s.taoEmission),
     taoIn: amountJson(s.taoIn),
@@ -54,7 +51,7 @@ export function subnetJson(s: SubnetSummary): SubnetJson {
   }
 }
 
-export function neuronJson(n: NeuronView, block: number) {
+export function neuronJson(n: Neuron, block: number) {
   return {
     uid: n.uid,
     hotkey: n.hotkey,
@@ -79,14 +76,14 @@ export function neuronJson(n: NeuronView, block: number) {
   }
 }
 
-export function stakeJson(s: StakeView, wallet: string | null = null) {
-  return { wallet, coldkey: s.coldkey, hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), price: priceJson(s.price), value: amountJson(s.value) }
+export function stakeJson(s: StakePosition, wallet: string | null = null) {
+  return { wallet, coldkey: s.coldkey, hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), price: priceText(s.price), value: amountJson(s.value) }
 }
 
 /** A hyperparameter's value: an amount for rao, decimal strings for u64, numbers and booleans as they are. */
-export function hyperparameterJson(h: HyperparameterView) {
+export function hyperparameterJson(h: Hyperparameter) {
   const value = h.unit === 'rao' ? amountJson(BigInt(h.value as bigint)) : typeof h.value === 'bigint' ? h.value.toString() : h.value
   return { name: h.name, value, unit: h.unit, normalized: h.normalized, description: h.description }
 }
 
-export const hyperparametersJson = (v: HyperparametersView) => ({ netuid: v.netuid, block: v.block, hyperparameters: v.hyperparameters.map(hyperparameterJson) })
+export const hyperparametersJson = (v: SubnetHyperparameters) => ({ netuid: v.netuid, block: v.block, hyperparameters: v.hyperparameters.map(hyperparameterJson) })

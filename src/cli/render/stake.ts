@@ -1,9 +1,9 @@
 /** `stake list` as a table, with a total. */
-import type { StakeView } from '../../subtensor/models.js'
+import type { StakePosition } from '../../subtensor/models.js'
 import { displayTao, formatTao } from '../../core/amount.js'
 import { table } from '../../core/output.js'
 
-export function stakeTable(stakes: readonly StakeView[], names: ReadonlyMap<string, string | null>): string {
+export function stakeTable(stakes: readonly StakePosition[], names: ReadonlyMap<string, string | null>): string {
   const rows = [['WALLET', 'COLDKEY', 'HOTKEY', 'NETUID', 'ALPHA', 'PRICE τ/α', 'VALUE']]
   for (const s of stakes)
     rows.push([names.get(s.coldkey) ?? '-', s.coldkey, s.hotkey, String(s.netuid), formatTao(s.alpha), s.price === null ? '-' : formatTao(s.price), displayTao(s.value)])

@@ -1,6 +1,6 @@
 /** `subnets list` as a table. */
 import type { SubnetSummary } from '../../subtensor/models.js'
-import { shortAmount, shortTao } from '../../core/numbers.js'
+import { shortAmount, shortTao } from '../../core/amount.js'
 import { table } from '../../core/output.js'
 
 const sym = (s: SubnetSummary) => s.symbol ?? 'α'

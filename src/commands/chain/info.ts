@@ -4,7 +4,12 @@ import { networkFlags } from '../../cli/flags/network.js'
 import { connectChain } from '../../cli/connect.js'
 import { resolveSetting } from '../../config/settings.js'
 import { TaoError, unreachable } from '../../core/errors.js'
+import { stopDeadline } from '../../core/command-deadline.js'
 import { setInterruptNote } from '../../core/interrupt.js'
+
+/** While watching: how often the node is asked whether it is there, and how long it has to answer. */
+const HEARTBEAT_MS = 20_000
+const HEARTBEAT_ANSWER_MS = 20_000
 
 export default class ChainInfo extends TaoCommand {
   static summary = 'Show the network: runtime, blocks, TAO issuance, block emission, next halving, stake and subnets.'
@@ -62,8 +67,22 @@ export default class ChainInfo extends TaoCommand {
       },
       (err) => fail(err),
     )
-    // Ctrl-C is how a watch ends: exit 130 quietly (src/interrupt.ts), with every printed line complete.
+    // Ctrl-C is how a watch ends: exit 130 quietly (src/interrupt.ts), with every printed line complete; the
+    // command's deadline does not apply to a loop that is meant to run until stopped.
     setInterruptNote('')
+    stopDeadline()
+    // A node that stops answering (frozen, or a connection that died without closing) sends no more blocks and no
+    // error, and a local chain builds blocks only on demand: ask it something now and then, with a deadline.
+    const heartbeat = setInterval(() => {
+      const late = setTimeout(() => fail(unreachable(`the node stopped answering (no reply within ${HEARTBEAT_ANSWER_MS / 1000} s)`)), HEARTBEAT_ANSWER_MS)
+      chain.rpc('system_health').then(
+        () => clearTimeout(late),
+        (err: unknown) => {
+          clearTimeout(late)
+          fail(err)
+        },
+      )
+    }, HEARTBEAT_MS)
     try {
       await failure
     } catch (err) {
@@ -71,6 +90,7 @@ export default class ChainInfo extends TaoCommand {
       throw unreachable(`lost the node while watching: ${(err as Error)?.message ?? String(err)}`)
     } finally {
       setInterruptNote(undefined)
+      clearInterval(heartbeat)
       stop()
       chain.close()
     }

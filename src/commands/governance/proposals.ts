@@ -1,3 +1,4 @@
+import { terminalText } from '../../core/text.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags/network.js'
 import { integerFlag } from '../../cli/flags/integer.js'
@@ -30,7 +31,7 @@ export default class GovernanceProposals extends TaoCommand {
       for (const p of proposals) {
         const left = p.end - best.number
         lines.push(
-          `${p.hash} (#${p.index}) ${p.call.pallet}.${p.call.name}`,
+          terminalText(`${p.hash} (#${p.index}) ${p.call.pallet}.${p.call.name}`),
           `  proposed by ${p.proposer ?? (flags.lookback ? `unknown (no Triumvirate.Proposed event in the last ${flags.lookback} blocks)` : 'unknown (not looked up: --lookback 0)')}`,
           `  ayes ${p.ayes.length}, nays ${p.nays.length}, threshold ${p.threshold}`,
           ...p.ayes.map((a) => `    aye ${a}`),

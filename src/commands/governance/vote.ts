@@ -25,7 +25,6 @@ export default class GovernanceVote extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(GovernanceVote)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { readPublicKey } = await import('../../wallet/store.js')
     const { planVote, requireGovernance } = await import('../../subtensor/governance.js')
     const { headBlocks } = await import('../../node/read-at.js')

@@ -10,6 +10,7 @@ import { assertChopsticksInstalled, assertPortFree } from '../../localnet/node.j
 import { taoStateDir } from '../../config/dirs.js'
 import { writeJsonAtomic } from '../../localnet/state.js'
 import { renderSummary } from '../../localnet/summary.js'
+import { stopDeadline } from '../../core/command-deadline.js'
 import { info as say } from '../../core/output.js'
 
 export default class LocalnetStart extends TaoCommand {
@@ -82,6 +83,8 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
     if (this.jsonEnabled()) process.stdout.write(JSON.stringify(info) + '\n')
     else this.log(info.endpoint)
     say(renderSummary(info) + '\nPress Ctrl-C to stop.')
+    // Starting had the command's deadline (a fork that never answers); running is until Ctrl-C or SIGTERM.
+    stopDeadline()
 
     const signal = await untilSignal()
     say(`Stopping (${signal})…`)

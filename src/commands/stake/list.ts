@@ -28,7 +28,6 @@ export default class StakeList extends TaoCommand {
 
   async run() {
     const { flags } = await this.parse(StakeList)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { selectColdkeys } = await import('../../wallet/accounts.js')
     const { accounts, skipped } = await selectColdkeys(resolveWallet(flags), flags)
 

@@ -21,9 +21,9 @@ export default class SubnetsHyperparameters extends TaoCommand {
     const chain = await connectChain(flags)
     try {
       const { readHyperparameters } = await import('../../subtensor/subnets/hyperparameters.js')
-      const view = await readHyperparameters(chain, flags.netuid)
-      this.log(hyperparametersTable(view))
-      return { network: resolveSetting('network', flags.network).value, ...hyperparametersJson(view) }
+      const params = await readHyperparameters(chain, flags.netuid)
+      this.log(hyperparametersTable(params))
+      return { network: resolveSetting('network', flags.network).value, ...hyperparametersJson(params) }
     } finally {
       chain.close()
     }

@@ -41,19 +41,19 @@ export default class SubnetsShow extends TaoCommand {
     const chain = await connectChain(flags)
     try {
       const { readMetagraph } = await import('../../subtensor/subnets/metagraph.js')
-      const view = await readMetagraph(chain, flags.netuid)
-      const filtered = filterNeurons(view.neurons, {
+      const metagraph = await readMetagraph(chain, flags.netuid)
+      const filtered = filterNeurons(metagraph.neurons, {
         hotkeys: flags.hotkey?.length || flags.mine ? hotkeys : undefined,
         coldkeys: coldkeys.length ? coldkeys : undefined,
         validators: flags.validators,
       })
       const neurons = sortNeurons(filtered, flags.sort as NeuronSortKey, flags.reverse)
-      this.log(metagraphText(view, neurons))
+      this.log(metagraphText(metagraph, neurons))
       return {
         network: resolveSetting('network', flags.network).value,
-        block: view.block,
-        ...subnetJson(view.subnet),
-        neurons: neurons.map((n) => neuronJson(n, view.block)),
+        block: metagraph.block,
+        ...subnetJson(metagraph.subnet),
+        neurons: neurons.map((n) => neuronJson(n, metagraph.block)),
       }
     } finally {
       chain.close()

@@ -5,6 +5,7 @@ import { networkFlags } from '../../cli/flags/network.js'
 import { connectChain } from '../../cli/connect.js'
 import { extrinsicHexInput, txFlags } from '../../cli/flags/tx.js'
 import { txOutcome } from '../../tx/report.js'
+import { setDeadlineContext } from '../../core/command-deadline.js'
 import { badInput, TaoError } from '../../core/errors.js'
 import type { WaitFor } from '../../node/index.js'
 
@@ -28,7 +29,9 @@ export default class TxSubmit extends TaoCommand {
       if (decoded.kind === 'bare') throw badInput('this extrinsic is not signed; sign it first (e.g. with --dry-run)', 'UNSIGNED')
       process.stderr.write(`submitting ${decoded.pallet}.${decoded.call} from ${decoded.signer}\n`)
       const context = { call: `${decoded.pallet}.${decoded.call}`, signer: decoded.signer }
-      const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor }).catch((err: unknown) => {
+      setDeadlineContext(context)
+      const onProgress = (line: string) => process.stderr.write(line + '\n')
+      const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor, onProgress }).catch((err: unknown) => {
         // A refusal (TX_REJECTED) still says what was refused.
         if (err instanceof TaoError) err.data = { ...context, ...err.data }
         throw err

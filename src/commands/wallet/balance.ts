@@ -53,7 +53,6 @@ export default class WalletBalance extends TaoCommand {
     totals: Record<'free' | 'reserved' | 'staked' | 'total', AmountJson>
   }> {
     const { flags } = await this.parse(WalletBalance)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { selectColdkeys } = await import('../../wallet/accounts.js')
     const { accounts, skipped, warnings } = await selectColdkeys(resolveWallet(flags), flags)
 

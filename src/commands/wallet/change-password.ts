@@ -19,8 +19,7 @@ export default class WalletChangePassword extends TaoCommand {
 
   async run(): Promise<{ wallet: string; ss58: string; path: string }> {
     const { flags } = await this.parse(WalletChangePassword)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { reencryptKey, roleLabel } = await import('../../wallet/store.js')
+    const { reencryptKey, roleLabel, keyFileOf } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = { kind: 'coldkey' as const }
@@ -28,7 +27,7 @@ export default class WalletChangePassword extends TaoCommand {
     const result = await reencryptKey(
       w,
       role,
-      () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, what),
+      () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, what),
       () => withEnv('TAO_PASSWORD', process.env.TAO_NEW_PASSWORD, () => newPassword({ passwordFile: flags['new-password-file'], policy: this.prompts }, what)),
     )
     this.log(`password changed for the ${what} (${result.ss58})`)

@@ -33,7 +33,7 @@ export default class WalletCreate extends TaoCommand {
     const keys = [
       await prepareNewKey(w, { kind: 'coldkey' }, cold.keypair, { encrypt: !flags['no-password'], passwordFile, policy: this.prompts }),
       await prepareNewKey(w, hot, hotNew.keypair, { encrypt: flags['use-password'], passwordFile, policy: this.prompts }),
-    ]
+    ] as const
     // Both keys in one change: a failure leaves neither, so no mnemonic is ever lost unseen.
     const [coldkey, hotkey] = await writeKeys(w, keys, overwrite)
 

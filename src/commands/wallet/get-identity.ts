@@ -1,3 +1,4 @@
+import { terminalText } from '../../core/text.js'
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
 import { networkFlags } from '../../cli/flags/network.js'
@@ -15,7 +16,6 @@ export default class WalletGetIdentity extends TaoCommand {
 
   async run(): Promise<{ network: string; coldkey: string; identity: Record<string, string | null> | null }> {
     const { flags } = await this.parse(WalletGetIdentity)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { readPublicKey } = await import('../../wallet/store.js')
     let ss58: string
     if (flags.ss58 !== undefined) {
@@ -30,7 +30,7 @@ export default class WalletGetIdentity extends TaoCommand {
       const { item, value } = await readChainIdentity(chain, ss58)
       const fields = item ? storageFields(chain.metadata, 'SubtensorModule', item) : undefined
       const identity = identityJson(value, fields, CHAIN_IDENTITY_FLAGS)
-      this.log(identity ? Object.entries(identity).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`).join('\n') : `${ss58} has no on-chain identity`)
+      this.log(identity ? Object.entries(identity).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${terminalText(String(v))}`).join('\n') : `${ss58} has no on-chain identity`)
       return { network: resolveSetting('network', flags.network).value, coldkey: ss58, identity }
     } finally {
       chain.close()

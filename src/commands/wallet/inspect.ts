@@ -31,12 +31,12 @@ export default class WalletInspect extends TaoCommand {
 
   async run(): Promise<{ wallet: string; coldkey: WalletEntry['coldkey']; hotkeys: WalletEntry['hotkeys']; secrets: Secrets | null }> {
     const { flags } = await this.parse(WalletInspect)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { describeWallet, exists, roleLabel, unlockKey } = await import('../../wallet/store.js')
+    const { describeWallet, roleLabel, unlockKey, keyFileOf } = await import('../../wallet/store.js')
+    const { pathExists } = await import('../../fsx/files.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const { walletDir } = await import('../../wallet/paths.js')
-    if (!(await exists(walletDir(w)))) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
+    if (!(await pathExists(walletDir(w)))) throw badInput(`no wallet "${sel.name}" under ${sel.path}`, 'NOT_FOUND')
     const entry = await describeWallet(w)
     this.log(`${paint.bold(entry.name)}  ${paint.dim(sel.path)}`)
     this.log(`  coldkey  ${keyLine(entry.coldkey)}`)
@@ -49,7 +49,7 @@ export default class WalletInspect extends TaoCommand {
     if (!flags['show-secret']) return { ...keys, secrets: null }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
     const shown = role.kind === 'coldkey' ? entry.coldkey : entry.hotkeys.find((h) => h.name === role.name)
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)), {
+    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)), {
       // Showing the secret is how a mismatch gets repaired: say it (unless said already), do not refuse.
       onMismatch: shown?.keyMatchesPub === false ? 'ignore' : 'warn',
     })

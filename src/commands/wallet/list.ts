@@ -15,7 +15,6 @@ export default class WalletList extends TaoCommand {
 
   async run(): Promise<{ path: string; wallets: WalletEntry[] }> {
     const { flags } = await this.parse(WalletList)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
     const { listWallets } = await import('../../wallet/store.js')
     const path = resolveWallet(flags).path
     const wallets = await listWallets(path)

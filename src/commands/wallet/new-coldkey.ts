@@ -18,7 +18,7 @@ export default class WalletNewColdkey extends TaoCommand {
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = await newMnemonicKeypair(flags.words)
     const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })
-    const [key] = await writeKeys(w, [prepared], overwrite)
+    const [key] = await writeKeys(w, [prepared] as const, overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`coldkey "${w.name}"`, mnemonic)
       this.log(keyLine(key))

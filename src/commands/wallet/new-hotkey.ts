@@ -20,7 +20,7 @@ export default class WalletNewHotkey extends TaoCommand {
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = await newMnemonicKeypair(flags.words)
     const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
-    const [key] = await writeKeys(w, [prepared], overwrite)
+    const [key] = await writeKeys(w, [prepared] as const, overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`hotkey "${role.name}"`, mnemonic)
       this.log(keyLine(key))

@@ -32,15 +32,15 @@ export default class WalletRegenColdkeypub extends TaoCommand {
 
   async run(): Promise<PublicKeyInfo & { wallet: string; path: string; watchOnly: boolean }> {
     const { flags } = await this.parse(WalletRegenColdkeypub)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { exists, keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile } = await import('../../wallet/store.js')
+    const { keyPaths, publicInfo, roleLabel, savePublicKey, unlockFile, keyFileOf } = await import('../../wallet/store.js')
+    const { pathExists } = await import('../../fsx/files.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = { kind: 'coldkey' as const }
     const publicKey = flags.ss58 !== undefined ? parseAddress(flags.ss58) : fromHex(flags['public-key']!, 'the public key', 32)
     const paths = keyPaths(w, role)
     let overwrite = flags.overwrite
-    if (await exists(paths.pub)) {
+    if (await pathExists(paths.pub)) {
       await confirmOverwriteFile(paths.pub, 'coldkeypub.txt', flags.overwrite, this.prompts)
       overwrite = true
     }
@@ -50,7 +50,7 @@ export default class WalletRegenColdkeypub extends TaoCommand {
     const passwordGiven = flags['password-file'] !== undefined || process.env.TAO_PASSWORD !== undefined
     if (known === 'unknown' && !flags['allow-mismatch'] && (passwordGiven || canPrompt(this.prompts))) {
       // An encrypted coldkey tao did not write (or that changed since): its password tells its address.
-      const u = await unlockFile(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)))
+      const u = await unlockFile(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)))
       unlocked = { sha256: u.sha256, publicKey: u.keypair.publicKey }
     }
     const path = await savePublicKey(w, role, publicKey, { overwrite, allowMismatch: flags['allow-mismatch'], unlocked })

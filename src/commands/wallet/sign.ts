@@ -19,12 +19,11 @@ export default class WalletSign extends TaoCommand {
 
   async run(): Promise<{ signature: string; ss58: string; publicKey: string; message: string }> {
     const { flags } = await this.parse(WalletSign)
-    // The wallet code loads once the flags are parsed, not at every start (issue 9).
-    const { publicInfo, roleLabel, unlockKey } = await import('../../wallet/store.js')
+    const { publicInfo, roleLabel, unlockKey, keyFileOf } = await import('../../wallet/store.js')
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts }, roleLabel(w, role)))
+    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)))
     const { sign } = await import('../../keystore/keys.js')
     const signature = toHex(sign(keypair, new TextEncoder().encode(flags.message)))
     this.log(signature)

@@ -28,6 +28,6 @@ export default class WeightsReveal extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsReveal)
     const { revealWeights } = await import('../../subtensor/weights/reveal.js')
-    return revealWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
+    return revealWeights(txRunner(this, flags), { netuid: flags.netuid, waitMs: flags.wait ? flags.timeout * 1000 : undefined })
   }
 }

@@ -3,10 +3,11 @@
  * the runtime API uses (SubnetHyperparams at spec 218, SubnetHyperparamsV2 later). Names this table does not
  * know are shown as plain numbers. Pure.
  */
-import type { HyperparameterUnit, HyperparameterView } from '../models.js'
+import type { HyperparameterUnit, Hyperparameter } from '../models.js'
+import { U16_MAX, U64_MAX } from '../../core/numbers.js'
 
 /** How a fraction is stored: u16 of 65535, u64 of u64::MAX, millionths, or fixed point with 32 fraction bits. */
-type Scale = 'u16' | 'u64' | 'million' | 'fixed32'
+export type Scale = 'u16' | 'u64' | 'million' | 'fixed32'
 
 interface Meaning {
   unit: HyperparameterUnit
@@ -51,10 +52,17 @@ const MEANINGS: Record<string, Meaning> = {
   user_liquidity_enabled: { unit: 'flag', description: 'users may provide swap liquidity' },
 }
 
-const DIVISOR: Record<Scale, number> = { u16: 65535, u64: 18446744073709551615, million: 1_000_000, fixed32: 2 ** 32 }
+const DIVISOR: Record<Scale, number> = { u16: U16_MAX, u64: Number(U64_MAX), million: 1_000_000, fixed32: 2 ** 32 }
+const EXACT_DIVISOR: Record<Scale, bigint> = { u16: BigInt(U16_MAX), u64: U64_MAX, million: 1_000_000n, fixed32: 1n << 32n }
 
-/** The runtime's hyperparameters struct (typed or decoded from 218's bytes) as views, in its field order. */
-export function hyperparameterViews(struct: Record<string, unknown>): HyperparameterView[] {
+/** How the runtime stores a hyperparameter this table knows as a scaled number (a fraction, fixed point), exactly. */
+export function hyperparameterScale(name: string): { scale: Scale; divisor: bigint } | undefined {
+  const scale = MEANINGS[name]?.scale
+  return scale === undefined ? undefined : { scale, divisor: EXACT_DIVISOR[scale] }
+}
+
+/** The runtime's hyperparameters struct (typed or decoded from 218's bytes) as a list, in its field order. */
+export function hyperparameterList(struct: Record<string, unknown>): Hyperparameter[] {
   return Object.entries(struct).map(([name, raw]) => {
     const meaning = MEANINGS[name]
     const value = typeof raw === 'boolean' || typeof raw === 'bigint' || typeof raw === 'number' ? raw : BigInt(String(raw))

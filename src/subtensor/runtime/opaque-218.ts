@@ -104,7 +104,6 @@ export type OpaqueLayouts = ReturnType<typeof opaqueLayouts>
 type Decoded<K extends keyof OpaqueLayouts> = ReturnType<OpaqueLayouts[K]>
 export type DynamicInfo218 = NonNullable<Decoded<'dynamicInfo'>>
 export type SubnetState218 = NonNullable<Decoded<'subnetState'>>
-export type Hyperparams218 = NonNullable<Decoded<'hyperparams'>>
 export type StakeInfos218 = Decoded<'stakeInfoForColdkeys'>
 
 /** A layout that must use every byte: left-over bytes mean the layout is not this runtime's. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hyperparameterViews } from './hyperparameters.js'
+import { hyperparameterList } from './hyperparameters.js'
 import { axonFrom, ipText, stakesFrom, text } from './records.js'
 
 describe('records', () => {
@@ -25,8 +25,8 @@ describe('records', () => {
   })
 
   it('describes hyperparameters by name; an unknown name is shown as a plain value', () => {
-    const views = hyperparameterViews({ tempo: 360, adjustment_alpha: 18446744073709551615n, new_thing: 4n, new_flag: true })
-    expect(views.map((v) => [v.name, v.unit, v.normalized])).toEqual([
+    const list = hyperparameterList({ tempo: 360, adjustment_alpha: 18446744073709551615n, new_thing: 4n, new_flag: true })
+    expect(list.map((v) => [v.name, v.unit, v.normalized])).toEqual([
       ['tempo', 'blocks', null],
       ['adjustment_alpha', 'fraction', 1],
       ['new_thing', 'number', null],

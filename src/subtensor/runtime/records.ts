@@ -4,7 +4,7 @@
  * strings as `Vec<Compact<u8>>` number arrays or Uint8Array) are mapped here, so the read layer never asks
  * which runtime it talks to. Pure functions.
  */
-import type { AxonView } from '../models.js'
+import type { Axon } from '../models.js'
 import type { DynamicInfo218, StakeInfos218, SubnetState218 } from './opaque-218.js'
 
 /** A subnet's owner, pool and schedule (DynamicInfo, or a Metagraph's subnet fields). */
@@ -148,8 +148,8 @@ export function stakesFrom(value: StakeInfos218 | unknown): StakeRecord[] {
   return out
 }
 
-/** AxonInfo (runtime API or storage `Axons`) as a view; null when the UID never served one. */
-export function axonFrom(value: unknown): AxonView | null {
+/** AxonInfo (runtime API or storage `Axons`) as an Axon; null when the UID never served one. */
+export function axonFrom(value: unknown): Axon | null {
   const a = value as Fields | undefined
   if (!a) return null
   const ip = big(a.ip)

@@ -2,7 +2,7 @@ import type { Chain } from '../../node/index.js'
 import { readStakes, stakeReadable } from './stake.js'
 
 /** One stake position of a coldkey: alpha on a subnet through a hotkey, and what it is worth in TAO. */
-export interface StakePosition {
+export interface AccountStake {
   hotkey: string
   netuid: number
   /** Alpha in its base units (9 decimals, like rao). */
@@ -16,7 +16,7 @@ export interface AccountBalance {
   free: bigint
   reserved: bigint
   frozen: bigint
-  stakes: StakePosition[]
+  stakes: AccountStake[]
   /** Sum of the stakes' TAO value. */
   staked: bigint
   /** Why stake could not be read on this runtime, if it could not. */
@@ -38,7 +38,7 @@ export async function fetchBalances(chain: Chain, addresses: string[]): Promise<
   ])
   const balances = addresses.map((ss58, i) => {
     const d = accounts[i]?.data ?? {}
-    const own: StakePosition[] = stakes.filter((s) => s.coldkey === ss58).map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: s.alpha, tao: s.value }))
+    const own: AccountStake[] = stakes.filter((s) => s.coldkey === ss58).map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: s.alpha, tao: s.value }))
     return {
       ss58,
       free: d.free ?? 0n,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TaoError } from '../../core/errors.js'
-import { childrenOf, proportionToU64, takeToU16, U64_MAX } from './children.js'
+import { U64_MAX } from '../../core/numbers.js'
+import { childrenOf, proportionToU64, takeToU16 } from './children.js'
 
 const PARENT = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'

@@ -1,6 +1,7 @@
 import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
 import { badInput } from '../../core/errors.js'
+import { U16_MAX, u16Fraction, U64_MAX, u64Fraction } from '../../core/numbers.js'
 import type { Chain } from '../../node/index.js'
 import { requireSubnet } from './pool-reader.js'
 import { childrenEvent } from '../tx-events.js'
@@ -13,8 +14,6 @@ import { setChildkeyTakeCall, setChildrenCall } from '../write-calls.js'
  * through floats: int(p × (2^64−1)) and int(t × 65535)).
  */
 
-export const U64_MAX = (1n << 64n) - 1n
-export const U16_MAX = 65535
 /** The runtime refuses more (TooManyChildren). */
 export const MAX_CHILDREN = 5
 
@@ -29,8 +28,6 @@ export const proportionToU64 = ({ num, den }: Share): bigint => (num * U64_MAX) 
 
 /** A take as the runtime stores it: ⌊t × 65535⌋. */
 export const takeToU16 = ({ num, den }: Share): number => Number((num * BigInt(U16_MAX)) / den)
-
-export const proportionNumber = (raw: bigint): number => Number(raw) / Number(U64_MAX)
 
 /**
  * Children (SS58 addresses) and their proportions from the command line, checked as the runtime would (count,
@@ -52,9 +49,9 @@ export function childrenOf(parent: string, children: string[], proportions: Shar
 }
 
 const childrenJson = (children: Array<[bigint, string]>) =>
-  children.map(([p, child]) => ({ child, proportion: proportionNumber(p), proportionRaw: p.toString() }))
+  children.map(([p, child]) => ({ child, proportion: u64Fraction(p), proportionRaw: p.toString() }))
 
-const pct = (p: bigint) => `${((Number(p) / Number(U64_MAX)) * 100).toFixed(4)}%`
+const pct = (p: bigint) => `${(u64Fraction(p) * 100).toFixed(4)}%`
 
 /** A hotkey's children on a subnet, those waiting to apply (newer runtimes), and its childkey take. */
 export async function readChildren(chain: Chain, hotkey: string, netuid: number) {
@@ -70,8 +67,8 @@ export async function readChildren(chain: Chain, hotkey: string, netuid: number)
     netuid,
     children: childrenJson(children ?? []),
     pending: pending === undefined ? null : pending[0].length || pending[1] ? { children: childrenJson(pending[0]), applyAtBlock: Number(pending[1]) } : null,
-    parents: (parents ?? []).map(([p, parent]) => ({ parent, proportion: proportionNumber(p), proportionRaw: p.toString() })),
-    take: Number(take) / U16_MAX,
+    parents: (parents ?? []).map(([p, parent]) => ({ parent, proportion: u64Fraction(p), proportionRaw: p.toString() })),
+    take: u16Fraction(Number(take)),
   }
 }
 
@@ -110,11 +107,11 @@ export async function planChildTake(ctx: PlanContext, req: { hotkey: HotkeyTarge
     chain.storage('SubtensorModule', 'ChildkeyTake', req.hotkey.ss58, req.netuid),
   ])) as number[]
   if (req.take < min! || req.take > max!)
-    throw badInput(`the childkey take must be between ${(min! / U16_MAX).toFixed(4)} and ${(max! / U16_MAX).toFixed(4)} on this chain`, 'BAD_TAKE')
+    throw badInput(`the childkey take must be between ${u16Fraction(min!).toFixed(4)} and ${u16Fraction(max!).toFixed(4)} on this chain`, 'BAD_TAKE')
   return {
     call,
-    summary: `set the childkey take of ${req.hotkey.label} on subnet ${req.netuid} to ${((req.take / U16_MAX) * 100).toFixed(2)}%`,
-    preview: [`now ${((current! / U16_MAX) * 100).toFixed(2)}%`],
-    context: { coldkey: signer, hotkey: req.hotkey.ss58, netuid: req.netuid, take: req.take / U16_MAX, previousTake: current! / U16_MAX },
+    summary: `set the childkey take of ${req.hotkey.label} on subnet ${req.netuid} to ${(u16Fraction(req.take) * 100).toFixed(2)}%`,
+    preview: [`now ${(u16Fraction(current!) * 100).toFixed(2)}%`],
+    context: { coldkey: signer, hotkey: req.hotkey.ss58, netuid: req.netuid, take: u16Fraction(req.take), previousTake: u16Fraction(current!) },
   }
 }

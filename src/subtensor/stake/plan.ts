@@ -2,7 +2,7 @@ import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
 import { failed } from '../../core/errors.js'
 import type { Chain, TxEvent } from '../../node/index.js'
-import { amountJson, displayTao, formatTao } from '../../core/amount.js'
+import { amountJson, displayTao, formatTao, priceText } from '../../core/amount.js'
 import { limitPrice, ppbNumber, ppbPercent, swapLimitPrice } from './pool.js'
 import { quote, quoteMove, readPrice, readStake, requireKnownHotkey, requireSubnet, type MoveQuote, type Quote } from './pool-reader.js'
 import { stakesAdded, stakesRemoved, totals, movedTao, type StakeChange } from '../tx-events.js'
@@ -10,7 +10,6 @@ import {
   addStakeCall,
   moveStakeCall,
   priceGuard,
-  priceText,
   removeStakeCall,
   requireCall,
   swapStakeCall,
@@ -91,9 +90,9 @@ export interface StakeAddRequest {
 }
 
 export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Promise<TxIntent> {
-  const { chain, signer, estimateFee } = ctx
+  const { chain, actor: coldkey, estimateFee } = ctx
   const { netuid, hotkey } = req
-  const [account] = await Promise.all([chain.account(signer), requireSubnet(chain, netuid), requireKnownHotkey(chain, hotkey.ss58)])
+  const [account] = await Promise.all([chain.account(coldkey), requireSubnet(chain, netuid), requireKnownHotkey(chain, hotkey.ss58)])
   const price = await readPrice(chain, netuid)
   const guard = priceGuard(chain, {
     limitCall: 'add_stake_limit',
@@ -118,7 +117,7 @@ export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Prom
     call: addStakeCall(chain, { hotkey: hotkey.ss58, netuid, tao }, guard),
     summary: `stake ${displayTao(tao)} on subnet ${netuid} through ${hotkey.label}${hotkey.name ? ` (${hotkey.ss58})` : ''}`,
     preview: [...quoteLines(q, displayAlpha), ...g.lines, POOL_MOVES],
-    context: { coldkey: signer, hotkey: hotkey.ss58, netuid, amount: amountJson(tao), ...quoteJson(q, 'expectedAlpha'), ...g.json },
+    context: { coldkey, hotkey: hotkey.ss58, netuid, amount: amountJson(tao), ...quoteJson(q, 'expectedAlpha'), ...g.json },
     fromEvents: (events) => {
       const t = totals(stakesAdded(events).filter((c) => c.hotkey === hotkey.ss58 && c.netuid === netuid))
       return { taoStaked: maybeAmount(t?.tao), alphaReceived: maybeAmount(t?.alpha), stakeFee: maybeAmount(t?.fee) }
@@ -149,10 +148,10 @@ export interface StakeRemoveRequest {
 
 export async function planStakeRemove(ctx: PlanContext, req: StakeRemoveRequest): Promise<TxIntent> {
   if (req.netuid === undefined) return planUnstakeAll(ctx, req.hotkey)
-  const { chain, signer } = ctx
+  const { chain, actor: coldkey } = ctx
   const { netuid, hotkey } = req
   await requireSubnet(chain, netuid)
-  const alpha = await position(chain, signer, hotkey, netuid, req.amount)
+  const alpha = await position(chain, coldkey, hotkey, netuid, req.amount)
   const [q, price] = await Promise.all([quote(chain, netuid, 'sell', alpha), readPrice(chain, netuid)])
   const guard = priceGuard(chain, {
     limitCall: 'remove_stake_limit',
@@ -165,7 +164,7 @@ export async function planStakeRemove(ctx: PlanContext, req: StakeRemoveRequest)
     call: removeStakeCall(chain, { hotkey: hotkey.ss58, netuid, alpha }, guard),
     summary: `unstake ${displayAlpha(alpha)} from subnet ${netuid} through ${hotkey.label}${hotkey.name ? ` (${hotkey.ss58})` : ''}`,
     preview: [...quoteLines(q, displayTao), ...g.lines, POOL_MOVES],
-    context: { coldkey: signer, hotkey: hotkey.ss58, netuid, alpha: amountJson(alpha), ...quoteJson(q, 'expectedTao'), ...g.json },
+    context: { coldkey, hotkey: hotkey.ss58, netuid, alpha: amountJson(alpha), ...quoteJson(q, 'expectedTao'), ...g.json },
     fromEvents: (events) => removedJson(stakesRemoved(events).filter((c) => c.hotkey === hotkey.ss58 && c.netuid === netuid)),
     describe: describeRemoved,
   }
@@ -186,11 +185,11 @@ const describeRemoved = (r: Record<string, unknown>) =>
 
 /** Every subnet's stake of the coldkey through the hotkey, back to TAO (unstake_all: no price limit exists for it). */
 async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget): Promise<TxIntent> {
-  const { chain, signer } = ctx
+  const { chain, actor: coldkey } = ctx
   const call = unstakeAllCall(chain, hotkey.ss58)
-  const netuids = (await chain.entries('SubtensorModule', 'Alpha', hotkey.ss58, signer)).map((e) => Number(e.keys[2]))
-  const held = (await Promise.all(netuids.map(async (n) => ({ netuid: n, alpha: await readStake(chain, hotkey.ss58, signer, n) })))).filter((p) => p.alpha > 0n)
-  if (!held.length) throw failed(`the coldkey ${signer} has no stake through ${hotkey.label}`, 'NO_STAKE')
+  const netuids = (await chain.entries('SubtensorModule', 'Alpha', hotkey.ss58, coldkey)).map((e) => Number(e.keys[2]))
+  const held = (await Promise.all(netuids.map(async (n) => ({ netuid: n, alpha: await readStake(chain, hotkey.ss58, coldkey, n) })))).filter((p) => p.alpha > 0n)
+  if (!held.length) throw failed(`the coldkey ${coldkey} has no stake through ${hotkey.label}`, 'NO_STAKE')
   const quotes = await Promise.all(held.map((p) => quote(chain, p.netuid, 'sell', p.alpha)))
   return {
     call,
@@ -204,7 +203,7 @@ async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget): Promise<T
       POOL_MOVES,
     ],
     context: {
-      coldkey: signer,
+      coldkey,
       hotkey: hotkey.ss58,
       netuid: null,
       positions: quotes.map((q) => ({ netuid: q.netuid, alpha: amountJson(q.amountIn), expectedTao: amountJson(q.amountOut), slippage: ppbNumber(q.slippagePpb) })),
@@ -238,17 +237,17 @@ const VERB = { move: 'move', transfer: 'transfer', swap: 'swap' } as const
 const DONE = { move: 'moved', transfer: 'transferred', swap: 'swapped' } as const
 
 export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise<TxIntent> {
-  const { chain, signer } = ctx
+  const { chain, actor: coldkey } = ctx
   // What this runtime cannot do is said first, before reading anything else.
   requireCall(chain, { move: 'move_stake', transfer: 'transfer_stake', swap: 'swap_stake' }[req.kind], `${req.kind === 'move' ? 'moving' : req.kind === 'transfer' ? 'transferring' : 'swapping'} stake`)
   const destHotkey = req.destinationHotkey ?? req.hotkey
-  const destColdkey = req.destinationColdkey ?? signer
+  const destColdkey = req.destinationColdkey ?? coldkey
   await Promise.all([
     requireSubnet(chain, req.originNetuid),
     req.destinationNetuid === req.originNetuid ? undefined : requireSubnet(chain, req.destinationNetuid),
     req.destinationHotkey ? requireKnownHotkey(chain, destHotkey.ss58) : undefined,
   ])
-  const alpha = await position(chain, signer, req.hotkey, req.originNetuid, req.amount)
+  const alpha = await position(chain, coldkey, req.hotkey, req.originNetuid, req.amount)
   const mq = await quoteMove(chain, req.originNetuid, req.destinationNetuid, alpha)
   const move = { hotkey: req.hotkey.ss58, originNetuid: req.originNetuid, destinationNetuid: req.destinationNetuid, alpha }
   let guard: PriceGuard = { kind: 'none', why: `price not protected: ${req.kind}_stake takes no limit price` }
@@ -278,7 +277,7 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
     summary: `${VERB[req.kind]} ${displayAlpha(alpha)} on subnet ${req.originNetuid} through ${req.hotkey.label} to ${to.join(', ') || 'the same position'}`,
     preview: [...moveLines(mq), ...g.lines, POOL_MOVES],
     context: {
-      coldkey: signer,
+      coldkey,
       hotkey: req.hotkey.ss58,
       destinationHotkey: destHotkey.ss58,
       destinationColdkey: destColdkey,

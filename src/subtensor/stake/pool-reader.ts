@@ -5,7 +5,7 @@ import { alphaOfShares, alphaToTao, atPrice, SCALE, slippagePpb, spotPrice, taoT
 
 /**
  * The few chain reads the writing commands need (does the subnet exist, its burn, its pool, a stake, a quote),
- * decoded from whatever the runtime serves. The read layer (subnets.ts, stake.ts) covers views; this stays
+ * decoded from whatever the runtime serves. The read layer (subnets.ts, stake.ts) covers the read models; this stays
  * small on purpose.
  */
 

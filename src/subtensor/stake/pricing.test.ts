@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatPrice, priceOf, pricingOf, taoValue } from './pricing.js'
+import { priceOf, pricingOf, taoValue } from './pricing.js'
 import { PRICE_SCALE } from '../models.js'
 
 const T = 1_000_000_000n
@@ -33,12 +33,5 @@ describe('pricing', () => {
         return v * alphaIn <= exact && exact < (v + 1n) * alphaIn
       }),
     )
-  })
-
-  it('formats prices as decimal strings', () => {
-    expect(formatPrice(PRICE_SCALE / 2n)).toBe('0.5')
-    expect(formatPrice(PRICE_SCALE)).toBe('1')
-    expect(formatPrice(1n)).toBe('0.000000001')
-    expect(formatPrice(null)).toBeNull()
   })
 })

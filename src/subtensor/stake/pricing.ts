@@ -1,4 +1,3 @@
-import { formatTao } from '../../core/amount.js'
 import { PRICE_SCALE } from '../models.js'
 
 /**
@@ -41,6 +40,3 @@ export function taoValue(alpha: bigint, p: Pricing): bigint {
       return p.alphaIn === 0n ? 0n : (alpha * p.taoIn) / p.alphaIn
   }
 }
-
-/** A price (× PRICE_SCALE) as a decimal string with up to 9 decimals ("0.5", "1"), or null. */
-export const formatPrice = (price: bigint | null): string | null => (price === null ? null : formatTao(price))

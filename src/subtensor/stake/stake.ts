@@ -6,32 +6,32 @@
  * request.
  */
 import { parseAddress } from '../../core/ss58.js'
-import type { BlockReads, MetadataView } from '../../node/index.js'
+import type { BlockReads, RuntimeMetadata } from '../../node/index.js'
 import { opaqueLayouts } from '../runtime/opaque-218.js'
 import { stakesFrom, type StakeRecord } from '../runtime/records.js'
 import { callApi } from '../runtime/runtime-api.js'
 import { priceOf, pricingOf, taoValue, type Pricing } from './pricing.js'
 import { optionalStorage, readsAt, type ReadChain, type ReadOptions } from '../../node/read-at.js'
 import { readQuotes } from '../subnets/subnets.js'
-import type { StakeView } from '../models.js'
+import type { StakePosition } from '../models.js'
 
-export async function readStakes(chain: ReadChain, coldkeys: string[], opts: ReadOptions = {}): Promise<StakeView[]> {
+export async function readStakes(chain: ReadChain, coldkeys: string[], opts: ReadOptions = {}): Promise<StakePosition[]> {
   for (const c of coldkeys) parseAddress(c, chain.metadata.ss58Prefix ?? 42, 'coldkey')
   const unique = [...new Set(coldkeys)]
   if (unique.length === 0) return []
-  const view = chain.metadata
+  const meta = chain.metadata
   const reads = await readsAt(chain, opts.at)
   const [answer, quotes] = await Promise.all([
-    callApi(view, reads, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [unique], opaqueLayouts(view.ss58Prefix).stakeInfoForColdkeys),
-    readQuotes(view, reads),
+    callApi(meta, reads, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [unique], opaqueLayouts(meta.ss58Prefix).stakeInfoForColdkeys),
+    readQuotes(meta, reads),
   ])
   const records = stakesFrom(answer.value)
   const pricing = quotes ? quotedPricing(records, quotes) : await poolPricing(chain, reads, records)
-  return stakeViews(records, pricing, unique)
+  return stakePositions(records, pricing, unique)
 }
 
-/** Stake views in the coldkeys' order, then by subnet and hotkey. Pure. */
-export function stakeViews(records: readonly StakeRecord[], pricing: ReadonlyMap<number, Pricing>, coldkeys: readonly string[]): StakeView[] {
+/** Stake positions in the coldkeys' order, then by subnet and hotkey. Pure. */
+export function stakePositions(records: readonly StakeRecord[], pricing: ReadonlyMap<number, Pricing>, coldkeys: readonly string[]): StakePosition[] {
   const order = new Map(coldkeys.map((c, i) => [c, i]))
   return records
     .map((r) => {
@@ -68,8 +68,8 @@ async function poolPricing(chain: ReadChain, reads: BlockReads, records: readonl
 }
 
 /** Whether this runtime can list stakes (spec and API named when not). */
-export function stakeReadable(view: MetadataView): string | undefined {
-  return view.runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys')
+export function stakeReadable(meta: RuntimeMetadata): string | undefined {
+  return meta.runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys')
     ? undefined
-    : `this runtime ${view.where} has no StakeInfoRuntimeApi.get_stake_info_for_coldkeys`
+    : `this runtime ${meta.where} has no StakeInfoRuntimeApi.get_stake_info_for_coldkeys`
 }

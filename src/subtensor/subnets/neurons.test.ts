@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { UidVectors } from '../runtime/records.js'
-import { filterNeurons, neuronsFrom, NEURON_SORT_KEYS, normalizeU16, sortNeurons } from './neurons.js'
+import { filterNeurons, neuronsFrom, NEURON_SORT_KEYS, sortNeurons } from './neurons.js'
 
 const vectors: UidVectors = {
   hotkeys: ['h0', 'h1', 'h2', 'h3'],
@@ -27,7 +27,6 @@ describe('metagraph rows', () => {
     expect(neurons[1]).toMatchObject({ uid: 1, hotkey: 'h1', coldkey: 'c1', incentive: 32768 / 65535, stakeValue: 50n, emission: 50n, validatorPermit: false, registeredAt: 2, axon: null })
     expect(neurons[0]!.validatorTrust).toBe(1)
     expect(neurons[3]!.validatorTrust).toBe(0)
-    expect(normalizeU16(65535)).toBe(1)
   })
 
   it('sorts figures largest first, uid and keys ascending, ties by uid, --reverse flips', () => {

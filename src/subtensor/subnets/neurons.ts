@@ -1,25 +1,21 @@
-/** The metagraph's rows from the runtime's per-UID vectors, and how a view orders and filters them. Pure. */
+/** The metagraph's rows from the runtime's per-UID vectors, and how `subnets show` and `tao watch` order and filter them. Pure. */
 import type { UidVectors } from '../runtime/records.js'
 import { taoValue, type Pricing } from '../stake/pricing.js'
-import type { AxonView, NeuronView } from '../models.js'
-
-const U16_MAX = 65535
-
-/** A stored u16 fraction as a number in [0, 1]. */
-export const normalizeU16 = (value: number): number => value / U16_MAX
+import type { Axon, Neuron } from '../models.js'
+import { u16Fraction } from '../../core/numbers.js'
 
 export interface NeuronExtras {
   /** ValidatorTrust per UID (raw u16); SubnetState and Metagraph do not carry it. */
   validatorTrust: readonly number[]
   /** The axon per UID (null: never served). */
-  axons: ReadonlyArray<AxonView | null>
+  axons: ReadonlyArray<Axon | null>
   pricing: Pricing
   /** false where the runtime gives no registration block. */
   hasRegistration?: boolean
 }
 
-/** One NeuronView per UID (UID = index in the runtime's vectors). */
-export function neuronsFrom(v: UidVectors, x: NeuronExtras): NeuronView[] {
+/** One Neuron per UID (UID = index in the runtime's vectors). */
+export function neuronsFrom(v: UidVectors, x: NeuronExtras): Neuron[] {
   return v.hotkeys.map((hotkey, uid) => {
     const alphaStake = v.alphaStake[uid] ?? 0n
     return {
@@ -30,12 +26,12 @@ export function neuronsFrom(v: UidVectors, x: NeuronExtras): NeuronView[] {
       taoStake: v.taoStake[uid] ?? 0n,
       totalStake: v.totalStake[uid] ?? 0n,
       stakeValue: taoValue(alphaStake, x.pricing),
-      rank: normalizeU16(v.rank[uid] ?? 0),
-      trust: normalizeU16(v.trust[uid] ?? 0),
-      validatorTrust: normalizeU16(x.validatorTrust[uid] ?? 0),
-      consensus: normalizeU16(v.consensus[uid] ?? 0),
-      incentive: normalizeU16(v.incentives[uid] ?? 0),
-      dividends: normalizeU16(v.dividends[uid] ?? 0),
+      rank: u16Fraction(v.rank[uid] ?? 0),
+      trust: u16Fraction(v.trust[uid] ?? 0),
+      validatorTrust: u16Fraction(x.validatorTrust[uid] ?? 0),
+      consensus: u16Fraction(v.consensus[uid] ?? 0),
+      incentive: u16Fraction(v.incentives[uid] ?? 0),
+      dividends: u16Fraction(v.dividends[uid] ?? 0),
       emission: v.emission[uid] ?? 0n,
       validatorPermit: v.validatorPermit[uid] ?? false,
       active: v.active[uid] ?? false,
@@ -67,7 +63,7 @@ export const NEURON_SORT_KEYS = [
 ] as const
 export type NeuronSortKey = (typeof NEURON_SORT_KEYS)[number]
 
-const SORT_VALUE: Record<NeuronSortKey, (n: NeuronView) => number | bigint | string> = {
+const SORT_VALUE: Record<NeuronSortKey, (n: Neuron) => number | bigint | string> = {
   uid: (n) => n.uid,
   stake: (n) => n.alphaStake,
   value: (n) => n.stakeValue,
@@ -93,7 +89,7 @@ const ASCENDING = new Set<NeuronSortKey>(['uid', 'hotkey', 'coldkey'])
  * The neurons ordered by `key` (largest first for figures, ascending for uid and keys), ties by uid;
  * `reverse` flips the order. Returns a new array.
  */
-export function sortNeurons(neurons: readonly NeuronView[], key: NeuronSortKey = 'uid', reverse = false): NeuronView[] {
+export function sortNeurons(neurons: readonly Neuron[], key: NeuronSortKey = 'uid', reverse = false): Neuron[] {
   const value = SORT_VALUE[key]
   const direction = (ASCENDING.has(key) ? 1 : -1) * (reverse ? -1 : 1)
   return [...neurons].sort((a, b) => {
@@ -114,7 +110,7 @@ export interface NeuronFilter {
 }
 
 /** The neurons that pass every filter given (filters not given pass everything). */
-export function filterNeurons(neurons: readonly NeuronView[], f: NeuronFilter): NeuronView[] {
+export function filterNeurons(neurons: readonly Neuron[], f: NeuronFilter): Neuron[] {
   const hotkeys = f.hotkeys ? new Set(f.hotkeys) : undefined
   const coldkeys = f.coldkeys ? new Set(f.coldkeys) : undefined
   return neurons.filter(

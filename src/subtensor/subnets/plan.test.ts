@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { keypairFromUri } from '../../keystore/keys.js'
-import { metadataView } from '../../node/metadata.js'
+import { decodeMetadata } from '../../node/metadata.js'
 import { buildCall } from '../../node/tx.js'
 import type { Chain, TxCall } from '../../node/index.js'
 import type { PlanContext } from '../../tx/intent.js'
@@ -16,7 +16,7 @@ const TAO = 1_000_000_000n
 const COLDKEY = keypairFromUri('//Alice').ss58
 const HOTKEY = keypairFromUri('//Alice//hot').ss58
 const hotkey = { ss58: HOTKEY, label: 'hotkey "hot" of wallet "owner"', name: 'hot' }
-const fixture = (f: string) => metadataView(readFileSync(path.join(import.meta.dirname, '../../../test/fixtures', f)))
+const fixture = (f: string) => decodeMetadata(readFileSync(path.join(import.meta.dirname, '../../../test/fixtures', f)))
 const views = { 218: fixture('spec218/metadata.scale'), 381: fixture('metadata-spec381.scale') }
 
 /** A runtime with this metadata, or one that also has a call (`register_limit`, as newer runtimes do). */
@@ -43,6 +43,7 @@ function chainOf(spec: 218 | 381, extra?: { name: string }): { chain: Chain; bui
 const context = (chain: Chain): PlanContext => ({
   chain,
   signer: COLDKEY,
+  actor: COLDKEY,
   wallet: { path: '/nowhere', name: 'owner', hotkey: 'hot' } as PlanContext['wallet'],
   options: {},
   estimateFee: async () => 1000n,

@@ -12,7 +12,7 @@ import { registerCall, registerNetworkCall, requireCall } from '../write-calls.j
 
 /** Refuse, before signing, a cost the coldkey cannot pay (it keeps the existential deposit and the fee). */
 async function requireFunds(ctx: PlanContext, cost: bigint, fee: bigint, what: string): Promise<bigint> {
-  const account = await ctx.chain.account(ctx.signer)
+  const account = await ctx.chain.account(ctx.actor)
   const ed = ctx.chain.existentialDeposit()
   const keep = account.frozen > ed ? account.frozen : ed
   const needed = cost + fee + (ctx.options.tip ?? 0n)
@@ -31,7 +31,7 @@ async function lockCost(chain: Chain): Promise<bigint | null> {
 }
 
 export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; identity: IdentityText }): Promise<TxIntent> {
-  const { chain, signer } = ctx
+  const { chain, actor: coldkey } = ctx
   const withIdentity = Object.keys(req.identity).length > 0
   let identity: Record<string, Uint8Array> | undefined
   if (withIdentity) {
@@ -40,7 +40,7 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
     identity = buildIdentity(fields, req.identity, null, SUBNET_IDENTITY_FLAGS, chain.metadata.where)
   }
   const [owner, cost] = await Promise.all([hotkeyOwner(chain, req.hotkey.ss58), lockCost(chain)])
-  if (owner && owner !== signer)
+  if (owner && owner !== coldkey)
     throw badInput(`hotkey ${req.hotkey.ss58} belongs to another coldkey (${owner}); a subnet's owner hotkey must be new or yours`, 'HOTKEY_NOT_YOURS')
   const call = registerNetworkCall(chain, req.hotkey.ss58, identity)
   const fee = await ctx.estimateFee(call)
@@ -55,14 +55,14 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
       ...(identity ? Object.entries(identity).map(([k, v]) => `${k}: ${new TextDecoder().decode(v)}`) : []),
     ],
     context: {
-      coldkey: signer,
+      coldkey,
       hotkey: req.hotkey.ss58,
       lockCost: cost === null ? null : amountJson(cost),
       lockCostLimit: null,
       identity: identity ? identityText(identity) : null,
     },
     fromEvents: (events) => {
-      const paid = paidBeyondFee(events, signer)
+      const paid = paidBeyondFee(events, coldkey)
       return { netuid: networkAdded(events) ?? null, lockPaid: paid === null ? null : amountJson(paid) }
     },
     describe: (r) => (r.netuid === null ? undefined : `created subnet ${r.netuid}`),
@@ -77,12 +77,12 @@ const identityText = (identity: Record<string, Uint8Array>) => {
 }
 
 export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget; netuid: number; maxBurn?: bigint }): Promise<TxIntent> {
-  const { chain, signer } = ctx
+  const { chain, actor: coldkey } = ctx
   const { netuid, hotkey } = req
   const who = `${hotkey.label}${hotkey.name ? ` (${hotkey.ss58})` : ''}`
   const fromEvents = (events: Parameters<NonNullable<TxIntent['fromEvents']>>[0]) => {
     const r = neuronRegistered(events)
-    const paid = paidBeyondFee(events, signer)
+    const paid = paidBeyondFee(events, coldkey)
     return { uid: r?.uid ?? null, burnPaid: netuid === 0 || paid === null ? null : amountJson(paid) }
   }
   const describe = (r: Record<string, unknown>) => (r.uid === null ? undefined : `registered as uid ${r.uid} on subnet ${netuid}`)
@@ -92,7 +92,7 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
       call,
       summary: `register ${who} on the root network (netuid 0)`,
       preview: ['root registration burns nothing'],
-      context: { coldkey: signer, hotkey: hotkey.ss58, netuid, burn: null, maxBurn: null, burnLimit: null },
+      context: { coldkey, hotkey: hotkey.ss58, netuid, burn: null, maxBurn: null, burnLimit: null },
       fromEvents,
       describe,
     }
@@ -117,7 +117,7 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
     summary: `register ${who} on subnet ${netuid}`,
     preview: [`burn ${displayTao(burn)} now (the coldkey has ${displayTao(free)} free)`, limit],
     context: {
-      coldkey: signer,
+      coldkey,
       hotkey: hotkey.ss58,
       netuid,
       burn: amountJson(burn),

@@ -4,7 +4,7 @@
  * round trip). Spec 218: opaque DynamicInfo, then what it lacks (name, symbol, size, burn, mechanism) from
  * storage in one request (two round trips).
  */
-import type { BlockReads, MetadataView, StorageQuery } from '../../node/index.js'
+import type { BlockReads, RuntimeMetadata, StorageQuery } from '../../node/index.js'
 import { opaqueLayouts } from '../runtime/opaque-218.js'
 import { dynamicFrom218, dynamicFromTyped, identityName, text, type DynamicRecord } from '../runtime/records.js'
 import { apiShape, callApi } from '../runtime/runtime-api.js'
@@ -16,13 +16,13 @@ import type { SubnetSummary } from '../models.js'
 const SUBNET_API = 'SubnetInfoRuntimeApi'
 
 export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Promise<SubnetSummary[]> {
-  const view = chain.metadata
+  const meta = chain.metadata
   const reads = await readsAt(chain, opts.at)
-  const typedInfo = apiShape(view, SUBNET_API, 'get_subnets_info_v2') === 'typed'
+  const typedInfo = apiShape(meta, SUBNET_API, 'get_subnets_info_v2') === 'typed'
   const [dynamicAnswer, infos, quotes, block] = await Promise.all([
-    callApi(view, reads, SUBNET_API, 'get_all_dynamic_info', [], opaqueLayouts(view.ss58Prefix).allDynamicInfo),
+    callApi(meta, reads, SUBNET_API, 'get_all_dynamic_info', [], opaqueLayouts(meta.ss58Prefix).allDynamicInfo),
     typedInfo ? (reads.runtimeApi(SUBNET_API, 'get_subnets_info_v2') as Promise<unknown[]>) : undefined,
-    readQuotes(view, reads),
+    readQuotes(meta, reads),
     reads.blockNumber(),
   ])
   const dynamics = dynamicAnswer.typed
@@ -36,7 +36,7 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
   const have = { sizes: infos !== undefined, quotes: quotes !== undefined }
   const fillIns = await readFillIns(chain, reads, dynamics.map((d) => ({ netuid: d.netuid, needs: neededFillIns(d, have) })))
   return dynamics
-    .map((d) => subnetSummary(d, extrasFor(view, d, fillIns.get(d.netuid), sizes.get(d.netuid), quotes?.get(d.netuid)), block))
+    .map((d) => subnetSummary(d, extrasFor(meta, d, fillIns.get(d.netuid), sizes.get(d.netuid), quotes?.get(d.netuid)), block))
     .sort((a, b) => a.netuid - b.netuid)
 }
 
@@ -63,8 +63,8 @@ export interface SubnetFillIn extends Partial<SubnetSize> {
 }
 
 /** The swap's price of every subnet (TAO per alpha × 1e9), where the runtime quotes one. */
-export async function readQuotes(view: MetadataView, reads: BlockReads): Promise<Map<number, bigint> | undefined> {
-  if (apiShape(view, 'SwapRuntimeApi', 'current_alpha_price_all') !== 'typed') return undefined
+export async function readQuotes(meta: RuntimeMetadata, reads: BlockReads): Promise<Map<number, bigint> | undefined> {
+  if (apiShape(meta, 'SwapRuntimeApi', 'current_alpha_price_all') !== 'typed') return undefined
   const all = (await reads.runtimeApi('SwapRuntimeApi', 'current_alpha_price_all')) as Array<{ netuid: number; price: bigint }>
   return new Map(all.map((p) => [Number(p.netuid), BigInt(p.price)]))
 }
@@ -139,7 +139,7 @@ function fillValue(field: FillInField, v: unknown): unknown {
 }
 
 /** The extras for one subnet from the typed answers and the storage fill-ins. */
-export function extrasFor(view: MetadataView, d: DynamicRecord, fill: SubnetFillIn = {}, size?: SubnetSize, quote?: bigint): SubnetExtras {
+export function extrasFor(meta: RuntimeMetadata, d: DynamicRecord, fill: SubnetFillIn = {}, size?: SubnetSize, quote?: bigint): SubnetExtras {
   return {
     neurons: size?.neurons ?? fill.neurons ?? 0,
     maxNeurons: size?.maxNeurons ?? fill.maxNeurons ?? 0,
@@ -149,6 +149,6 @@ export function extrasFor(view: MetadataView, d: DynamicRecord, fill: SubnetFill
     symbol: fill.symbol,
     ownerHotkey: fill.ownerHotkey,
     registeredAt: fill.registeredAt,
-    epochByBlock: view.storage('SubtensorModule', 'SubnetEpochIndex') === undefined,
+    epochByBlock: meta.storage('SubtensorModule', 'SubnetEpochIndex') === undefined,
   }
 }

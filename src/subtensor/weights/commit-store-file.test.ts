@@ -33,7 +33,7 @@ describe('pending commits on disk', () => {
   it('loses nothing when many runs add at once, and removes the file when the last record goes', async () => {
     const dir = path.join(root, 'b')
     await Promise.all(Array.from({ length: 12 }, (_, i) => updatePending(HOTKEY, 2, (s) => ({ ...s, commits: [...s.commits, record(i)] }), dir)))
-    expect((await readPending(HOTKEY, 2, dir)).commits.map((c) => c.salt[0]).sort((a, b) => a - b)).toEqual([...Array(12).keys()])
+    expect((await readPending(HOTKEY, 2, dir)).commits.map((c) => c.salt[0]!).sort((a, b) => a - b)).toEqual([...Array(12).keys()])
     await updatePending(HOTKEY, 2, (s) => ({ ...s, commits: [] }), dir)
     expect(existsSync(pendingFile(HOTKEY, 2, dir))).toBe(false)
     expect(readdirSync(dir)).toEqual([])

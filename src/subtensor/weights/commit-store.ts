@@ -4,6 +4,7 @@
  * commits per file (the chain allows up to 10 unrevealed). Pure: the format, its checks and its file name.
  */
 import { isNetuid } from '../../core/netuid.js'
+import { U16_MAX } from '../../core/numbers.js'
 
 export const STORE_VERSION = 1
 
@@ -44,7 +45,7 @@ export function serializeStore(store: CommitStore): string {
   return JSON.stringify(store, null, 2) + '\n'
 }
 
-const isU16List = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 65535)
+const isU16List = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= U16_MAX)
 
 /** Parse and check a store file; throws an Error naming what is wrong (the caller says which file). */
 export function parseStore(text: string, hotkey: string, netuid: number): CommitStore {

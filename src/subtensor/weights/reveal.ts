@@ -1,6 +1,7 @@
 import { commitsOn, withoutHashes, type PendingCommit } from './commit-store.js'
-import { normalizedU16 } from './rules.js'
+import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
+import { coverWait } from '../../core/command-deadline.js'
 import { badInput, failed } from '../../core/errors.js'
 import type { Chain } from '../../node/index.js'
 import { info, progress, warn } from '../../core/output.js'
@@ -33,7 +34,7 @@ interface Classified {
  * block where the window opens when it is early (or wait for it with --wait); forget records that can never
  * be revealed, and the revealed ones once they landed.
  */
-export async function revealWeights(runTx: TxRunner, log: (line: string) => void, req: RevealRequest): Promise<Record<string, unknown>> {
+export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promise<Record<string, unknown>> {
   const { netuid } = req
   if (netuid === 0) throw badInput('subnet 0 is the root network: it has no weight commits', 'ROOT_WEIGHTS')
   let revealed: string[] = []
@@ -57,6 +58,8 @@ export async function revealWeights(runTx: TxRunner, log: (line: string) => void
     }
     let c = await look()
     const deadline = req.waitMs === undefined ? undefined : Date.now() + req.waitMs
+    // The wait asked for is part of the command: its default deadline covers it (one set by the user stays).
+    if (req.waitMs !== undefined) coverWait(req.waitMs)
     let shownBlock = -1
     while (c.ready.length === 0 && c.early.length > 0) {
       const first = earliest(c.early)
@@ -91,7 +94,7 @@ export async function revealWeights(runTx: TxRunner, log: (line: string) => void
         commitHash: r.hash,
         uids: r.uids,
         values: r.values,
-        weights: r.values.map(normalizedU16),
+        weights: r.values.map(u16Fraction),
         versionKey: r.versionKey,
       })),
       forgotten: forgotten.map((d) => ({ commitHash: d.commit.hash, reason: d.reason })),

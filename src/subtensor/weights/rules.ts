@@ -1,12 +1,11 @@
 import { badInput } from '../../core/errors.js'
+import { U16_MAX } from '../../core/numbers.js'
 
 /**
  * Weights as a validator gives them (`--uids 0,1,2 --weights 0.5,0.3,0.2`, read by src/cli/parse.ts) and as the
  * chain takes them (u16). Pure: btcli's conversion and the runtime's own acceptance rules, so a refusal comes
  * before signing.
  */
-
-export const U16_MAX = 65535
 
 /** What the chain is sent: uids and their u16 values, max-upscaled so the largest is 65535. */
 export interface EmitWeights {
@@ -48,9 +47,6 @@ export function roundHalfEven(x: number): number {
   if (diff < 0.5) return floor
   return floor % 2 === 0 ? floor : floor + 1
 }
-
-/** A u16 weight as docs/json.md has normalised values: value / 65535. */
-export const normalizedU16 = (value: number): number => value / U16_MAX
 
 /** The subnet's rules a set of weights must pass, as read from the chain (null: this runtime has no such rule). */
 export interface WeightLimits {

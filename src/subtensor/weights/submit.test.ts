@@ -89,6 +89,7 @@ function fakeSubnet(outcome: Outcome, { commitReveal = true, queued = [] as unkn
     storage: async (_pallet: string, item: string) => (item === 'WeightCommits' ? weightCommits : values[item]),
     estimateFee: async () => 1000n,
     rpc: async () => 0,
+    signingTrust: async () => ({ mode: 1, verifiedBy: 'runtime', words: 'mode 1' }),
     async send(call: TxCall, _keypair: Sr25519Keypair, options: SendOptions) {
       sent.push(call)
       const result = await outcome(call, options)

@@ -1,6 +1,7 @@
 import { commitHash, legacyRevealWindow, randomSalt } from './commit-reveal.js'
 import { withoutHashes, type PendingCommit } from './commit-store.js'
-import { normalizedU16, weightsProblem, type EmitWeights } from './rules.js'
+import { weightsProblem, type EmitWeights } from './rules.js'
+import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
 import { mayHaveLanded } from '../../tx/execute.js'
 import { badInput } from '../../core/errors.js'
@@ -52,7 +53,7 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
         uid: state.uid,
         uids: emit.uids,
         values: emit.values,
-        weights: emit.values.map(normalizedU16),
+        weights: emit.values.map(u16Fraction),
         versionKey: versionKey.toString(),
       }
       const notes = [
@@ -163,7 +164,7 @@ function checkSubnet(state: SubnetWeightsState, signer: string): void {
 
 const SHOWN = 12
 function listWeights(emit: EmitWeights): string {
-  const items = emit.uids.map((uid, i) => `${uid}: ${normalizedU16(emit.values[i]!).toFixed(4)}`)
+  const items = emit.uids.map((uid, i) => `${uid}: ${u16Fraction(emit.values[i]!).toFixed(4)}`)
   const more = items.length > SHOWN ? ` … and ${items.length - SHOWN} more` : ''
   return `weights (uid: share of the largest) ${items.slice(0, SHOWN).join(', ')}${more}`
 }

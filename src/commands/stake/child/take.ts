@@ -8,6 +8,7 @@ import { runTx } from '../../../cli/signing.js'
 import { signingFlags } from '../../../cli/flags/tx.js'
 import { resolveSetting } from '../../../config/settings.js'
 import { parseFraction } from '../../../cli/parse.js'
+import { u16Fraction } from '../../../core/numbers.js'
 
 export default class StakeChildTake extends TaoCommand {
   static summary = 'Show, or with --take set, a hotkey’s childkey take on a subnet.'
@@ -23,13 +24,13 @@ export default class StakeChildTake extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildTake)
     const hotkey = await targetHotkey(flags)
-    const { takeToU16, U16_MAX } = await import('../../../subtensor/stake/children.js')
+    const { takeToU16 } = await import('../../../subtensor/stake/children.js')
     if (flags.take === undefined) {
       const chain = await connectChain(flags)
       try {
         const { requireSubnet } = await import('../../../subtensor/stake/pool-reader.js')
         await requireSubnet(chain, flags.netuid)
-        const take = Number(await chain.storage('SubtensorModule', 'ChildkeyTake', hotkey.ss58, flags.netuid)) / U16_MAX
+        const take = u16Fraction(Number(await chain.storage('SubtensorModule', 'ChildkeyTake', hotkey.ss58, flags.netuid)))
         this.log(`childkey take of ${hotkey.label} on subnet ${flags.netuid}: ${(take * 100).toFixed(2)}%`)
         return { network: resolveSetting('network', flags.network).value, hotkey: hotkey.ss58, netuid: flags.netuid, take }
       } finally {

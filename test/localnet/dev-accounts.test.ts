@@ -1,7 +1,7 @@
 import { verify } from '@scure/sr25519'
 import { describe, expect, it } from 'vitest'
-import { devAccount, devAccounts } from './dev-accounts.js'
-import { DEV_ADDRESSES } from './dev-addresses.js'
+import { DEV_ACCOUNT_NAMES, devAccount } from '../helpers/dev-accounts.js'
+import { DEV_ADDRESSES } from '../../src/localnet/dev-addresses.js'
 
 // Published addresses of the Substrate dev accounts (`subkey inspect //Alice`, prefix 42).
 const KNOWN = {
@@ -15,7 +15,7 @@ const KNOWN = {
 
 describe('dev accounts', () => {
   it('derive the well-known //Alice … //Ferdie addresses', () => {
-    expect(Object.fromEntries(devAccounts().map((a) => [a.name, a.ss58]))).toEqual(KNOWN)
+    expect(Object.fromEntries(DEV_ACCOUNT_NAMES.map(devAccount).map((a) => [a.name, a.ss58]))).toEqual(KNOWN)
     // The written-down addresses localnet plans with are these derived ones.
     expect(DEV_ADDRESSES).toEqual(KNOWN)
   })

@@ -40,7 +40,7 @@ export const subnetColumns: readonly Column<SubnetRow>[] = [
   { id: 'owner', title: 'OWNER', width: 10, maxWidth: 48, align: 'left', priority: 7, compare: byText((r) => r.subnet.ownerHotkey ?? ''), text: (r, w) => (r.subnet.ownerHotkey ? shortAddress(r.subnet.ownerHotkey, w) : '-') },
 ]
 
-export const subnetsView: ViewSpec<SubnetRow> = {
+export const subnetsTable: ViewSpec<SubnetRow> = {
   name: 'subnets',
   columns: subnetColumns,
   rows({ model, ui, mine }: ViewData): SubnetRow[] {

@@ -3,20 +3,20 @@
  * validator permit, last update and axon. `v` keeps validators, `m` the local wallets' UIDs; enter opens
  * the UID's detail pane.
  */
-import type { NeuronView } from '../subtensor/models.js'
+import type { Neuron } from '../subtensor/models.js'
 import { axonText, cleanText, compactAmount, compactPrice, shortAddress, unitValue } from './format.js'
 import { isMineNeuron } from './mine.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'
 import { containsQuery, parseQuery, type ViewData, type ViewSpec } from './view-spec.js'
 
 export interface NeuronRow {
-  neuron: NeuronView
+  neuron: Neuron
   /** The block the view shows (for "blocks since the last update"). */
   block: number
   mine: boolean
 }
 
-const unit = (id: string, title: string, pick: (n: NeuronView) => number, priority: number, short?: string): Column<NeuronRow> => ({
+const unit = (id: string, title: string, pick: (n: Neuron) => number, priority: number, short?: string): Column<NeuronRow> => ({
   id,
   title,
   short,
@@ -53,7 +53,7 @@ export function metagraphInView({ model, ui }: Pick<ViewData, 'model' | 'ui'>) {
   return m && m.subnet.netuid === ui.netuid ? m : null
 }
 
-export const metagraphView: ViewSpec<NeuronRow> = {
+export const metagraphTable: ViewSpec<NeuronRow> = {
   name: 'metagraph',
   columns: metagraphColumns,
   rows(data: ViewData): NeuronRow[] {

@@ -2,7 +2,7 @@
  * "My stake" (the `stake list` of the local wallets): every position of their coldkeys, the alpha, the
  * subnet's price and the TAO value, with the total. Enter opens the subnet's metagraph on that hotkey.
  */
-import type { StakeView } from '../subtensor/models.js'
+import type { StakePosition } from '../subtensor/models.js'
 import { compactAmount, compactPrice, shortAddress } from './format.js'
 import { stakeKey } from './changes.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'
@@ -10,7 +10,7 @@ import { containsQuery, parseQuery, type ViewData, type ViewSpec } from './view-
 import { displayTao } from '../core/amount.js'
 
 export interface StakeRow {
-  stake: StakeView
+  stake: StakePosition
   /** The local wallet of the coldkey, or of the hotkey ("wallet/hotkey"). */
   wallet: string | null
   hotkeyName: string | null
@@ -28,7 +28,7 @@ export const stakeColumns: readonly Column<StakeRow>[] = [
   { id: 'value', title: 'VALUE τ', width: 11, align: 'right', priority: 1, tracks: 'value', compare: byBigint((r) => r.stake.value), text: (r) => compactAmount(r.stake.value) },
 ]
 
-export const stakeView: ViewSpec<StakeRow> = {
+export const stakeTable: ViewSpec<StakeRow> = {
   name: 'stake',
   columns: stakeColumns,
   rows({ model, ui, mine }: ViewData): StakeRow[] {

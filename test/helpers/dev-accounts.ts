@@ -1,12 +1,11 @@
-import { keypairFromUri, sign } from '../keystore/keys.js'
-import type { Sr25519Keypair } from '../node/signer.js'
-
 /**
  * The well-known Substrate development accounts: `//Alice` … `//Ferdie`, hard-derived from the public dev
- * phrase. Everyone knows their secrets, so they exist only to be funded on a local chain.
+ * phrase, with their signing functions. Everyone knows their secrets, so they exist only to be funded and to
+ * sign on a local chain; `tao` itself needs only their addresses (src/localnet/dev-addresses.ts).
  */
-
-import { DEV_ACCOUNT_NAMES, type DevAccountName } from './dev-addresses.js'
+import { keypairFromUri, sign } from '../../src/keystore/keys.js'
+import { DEV_ACCOUNT_NAMES, type DevAccountName } from '../../src/localnet/dev-addresses.js'
+import type { Sr25519Keypair } from '../../src/node/signer.js'
 
 export { DEV_ACCOUNT_NAMES, type DevAccountName }
 
@@ -18,7 +17,7 @@ export interface DevAccount extends Sr25519Keypair {
 
 const cache = new Map<DevAccountName, DevAccount>()
 
-/** `//Name` from the dev phrase, with its signing function (for tests and local tooling). */
+/** `//Name` from the dev phrase, with its signing function. */
 export function devAccount(name: DevAccountName): DevAccount {
   const hit = cache.get(name)
   if (hit) return hit
@@ -27,5 +26,3 @@ export function devAccount(name: DevAccountName): DevAccount {
   cache.set(name, account)
   return account
 }
-
-export const devAccounts = (): DevAccount[] => DEV_ACCOUNT_NAMES.map(devAccount)
