@@ -33,12 +33,15 @@ export function formatTao(rao: bigint): string {
   return sign + whole.toString() + (fraction ? '.' + fraction : '')
 }
 
-/** For people: "τ1,234.5" style with thousands separators (still exact). */
-export function displayTao(rao: bigint): string {
+/** For people: "1,234.5", an amount (or a price) with thousands separators, still exact. */
+export function groupedAmount(rao: bigint): string {
   const [whole, fraction] = formatTao(rao).split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `τ${grouped}${fraction ? '.' + fraction : ''}`
+  return `${grouped}${fraction ? '.' + fraction : ''}`
 }
+
+/** For people: "τ1,234.5" style with thousands separators (still exact). */
+export const displayTao = (rao: bigint): string => `τ${groupedAmount(rao)}`
 
 /** The JSON form of an amount: strings, never floats. */
 export interface AmountJson {

@@ -70,8 +70,13 @@ export interface NeuronView {
   taoStake: bigint
   /** alphaStake + taoStake × TaoWeight, as the runtime weighs it, base units. */
   totalStake: bigint
-  /** TAO value of alphaStake at the current price, rao. */
-  stakeValue: bigint
+  /** alphaStake × the current price, rao: not what unstaking pays (see stakeSwapValue). */
+  stakeSpotValue: bigint
+  /**
+   * TAO that unstaking all of alphaStake at once would pay now through the pool, rao (spec 218: exact; with a Swap
+   * pallet: an estimate from the pool's reserves, before its fee).
+   */
+  stakeSwapValue: bigint
   rank: number
   trust: number
   validatorTrust: number
@@ -104,9 +109,11 @@ export interface StakeView {
   netuid: number
   /** Alpha, base units. */
   alpha: bigint
-  /** TAO value at the current pool price (root: 1:1), rao. */
-  value: bigint
-  /** TAO per alpha × PRICE_SCALE the value was computed at; null when the pool is empty. */
+  /** alpha × the current price (root: 1:1), rao: not what unstaking pays, which moves the price. */
+  spotValue: bigint
+  /** TAO that unstaking this position alone would pay now through the pool (the runtime's own simulation where it has one), rao. */
+  swapValue: bigint
+  /** TAO per alpha × PRICE_SCALE the spot value was computed at; null when the pool is empty. */
   price: bigint | null
 }
 

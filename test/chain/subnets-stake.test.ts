@@ -178,11 +178,22 @@ describe('subnets and stake against a real local chain', () => {
     // Seed the pool (a new subnet's is 1 rao / 1 rao): 100 TAO against 1000 alpha.
     await net.setStorage({ SubtensorModule: { SubnetTAO: [[[netuid], (100n * TAO).toString()]], SubnetAlphaIn: [[[netuid], (1000n * TAO).toString()]] } })
     const amount = 10n * TAO
-    const r = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '-y', '--json'])
+    // 10 TAO into a 100 TAO pool slips about 9 %: spec 218 has no add_stake_limit, so the default tolerance (0.5 %)
+    // is checked here and the stake refused before signing.
+    const n0 = await nonce(keys.owner)
+    const refused = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '-y', '--json'])
+    expect(refused.code, refused.stderr).toBe(1)
+    expect(refused.json.error.code).toBe('SLIPPAGE_ABOVE_TOLERANCE')
+    expect(oneLine(refused.stderr)).toEqual([expect.stringMatching(/slippage 9\.\d+% is above the tolerance 0\.5000% .*spec 218.*add_stake_limit.*nothing was signed/)])
+    expect(await nonce(keys.owner)).toBe(n0)
+
+    // A tolerance given for it is checked the same way, and reported (no limit price: the chain enforces none).
+    const r = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '--tolerance', '10%', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.add_stake')
     expect(r.json.limitPrice).toBeNull() // spec 218 has no add_stake_limit: not pretended
-    expect(r.stderr).toMatch(/price not protected: this runtime \(spec 218\) has no add_stake_limit/)
+    expect(r.json.tolerance).toBe(0.1)
+    expect(r.stderr).toMatch(/the chain does not protect the price: this runtime \(spec 218\) has no add_stake_limit; the quote was checked here against the tolerance 10\.0000%/)
     const block = r.json.blockHash
     const before = await parentOf(block)
 
@@ -213,6 +224,10 @@ describe('subnets and stake against a real local chain', () => {
     const r = await tao(['stake', 'move', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-hotkey', 'h2', '--amount', '20', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.move_stake')
+    // move_stake takes no limit price: the default tolerance was checked here; selling and buying back through
+    // one pool slips nothing beyond rounding, so it passed.
+    expect(r.json.tolerance).toBe(0.005)
+    expect(r.stderr).toMatch(/move_stake takes no limit price; the quote was checked here against the tolerance 0\.5000%/)
     const block = r.json.blockHash
     const seen = await poolAt(await parentOf(block), netuid)
     const sell = alphaToTao(seen, amount)
@@ -234,7 +249,7 @@ describe('subnets and stake against a real local chain', () => {
 
   it('stake remove: the amount asked, the TAO the runtime’s swap gives, and exactly that TAO on the coldkey', async () => {
     const amount = 5n * TAO
-    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '5', '-y', '--json'])
+    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '5', '--tolerance', '5%', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.remove_stake')
     const block = r.json.blockHash
@@ -248,7 +263,7 @@ describe('subnets and stake against a real local chain', () => {
   })
 
   it('stake remove --all unstakes the whole position the command saw', async () => {
-    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--all', '-y', '--json'])
+    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--all', '--unsafe', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const before = await parentOf(r.json.blockHash)
     const [shares, totalShares, totalAlpha] = await Promise.all([
@@ -279,7 +294,7 @@ describe('subnets and stake against a real local chain', () => {
       [['stake', 'transfer', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-coldkey', NEVER_REGISTERED, '--amount', '1'], /SubtensorModule\.transfer_stake, which this runtime \(spec 218\)/],
       [['stake', 'swap', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-netuid', '1', '--amount', '1'], /swap_stake, which this runtime \(spec 218\)/],
       [['stake', 'remove', '-w', 'owner', '-H', 'h1', '--all'], /unstake_all, which this runtime \(spec 218\)/],
-      [['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--tolerance', '1%'], /spec 218\) has no SubtensorModule\.add_stake_limit/],
+      [['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--allow-partial'], /spec 218\) has no SubtensorModule\.add_stake_limit/],
     ]
     for (const [args, re] of cases) {
       const r = await tao([...args, '-y', '--json'])
@@ -331,7 +346,7 @@ describe('subnets and stake against a real local chain', () => {
     expect(over.json.error.code).toBe('INSUFFICIENT_BALANCE')
     expect(await nonce(keys.poor)).toBe(n0)
 
-    const dry = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--amount', '4', '--dry-run'])
+    const dry = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--amount', '4', '--unsafe', '--dry-run'])
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stdout).toMatch(/^0x[0-9a-f]+\n$/)
     expect(await nonce(keys.poor)).toBe(n0)
@@ -343,7 +358,7 @@ describe('subnets and stake against a real local chain', () => {
     expect(await read('SubtensorModule', 'Alpha', keys.h1, keys.poor, netuid)).toBe(0n)
 
     // --all stakes what the coldkey can spare: everything but the existential deposit and the fee.
-    const all = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--all', '-y', '--json'])
+    const all = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--all', '--unsafe', '-y', '--json'])
     expect(all.code, all.stderr).toBe(0)
     const ed = chain.existentialDeposit()
     expect(rao(all.json.taoStaked)).toBe(TAO - ed - rao(all.json.fee))
@@ -414,7 +429,7 @@ describe('subnets and stake against a real local chain', () => {
   it('a password file works as well as TAO_PASSWORD', async () => {
     writeFileSync(join(dir, 'pw'), PASSWORD + '\n', { mode: 0o600 })
     const r = await runTao(
-      ['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--password-file', join(dir, 'pw'), '-y', '--json', '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')],
+      ['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--unsafe', '--password-file', join(dir, 'pw'), '-y', '--json', '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')],
       { cwd: dir },
     )
     expect(r.code, r.stderr).toBe(0)

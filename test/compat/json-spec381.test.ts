@@ -147,7 +147,8 @@ describe('stake commands on spec 381 follow their schemas', () => {
     expect(all.call.name).toBe('unstake_all')
     const dry = check('stake remove', all, dryRun(all))
     expect(dry.problems).toEqual([])
-    expect(dry.doc).toMatchObject({ netuid: null, limitPrice: null, tolerance: null, allowPartial: null })
+    // unstake_all takes no limit price: the tolerance is what the quotes were checked against before signing.
+    expect(dry.doc).toMatchObject({ netuid: null, limitPrice: null, tolerance: 0.01, allowPartial: null })
     expect(dry.doc.positions.map((p: { netuid: number }) => p.netuid)).toEqual([2, 3])
     const events = [2, 3].map((netuid) => stakeEvent('StakeRemoved', { tao: TAO, alpha: 40n * TAO, netuid }))
     const done = check('stake remove', all, landed(events))

@@ -53,8 +53,11 @@ const SCENE = {
     [2, 'validator'],
     [3, 'validator'],
   ],
-  /** 100 TAO against 200 alpha: a new subnet's pool holds 1 rao of each, which prices nothing sensibly. */
-  pool: { tao: 100n * TAO, alpha: 200n * TAO },
+  /**
+   * A million TAO against two million alpha: a new subnet's pool holds 1 rao of each, which prices nothing sensibly,
+   * and the examples' trades (up to FUNDS) must stay within the default tolerance spec 218 cannot enforce.
+   */
+  pool: { tao: 1_000_000n * TAO, alpha: 2_000_000n * TAO },
   /** The burn of a subnet an example registers on: below the `--max-burn 1.5` an example gives. */
   burn: 1n * TAO,
   /** Subnet 2 runs an epoch every 11 blocks (not 361), so a commit's reveal window is a few seconds of blocks away. */

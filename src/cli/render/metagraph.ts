@@ -19,12 +19,13 @@ export function subnetHeader(s: SubnetSummary, block: number): string {
 
 export function neuronsTable(neurons: readonly NeuronView[], block: number, symbol: string | null): string {
   const sym = symbol ?? 'α'
-  const rows = [['UID', `STAKE ${sym}`, 'VALUE τ', 'RANK', 'TRUST', 'VTRUST', 'CONS', 'INCENT', 'DIVS', `EMISSION ${sym}`, 'VPERMIT', 'ACTIVE', 'UPDATED', 'HOTKEY', 'COLDKEY', 'AXON']]
+  const rows = [['UID', `STAKE ${sym}`, 'SWAP τ', 'SPOT τ', 'RANK', 'TRUST', 'VTRUST', 'CONS', 'INCENT', 'DIVS', `EMISSION ${sym}`, 'VPERMIT', 'ACTIVE', 'UPDATED', 'HOTKEY', 'COLDKEY', 'AXON']]
   for (const n of neurons)
     rows.push([
       String(n.uid),
       shortAmount(n.alphaStake),
-      shortAmount(n.stakeValue),
+      shortAmount(n.stakeSwapValue),
+      shortAmount(n.stakeSpotValue),
       fraction(n.rank),
       fraction(n.trust),
       fraction(n.validatorTrust),
@@ -44,5 +45,6 @@ export function neuronsTable(neurons: readonly NeuronView[], block: number, symb
 
 export function metagraphText(v: MetagraphView, neurons: readonly NeuronView[]): string {
   const shown = neurons.length === v.neurons.length ? '' : paint.dim(`\n${neurons.length} of ${v.neurons.length} UIDs shown`)
-  return `${subnetHeader(v.subnet, v.block)}\n\n${neurons.length ? neuronsTable(neurons, v.block, v.subnet.symbol) : 'no UIDs to show'}${shown}`
+  const legend = neurons.length ? paint.dim('\nSWAP: what unstaking the UID\'s alpha would pay now through the pool; SPOT: alpha × price') : ''
+  return `${subnetHeader(v.subnet, v.block)}\n\n${neurons.length ? neuronsTable(neurons, v.block, v.subnet.symbol) : 'no UIDs to show'}${shown}${legend}`
 }

@@ -11,7 +11,8 @@ export default class StakeAdd extends TaoCommand {
   static description =
     'Signed by the coldkey. Before signing it shows the alpha expected for the TAO at the pool’s current state and the slippage ' +
     '(SwapRuntimeApi.sim_swap_tao_for_alpha where the runtime has it, else the pool’s constant product). Where the runtime has ' +
-    'add_stake_limit the stake is price-protected: limit = price × (1 + --tolerance); where it has not, the preview says so. ' +
+    'add_stake_limit the stake is price-protected: limit = price × (1 + --tolerance); where it has not, the chain protects nothing, ' +
+    'so a quoted slippage above --tolerance (default 0.5%) is refused before signing (exit 1; --unsafe skips the check). ' +
     'The TAO staked and the alpha received are reported from the StakeAdded event.'
   static examples = [
     '<%= config.bin %> stake add -w owner -H miner --netuid 2 --amount 10',

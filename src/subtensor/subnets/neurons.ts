@@ -1,6 +1,6 @@
 /** The metagraph's rows from the runtime's per-UID vectors, and how a view orders and filters them. Pure. */
 import type { UidVectors } from '../runtime/records.js'
-import { taoValue, type Pricing } from '../stake/pricing.js'
+import { swapValue, taoValue, type Pricing } from '../stake/pricing.js'
 import type { AxonView, NeuronView } from '../models.js'
 
 const U16_MAX = 65535
@@ -29,7 +29,9 @@ export function neuronsFrom(v: UidVectors, x: NeuronExtras): NeuronView[] {
       alphaStake,
       taoStake: v.taoStake[uid] ?? 0n,
       totalStake: v.totalStake[uid] ?? 0n,
-      stakeValue: taoValue(alphaStake, x.pricing),
+      stakeSpotValue: taoValue(alphaStake, x.pricing),
+      // Every pricing the metagraph readers build carries the pool's reserves.
+      stakeSwapValue: swapValue(alphaStake, x.pricing) ?? 0n,
       rank: normalizeU16(v.rank[uid] ?? 0),
       trust: normalizeU16(v.trust[uid] ?? 0),
       validatorTrust: normalizeU16(x.validatorTrust[uid] ?? 0),
@@ -51,6 +53,7 @@ export const NEURON_SORT_KEYS = [
   'uid',
   'stake',
   'value',
+  'spot-value',
   'total-stake',
   'tao-stake',
   'rank',
@@ -70,7 +73,8 @@ export type NeuronSortKey = (typeof NEURON_SORT_KEYS)[number]
 const SORT_VALUE: Record<NeuronSortKey, (n: NeuronView) => number | bigint | string> = {
   uid: (n) => n.uid,
   stake: (n) => n.alphaStake,
-  value: (n) => n.stakeValue,
+  value: (n) => n.stakeSwapValue,
+  'spot-value': (n) => n.stakeSpotValue,
   'total-stake': (n) => n.totalStake,
   'tao-stake': (n) => n.taoStake,
   rank: (n) => n.rank,

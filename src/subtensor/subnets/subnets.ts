@@ -144,7 +144,7 @@ export function extrasFor(view: MetadataView, d: DynamicRecord, fill: SubnetFill
     neurons: size?.neurons ?? fill.neurons ?? 0,
     maxNeurons: size?.maxNeurons ?? fill.maxNeurons ?? 0,
     burn: size?.burn ?? fill.burn ?? 0n,
-    pricing: pricingOf(d.netuid, d, { mechanism: fill.mechanism ?? null, quote }),
+    pricing: pricingOf(d.netuid, d, { mechanism: fill.mechanism ?? null, quote, withReserves: true }),
     name: fill.name,
     symbol: fill.symbol,
     ownerHotkey: fill.ownerHotkey,
