@@ -148,11 +148,21 @@ describe('subnets and stake against a real local chain', () => {
     }
   })
 
-  it('registering a hotkey twice is rejected by the runtime by name (HotKeyAlreadyRegisteredInSubNet, exit 1)', async () => {
-    const r = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
-    expect(r.code, r.stderr).toBe(1)
-    expect(r.json.error.message).toMatch(/^SubtensorModule\.HotKeyAlreadyRegisteredInSubNet: \S/)
-    expect(r.stderr).toMatch(/HotKeyAlreadyRegisteredInSubNet/)
+  it('registering a hotkey twice, or a hotkey of another coldkey, is refused before signing (exit 1, one line, nothing paid)', async () => {
+    await fund(keys.poor, 100n * TAO)
+    const [n0, p0] = [await nonce(keys.owner), await nonce(keys.poor)]
+    const free0 = (await chain.account(keys.owner)).free
+    const twice = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
+    expect(twice.code, twice.stderr).toBe(1)
+    expect(twice.json.error.code).toBe('ALREADY_REGISTERED')
+    expect(oneLine(twice.stderr)).toEqual([expect.stringMatching(new RegExp(`already registered on subnet ${netuid} as uid 1; nothing was signed`))])
+    // The chain would take the hotkey's registration by another coldkey and refuse it (NonAssociatedColdKey), keeping the fee.
+    const theirs = await tao(['subnets', 'register', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', '1', '-y', '--json'])
+    expect(theirs.code, theirs.stderr).toBe(1)
+    expect(theirs.json.error.code).toBe('HOTKEY_NOT_OWNED')
+    expect(oneLine(theirs.stderr)).toEqual([expect.stringMatching(/belongs to coldkey .*NonAssociatedColdKey.*nothing was signed/)])
+    expect([await nonce(keys.owner), await nonce(keys.poor)]).toEqual([n0, p0])
+    expect((await chain.account(keys.owner)).free).toBe(free0)
   })
 
   it('--max-burn below the current burn refuses before signing (exit 1, nonce unchanged)', async () => {
@@ -161,7 +171,10 @@ describe('subnets and stake against a real local chain', () => {
     const r = await tao(['subnets', 'register', '-w', 'owner', '-H', 'default', '--netuid', '1', '--max-burn', '0.5', '-y', '--json'])
     expect(r.code).toBe(1)
     expect(r.json.error.code).toBe('BURN_ABOVE_MAX')
-    const mine = await tao(['subnets', 'register', '-w', 'owner', '-H', 'default', '--netuid', String(netuid), '--max-burn', '2.999999999', '-y', '--json'])
+    // A hotkey not registered there yet (the owner hotkey is UID 0 of its subnet).
+    const h3 = await runTao(['wallet', 'new-hotkey', '-w', 'owner', '-H', 'h3', '--wallet-path', join(dir, 'wallets'), '--json', '-y'])
+    expect(h3.code, h3.stderr).toBe(0)
+    const mine = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h3', '--netuid', String(netuid), '--max-burn', '2.999999999', '-y', '--json'])
     expect(mine.code).toBe(1)
     expect(mine.stderr).toMatch(/τ3, above --max-burn τ2\.999999999; nothing was signed/)
     expect(await nonce(keys.owner)).toBe(n0)
@@ -394,6 +407,30 @@ describe('subnets and stake against a real local chain', () => {
     expect(await read('SubtensorModule', 'ChildKeys', keys.h1, netuid)).toEqual([])
   })
 
+  it('children and takes the chain would refuse are refused before signing (exit 1, one line): no children to revoke, a hotkey of another coldkey', async () => {
+    await fund(keys.poor, 100n * TAO)
+    await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[keys.h1, netuid, 0], '1000000000']] } })
+    const [n0, p0] = [await nonce(keys.owner), await nonce(keys.poor)]
+    // Revoking when there is nothing to revoke would be signed, paid for, and change nothing.
+    const none = await tao(['stake', 'child', 'revoke', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
+    expect(none.code, none.stderr).toBe(1)
+    expect(none.json.error.code).toBe('NO_CHILDREN')
+    expect(oneLine(none.stderr)).toEqual([expect.stringMatching(/has no children on subnet \d+ .*nothing to revoke; nothing was signed/)])
+    // The poor coldkey does not own h1 (NonAssociatedColdKey), and nobody owns a hotkey the chain never saw.
+    for (const args of [
+      ['stake', 'child', 'set', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.5'],
+      ['stake', 'child', 'take', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--take', '0.05'],
+      ['stake', 'child', 'revoke', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid)],
+      ['stake', 'child', 'take', '-w', 'owner', '--hotkey-ss58', NEVER_REGISTERED, '--netuid', String(netuid), '--take', '0.05'],
+    ]) {
+      const r = await tao([...args, '-y', '--json'])
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1)
+      expect(r.json.error.code).toBe('HOTKEY_NOT_OWNED')
+      expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/(belongs to coldkey|is not known to this chain).*NonAssociatedColdKey.*nothing was signed/)])
+    }
+    expect([await nonce(keys.owner), await nonce(keys.poor)]).toEqual([n0, p0])
+  })
+
   it('wallet set-identity / get-identity with the fields of spec 218 (no github)', async () => {
     const bad = await tao(['wallet', 'set-identity', '-w', 'owner', '--github', 'x', '-y', '--json'])
     expect(bad.code).toBe(2)
@@ -421,9 +458,13 @@ describe('subnets and stake against a real local chain', () => {
     const stored = (await read('SubtensorModule', 'SubnetIdentities', netuid)) as Record<string, Uint8Array>
     expect(new TextDecoder().decode(stored.subnet_contact)).toBe('ops@example.org')
     expect(r.json).toMatchObject({ netuid, identity: { subnetContact: 'ops@example.org', logoUrl: null } })
+    // Another coldkey's subnet: the chain would refuse it (NotSubnetOwner) and keep the fee; refused here first.
+    const n0 = await nonce(keys.owner)
     const other = await tao(['subnets', 'set-identity', '-w', 'owner', '--netuid', '1', '--subnet-name', 'not mine', '-y', '--json'])
     expect(other.code).toBe(1)
-    expect(other.json.error.message).toMatch(/^SubtensorModule\.NotSubnetOwner/)
+    expect(other.json.error.code).toBe('NOT_SUBNET_OWNER')
+    expect(oneLine(other.stderr)).toEqual([expect.stringMatching(/subnet 1 is owned by coldkey \S+, not \S+: .*NotSubnetOwner.*nothing was signed/)])
+    expect(await nonce(keys.owner)).toBe(n0)
   })
 
   it('a password file works as well as TAO_PASSWORD', async () => {

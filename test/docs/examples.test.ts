@@ -457,10 +457,18 @@ describe('every README and command example', () => {
         break
       }
       case 'stake:child:set':
-      case 'stake:child:revoke':
+      case 'stake:child:revoke': {
         // set_children is rate-limited per hotkey and subnet (not relaxed on the local chain): forget the last one.
-        await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[hotkey(walletName, hotkeyName), netuid, 0], null]] } })
+        const parent = hotkey(walletName, hotkeyName)
+        await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[parent, netuid, 0], null]] } })
+        // Something to revoke (revoking no children is refused before signing): half of the parent's weight to `miner`.
+        if (id === 'stake:child:revoke') {
+          const child = hotkey('owner', 'miner')
+          const half = (((1n << 64n) - 1n) / 2n).toString()
+          await net.setStorage({ SubtensorModule: { ChildKeys: [[[parent, netuid], [[half, child]]]], ParentKeys: [[[child, netuid], [[half, parent]]]] } })
+        }
         break
+      }
       case 'governance:vote':
         proposal = await propose()
         break

@@ -6,6 +6,8 @@ import { runTx } from '../../cli/signing.js'
 import { signingFlags } from '../../cli/flags/tx.js'
 import { parseAddress } from '../../core/ss58.js'
 
+const sameKey = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
+
 export default class WalletTransfer extends TaoCommand {
   static summary = 'Send TAO from the coldkey to an address.'
   static description =
@@ -28,7 +30,7 @@ export default class WalletTransfer extends TaoCommand {
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WalletTransfer)
     // Everything a person can mistype is checked before connecting or unlocking.
-    parseAddress(flags.dest)
+    const destKey = parseAddress(flags.dest)
     const amount = flags.amount === undefined ? undefined : parseTao(flags.amount, '--amount')
     const allowDeath = flags['allow-death']
     const dest = { type: 'Id', value: flags.dest }
@@ -45,10 +47,13 @@ export default class WalletTransfer extends TaoCommand {
           : chain.call('Balances', allowDeath ? 'transfer_allow_death' : 'transfer_keep_alive', { dest, value: amount })
       const fee = await estimateFee(call)
       const plan = planTransfer(amount === undefined ? { all: true, allowDeath } : { amount, allowDeath }, balance, fee + tip)
+      // Said in the preview, which the prompt follows and -y still prints: the TAO would not move, the fee is spent.
+      const toSelf = sameKey(destKey, parseAddress(signer))
       return {
         call,
         fee,
         summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${signer} to ${flags.dest}`,
+        preview: toSelf ? [`warning: ${flags.dest.trim()} is the sending coldkey itself: nothing moves, and the fee is paid for it`] : [],
         context: { from: signer, to: flags.dest, amount: amountJson(plan.sends) },
         // What the chain moved, from its Transfer event (for --all the estimate can differ from what went).
         fromEvents: (events) => {

@@ -1,9 +1,9 @@
 import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
-import { badInput } from '../../core/errors.js'
+import { badInput, failed } from '../../core/errors.js'
 import { parseAddress } from '../../core/ss58.js'
 import type { Chain } from '../../node/index.js'
-import { requireSubnet } from './pool-reader.js'
+import { requireOwnedHotkey, requireSubnet } from './pool-reader.js'
 import { childrenEvent } from '../tx-events.js'
 import { setChildkeyTakeCall, setChildrenCall } from '../write-calls.js'
 
@@ -90,9 +90,18 @@ export async function readChildren(chain: Chain, hotkey: string, netuid: number)
 export async function planSetChildren(ctx: PlanContext, req: { hotkey: HotkeyTarget; netuid: number; children: Array<[bigint, string]> }): Promise<TxIntent> {
   const { chain, signer } = ctx
   const call = setChildrenCall(chain, { hotkey: req.hotkey.ss58, netuid: req.netuid, children: req.children })
-  await requireSubnet(chain, req.netuid)
-  const current = (await chain.storage('SubtensorModule', 'ChildKeys', req.hotkey.ss58, req.netuid)) as Array<[bigint, string]>
   const revoke = req.children.length === 0
+  if (req.netuid === 0) throw badInput('the root network (netuid 0) has no child hotkeys', 'ROOT_CHILDREN')
+  await requireSubnet(chain, req.netuid)
+  await requireOwnedHotkey(chain, req.hotkey, signer, revoke ? 'revoking children' : 'setting children')
+  const hasPending = chain.metadata.storage('SubtensorModule', 'PendingChildKeys') !== undefined
+  const [current, pending] = await Promise.all([
+    chain.storage('SubtensorModule', 'ChildKeys', req.hotkey.ss58, req.netuid) as Promise<Array<[bigint, string]>>,
+    hasPending ? (chain.storage('SubtensorModule', 'PendingChildKeys', req.hotkey.ss58, req.netuid) as Promise<[Array<[bigint, string]>, bigint]>) : undefined,
+  ])
+  // Revoking nothing would be signed, paid for and change nothing.
+  if (revoke && !current?.length && !pending?.[0]?.length)
+    throw failed(`${req.hotkey.label} has no children on subnet ${req.netuid} (none set, none pending): nothing to revoke; nothing was signed`, 'NO_CHILDREN')
   return {
     call,
     summary: revoke
@@ -116,6 +125,7 @@ export async function planChildTake(ctx: PlanContext, req: { hotkey: HotkeyTarge
   const { chain, signer } = ctx
   const call = setChildkeyTakeCall(chain, { hotkey: req.hotkey.ss58, netuid: req.netuid, take: req.take })
   await requireSubnet(chain, req.netuid)
+  await requireOwnedHotkey(chain, req.hotkey, signer, 'setting the childkey take')
   const [min, max, current] = (await Promise.all([
     chain.storage('SubtensorModule', 'MinChildkeyTake'),
     chain.storage('SubtensorModule', 'MaxChildkeyTake'),
