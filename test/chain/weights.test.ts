@@ -215,7 +215,10 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       const [hash, commitBlock, first, last] = stored[0]!
       expect(String(hash)).toBe(c.json.commitHash)
       expect(Number(commitBlock)).toBe(committedAt)
-      expect(c.json.reveal).toEqual({ firstBlock: Number(first), lastBlock: Number(last), epoch: null })
+      // The epoch is the runtime's index of the window (get_epoch_index): the commit's epoch + the reveal period.
+      expect(c.json.reveal).toEqual({ firstBlock: Number(first), lastBlock: Number(last), epoch: epochOf(committedAt, crNet) + 1 })
+      expect(epochOf(Number(first), crNet)).toBe(c.json.reveal.epoch)
+      expect(epochOf(Number(last), crNet)).toBe(c.json.reveal.epoch)
       expect(c.json.reveal.firstBlock).toBe(committedAt + TEMPO + 1) // it landed on an epoch's first block
       expect(c.stdout).toBe(JSON.stringify(JSON.parse(c.stdout), null, 2) + '\n')
 
@@ -313,6 +316,36 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(r.stderr).toMatch(/nothing left to reveal/)
       expect(existsSync(pendingPath(crNet))).toBe(false)
       expect(readdirSync(join(stateDir, 'weights')).filter((f) => f.endsWith('.lock'))).toEqual([])
+    })
+
+    it('a --dry-run commit never submitted is kept while it could land, then forgotten once its era has ended', async () => {
+      const n = await nonce()
+      const dry = await tao(['weights', 'set', '--netuid', String(crNet), '--uids', '0,1', '--weights', '1,1', '--era', '8', '--dry-run', '--json'])
+      expect(dry.code, dry.stderr).toBe(0)
+      expect(dry.json).toMatchObject({ status: 'dry-run', mode: 'commit', era: { type: 'mortal', period: 8 } })
+      const validUntil = dry.json.era.death - 1
+      expect(dry.stderr).toMatch(new RegExp(`it can land until block ${validUntil}`))
+      const [record] = JSON.parse(readFileSync(pendingPath(crNet), 'utf8')).commits
+      expect(record).toMatchObject({ hash: dry.json.commitHash, block: null, validUntil })
+      expect(await nonce()).toBe(n)
+
+      // While it could still land: kept, with a warning that says until when.
+      const kept = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y', '--json'])
+      expect(kept.code).toBe(1)
+      expect(kept.stderr).toMatch(new RegExp(`commit ${dry.json.commitHash} was signed but is not on chain .* until block ${validUntil}`))
+      expect(existsSync(pendingPath(crNet))).toBe(true)
+
+      // Past its era it can never land: forgotten once, and no warning on the reveals after.
+      await advanceTo(net, chain, validUntil)
+      const gone = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y', '--json'])
+      expect(gone.code).toBe(1)
+      expect(gone.stderr).toMatch(new RegExp(`commit ${dry.json.commitHash} was signed but not submitted before its transaction expired \\(block ${validUntil}\\)`))
+      expect(existsSync(pendingPath(crNet))).toBe(false)
+      const after = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y'])
+      expect(after.code).toBe(1)
+      expect(after.stderr).toMatch(/no pending weight commit/)
+      expect(after.stderr).not.toMatch(/was signed/)
+      expect(await nonce()).toBe(n)
     })
 
     it('a hotkey with 10 unrevealed commits is refused before signing (exit 2), as the chain would', async () => {

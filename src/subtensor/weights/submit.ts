@@ -1,4 +1,4 @@
-import { commitHash, legacyRevealWindow, randomSalt } from './commit-reveal.js'
+import { commitHash, legacyEpoch, legacyRevealWindow, randomSalt } from './commit-reveal.js'
 import { withoutHashes, type PendingCommit } from './commit-store.js'
 import { normalizedU16, weightsProblem, type EmitWeights } from './rules.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
@@ -132,17 +132,35 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
           }))
           const stored = commits.find((c) => c.hash === hash)
           if (!stored) return { reveal: null }
+          // Spec 218 records the window's blocks; the epoch is the runtime's index of them (get_epoch_index).
           const window =
             after.epochIndex === null
-              ? { firstBlock: Number(stored.fields[1]), lastBlock: Number(stored.fields[2]), epoch: null }
+              ? {
+                  firstBlock: Number(stored.fields[1]),
+                  lastBlock: Number(stored.fields[2]),
+                  epoch: legacyEpoch(Number(stored.fields[0]), netuid, after.tempo) + Number(after.revealPeriod ?? 1n),
+                }
               : commitTiming(after, stored, nextEpoch).window
           return { reveal: window }
         },
       }
     })
     if (report.mode === 'commit' && report.status === 'landed') log(describeReveal(report.reveal as RevealJson | null, netuid))
-    if (report.mode === 'commit' && report.status === 'dry-run')
-      info(`the salt is kept in ${report.pendingFile}: after submitting the commit, reveal it with \`tao weights reveal --netuid ${netuid}\``)
+    if (report.mode === 'commit' && report.status === 'dry-run') {
+      // The signed commit can land only until its era ends: after that a reveal forgets the record instead of
+      // warning about it every time.
+      const era = report.era as { type: string; death?: number } | undefined
+      const validUntil = era?.type === 'mortal' && era.death !== undefined ? era.death - 1 : null
+      if (validUntil !== null)
+        await updatePending(pending!.hotkey, netuid, (store) => ({
+          ...store,
+          commits: store.commits.map((c) => (c.hash === pending!.hash ? { ...c, validUntil } : c)),
+        }))
+      info(
+        `the salt is kept in ${report.pendingFile}: after submitting the commit${validUntil === null ? '' : ` (it can land until block ${validUntil})`}, ` +
+          `reveal it with \`tao weights reveal --netuid ${netuid}\``,
+      )
+    }
     return report
   } catch (err) {
     if (pending && !pending.landed && !mayHaveLanded(err)) await updatePending(pending.hotkey, netuid, (store) => withoutHashes(store, [pending!.hash]))
