@@ -41,6 +41,8 @@ export interface SubnetSummary {
   blocksSinceLastStep: number
   /** Block number of the subnet's next epoch, when it can be known (null otherwise). */
   nextEpochBlock: number | null
+  /** true where the runtime runs the subnet's epoch at every block whatever its tempo (spec 218's raonet build). */
+  epochEveryBlock?: boolean
   neurons: number
   maxNeurons: number
   /** Current burn registration cost, rao. */

@@ -208,6 +208,28 @@ describe('subnets and stake commands against a real local chain', () => {
     expect(human.stdout).toMatch(/NETUID\s+NAME\s+PRICE/)
   })
 
+  it('the next epoch is where the runtime runs it: spec 218 runs it every block, whatever the tempo', async () => {
+    // Tempo 2: of three consecutive blocks one is the subnet's scheduled epoch block, where a runtime on schedule
+    // would look the same; every block the runtime steps the subnet (LastMechansimStepBlock is the block itself).
+    for (let i = 0; i < 3; i++) {
+      await net.newBlock(1)
+      const show = await tao(['subnets', 'show', '--netuid', String(s.netuid), '--json'])
+      expect(show.code, show.stderr).toBe(0)
+      const b = show.json.block as number
+      expect(Number(await q('LastMechansimStepBlock', s.netuid))).toBe(b)
+      expect(show.json).toMatchObject({ tempo: 2, blocksSinceLastStep: 0, nextEpochBlock: b + 1 })
+      const list = await tao(['subnets', 'list', '--json'])
+      expect(list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map((x: { nextEpochBlock: number }) => x.nextEpochBlock)).toEqual(
+        list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map(() => list.json.block + 1),
+      )
+      // The emission it wrote is this block's, and the next block writes it again.
+      await net.newBlock(1)
+      expect(Number(await q('LastMechansimStepBlock', s.netuid))).toBe(show.json.nextEpochBlock)
+    }
+    const human = await tao(['subnets', 'show', '--netuid', String(s.netuid)])
+    expect(human.stdout).toMatch(/tempo\s+2 blocks \(0 since the last step; this runtime runs the epoch every block, weight-commit epochs turn at #\d+\)/)
+  })
+
   it('after epochs, per-UID emission and incentive equal storage', async () => {
     await net.newBlock(4)
     const figures = [0, 16384, 32768, 65535, 1]

@@ -45,7 +45,9 @@ describe('read layer on spec 218 (recorded answers)', () => {
       alphaOut,
       tempo: x.subnet.Tempo,
       blocksSinceLastStep: x.block.number - Number(x.subnet.LastMechansimStepBlock),
-      nextEpochBlock: expect.any(Number),
+      // Spec 218's raonet build runs every subnet's epoch at every block (BlocksSinceLastStep stays 0).
+      nextEpochBlock: x.block.number + 1,
+      epochEveryBlock: true,
       neurons: x.subnet.SubnetworkN,
       maxNeurons: x.subnet.MaxAllowedUids,
       burn: big(x.subnet.Burn),

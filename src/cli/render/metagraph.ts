@@ -1,12 +1,20 @@
 /** `subnets show` for people: the subnet's header and one row per UID. */
 import type { MetagraphView, NeuronView, SubnetSummary } from '../../subtensor/models.js'
+import { nextEpochIndexBlock } from '../../subtensor/subnets/summary.js'
 import { fraction, shortAmount, shortKey, shortTao } from '../../core/numbers.js'
 import { paint, table } from '../../core/output.js'
 
 export function subnetHeader(s: SubnetSummary, block: number): string {
   const sym = s.symbol ?? 'α'
   const title = [`Subnet ${s.netuid}`, s.symbol, s.name].filter(Boolean).join(' ')
-  const next = s.nextEpochBlock === null ? '' : `, next epoch at #${s.nextEpochBlock}`
+  // Where the runtime runs the epoch every block (spec 218's raonet build), a tempo countdown would mislead.
+  const everyBlock = s.epochEveryBlock === true && s.tempo > 0
+  const turns = nextEpochIndexBlock(s.netuid, s.tempo, block)
+  const next = everyBlock
+    ? `; this runtime runs the epoch every block, weight-commit epochs turn at #${turns}`
+    : s.nextEpochBlock === null
+      ? ''
+      : `, next epoch at #${s.nextEpochBlock}`
   return [
     `${paint.bold(title)}  ${paint.dim(`at block #${block}`)}`,
     `owner      ${s.ownerColdkey ?? '-'} (coldkey)${s.ownerHotkey ? `, ${s.ownerHotkey} (hotkey)` : ''}`,
