@@ -178,16 +178,24 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(await weightsOf(setNet, validatorUid)).toEqual(before)
     })
 
-    it('a rate-limited hotkey gets SettingWeightsTooFast by name (exit 1)', async () => {
+    it('a rate-limited hotkey is refused before signing (exit 1, one line); signed anyway, the chain says SettingWeightsTooFast', async () => {
       await setSubnetItems(net, setNet, { WeightsSetRateLimit: 1000 })
       try {
+        const n = await nonce()
+        const last = ((await chain.storage('SubtensorModule', 'LastUpdate', setNet)) as bigint[])[validatorUid]!
         const r = await tao(['weights', 'set', '--netuid', String(setNet), '--uids', '0,1', '--weights', '1,1', '-y', '--json'])
         expect(r.code, r.stderr).toBe(1)
-        expect(r.json.error.code).toBe('DISPATCH_ERROR')
-        expect(r.json.error.exitCode).toBe(1)
-        expect(r.json.status).toBe('landed')
-        expect(r.json.error.message).toMatch(/^SubtensorModule\.SettingWeightsTooFast: /)
-        expect(r.stderr).toMatch(/SettingWeightsTooFast/)
+        expect(r.json.error.code).toBe('WEIGHTS_RATE_LIMITED')
+        expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('Error:'))).toEqual([
+          expect.stringMatching(new RegExp(`at block ${last} .*every 1000 blocks .*wait until block ${last + 1000n} .*SettingWeightsTooFast\\); nothing was signed`)),
+        ])
+        expect(await nonce()).toBe(n)
+        // The chain's own refusal, for the same call signed directly.
+        const raw = await chain.send(
+          chain.call('SubtensorModule', 'set_weights', { netuid: setNet, dests: [0, 1], weights: [65535, 65535], version_key: 0n }),
+          signerOf(keypairFromMnemonic(validator.mnemonic)),
+        )
+        expect(raw.status === 'landed' && raw.error?.name).toBe('SettingWeightsTooFast')
       } finally {
         await setSubnetItems(net, setNet, { WeightsSetRateLimit: '0x0000000000000000' })
       }

@@ -2,7 +2,7 @@ import { commitHash, legacyEpoch, legacyRevealWindow, randomSalt } from './commi
 import { withoutHashes, type PendingCommit } from './commit-store.js'
 import { normalizedU16, weightsProblem, type EmitWeights } from './rules.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
-import { badInput, TaoError } from '../../core/errors.js'
+import { badInput, failed, TaoError } from '../../core/errors.js'
 import { publicKeyOf } from '../../node/signer.js'
 import { info } from '../../core/output.js'
 import { pendingFile, updatePending } from './commit-store-file.js'
@@ -38,6 +38,7 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
       if (problem) throw badInput(problem, 'WEIGHTS_REFUSED')
       if (req.mode === 'commit' && !state.commitReveal)
         throw badInput(`commit-reveal is off on subnet ${netuid}: set the weights directly with \`tao weights set\``, 'COMMIT_REVEAL_DISABLED')
+      if (!req.timelock) checkRateLimit(state, signer)
       if (req.timelock) {
         if (!chain.hasCall('SubtensorModule', 'commit_timelocked_weights'))
           throw badInput(`SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`, 'CALL_NOT_IN_RUNTIME')
@@ -171,6 +172,23 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
 const MAX_UNREVEALED = 10
 
 type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: number | null }
+
+/**
+ * Refuse (exit 1, nothing signed) weights or a commit sent sooner after the hotkey's last ones than the subnet's
+ * WeightsSetRateLimit allows: the chain would refuse it (SettingWeightsTooFast / CommittingWeightsTooFast) and keep
+ * the fee. It lands at best in the next block, which is what is checked, as the runtime does (last update 0 = never).
+ */
+function checkRateLimit(state: SubnetWeightsState, signer: string): void {
+  if (state.rateLimit === null || state.lastUpdate === null || state.lastUpdate === 0n) return
+  const next = BigInt(state.block + 1)
+  if (next < state.lastUpdate || next - state.lastUpdate >= state.rateLimit) return
+  const error = state.commitReveal ? 'CommittingWeightsTooFast' : 'SettingWeightsTooFast'
+  throw failed(
+    `hotkey ${signer} last set weights on subnet ${state.netuid} at block ${state.lastUpdate} and the subnet allows them every ${state.rateLimit} blocks ` +
+      `(WeightsSetRateLimit): wait until block ${state.lastUpdate + state.rateLimit} (the chain would refuse it: ${error}); nothing was signed`,
+    'WEIGHTS_RATE_LIMITED',
+  )
+}
 
 function checkSubnet(state: SubnetWeightsState, signer: string): void {
   if (!state.exists) throw badInput(`subnet ${state.netuid} does not exist`, 'UNKNOWN_SUBNET')
