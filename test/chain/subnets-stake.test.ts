@@ -428,6 +428,14 @@ describe('subnets and stake against a real local chain', () => {
       expect(r.json.error.code).toBe('HOTKEY_NOT_OWNED')
       expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/(belongs to coldkey|is not known to this chain).*NonAssociatedColdKey.*nothing was signed/)])
     }
+    // Children changed at the last block: spec 218 allows a change every 2 × InitialTempo blocks (TxRateLimitExceeded).
+    const best = await chain.blockNumber('best')
+    await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[keys.h1, netuid, 0], String(best)]] } })
+    const limit = 2 * Number(chain.metadata.constant('SubtensorModule', 'InitialTempo'))
+    const soon = await tao(['stake', 'child', 'set', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.5', '-y', '--json'])
+    expect(soon.code, soon.stderr).toBe(1)
+    expect(soon.json.error.code).toBe('RATE_LIMITED')
+    expect(oneLine(soon.stderr)).toEqual([expect.stringMatching(new RegExp(`changed at block ${best}.*every ${limit} blocks: wait until block ${best + limit} .*TxRateLimitExceeded`))])
     expect([await nonce(keys.owner), await nonce(keys.poor)]).toEqual([n0, p0])
   })
 
