@@ -14,8 +14,8 @@ import {
   removeStakeCall,
   requireCall,
   swapStakeCall,
-  unlimitedGuard,
   transferStakeCall,
+  unlimitedGuard,
   unstakeAllCall,
   type PriceGuard,
 } from '../write-calls.js'
@@ -276,7 +276,9 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
   const alpha = await position(chain, signer, req.hotkey, req.originNetuid, req.amount)
   const mq = await quoteMove(chain, req.originNetuid, req.destinationNetuid, alpha)
   const move = { hotkey: req.hotkey.ss58, originNetuid: req.originNetuid, destinationNetuid: req.destinationNetuid, alpha }
-  let guard: PriceGuard = unlimitedGuard(`${req.kind}_stake`, req.guard ?? { tolerancePpb: 0n, unsafe: true })
+  let guard: PriceGuard = mq.legs.length
+    ? unlimitedGuard(`${req.kind}_stake`, req.guard ?? { tolerancePpb: 0n, unsafe: true })
+    : { kind: 'none', why: 'no price involved: nothing is swapped', clientCheck: null }
   if (req.kind === 'swap' && req.guard) {
     const [po, pd] = [mq.legs[0]?.price ?? null, mq.legs[1]?.price ?? null]
     guard = priceGuard(chain, {
@@ -292,7 +294,7 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
       : req.kind === 'transfer'
         ? transferStakeCall(chain, { destinationColdkey: destColdkey, ...move })
         : swapStakeCall(chain, move, guard)
-  if (mq.legs.length) checkTolerance(guard, { slippagePpb: mq.slippagePpb, ideal: mq.ideal, amountIn: alpha }, `${VERB[req.kind]} ${displayAlpha(alpha)}`)
+  checkTolerance(guard, { slippagePpb: mq.slippagePpb, ideal: mq.ideal, amountIn: alpha }, `${VERB[req.kind]} ${displayAlpha(alpha)}`)
   const g = guardView(guard)
   const to = [
     req.destinationNetuid !== req.originNetuid ? `subnet ${req.destinationNetuid}` : undefined,
