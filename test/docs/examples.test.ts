@@ -54,10 +54,12 @@ const SCENE = {
     [3, 'validator'],
   ],
   /**
-   * A million TAO against two million alpha: a new subnet's pool holds 1 rao of each, which prices nothing sensibly,
-   * and the examples' trades (up to FUNDS) must stay within the default tolerance spec 218 cannot enforce.
+   * 240,000 TAO against 160,000 alpha (1.5 TAO per alpha): a new subnet's pool holds 1 rao of each, which prices
+   * nothing sensibly. The examples' trades (staking all of FUNDS, selling 5 alpha) must stay within the default
+   * tolerance spec 218 cannot enforce, and the pool's constant (TAO × alpha in rao, an I96F32 in the runtime)
+   * below 2^95, where the runtime's swap arithmetic saturates and pays far less.
    */
-  pool: { tao: 1_000_000n * TAO, alpha: 2_000_000n * TAO },
+  pool: { tao: 240_000n * TAO, alpha: 160_000n * TAO },
   /** The burn of a subnet an example registers on: below the `--max-burn 1.5` an example gives. */
   burn: 1n * TAO,
   /** Subnet 2 runs an epoch every 11 blocks (not 361), so a commit's reveal window is a few seconds of blocks away. */
