@@ -12,7 +12,7 @@ type Pickers<T> = Readonly<Record<string, (row: T) => number | bigint | null>>
 
 export const NEURON_TRACKED: Pickers<Neuron> = {
   stake: (n) => n.alphaStake,
-  value: (n) => n.stakeValue,
+  value: (n) => n.stakeSwapValue,
   totalStake: (n) => n.totalStake,
   rank: (n) => n.rank,
   trust: (n) => n.trust,
@@ -37,7 +37,8 @@ export const SUBNET_TRACKED: Pickers<SubnetSummary> = {
 
 export const STAKE_TRACKED: Pickers<StakePosition> = {
   alpha: (s) => s.alpha,
-  value: (s) => s.value,
+  value: (s) => s.swapValue,
+  spotValue: (s) => s.spotValue,
 }
 
 /** Which tracked values differ between two versions of a row; undefined when none did. */

@@ -20,8 +20,8 @@ interface Classified {
   ready: PendingCommit[]
   /** The earliest opening among commits still to come (null when unknown), with the commit. */
   early: Array<{ commit: PendingCommit; timing: CommitTiming }>
-  /** Records that can never be revealed: past their window, or gone from the chain after landing. */
-  dead: Array<{ commit: PendingCommit; reason: 'expired' | 'gone' }>
+  /** Records that can never be revealed: past their window, gone from the chain after landing, or signed and never landed in time. */
+  dead: Array<{ commit: PendingCommit; reason: 'expired' | 'gone' | 'not-landed' }>
   /** Signed but never seen on chain (a --dry-run not submitted yet, or a commit not waited for). */
   unseen: PendingCommit[]
   /** Whether the first ready commit is the oldest live one on chain (reveal_weights drops every older one). */
@@ -83,7 +83,8 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
       state = await readSubnetWeightsState(chain, netuid, signer)
       c = await look()
     }
-    for (const u of c.unseen) warn(`commit ${u.hash} was signed but is not on chain (not submitted yet?): kept in ${file}`)
+    for (const u of c.unseen)
+      warn(`commit ${u.hash} was signed but is not on chain (not submitted yet?): kept in ${file}${u.validUntil != null ? ` until block ${u.validUntil}, after which it cannot land` : ''}`)
     if (c.ready.length === 0) throw failed(`nothing left to reveal for hotkey ${signer} on subnet ${netuid}`, 'NOTHING_TO_REVEAL')
 
     revealed = c.ready.map((r) => r.hash)
@@ -137,8 +138,11 @@ async function classify(chain: Chain, hotkey: string, state: SubnetWeightsState,
   for (const commit of local) {
     const timing = timings.get(commit.hash)
     if (!timing) {
-      if (commit.block === null) out.unseen.push(commit)
-      else out.dead.push({ commit, reason: 'gone' })
+      // A signed commit not seen on chain: it may still land until its era ends, never after.
+      if (commit.block === null) {
+        if (commit.validUntil != null && state.block >= commit.validUntil) out.dead.push({ commit, reason: 'not-landed' })
+        else out.unseen.push(commit)
+      } else out.dead.push({ commit, reason: 'gone' })
     } else if (timing.timing.state === 'open') out.ready.push(commit)
     else if (timing.timing.state === 'expired') out.dead.push({ commit, reason: 'expired' })
     else out.early.push({ commit, timing })
@@ -162,7 +166,9 @@ async function forget(hotkey: string, netuid: number, dead: Classified['dead']):
     warn(
       d.reason === 'expired'
         ? `commit ${d.commit.hash} is past its reveal window and can no longer be revealed: forgotten`
-        : `commit ${d.commit.hash} is no longer on chain (revealed or expired): forgotten`,
+        : d.reason === 'not-landed'
+          ? `commit ${d.commit.hash} was signed but not submitted before its transaction expired (block ${d.commit.validUntil}): it can never land; forgotten`
+          : `commit ${d.commit.hash} is no longer on chain (revealed or expired): forgotten`,
     )
   await updatePending(hotkey, netuid, (store) => withoutHashes(store, dead.map((d) => d.commit.hash)))
 }
