@@ -1,4 +1,4 @@
-import { commitsOn, withoutHashes, type PendingCommit } from './commit-store.js'
+import { commitsOn, type PendingCommit } from './commit-store.js'
 import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
 import { coverWait } from '../../core/command-deadline.js'
@@ -6,7 +6,7 @@ import { badInput, failed } from '../../core/errors.js'
 import type { Chain } from '../../node/index.js'
 import { info, progress, warn } from '../../core/output.js'
 import { batchRevealWeightsArgs, revealWeightsArgs } from './calls.js'
-import { pendingFile, readPending, updatePending } from './commit-store-file.js'
+import { archivePending, pendingFile, readArchive, readPending, restorePending } from './commit-store-file.js'
 import { commitTiming, nextEpochBlock, type CommitTiming } from './reveal-window.js'
 import { readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
 
@@ -45,6 +45,17 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
     if (!state.exists) throw badInput(`subnet ${netuid} does not exist`, 'UNKNOWN_SUBNET')
     const file = pendingFile(signer, netuid)
     let local = commitsOn(await readPending(signer, netuid), state.genesisHash)
+    // Records archived on an earlier node's word come back when the chain shows them after all.
+    const archived = commitsOn(await readArchive(signer, netuid), state.genesisHash).filter((a) => !local.some((l) => l.hash === a.hash))
+    if (archived.length > 0) {
+      const onChain = new Set((await readWeightCommits(chain, netuid, signer)).map((c) => c.hash))
+      const back = archived.filter((a) => onChain.has(a.hash))
+      if (back.length > 0) {
+        await restorePending(signer, netuid, back.map((b) => b.hash))
+        for (const b of back) info(`commit ${b.hash} is on chain after all: back from the archive`)
+        local = [...local, ...back]
+      }
+    }
     if (local.length === 0) throw failed(`no pending weight commit of hotkey ${signer} on subnet ${netuid} on this chain (${file})`, 'NOTHING_TO_REVEAL')
     if (!state.commitReveal) throw failed(`commit-reveal is off on subnet ${netuid}: the chain no longer takes reveals there`, 'COMMIT_REVEAL_DISABLED')
 
@@ -124,7 +135,8 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
       describe,
     }
   })
-  if (report.status === 'landed' && report.ok === true) await updatePending(hotkey, netuid, (store) => withoutHashes(store, revealed))
+  // Revealed records leave the pending store for the archive: their salts stay on disk, whatever a node says later.
+  if (report.status === 'landed' && report.ok === true) await archivePending(hotkey, netuid, revealed)
   return report
 }
 
@@ -165,11 +177,12 @@ async function forget(hotkey: string, netuid: number, dead: Classified['dead']):
   for (const d of dead)
     warn(
       d.reason === 'expired'
-        ? `commit ${d.commit.hash} is past its reveal window and can no longer be revealed: forgotten`
+        ? `commit ${d.commit.hash} is past its reveal window and can no longer be revealed: moved to the archive`
         : d.reason === 'not-landed'
-          ? `commit ${d.commit.hash} was signed but not submitted before its transaction expired (block ${d.commit.validUntil}): it can never land; forgotten`
-          : `commit ${d.commit.hash} is no longer on chain (revealed or expired): forgotten`,
+          ? `commit ${d.commit.hash} was signed but not submitted before its transaction expired (block ${d.commit.validUntil}): it can never land; moved to the archive`
+          : `commit ${d.commit.hash} is not on chain as this node shows it (revealed, expired, or a node behind): moved to the archive, salt kept`,
     )
-  await updatePending(hotkey, netuid, (store) => withoutHashes(store, dead.map((d) => d.commit.hash)))
+  // Moved, not deleted: the salt survives a node that was wrong, and a later reveal brings the record back.
+  await archivePending(hotkey, netuid, dead.map((d) => d.commit.hash))
 }
 
