@@ -26,7 +26,7 @@ export const displayTao = (rao: bigint): string => `τ${groupedAmount(rao)}`
 export function shortAmount(rao: bigint, decimals = 4): string {
   const [whole, fraction = ''] = formatTao(rao).split('.')
   const cut = fraction.slice(0, decimals).replace(/0+$/, '')
-  return cut ? `${groupThousands(whole)}.${cut}` : groupThousands(whole)
+  return cut ? `${groupThousands(whole ?? '0')}.${cut}` : groupThousands(whole ?? '0')
 }
 
 export const shortTao = (rao: bigint, decimals = 4): string => `τ${shortAmount(rao, decimals)}`

@@ -45,8 +45,8 @@ export const STAKE_TRACKED: Pickers<StakePosition> = {
 export function rowChanges<T>(before: T, after: T, pickers: Pickers<T>): ChangeSet | undefined {
   let out: Record<string, Direction> | undefined
   for (const name in pickers) {
-    const a = pickers[name](before)
-    const b = pickers[name](after)
+    const a = pickers[name]!(before)
+    const b = pickers[name]!(after)
     if (a === null || b === null || a === b) continue
     ;(out ??= {})[name] = b > a ? 'up' : 'down'
   }

@@ -19,7 +19,7 @@ describe('wallet balance against a real local chain', () => {
   beforeAll(async () => {
     wallets = join(mkdtempSync(join(tmpdir(), 'tao-balance-')), 'wallets')
     net = await startLocalnet({ fund: { [BOB]: 42n * TAO + 5n } })
-    for (const [name, ss58] of [['alice', ALICE], ['bob', BOB]]) {
+    for (const [name, ss58] of [['alice', ALICE], ['bob', BOB]] as const) {
       const r = await runTao(['wallet', 'regen-coldkeypub', '-w', name, '--ss58', ss58, '--wallet-path', wallets, '--json'])
       expect(r.code, r.stderr).toBe(0)
     }

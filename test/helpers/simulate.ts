@@ -109,7 +109,7 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
   }
   let neurons: Neuron[] = Array.from({ length: uids }, (_, uid) => neuron(uid))
   const coldkeys = opts.coldkeys ?? neurons.slice(0, 3).map((n) => n.coldkey)
-  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length], hotkey: n.hotkey, netuid, alpha: amount(1000), spotValue: 0n, swapValue: 0n, price: null }))
+  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length]!, hotkey: n.hotkey, netuid, alpha: amount(1000), spotValue: 0n, swapValue: 0n, price: null }))
   let metagraph: Metagraph | null = null
 
   const step = (): Snapshot => {
@@ -123,7 +123,7 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
       s.marketCap = ((s.alphaIn + s.alphaOut) * (s.price ?? 0n)) / TAO
       s.blocksSinceLastStep = (s.blocksSinceLastStep + 1) % (s.tempo + 1)
     }
-    const subnet = subnets[netuid] ?? subnets[subnets.length - 1]
+    const subnet = (subnets[netuid] ?? subnets[subnets.length - 1])!
     const epoch = subnet.blocksSinceLastStep === 0
     // Some stake moves on most blocks; scores move at epochs; a registration now and then.
     if (rand() < 0.6) {

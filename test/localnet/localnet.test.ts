@@ -181,7 +181,7 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
 })
 
 describe('tao localnet start --detach / stop', () => {
-  const state = path.join(cleanEnv().TAO_STATE_DIR, '')
+  const state = path.join(cleanEnv().TAO_STATE_DIR ?? '', '')
 
   it('runs a --realistic chain in the background, keeps the real limits, and stops it', async () => {
     const t0 = Date.now()

@@ -75,8 +75,8 @@ export default class WalletBalance extends TaoCommand {
     }
     const totalOf = (b: AccountBalance) => b.free + b.reserved + b.staked.swapValue
     const rows: Row[] = balances.map((b, i) => ({
-      wallet: accounts[i].wallets[0] ?? null,
-      wallets: accounts[i].wallets,
+      wallet: accounts[i]!.wallets[0] ?? null,
+      wallets: accounts[i]!.wallets,
       coldkey: b.ss58,
       free: amountJson(b.free),
       reserved: amountJson(b.reserved),
@@ -95,7 +95,7 @@ export default class WalletBalance extends TaoCommand {
 
     const lines = [['WALLET', 'COLDKEY', 'FREE', 'RESERVED', 'STAKED (SWAP)', 'TOTAL']]
     balances.forEach((b, i) => {
-      lines.push([accounts[i].wallets.join(', ') || '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked.swapValue), displayTao(totalOf(b))])
+      lines.push([accounts[i]!.wallets.join(', ') || '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked.swapValue), displayTao(totalOf(b))])
       for (const s of b.stakes)
         lines.push(['', `  ${s.hotkey} on subnet ${s.netuid}`, '', '', `${groupedAmount(s.alpha)} α → ${displayTao(s.swapValue)} (spot ${displayTao(s.spotValue)})`, ''])
     })
