@@ -102,7 +102,7 @@ async function polkadotRead(api, netuid) {
       alphaStake: alpha,
       taoStake: state.tao_stake[uid].toBigInt(),
       totalStake: state.total_stake[uid].toBigInt(),
-      stakeValue: alphaIn === 0n ? 0n : (alpha * taoIn) / alphaIn,
+      stakeSpotValue: alphaIn === 0n ? 0n : (alpha * taoIn) / alphaIn,
       rank: norm(state.rank[uid]),
       trust: norm(state.trust[uid]),
       validatorTrust: validatorTrust[uid] ? norm(validatorTrust[uid]) : 0,
@@ -279,7 +279,7 @@ const polkadotProcess = () => processRun([join(root, 'bench/metagraph.mjs'), '--
 const [a, b] = [await taocli(diskMetadataCache(cacheDir)), await polkadot()]
 for (const [i, n] of a.neurons.entries()) {
   const p = b.neurons[i]
-  if (n.hotkey !== p.hotkey || n.coldkey !== p.coldkey || n.alphaStake !== p.alphaStake || n.emission !== p.emission || n.incentive !== p.incentive || n.validatorTrust !== p.validatorTrust || n.stakeValue !== p.stakeValue || (n.axon === null) !== (p.axon === null))
+  if (n.hotkey !== p.hotkey || n.coldkey !== p.coldkey || n.alphaStake !== p.alphaStake || n.emission !== p.emission || n.incentive !== p.incentive || n.validatorTrust !== p.validatorTrust || n.stakeSpotValue !== p.stakeSpotValue || (n.axon === null) !== (p.axon === null))
     throw new Error(`uid ${i} differs: ${jsonSafe(n)} vs ${jsonSafe(p)}`)
 }
 cli()

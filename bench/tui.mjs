@@ -114,7 +114,7 @@ function NaiveTable({ neurons }) {
       h(
         Box,
         { key: n.uid },
-        [String(n.uid), n.hotkey.slice(0, 11), n.coldkey.slice(0, 11), compactAmount(n.alphaStake), compactAmount(n.stakeValue), unitValue(n.rank), unitValue(n.trust), unitValue(n.validatorTrust), unitValue(n.consensus), unitValue(n.incentive), unitValue(n.dividends), compactAmount(n.emission)].map((cell, i) =>
+        [String(n.uid), n.hotkey.slice(0, 11), n.coldkey.slice(0, 11), compactAmount(n.alphaStake), compactAmount(n.stakeSwapValue), unitValue(n.rank), unitValue(n.trust), unitValue(n.validatorTrust), unitValue(n.consensus), unitValue(n.incentive), unitValue(n.dividends), compactAmount(n.emission)].map((cell, i) =>
           h(Box, { key: i, width: 11 }, h(Text, null, cell)),
         ),
       ),

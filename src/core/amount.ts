@@ -13,17 +13,20 @@ export function formatTao(rao: bigint): string {
   return sign + whole.toString() + (fraction ? '.' + fraction : '')
 }
 
-/** For people: "τ1,234.5" style with thousands separators (still exact). */
-export function displayTao(rao: bigint): string {
+/** For people: "1,234.5", an amount (or a price) with thousands separators, still exact. */
+export function groupedAmount(rao: bigint): string {
   const [whole, fraction] = formatTao(rao).split('.')
-  return `τ${groupThousands(whole)}${fraction ? '.' + fraction : ''}`
+  return `${groupThousands(whole ?? '0')}${fraction ? '.' + fraction : ''}`
 }
+
+/** For people: "τ1,234.5" style with thousands separators (still exact). */
+export const displayTao = (rao: bigint): string => `τ${groupedAmount(rao)}`
 
 /** For tables: an amount (9 decimals) with thousands separators, cut (not rounded) to `decimals` places: 1234.56789 → "1,234.5678". */
 export function shortAmount(rao: bigint, decimals = 4): string {
   const [whole, fraction = ''] = formatTao(rao).split('.')
   const cut = fraction.slice(0, decimals).replace(/0+$/, '')
-  return cut ? `${groupThousands(whole)}.${cut}` : groupThousands(whole)
+  return cut ? `${groupThousands(whole ?? '0')}.${cut}` : groupThousands(whole ?? '0')
 }
 
 export const shortTao = (rao: bigint, decimals = 4): string => `τ${shortAmount(rao, decimals)}`

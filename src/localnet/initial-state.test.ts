@@ -50,7 +50,40 @@ describe('initial state of a localnet (metadata of spec 381)', () => {
   it('--realistic writes no limit', async () => {
     const r = await initialState(meta, reader, { funding, sudo: alice, relax: false })
     expect(r.relaxed).toEqual([])
-    expect(r.writes).toHaveLength(3)
+    expect(r.writes).toHaveLength(5) // two accounts, the sudo key, the two issuance figures
+  })
+
+  describe('issuance follows the funding', () => {
+    const balancesTi = meta.requireStorage('Balances', 'TotalIssuance')
+    const subtensorTi = meta.requireStorage('SubtensorModule', 'TotalIssuance')
+    const stake = meta.requireStorage('SubtensorModule', 'TotalStake')
+    const locked = meta.requireStorage('SubtensorModule', 'SubnetLocked')
+    const readerOf = (entries: Array<[string, string]>): StateReader => {
+      const m = new Map([...chain, ...entries])
+      return { get: async (key) => m.get(key), keys: async (prefix) => [...m.keys()].filter((k) => k.startsWith(prefix)) }
+    }
+    const issuance = async (r: StateReader) => {
+      const s = written((await initialState(meta, r, { funding, sudo: alice, relax: false })).writes)
+      return { balances: balancesTi.decodeValue(s.get(balancesTi.encodeKey())!), subtensor: subtensorTi.decodeValue(s.get(subtensorTi.encodeKey())!) }
+    }
+    // Bob had 0 free (only a reserve): the funding mints 10 + 20 rao.
+    it('both figures grow by what the funding minted', async () => {
+      const r = readerOf([
+        [balancesTi.encodeKey(), toHex(balancesTi.encodeValue(1000n))],
+        [subtensorTi.encodeKey(), toHex(subtensorTi.encodeValue(5000n))],
+      ])
+      expect(await issuance(r)).toEqual({ balances: 1030n, subtensor: 5030n })
+    })
+
+    it("a SubtensorModule issuance never initialised is set as the runtime's migration does: balances + stake + locks", async () => {
+      const r = readerOf([
+        [balancesTi.encodeKey(), toHex(balancesTi.encodeValue(1000n))],
+        [stake.encodeKey(), toHex(stake.encodeValue(7n))],
+        [locked.encodeKey(1), toHex(locked.encodeValue(5n))],
+        [locked.encodeKey(2), toHex(locked.encodeValue(6n))],
+      ])
+      expect(await issuance(r)).toEqual({ balances: 1030n, subtensor: 1030n + 7n + 11n })
+    })
   })
 
   it('relaxed: stores explicit zeros for every limit this runtime has, per netuid where keyed by netuid', async () => {

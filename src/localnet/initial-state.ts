@@ -67,12 +67,15 @@ export async function initialState(meta: RuntimeMetadata, state: StateReader, op
   const put = (info: StorageInfo, keys: unknown[], value: unknown) => writes.push([info.encodeKey(...keys), toHex(info.encodeValue(value))])
 
   const account = meta.requireStorage('System', 'Account')
+  let minted = 0n
   for (const f of opts.funding) {
     const key = account.encodeKey(f.ss58)
     const raw = await state.get(key)
     const current = (raw === undefined ? account.fallback : account.decodeValue(raw)) as AccountInfoValue
+    minted += f.rao - BigInt(current.data.free)
     put(account, [f.ss58], { ...current, providers: Math.max(current.providers, 1), data: { ...current.data, free: f.rao } })
   }
+  writes.push(...(await issuanceWrites(meta, state, minted)))
 
   const sudoKey = meta.storage('Sudo', 'Key')
   if (sudoKey) put(sudoKey, [], opts.sudo)
@@ -90,6 +93,43 @@ export async function initialState(meta: RuntimeMetadata, state: StateReader, op
     }
   }
   return { writes, funded: [...opts.funding], sudo: sudoKey ? opts.sudo : null, relaxed }
+}
+
+/**
+ * Balances written straight into storage mint TAO that no issuance counts: move both issuance figures by what
+ * the funding added, so `chain info` and the runtime's emission schedule (which reads SubtensorModule's) agree
+ * with the accounts. Where SubtensorModule.TotalIssuance was never initialised (below the balances', as at the
+ * raonet genesis: 0), it is set as the runtime's own migration (migrate_init_total_issuance) does:
+ * balances' issuance + TotalStake + every SubnetLocked.
+ */
+async function issuanceWrites(view: RuntimeMetadata, state: StateReader, minted: bigint): Promise<Array<[string, string]>> {
+  const read = async (info: StorageInfo, ...keys: unknown[]): Promise<bigint> => {
+    const raw = await state.get(info.encodeKey(...keys))
+    return BigInt((raw === undefined ? info.fallback : info.decodeValue(raw)) as bigint)
+  }
+  const out: Array<[string, string]> = []
+  const put = (info: StorageInfo, value: bigint) => out.push([info.encodeKey(), toHex(info.encodeValue(value))])
+  const balancesInfo = view.storage('Balances', 'TotalIssuance')
+  const subtensorInfo = view.storage('SubtensorModule', 'TotalIssuance')
+  const balancesBefore = balancesInfo ? await read(balancesInfo) : null
+  const clamp = (v: bigint) => (v < 0n ? 0n : v)
+  if (balancesInfo && balancesBefore !== null) put(balancesInfo, clamp(balancesBefore + minted))
+  if (subtensorInfo) {
+    const before = await read(subtensorInfo)
+    if (balancesBefore !== null && before < balancesBefore) {
+      const stakeInfo = view.storage('SubtensorModule', 'TotalStake')
+      const lockedInfo = view.storage('SubtensorModule', 'SubnetLocked')
+      const stake = stakeInfo ? await read(stakeInfo) : 0n
+      let locked = 0n
+      if (lockedInfo)
+        for (const key of await state.keys(lockedInfo.encodeKey())) {
+          const raw = await state.get(key)
+          if (raw !== undefined) locked += BigInt(lockedInfo.decodeValue(raw) as bigint)
+        }
+      put(subtensorInfo, clamp(balancesBefore + minted) + stake + locked)
+    } else put(subtensorInfo, clamp(before + minted))
+  }
+  return out
 }
 
 /** 0..RELAXED_NETUIDS-1 and every netuid the chain already has. */

@@ -343,7 +343,7 @@ export async function connect(network = 'finney', options: ConnectOptions = {}):
             {
               rpc,
               signRemark: async (signer, at) => {
-                const signed: Uint8Array | string = await api.tx.System.remark({ remark: new Uint8Array(0) }).sign(signer, {
+                const signed: Uint8Array | string = await api.tx.System!.remark!({ remark: new Uint8Array(0) }).sign(signer, {
                   at,
                   nonce: 0,
                   mortality: { mortal: false },

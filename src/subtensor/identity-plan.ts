@@ -1,4 +1,5 @@
 import type { PlanContext, TxIntent } from '../tx/intent.js'
+import { failed } from '../core/errors.js'
 import {
   buildIdentity,
   CHAIN_IDENTITY_FLAGS,
@@ -46,6 +47,13 @@ export async function planSubnetIdentity(ctx: PlanContext, netuid: number, given
   const { chain, signer } = ctx
   requireCall(chain, 'set_subnet_identity', 'setting a subnet identity')
   await requireSubnet(chain, netuid)
+  // Only the owner coldkey may (the chain would refuse anyone else, NotSubnetOwner, and keep the fee).
+  const owner = (await chain.storage('SubtensorModule', 'SubnetOwner', netuid)) as string | undefined
+  if (owner !== signer)
+    throw failed(
+      `subnet ${netuid} is owned by coldkey ${owner ?? 'unknown'}, not ${signer}: only its owner sets its identity (the chain would refuse it: NotSubnetOwner); nothing was signed`,
+      'NOT_SUBNET_OWNER',
+    )
   const fields = chain.callArgs('SubtensorModule', 'set_subnet_identity')!.map((a) => a.name).filter((n) => n !== 'netuid')
   const { value: current } = await readSubnetIdentity(chain, netuid)
   const v = identityIntent(ctx, fields, given, current, SUBNET_IDENTITY_FLAGS)

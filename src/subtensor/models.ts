@@ -41,6 +41,8 @@ export interface SubnetSummary {
   blocksSinceLastStep: number
   /** Block number of the subnet's next epoch, when it can be known (null otherwise). */
   nextEpochBlock: number | null
+  /** true where the runtime runs the subnet's epoch at every block whatever its tempo (spec 218's raonet build). */
+  epochEveryBlock?: boolean
   neurons: number
   maxNeurons: number
   /** Current burn registration cost, rao. */
@@ -70,8 +72,13 @@ export interface Neuron {
   taoStake: bigint
   /** alphaStake + taoStake × TaoWeight, as the runtime weighs it, base units. */
   totalStake: bigint
-  /** TAO value of alphaStake at the current price, rao. */
-  stakeValue: bigint
+  /** alphaStake × the current price, rao: not what unstaking pays (see stakeSwapValue). */
+  stakeSpotValue: bigint
+  /**
+   * TAO that unstaking all of alphaStake at once would pay now through the pool, rao (spec 218: exact; with a Swap
+   * pallet: an estimate from the pool's reserves, before its fee).
+   */
+  stakeSwapValue: bigint
   rank: number
   trust: number
   validatorTrust: number
@@ -104,9 +111,11 @@ export interface StakePosition {
   netuid: number
   /** Alpha, base units. */
   alpha: bigint
-  /** TAO value at the current pool price (root: 1:1), rao. */
-  value: bigint
-  /** TAO per alpha × PRICE_SCALE the value was computed at; null when the pool is empty. */
+  /** alpha × the current price (root: 1:1), rao: not what unstaking pays, which moves the price. */
+  spotValue: bigint
+  /** TAO that unstaking this position alone would pay now through the pool (the runtime's own simulation where it has one), rao. */
+  swapValue: bigint
+  /** TAO per alpha × PRICE_SCALE the spot value was computed at; null when the pool is empty. */
   price: bigint | null
 }
 

@@ -72,7 +72,7 @@ export async function readOverview(chain: ReadChain, owners: readonly OverviewOw
       symbol: g.subnet.symbol,
       neurons: mine.length,
       alphaStake: sum((n) => n.alphaStake),
-      stakeValue: sum((n) => n.stakeValue),
+      stakeValue: sum((n) => n.stakeSwapValue),
       emission: sum((n) => n.emission),
     })
   })

@@ -25,10 +25,13 @@ export function requireCall(rt: CallRuntime, name: string, purpose: string): voi
     throw badInput(`${purpose} needs ${SUBTENSOR}.${name}, which this runtime ${rt.metadata.where} does not have`, 'CALL_NOT_IN_RUNTIME')
 }
 
-/** How a trade's price is protected: a limit price the runtime enforces, or nothing (and why). */
+/**
+ * How a trade's price is protected: a limit price the runtime enforces, or none from the runtime (and why). Without
+ * one, `clientCheck` is the tolerance the quote is checked against before signing (null: --unsafe, or 1:1 root).
+ */
 export type PriceGuard =
   | { kind: 'limit'; call: string; limitPrice: bigint; tolerancePpb: bigint; allowPartial: boolean }
-  | { kind: 'none'; why: string }
+  | { kind: 'none'; why: string; clientCheck: bigint | null }
 
 export interface GuardRequest {
   /** The limit variant, e.g. add_stake_limit. */
@@ -39,27 +42,37 @@ export interface GuardRequest {
   allowPartial: boolean
   /** --unsafe: the user does not want a limit. */
   unsafe: boolean
-  /** The user gave --tolerance or --allow-partial: a runtime that cannot honour them is an error, not a note. */
+  /** The user gave --tolerance or --allow-partial (a runtime without the limit call cannot honour --allow-partial). */
   explicit: boolean
   /** The limit price for this trade (already computed from the price and tolerance), null when there is no price. */
   limitPrice: bigint | null
 }
 
-/** Decide whether the trade goes through the runtime's limit call. */
+/**
+ * Decide whether the trade goes through the runtime's limit call. Where the runtime has none, the tolerance (the
+ * default one too) is checked here against the quote before signing: a runtime that enforces nothing must not
+ * take a 100 % slippage silently. Only --unsafe skips both.
+ */
 export function priceGuard(rt: CallRuntime, req: GuardRequest): PriceGuard {
-  if (req.unsafe) return { kind: 'none', why: 'price not protected (--unsafe)' }
+  if (req.unsafe) return { kind: 'none', why: 'price not protected (--unsafe)', clientCheck: null }
+  if (req.rootOnly) return { kind: 'none', why: 'root (netuid 0) trades 1:1: no limit price', clientCheck: null }
   if (!rt.hasCall(SUBTENSOR, req.limitCall)) {
-    if (req.explicit)
+    if (req.allowPartial)
       throw badInput(
-        `this runtime ${rt.metadata.where} has no ${SUBTENSOR}.${req.limitCall}, so it cannot protect the price; run without --tolerance/--allow-partial to trade unprotected`,
+        `this runtime ${rt.metadata.where} has no ${SUBTENSOR}.${req.limitCall}, so it cannot fill part of a trade; run without --allow-partial`,
         'CALL_NOT_IN_RUNTIME',
       )
-    return { kind: 'none', why: `price not protected: this runtime ${rt.metadata.where} has no ${req.limitCall}` }
+    return { kind: 'none', why: `the chain does not protect the price: this runtime ${rt.metadata.where} has no ${req.limitCall}`, clientCheck: req.tolerancePpb }
   }
-  if (req.rootOnly) return { kind: 'none', why: 'root (netuid 0) trades 1:1: no limit price' }
-  if (req.limitPrice === null) return { kind: 'none', why: 'price not protected: the pool has no price yet' }
+  if (req.limitPrice === null) return { kind: 'none', why: 'the chain does not protect the price: the pool has no price yet', clientCheck: req.tolerancePpb }
   return { kind: 'limit', call: req.limitCall, limitPrice: req.limitPrice, tolerancePpb: req.tolerancePpb, allowPartial: req.allowPartial }
 }
+
+/** A trade's call that takes no limit price on any runtime (move_stake, transfer_stake, unstake_all): the tolerance is checked here. */
+export const unlimitedGuard = (call: string, opts: { tolerancePpb: bigint; unsafe: boolean }): PriceGuard =>
+  opts.unsafe
+    ? { kind: 'none', why: `price not protected: ${call} takes no limit price (--unsafe)`, clientCheck: null }
+    : { kind: 'none', why: `the chain does not protect the price: ${call} takes no limit price`, clientCheck: opts.tolerancePpb }
 
 const limited = (guard: PriceGuard) => (guard.kind === 'limit' ? { limit_price: guard.limitPrice, allow_partial: guard.allowPartial } : {})
 

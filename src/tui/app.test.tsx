@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk'
 import { render } from 'ink-testing-library'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { Metagraph, Neuron, StakePosition, SubnetSummary } from '../subtensor/models.js'
+import type { Metagraph, Neuron, SubnetSummary } from '../subtensor/models.js'
 import { encodeAddress } from '../core/ss58.js'
 import { WatchApp } from './app.js'
 import { mineFromWallets, type Mine } from './mine.js'
@@ -41,7 +41,8 @@ const neuron = (uid: number, over: Partial<Neuron> = {}): Neuron => ({
   alphaStake: BigInt(uid + 1) * 1000n * TAO,
   taoStake: 0n,
   totalStake: BigInt(uid + 1) * 1000n * TAO,
-  stakeValue: BigInt(uid + 1) * 100n * TAO,
+  stakeSpotValue: BigInt(uid + 1) * 100n * TAO,
+  stakeSwapValue: BigInt(uid + 1) * 90n * TAO,
   rank: 0,
   trust: 0,
   validatorTrust: uid < 2 ? 0.5 : 0,
@@ -64,7 +65,7 @@ function snapshot(block: number, neurons: Neuron[], extra: Partial<Snapshot> = {
     block: { number: block, hash: `0x${block}` },
     subnets: [subnet(0), subnet(1), subnet(2)],
     metagraph: metagraph(block, neurons),
-    stakes: [{ coldkey: address(100), hotkey: address(1), netuid: 1, alpha: 5n * TAO, value: TAO } as StakePosition],
+    stakes: [{ coldkey: address(100), hotkey: address(1), netuid: 1, alpha: 5n * TAO, spotValue: TAO, swapValue: TAO, price: null }],
     ...extra,
   }
 }
@@ -155,11 +156,11 @@ describe('tao watch views', () => {
     t.emit(snapshot(100, [neuron(0), neuron(1), neuron(2), neuron(3)]))
     await t.until((f) => f.includes('block #100'))
     expect(t.frame()).toContain('STAKE α▼')
-    await t.press('s') // the next sortable column after stake: value
-    await t.until((f) => f.includes('VALUE τ▲'))
+    await t.press('s') // the next sortable column after stake: what unstaking pays
+    await t.until((f) => f.includes('SWAP τ▲'))
     expect(uidsInOrder(t.frame())).toEqual([0, 1, 2, 3])
     await t.press('S')
-    await t.until((f) => f.includes('VALUE τ▼'))
+    await t.until((f) => f.includes('SWAP τ▼'))
     expect(uidsInOrder(t.frame())).toEqual([3, 2, 1, 0])
   })
 
@@ -252,9 +253,9 @@ describe('tao watch views', () => {
     expect(source.focused).toBe(2)
     expect(t.frame()).toContain('reading subnet 2…')
     await t.press(KEY.tab)
-    await t.until((f) => f.includes('total value'))
+    await t.until((f) => f.includes('unstaking all pays'))
     expect(t.frame()).toContain('alice')
-    expect(t.frame()).toContain('1 position · total value τ1')
+    expect(t.frame()).toContain('1 position · unstaking all pays τ1 (spot τ1)')
   })
 
   test('80x24: low-priority columns go, keys shorten, nothing wraps, the frame is 24 lines', async () => {
@@ -330,16 +331,16 @@ describe('tao watch views', () => {
     await t.press('/', '9')
     await t.until((f) => f.includes('/9▏'))
     t.app.stdin.write(`${ESC}3`)
-    await t.until((f) => f.includes('total value'))
+    await t.until((f) => f.includes('position'))
     expect(t.frame()).not.toContain('/9')
   })
 
   test('40x10: My stake drops whole columns, never cuts a number', async () => {
     const t = start({ netuid: null, columns: 40, rows: 10 })
-    t.emit(snapshot(100, [neuron(0)], { stakes: [{ coldkey: address(100), hotkey: address(4), netuid: 1, alpha: 1234n * TAO, value: 8_765_432n * TAO } as StakePosition] }))
+    t.emit(snapshot(100, [neuron(0)], { stakes: [{ coldkey: address(100), hotkey: address(4), netuid: 1, alpha: 1234n * TAO, spotValue: 8_765_432n * TAO, swapValue: 8_765_432n * TAO, price: null }] }))
     await t.until((f) => f.includes('block #100'))
     await t.press('3')
-    await t.until((f) => f.includes('total value'))
+    await t.until((f) => f.includes('position'))
     const lines = t.lines()
     const header = lines.find((l) => l.includes('HOTKEY'))!
     expect(header.trim().split(/\s+/)).toEqual(['HOTKEY', 'NETUID', 'ALPHA'])

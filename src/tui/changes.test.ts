@@ -9,7 +9,8 @@ const neuron = (uid: number, hotkey: string, over: Partial<Neuron> = {}): Neuron
   alphaStake: 100n,
   taoStake: 0n,
   totalStake: 100n,
-  stakeValue: 10n,
+  stakeSpotValue: 10n,
+  stakeSwapValue: 9n,
   rank: 0,
   trust: 0,
   validatorTrust: 0,
@@ -56,7 +57,7 @@ describe('changes', () => {
 
   test('subnet changes by netuid; a subnet that appeared is not a change', () => {
     const s = (netuid: number, price: bigint | null) => ({ netuid, price }) as never
-    const out = changesByKey([s(1, 10n), s(2, null)], [s(1, 9n), s(2, 5n), s(3, 1n)], (x: { netuid: number }) => x.netuid, { price: SUBNET_TRACKED.price })
+    const out = changesByKey([s(1, 10n), s(2, null)], [s(1, 9n), s(2, 5n), s(3, 1n)], (x: { netuid: number }) => x.netuid, { price: SUBNET_TRACKED.price! })
     expect(out.get(1)).toEqual({ price: 'down' })
     expect(out.has(2)).toBe(false) // from null: not comparable
     expect(out.has(3)).toBe(false)

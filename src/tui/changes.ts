@@ -12,7 +12,7 @@ type Pickers<T> = Readonly<Record<string, (row: T) => number | bigint | null>>
 
 export const NEURON_TRACKED: Pickers<Neuron> = {
   stake: (n) => n.alphaStake,
-  value: (n) => n.stakeValue,
+  value: (n) => n.stakeSwapValue,
   totalStake: (n) => n.totalStake,
   rank: (n) => n.rank,
   trust: (n) => n.trust,
@@ -37,15 +37,16 @@ export const SUBNET_TRACKED: Pickers<SubnetSummary> = {
 
 export const STAKE_TRACKED: Pickers<StakePosition> = {
   alpha: (s) => s.alpha,
-  value: (s) => s.value,
+  value: (s) => s.swapValue,
+  spotValue: (s) => s.spotValue,
 }
 
 /** Which tracked values differ between two versions of a row; undefined when none did. */
 export function rowChanges<T>(before: T, after: T, pickers: Pickers<T>): ChangeSet | undefined {
   let out: Record<string, Direction> | undefined
   for (const name in pickers) {
-    const a = pickers[name](before)
-    const b = pickers[name](after)
+    const a = pickers[name]!(before)
+    const b = pickers[name]!(after)
     if (a === null || b === null || a === b) continue
     ;(out ??= {})[name] = b > a ? 'up' : 'down'
   }

@@ -51,7 +51,7 @@ export function detailLines(d: DetailInput, width: number, paint: Paint): string
   const lines = [
     paint.bold(clip(title + '─'.repeat(Math.max(0, width - [...title].length)), width)),
     ` hotkey  ${name(n.hotkey)}   coldkey ${name(n.coldkey)}`,
-    series('stake', 'stake', `${compactAmount(n.alphaStake)} α ≈ ${compactAmount(n.stakeValue)} τ`, 'stake'),
+    series('stake', 'stake', `${compactAmount(n.alphaStake)} α, unstaking pays ${compactAmount(n.stakeSwapValue)} τ (spot ${compactAmount(n.stakeSpotValue)} τ)`, 'stake'),
     series('incentive', 'incentive', unitValue(n.incentive), 'incentive'),
     series('dividends', 'dividends', unitValue(n.dividends), 'dividends'),
     series('emission', 'emission', `${compactAmount(n.emission)} α`, 'emission'),

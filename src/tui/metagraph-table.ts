@@ -33,7 +33,8 @@ export const metagraphColumns: readonly Column<NeuronRow>[] = [
   { id: 'hotkey', title: 'HOTKEY', width: 11, maxWidth: 48, align: 'left', priority: 1, compare: byText((r) => r.neuron.hotkey), text: (r, w) => shortAddress(r.neuron.hotkey, w) },
   { id: 'coldkey', title: 'COLDKEY', width: 11, maxWidth: 48, align: 'left', priority: 4, compare: byText((r) => r.neuron.coldkey), text: (r, w) => shortAddress(r.neuron.coldkey, w) },
   { id: 'stake', title: 'STAKE α', width: 10, align: 'right', priority: 1, tracks: 'stake', compare: byBigint((r) => r.neuron.alphaStake), text: (r) => compactAmount(r.neuron.alphaStake) },
-  { id: 'value', title: 'VALUE τ', width: 10, align: 'right', priority: 5, tracks: 'value', compare: byBigint((r) => r.neuron.stakeValue), text: (r) => compactAmount(r.neuron.stakeValue) },
+  // What unstaking the UID's alpha would pay through the pool; alpha × price is no value a sale gets in a thin pool.
+  { id: 'value', title: 'SWAP τ', width: 10, align: 'right', priority: 5, tracks: 'value', compare: byBigint((r) => r.neuron.stakeSwapValue), text: (r) => compactAmount(r.neuron.stakeSwapValue) },
   unit('rank', 'RANK', (n) => n.rank, 7),
   unit('trust', 'TRUST', (n) => n.trust, 6),
   unit('validatorTrust', 'VTRUST', (n) => n.validatorTrust, 6),

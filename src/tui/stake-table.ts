@@ -1,6 +1,7 @@
 /**
  * "My stake" (the `stake list` of the local wallets): every position of their coldkeys, the alpha, the
- * subnet's price and the TAO value, with the total. Enter opens the subnet's metagraph on that hotkey.
+ * subnet's price, what unstaking would pay (swap) and alpha × price (spot), with the totals. Enter opens the
+ * subnet's metagraph on that hotkey.
  */
 import type { StakePosition } from '../subtensor/models.js'
 import { compactAmount, compactPrice, shortAddress } from './format.js'
@@ -8,6 +9,27 @@ import { stakeKey } from './changes.js'
 import { byBigint, byNumber, byText, type Column } from './table.js'
 import { containsQuery, parseQuery, type ViewData, type ViewSpec } from './view-spec.js'
 import { displayTao } from '../core/amount.js'
+import { alphaToTao } from '../subtensor/stake/pool.js'
+import type { SubnetSummary } from '../subtensor/models.js'
+
+/**
+ * The rows' value together: spot summed; swap as one sale per subnet through its pool (the subnets' reserves at
+ * the same block), where the pool is known, else the positions' own swap values summed. Pure.
+ */
+export function totalValue(stakes: readonly StakePosition[], subnets: readonly SubnetSummary[]): { swap: bigint; spot: bigint } {
+  const pools = new Map(subnets.map((s) => [s.netuid, s]))
+  const bySubnet = new Map<number, StakePosition[]>()
+  for (const s of stakes) bySubnet.set(s.netuid, [...(bySubnet.get(s.netuid) ?? []), s])
+  let swap = 0n
+  for (const [netuid, group] of bySubnet) {
+    const pool = pools.get(netuid)
+    const alpha = group.reduce((sum, s) => sum + s.alpha, 0n)
+    const perPosition = group.reduce((sum, s) => sum + s.swapValue, 0n)
+    if (group.length === 1 || !pool || netuid === 0) swap += netuid === 0 ? alpha : perPosition
+    else swap += alphaToTao({ taoIn: pool.taoIn, alphaIn: pool.alphaIn, dynamic: true }, alpha).tao
+  }
+  return { swap, spot: stakes.reduce((sum, s) => sum + s.spotValue, 0n) }
+}
 
 export interface StakeRow {
   stake: StakePosition
@@ -25,7 +47,9 @@ export const stakeColumns: readonly Column<StakeRow>[] = [
   { id: 'netuid', title: 'NETUID', short: 'NET', width: 6, align: 'right', priority: 1, compare: byNumber((r) => r.stake.netuid), text: (r) => String(r.stake.netuid) },
   { id: 'alpha', title: 'ALPHA', width: 11, align: 'right', priority: 1, tracks: 'alpha', compare: byBigint((r) => r.stake.alpha), text: (r) => compactAmount(r.stake.alpha) },
   { id: 'price', title: 'PRICE τ', width: 11, align: 'right', priority: 3, compare: byBigint((r) => r.price ?? -1n), text: (r) => compactPrice(r.price) },
-  { id: 'value', title: 'VALUE τ', width: 11, align: 'right', priority: 1, tracks: 'value', compare: byBigint((r) => r.stake.value), text: (r) => compactAmount(r.stake.value) },
+  // What unstaking the position would pay now through the pool; the spot value (alpha × price) is labelled as such.
+  { id: 'value', title: 'SWAP τ', width: 11, align: 'right', priority: 1, tracks: 'value', compare: byBigint((r) => r.stake.swapValue), text: (r) => compactAmount(r.stake.swapValue) },
+  { id: 'spotValue', title: 'SPOT τ', width: 11, align: 'right', priority: 4, tracks: 'spotValue', compare: byBigint((r) => r.stake.spotValue), text: (r) => compactAmount(r.stake.spotValue) },
 ]
 
 export const stakeTable: ViewSpec<StakeRow> = {
@@ -67,8 +91,11 @@ export const stakeTable: ViewSpec<StakeRow> = {
         : ui.mineOnly || ui.tables.stake.filter
           ? 'no position matches (esc clears the filter, m shows all)'
           : 'the local wallets have no stake',
-  footer(rows) {
-    const total = rows.reduce((sum, r) => sum + r.stake.value, 0n)
-    return `${rows.length} position${rows.length === 1 ? '' : 's'} · total value ${displayTao(total)}`
+  footer(rows, { model }) {
+    const { swap, spot } = totalValue(
+      rows.map((r) => r.stake),
+      model.snapshot?.subnets ?? [],
+    )
+    return `${rows.length} position${rows.length === 1 ? '' : 's'} · unstaking all pays ${displayTao(swap)} (spot ${displayTao(spot)})`
   },
 }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
 import { seedPool, setStakeShares, TAO } from '../helpers/subnet-setup.js'
+import { amountJson } from '../../src/core/amount.js'
+import { alphaToTao } from '../../src/subtensor/stake/pool.js'
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
@@ -17,7 +19,7 @@ describe('wallet balance against a real local chain', () => {
   beforeAll(async () => {
     wallets = join(mkdtempSync(join(tmpdir(), 'tao-balance-')), 'wallets')
     net = await startLocalnet({ fund: { [BOB]: 42n * TAO + 5n } })
-    for (const [name, ss58] of [['alice', ALICE], ['bob', BOB]]) {
+    for (const [name, ss58] of [['alice', ALICE], ['bob', BOB]] as const) {
       const r = await runTao(['wallet', 'regen-coldkeypub', '-w', name, '--ss58', ss58, '--wallet-path', wallets, '--json'])
       expect(r.code, r.stderr).toBe(0)
     }
@@ -28,15 +30,19 @@ describe('wallet balance against a real local chain', () => {
   })
   afterAll(() => net?.stop())
 
-  it('shows free, reserved and stake per subnet with its TAO value, as exact strings', async () => {
+  it('shows free, reserved and stake per subnet with what unstaking pays and its spot value, as exact strings', async () => {
     const r = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const [bob] = r.json.accounts
     expect(bob).toMatchObject({ wallet: 'bob', wallets: ['bob'], coldkey: BOB, free: { rao: '42000000005', tao: '42.000000005' }, reserved: { rao: '0', tao: '0' }, stakeUnavailable: null })
-    expect(bob.stakes).toEqual([{ hotkey: ALICE, netuid: 1, alpha: { rao: '5000000000', tao: '5' }, value: { rao: '2500000000', tao: '2.5' } }])
+    // Selling 5 alpha into 100 TAO / 200 alpha pays what the runtime's constant product gives, less than 5 × 0.5.
+    const swap = alphaToTao({ taoIn: 100n * TAO, alphaIn: 200n * TAO, dynamic: true }, 5n * TAO).tao
+    expect(swap).toBeLessThan(2_500_000_000n)
+    expect(bob.stakes).toEqual([{ hotkey: ALICE, netuid: 1, alpha: { rao: '5000000000', tao: '5' }, spotValue: { rao: '2500000000', tao: '2.5' }, swapValue: amountJson(swap) }])
     expect(r.json.block).toBe(parseInt((await net.rpc('chain_getHeader', [])).number, 16))
-    expect(bob.staked).toEqual({ rao: '2500000000', tao: '2.5' })
-    expect(bob.total).toEqual({ rao: '44500000005', tao: '44.500000005' })
+    expect(bob.stakedSpotValue).toEqual({ rao: '2500000000', tao: '2.5' })
+    expect(bob.stakedSwapValue).toEqual(amountJson(swap))
+    expect(bob.total).toEqual(amountJson(42n * TAO + 5n + swap))
   })
 
   it('--all covers every wallet, with totals', async () => {
@@ -45,7 +51,8 @@ describe('wallet balance against a real local chain', () => {
     expect(r.json.accounts.map((w: any) => w.wallet).sort()).toEqual(['alice', 'bob'])
     const alice = r.json.accounts.find((w: any) => w.wallet === 'alice')
     expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
-    expect(r.json.totals.staked.rao).toBe('2500000000')
+    expect(r.json.totals.stakedSpotValue.rao).toBe('2500000000')
+    expect(r.json.totals.stakedSwapValue.rao).toBe(alphaToTao({ taoIn: 100n * TAO, alphaIn: 200n * TAO, dynamic: true }, 5n * TAO).tao.toString())
     const human = await tao(['wallet', 'balance', '--all'])
     expect(human.stdout).toContain('TOTAL')
     expect(human.stdout).toContain('subnet 1')
@@ -62,7 +69,7 @@ describe('wallet balance against a real local chain', () => {
       expect(bobs[0]).toMatchObject({ wallet: 'bob', wallets: ['bob', 'bob-twin'] })
       const alice = r.json.accounts.find((w: any) => w.wallet === 'alice')
       expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
-      expect(r.json.totals.staked.rao).toBe('2500000000')
+      expect(r.json.totals.stakedSpotValue.rao).toBe('2500000000')
       const human = await tao(['wallet', 'balance', '--all'])
       expect(human.stdout).toContain('bob, bob-twin')
     } finally {

@@ -156,11 +156,21 @@ describe('subnets and stake against a real local chain', () => {
     }
   })
 
-  it('registering a hotkey twice is rejected by the runtime by name (HotKeyAlreadyRegisteredInSubNet, exit 1)', async () => {
-    const r = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
-    expect(r.code, r.stderr).toBe(1)
-    expect(r.json.error.message).toMatch(/^SubtensorModule\.HotKeyAlreadyRegisteredInSubNet: \S/)
-    expect(r.stderr).toMatch(/HotKeyAlreadyRegisteredInSubNet/)
+  it('registering a hotkey twice, or a hotkey of another coldkey, is refused before signing (exit 1, one line, nothing paid)', async () => {
+    await fund(keys.poor, 100n * TAO)
+    const [n0, p0] = [await nonce(keys.owner), await nonce(keys.poor)]
+    const free0 = (await chain.account(keys.owner)).free
+    const twice = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
+    expect(twice.code, twice.stderr).toBe(1)
+    expect(twice.json.error.code).toBe('ALREADY_REGISTERED')
+    expect(oneLine(twice.stderr)).toEqual([expect.stringMatching(new RegExp(`already registered on subnet ${netuid} as uid 1; nothing was signed`))])
+    // The chain would take the hotkey's registration by another coldkey and refuse it (NonAssociatedColdKey), keeping the fee.
+    const theirs = await tao(['subnets', 'register', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', '1', '-y', '--json'])
+    expect(theirs.code, theirs.stderr).toBe(1)
+    expect(theirs.json.error.code).toBe('HOTKEY_NOT_OWNED')
+    expect(oneLine(theirs.stderr)).toEqual([expect.stringMatching(/belongs to coldkey .*NonAssociatedColdKey.*nothing was signed/)])
+    expect([await nonce(keys.owner), await nonce(keys.poor)]).toEqual([n0, p0])
+    expect((await chain.account(keys.owner)).free).toBe(free0)
   })
 
   it('--max-burn below the current burn refuses before signing (exit 1, nonce unchanged)', async () => {
@@ -169,7 +179,10 @@ describe('subnets and stake against a real local chain', () => {
     const r = await tao(['subnets', 'register', '-w', 'owner', '-H', 'default', '--netuid', '1', '--max-burn', '0.5', '-y', '--json'])
     expect(r.code).toBe(1)
     expect(r.json.error.code).toBe('BURN_ABOVE_MAX')
-    const mine = await tao(['subnets', 'register', '-w', 'owner', '-H', 'default', '--netuid', String(netuid), '--max-burn', '2.999999999', '-y', '--json'])
+    // A hotkey not registered there yet (the owner hotkey is UID 0 of its subnet).
+    const h3 = await runTao(['wallet', 'new-hotkey', '-w', 'owner', '-H', 'h3', '--wallet-path', join(dir, 'wallets'), '--json', '-y'])
+    expect(h3.code, h3.stderr).toBe(0)
+    const mine = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h3', '--netuid', String(netuid), '--max-burn', '2.999999999', '-y', '--json'])
     expect(mine.code).toBe(1)
     expect(mine.stderr).toMatch(/τ3, above --max-burn τ2\.999999999; nothing was signed/)
     expect(await nonce(keys.owner)).toBe(n0)
@@ -186,11 +199,22 @@ describe('subnets and stake against a real local chain', () => {
     // Seed the pool (a new subnet's is 1 rao / 1 rao): 100 TAO against 1000 alpha.
     await net.setStorage({ SubtensorModule: { SubnetTAO: [[[netuid], (100n * TAO).toString()]], SubnetAlphaIn: [[[netuid], (1000n * TAO).toString()]] } })
     const amount = 10n * TAO
-    const r = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '-y', '--json'])
+    // 10 TAO into a 100 TAO pool slips about 9 %: spec 218 has no add_stake_limit, so the default tolerance (0.5 %)
+    // is checked here and the stake refused before signing.
+    const n0 = await nonce(keys.owner)
+    const refused = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '-y', '--json'])
+    expect(refused.code, refused.stderr).toBe(1)
+    expect(refused.json.error.code).toBe('SLIPPAGE_ABOVE_TOLERANCE')
+    expect(oneLine(refused.stderr)).toEqual([expect.stringMatching(/slippage 9\.\d+% is above the tolerance 0\.5000% .*spec 218.*add_stake_limit.*nothing was signed/)])
+    expect(await nonce(keys.owner)).toBe(n0)
+
+    // A tolerance given for it is checked the same way, and reported (no limit price: the chain enforces none).
+    const r = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '--tolerance', '10%', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.add_stake')
     expect(r.json.limitPrice).toBeNull() // spec 218 has no add_stake_limit: not pretended
-    expect(r.stderr).toMatch(/price not protected: this runtime \(spec 218\) has no add_stake_limit/)
+    expect(r.json.tolerance).toBe(0.1)
+    expect(r.stderr).toMatch(/the chain does not protect the price: this runtime \(spec 218\) has no add_stake_limit; the quote was checked here against the tolerance 10\.0000%/)
     const block = r.json.blockHash
     const before = await parentOf(block)
 
@@ -221,6 +245,10 @@ describe('subnets and stake against a real local chain', () => {
     const r = await tao(['stake', 'move', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-hotkey', 'h2', '--amount', '20', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.move_stake')
+    // move_stake takes no limit price: the default tolerance was checked here; selling and buying back through
+    // one pool slips nothing beyond rounding, so it passed.
+    expect(r.json.tolerance).toBe(0.005)
+    expect(r.stderr).toMatch(/move_stake takes no limit price; the quote was checked here against the tolerance 0\.5000%/)
     const block = r.json.blockHash
     const seen = await poolAt(await parentOf(block), netuid)
     const sell = alphaToTao(seen, amount)
@@ -242,7 +270,7 @@ describe('subnets and stake against a real local chain', () => {
 
   it('stake remove: the amount asked, the TAO the runtime’s swap gives, and exactly that TAO on the coldkey', async () => {
     const amount = 5n * TAO
-    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '5', '-y', '--json'])
+    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '5', '--tolerance', '5%', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.remove_stake')
     const block = r.json.blockHash
@@ -256,7 +284,7 @@ describe('subnets and stake against a real local chain', () => {
   })
 
   it('stake remove --all unstakes the whole position the command saw', async () => {
-    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--all', '-y', '--json'])
+    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--all', '--unsafe', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const before = await parentOf(r.json.blockHash)
     const [shares, totalShares, totalAlpha] = await Promise.all([
@@ -287,7 +315,7 @@ describe('subnets and stake against a real local chain', () => {
       [['stake', 'transfer', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-coldkey', NEVER_REGISTERED, '--amount', '1'], /SubtensorModule\.transfer_stake, which this runtime \(spec 218\)/],
       [['stake', 'swap', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-netuid', '1', '--amount', '1'], /swap_stake, which this runtime \(spec 218\)/],
       [['stake', 'remove', '-w', 'owner', '-H', 'h1', '--all'], /unstake_all, which this runtime \(spec 218\)/],
-      [['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--tolerance', '1%'], /spec 218\) has no SubtensorModule\.add_stake_limit/],
+      [['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--allow-partial'], /spec 218\) has no SubtensorModule\.add_stake_limit/],
     ]
     for (const [args, re] of cases) {
       const r = await tao([...args, '-y', '--json'])
@@ -339,7 +367,7 @@ describe('subnets and stake against a real local chain', () => {
     expect(over.json.error.code).toBe('INSUFFICIENT_BALANCE')
     expect(await nonce(keys.poor)).toBe(n0)
 
-    const dry = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--amount', '4', '--dry-run'])
+    const dry = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--amount', '4', '--unsafe', '--dry-run'])
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stdout).toMatch(/^0x[0-9a-f]+\n$/)
     expect(await nonce(keys.poor)).toBe(n0)
@@ -351,7 +379,7 @@ describe('subnets and stake against a real local chain', () => {
     expect(await read('SubtensorModule', 'Alpha', keys.h1, keys.poor, netuid)).toBe(0n)
 
     // --all stakes what the coldkey can spare: everything but the existential deposit and the fee.
-    const all = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--all', '-y', '--json'])
+    const all = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--all', '--unsafe', '-y', '--json'])
     expect(all.code, all.stderr).toBe(0)
     const ed = chain.existentialDeposit()
     expect(rao(all.json.taoStaked)).toBe(TAO - ed - rao(all.json.fee))
@@ -387,6 +415,38 @@ describe('subnets and stake against a real local chain', () => {
     expect(await read('SubtensorModule', 'ChildKeys', keys.h1, netuid)).toEqual([])
   })
 
+  it('children and takes the chain would refuse are refused before signing (exit 1, one line): no children to revoke, a hotkey of another coldkey', async () => {
+    await fund(keys.poor, 100n * TAO)
+    await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[keys.h1, netuid, 0], '1000000000']] } })
+    const [n0, p0] = [await nonce(keys.owner), await nonce(keys.poor)]
+    // Revoking when there is nothing to revoke would be signed, paid for, and change nothing.
+    const none = await tao(['stake', 'child', 'revoke', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
+    expect(none.code, none.stderr).toBe(1)
+    expect(none.json.error.code).toBe('NO_CHILDREN')
+    expect(oneLine(none.stderr)).toEqual([expect.stringMatching(/has no children on subnet \d+ .*nothing to revoke; nothing was signed/)])
+    // The poor coldkey does not own h1 (NonAssociatedColdKey), and nobody owns a hotkey the chain never saw.
+    for (const args of [
+      ['stake', 'child', 'set', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.5'],
+      ['stake', 'child', 'take', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--take', '0.05'],
+      ['stake', 'child', 'revoke', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid)],
+      ['stake', 'child', 'take', '-w', 'owner', '--hotkey-ss58', NEVER_REGISTERED, '--netuid', String(netuid), '--take', '0.05'],
+    ]) {
+      const r = await tao([...args, '-y', '--json'])
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1)
+      expect(r.json.error.code).toBe('HOTKEY_NOT_OWNED')
+      expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/(belongs to coldkey|is not known to this chain).*NonAssociatedColdKey.*nothing was signed/)])
+    }
+    // Children changed at the last block: spec 218 allows a change every 2 × InitialTempo blocks (TxRateLimitExceeded).
+    const best = await chain.blockNumber('best')
+    await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[keys.h1, netuid, 0], String(best)]] } })
+    const limit = 2 * Number(chain.metadata.constant('SubtensorModule', 'InitialTempo'))
+    const soon = await tao(['stake', 'child', 'set', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.5', '-y', '--json'])
+    expect(soon.code, soon.stderr).toBe(1)
+    expect(soon.json.error.code).toBe('RATE_LIMITED')
+    expect(oneLine(soon.stderr)).toEqual([expect.stringMatching(new RegExp(`changed at block ${best}.*every ${limit} blocks: wait until block ${best + limit} .*TxRateLimitExceeded`))])
+    expect([await nonce(keys.owner), await nonce(keys.poor)]).toEqual([n0, p0])
+  })
+
   it('wallet set-identity / get-identity with the fields of spec 218 (no github)', async () => {
     const bad = await tao(['wallet', 'set-identity', '-w', 'owner', '--github', 'x', '-y', '--json'])
     expect(bad.code).toBe(2)
@@ -414,15 +474,19 @@ describe('subnets and stake against a real local chain', () => {
     const stored = (await read('SubtensorModule', 'SubnetIdentities', netuid)) as Record<string, Uint8Array>
     expect(new TextDecoder().decode(stored.subnet_contact)).toBe('ops@example.org')
     expect(r.json).toMatchObject({ netuid, identity: { subnetContact: 'ops@example.org', logoUrl: null } })
+    // Another coldkey's subnet: the chain would refuse it (NotSubnetOwner) and keep the fee; refused here first.
+    const n0 = await nonce(keys.owner)
     const other = await tao(['subnets', 'set-identity', '-w', 'owner', '--netuid', '1', '--subnet-name', 'not mine', '-y', '--json'])
     expect(other.code).toBe(1)
-    expect(other.json.error.message).toMatch(/^SubtensorModule\.NotSubnetOwner/)
+    expect(other.json.error.code).toBe('NOT_SUBNET_OWNER')
+    expect(oneLine(other.stderr)).toEqual([expect.stringMatching(/subnet 1 is owned by coldkey \S+, not \S+: .*NotSubnetOwner.*nothing was signed/)])
+    expect(await nonce(keys.owner)).toBe(n0)
   })
 
   it('a password file works as well as TAO_PASSWORD', async () => {
     writeFileSync(join(dir, 'pw'), PASSWORD + '\n', { mode: 0o600 })
     const r = await runTao(
-      ['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--password-file', join(dir, 'pw'), '-y', '--json', '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')],
+      ['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--unsafe', '--password-file', join(dir, 'pw'), '-y', '--json', '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')],
       { cwd: dir },
     )
     expect(r.code, r.stderr).toBe(0)

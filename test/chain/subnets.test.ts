@@ -11,7 +11,8 @@ import { readMetagraph } from '../../src/subtensor/subnets/metagraph.js'
 import type { Chain } from '../../src/node/index.js'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
-import { buildScenario, connectNode, registerHotkey, setTempo, type Scenario } from '../helpers/subnet-setup.js'
+import { buildScenario, connectNode, registerHotkey, seedPool, setTempo, type Scenario } from '../helpers/subnet-setup.js'
+import { alphaToTao } from '../../src/subtensor/stake/pool.js'
 
 const big = (v: unknown) => BigInt(v as bigint)
 const amount = (rao: bigint) => ({ rao: rao.toString(), tao: expect.any(String) })
@@ -64,32 +65,79 @@ describe('subnets and stake commands against a real local chain', () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('stake list shows the exact alpha the chain holds for each position, and its TAO value', async () => {
+  it('stake list shows the exact alpha the chain holds for each position, what unstaking it pays and its spot value', async () => {
     const r = await tao(['stake', 'list', '-w', 'bob', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const bob = s.miners[0]
     const [taoIn, alphaIn] = [big(await q('SubnetTAO', s.netuid)), big(await q('SubnetAlphaIn', s.netuid))]
-    const expected = []
+    const expected: Array<Record<string, any>> = []
     for (const netuid of [0, s.netuid]) {
       const alpha = runtimeAlpha(big(await q('Alpha', bob.hotkey, bob.coldkey, netuid)), big(await q('TotalHotkeyAlpha', bob.hotkey, netuid)), big(await q('TotalHotkeyShares', bob.hotkey, netuid)))
-      expected.push({ wallet: 'bob', coldkey: bob.coldkey, hotkey: bob.hotkey, netuid, alpha: amount(alpha), price: expect.anything(), value: amount(netuid === 0 ? alpha : (alpha * taoIn) / alphaIn) })
+      const swap = netuid === 0 ? alpha : alphaToTao({ taoIn, alphaIn, dynamic: true }, alpha).tao
+      const spot = netuid === 0 ? alpha : (alpha * taoIn) / alphaIn
+      expected.push({ wallet: 'bob', coldkey: bob.coldkey, hotkey: bob.hotkey, netuid, alpha: amount(alpha), price: expect.anything(), spotValue: amount(spot), swapValue: amount(swap) })
     }
     expect(r.json.stakes).toEqual(expected)
     expect(BigInt(r.json.stakes[1].alpha.rao)).toBeGreaterThan(0n)
-    expect(r.json.totals.value.rao).toBe((BigInt(expected[0]!.value.rao) + BigInt(expected[1]!.value.rao)).toString())
+    expect(BigInt(r.json.stakes[1].swapValue.rao)).toBeLessThan(BigInt(r.json.stakes[1].spotValue.rao))
+    const sum = (key: 'spotValue' | 'swapValue') => (BigInt(expected[0]![key].rao) + BigInt(expected[1]![key].rao)).toString()
+    expect(r.json.totals.spotValue.rao).toBe(sum('spotValue'))
+    expect(r.json.totals.swapValue.rao).toBe(sum('swapValue')) // one position per subnet: nothing shares a pool
+    expect(r.json.accounts[0]).toMatchObject({ spotValue: { rao: sum('spotValue') }, swapValue: { rao: sum('swapValue') } })
     expect(r.json.block).toBe((await headNow()).number)
 
     // wallet balance reads the same positions through the same reader.
     const balance = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
     expect(balance.code, balance.stderr).toBe(0)
-    const positions = (stakes: Array<{ hotkey: string; netuid: number; alpha: unknown; value: unknown }>) => stakes.map((p) => [p.hotkey, p.netuid, p.alpha, p.value])
+    const positions = (stakes: Array<{ hotkey: string; netuid: number; alpha: unknown; spotValue: unknown; swapValue: unknown }>) =>
+      stakes.map((p) => [p.hotkey, p.netuid, p.alpha, p.spotValue, p.swapValue])
     expect(positions(balance.json.accounts[0].stakes)).toEqual(positions(r.json.stakes))
+    expect(balance.json.accounts[0].stakedSwapValue).toEqual(r.json.totals.swapValue)
+    expect(balance.json.accounts[0].stakedSpotValue).toEqual(r.json.totals.spotValue)
     expect(balance.json.block).toBe(r.json.block)
 
     const human = await tao(['stake', 'list', '--ss58', s.delegator, '--ss58', bob.coldkey])
     expect(human.code, human.stderr).toBe(0)
     expect(human.stdout).toContain('TOTAL')
     expect(human.stdout).toContain(s.delegator)
+    expect(human.stdout).toMatch(/ALPHA\s+PRICE τ\/α\s+SWAP VALUE\s+SPOT VALUE/)
+  })
+
+  it('in a thin pool, what unstaking pays stays within the pool (the spot value does not): stake list, wallet balance, subnets show', async () => {
+    const bob = s.miners[0]
+    const [taoBefore, alphaBefore] = [big(await q('SubnetTAO', s.netuid)), big(await q('SubnetAlphaIn', s.netuid))]
+    // A pool of 0.83 TAO against 2.425e-6 alpha: alpha × price values Bob's stake at millions of TAO.
+    const thin = { tao: 830_000_000n, alpha: 2_425n }
+    await seedPool(net, s.netuid, thin)
+    try {
+      const list = await tao(['stake', 'list', '-w', 'bob', '--json'])
+      expect(list.code, list.stderr).toBe(0)
+      const pos = list.json.stakes.find((p: { netuid: number }) => p.netuid === s.netuid)
+      const alpha = BigInt(pos.alpha.rao)
+      expect(BigInt(pos.spotValue.rao)).toBe((alpha * thin.tao) / thin.alpha)
+      expect(BigInt(pos.spotValue.rao)).toBeGreaterThan(1_000_000n * 10n ** 9n)
+      expect(BigInt(pos.swapValue.rao)).toBe(alphaToTao({ taoIn: thin.tao, alphaIn: thin.alpha, dynamic: true }, alpha).tao)
+      expect(BigInt(pos.swapValue.rao)).toBeLessThan(thin.tao)
+
+      const balance = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
+      expect(balance.code, balance.stderr).toBe(0)
+      const account = balance.json.accounts[0]
+      const rootAlpha = BigInt(list.json.stakes.find((p: { netuid: number }) => p.netuid === 0).alpha.rao)
+      expect(BigInt(account.stakedSwapValue.rao)).toBe(BigInt(pos.swapValue.rao) + rootAlpha)
+      expect(BigInt(account.total.rao)).toBe(BigInt(account.free.rao) + BigInt(account.reserved.rao) + BigInt(account.stakedSwapValue.rao))
+      const shown = await tao(['wallet', 'balance', '-w', 'bob'])
+      expect(shown.stdout).toMatch(/α → τ0\.\d+ \(spot τ[\d,]{9,}/)
+
+      const show = await tao(['subnets', 'show', '--netuid', String(s.netuid), '--json'])
+      expect(show.code, show.stderr).toBe(0)
+      const row = show.json.neurons[bob.uid]
+      const staked = BigInt(row.alphaStake.rao)
+      expect(BigInt(row.stakeSpotValue.rao)).toBe((staked * thin.tao) / thin.alpha)
+      expect(BigInt(row.stakeSwapValue.rao)).toBe(alphaToTao({ taoIn: thin.tao, alphaIn: thin.alpha, dynamic: true }, staked).tao)
+      expect(BigInt(row.stakeSwapValue.rao)).toBeLessThan(thin.tao)
+    } finally {
+      await seedPool(net, s.netuid, { tao: taoBefore, alpha: alphaBefore })
+    }
   })
 
   it('stake list --all lists every wallet with a coldkey and says which it skipped', async () => {
@@ -160,6 +208,28 @@ describe('subnets and stake commands against a real local chain', () => {
     expect(human.stdout).toMatch(/NETUID\s+NAME\s+PRICE/)
   })
 
+  it('the next epoch is where the runtime runs it: spec 218 runs it every block, whatever the tempo', async () => {
+    // Tempo 2: of three consecutive blocks one is the subnet's scheduled epoch block, where a runtime on schedule
+    // would look the same; every block the runtime steps the subnet (LastMechansimStepBlock is the block itself).
+    for (let i = 0; i < 3; i++) {
+      await net.newBlock(1)
+      const show = await tao(['subnets', 'show', '--netuid', String(s.netuid), '--json'])
+      expect(show.code, show.stderr).toBe(0)
+      const b = show.json.block as number
+      expect(Number(await q('LastMechansimStepBlock', s.netuid))).toBe(b)
+      expect(show.json).toMatchObject({ tempo: 2, blocksSinceLastStep: 0, nextEpochBlock: b + 1 })
+      const list = await tao(['subnets', 'list', '--json'])
+      expect(list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map((x: { nextEpochBlock: number }) => x.nextEpochBlock)).toEqual(
+        list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map(() => list.json.block + 1),
+      )
+      // The emission it wrote is this block's, and the next block writes it again.
+      await net.newBlock(1)
+      expect(Number(await q('LastMechansimStepBlock', s.netuid))).toBe(show.json.nextEpochBlock)
+    }
+    const human = await tao(['subnets', 'show', '--netuid', String(s.netuid)])
+    expect(human.stdout).toMatch(/tempo\s+2 blocks \(0 since the last step; this runtime runs the epoch every block, weight-commit epochs turn at #\d+\)/)
+  })
+
   it('after epochs, per-UID emission and incentive equal storage', async () => {
     await net.newBlock(4)
     const figures = [0, 16384, 32768, 65535, 1]
@@ -192,7 +262,7 @@ describe('subnets and stake commands against a real local chain', () => {
     const human = await tao(['subnets', 'show', '--netuid', String(s.netuid), '--mine'])
     expect(human.code, human.stderr).toBe(0)
     expect(human.stdout).toContain(`Subnet ${s.netuid} β`)
-    expect(human.stdout).toMatch(/UID\s+STAKE β\s+VALUE τ/)
+    expect(human.stdout).toMatch(/UID\s+STAKE β\s+SWAP τ\s+SPOT τ/)
     expect(human.stdout).toContain(`1 of ${byStake.length} UIDs shown`)
   })
 

@@ -216,6 +216,20 @@ describe('wallet transfer against a real local chain', () => {
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
   })
 
+  it('a transfer to the sending coldkey itself says so before signing (with -y too): nothing moves but the fee', async () => {
+    const before = await free(SENDER)
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', SENDER, '--amount', '1', '-y', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(new RegExp(`warning: ${SENDER} is the sending coldkey itself: nothing moves, and the fee is paid for it`))
+    expect(await free(SENDER)).toBe(before - BigInt(r.json.fee.rao))
+    // Without -y the warning comes before the question (here no terminal can answer it: nothing is signed).
+    const nonce = (await chain.account(SENDER)).nonce
+    const asked = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', SENDER, '--amount', '1'])
+    expect(asked.code).toBe(2)
+    expect(asked.stderr).toMatch(/is the sending coldkey itself[\s\S]*-y/)
+    expect((await chain.account(SENDER)).nonce).toBe(nonce)
+  })
+
   it('allow-death, then --all, empty the account', async () => {
     const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '--allow-death', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
@@ -231,6 +245,16 @@ describe('wallet transfer against a real local chain', () => {
     // What the chain did: the amount from its Transfer event, the fee it charged, and an estimate of this very call.
     expect(BigInt(all.json.amount.rao)).toBe(before - fee)
     expect(all.json.estimatedFee.rao).toBe(all.json.fee.rao)
+
+    // From the empty account nothing can be sent, nor the fee paid: refused before signing (exit 1, one line).
+    const nonce = (await chain.account(SENDER)).nonce
+    for (const args of [['--amount', '1'], ['--all']]) {
+      const empty = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, ...args, '-y', '--json'])
+      expect(empty.code, empty.stderr).toBe(1)
+      expect(empty.json.error.code).toBe('INSUFFICIENT_BALANCE')
+      expect(empty.stderr.trim().split('\n')).toHaveLength(1)
+    }
+    expect((await chain.account(SENDER)).nonce).toBe(nonce)
   })
 
   it('when the connection drops right after submission, reports the real outcome and applies it once', async () => {

@@ -179,16 +179,24 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(await weightsOf(setNet, validatorUid)).toEqual(before)
     })
 
-    it('a rate-limited hotkey gets SettingWeightsTooFast by name (exit 1)', async () => {
+    it('a rate-limited hotkey is refused before signing (exit 1, one line); signed anyway, the chain says SettingWeightsTooFast', async () => {
       await setSubnetItems(net, setNet, { WeightsSetRateLimit: 1000 })
       try {
+        const n = await nonce()
+        const last = ((await chain.storage('SubtensorModule', 'LastUpdate', setNet)) as bigint[])[validatorUid]!
         const r = await tao(['weights', 'set', '--netuid', String(setNet), '--uids', '0,1', '--weights', '1,1', '-y', '--json'])
         expect(r.code, r.stderr).toBe(1)
-        expect(r.json.error.code).toBe('DISPATCH_ERROR')
-        expect(r.json.error.exitCode).toBe(1)
-        expect(r.json.status).toBe('landed')
-        expect(r.json.error.message).toMatch(/^SubtensorModule\.SettingWeightsTooFast: /)
-        expect(r.stderr).toMatch(/SettingWeightsTooFast/)
+        expect(r.json.error.code).toBe('WEIGHTS_RATE_LIMITED')
+        expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('Error:'))).toEqual([
+          expect.stringMatching(new RegExp(`at block ${last} .*every 1000 blocks .*wait until block ${last + 1000n} .*SettingWeightsTooFast\\); nothing was signed`)),
+        ])
+        expect(await nonce()).toBe(n)
+        // The chain's own refusal, for the same call signed directly.
+        const raw = await chain.send(
+          chain.call('SubtensorModule', 'set_weights', { netuid: setNet, dests: [0, 1], weights: [65535, 65535], version_key: 0n }),
+          signerOf(keypairFromMnemonic(validator.mnemonic)),
+        )
+        expect(raw.status === 'landed' && raw.error?.name).toBe('SettingWeightsTooFast')
       } finally {
         await setSubnetItems(net, setNet, { WeightsSetRateLimit: '0x0000000000000000' })
       }
@@ -216,7 +224,10 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       const [hash, commitBlock, first, last] = stored[0]!
       expect(String(hash)).toBe(c.json.commitHash)
       expect(Number(commitBlock)).toBe(committedAt)
-      expect(c.json.reveal).toEqual({ firstBlock: Number(first), lastBlock: Number(last), epoch: null })
+      // The epoch is the runtime's index of the window (get_epoch_index): the commit's epoch + the reveal period.
+      expect(c.json.reveal).toEqual({ firstBlock: Number(first), lastBlock: Number(last), epoch: epochOf(committedAt, crNet) + 1 })
+      expect(epochOf(Number(first), crNet)).toBe(c.json.reveal.epoch)
+      expect(epochOf(Number(last), crNet)).toBe(c.json.reveal.epoch)
       expect(c.json.reveal.firstBlock).toBe(committedAt + TEMPO + 1) // it landed on an epoch's first block
       expect(c.stdout).toBe(JSON.stringify(JSON.parse(c.stdout), null, 2) + '\n')
 
@@ -314,6 +325,36 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(r.stderr).toMatch(/nothing left to reveal/)
       expect(existsSync(pendingPath(crNet))).toBe(false)
       expect(readdirSync(join(taoStateDir, 'weights')).filter((f) => f.endsWith('.lock'))).toEqual([])
+    })
+
+    it('a --dry-run commit never submitted is kept while it could land, then forgotten once its era has ended', async () => {
+      const n = await nonce()
+      const dry = await tao(['weights', 'set', '--netuid', String(crNet), '--uids', '0,1', '--weights', '1,1', '--era', '8', '--dry-run', '--json'])
+      expect(dry.code, dry.stderr).toBe(0)
+      expect(dry.json).toMatchObject({ status: 'dry-run', mode: 'commit', era: { type: 'mortal', period: 8 } })
+      const validUntil = dry.json.era.death - 1
+      expect(dry.stderr).toMatch(new RegExp(`it can land until block ${validUntil}`))
+      const [record] = JSON.parse(readFileSync(pendingPath(crNet), 'utf8')).commits
+      expect(record).toMatchObject({ hash: dry.json.commitHash, block: null, validUntil })
+      expect(await nonce()).toBe(n)
+
+      // While it could still land: kept, with a warning that says until when.
+      const kept = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y', '--json'])
+      expect(kept.code).toBe(1)
+      expect(kept.stderr).toMatch(new RegExp(`commit ${dry.json.commitHash} was signed but is not on chain .* until block ${validUntil}`))
+      expect(existsSync(pendingPath(crNet))).toBe(true)
+
+      // Past its era it can never land: forgotten once, and no warning on the reveals after.
+      await advanceTo(net, chain, validUntil)
+      const gone = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y', '--json'])
+      expect(gone.code).toBe(1)
+      expect(gone.stderr).toMatch(new RegExp(`commit ${dry.json.commitHash} was signed but not submitted before its transaction expired \\(block ${validUntil}\\)`))
+      expect(existsSync(pendingPath(crNet))).toBe(false)
+      const after = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y'])
+      expect(after.code).toBe(1)
+      expect(after.stderr).toMatch(/no pending weight commit/)
+      expect(after.stderr).not.toMatch(/was signed/)
+      expect(await nonce()).toBe(n)
     })
 
     it('a hotkey with 10 unrevealed commits is refused before signing (exit 2), as the chain would', async () => {

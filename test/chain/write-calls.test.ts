@@ -153,25 +153,29 @@ describe('staking', () => {
     })
   })
 
-  it('spec 218 has no add_stake_limit: plain add_stake, and the preview says why', () => {
+  it('spec 218 has no add_stake_limit: plain add_stake, the preview says why, and the tolerance is checked here', () => {
     const rt = runtimeOf(metadata[218])
     const guard = priceGuard(rt, guardReq())
-    expect(guard).toEqual({ kind: 'none', why: 'price not protected: this runtime (spec 218) has no add_stake_limit' })
+    expect(guard).toEqual({ kind: 'none', why: 'the chain does not protect the price: this runtime (spec 218) has no add_stake_limit', clientCheck: guardReq().tolerancePpb })
     const decoded = metadata[218].decodeCall(addStakeCall(rt, { hotkey: HOTKEY, netuid: 3, tao: 5n }, guard).callData)
     expect(decoded).toEqual({ pallet: 'SubtensorModule', name: 'add_stake', args: { hotkey: HOTKEY, netuid: 3, amount_staked: 5n } })
   })
 
-  it('an explicit --tolerance on a runtime without limit calls is refused (exit 2, naming the spec)', () => {
-    const err = thrown(() => priceGuard(runtimeOf(metadata[218]), guardReq({ explicit: true, limitCall: 'remove_stake_limit' })))
+  it('on a runtime without limit calls an explicit --tolerance is checked here; --allow-partial is refused (exit 2, naming the spec)', () => {
+    const rt = runtimeOf(metadata[218])
+    expect(priceGuard(rt, guardReq({ explicit: true, tolerancePpb: 20_000_000n, limitCall: 'remove_stake_limit' }))).toMatchObject({ kind: 'none', clientCheck: 20_000_000n })
+    const err = thrown(() => priceGuard(rt, guardReq({ explicit: true, allowPartial: true, limitCall: 'remove_stake_limit' })))
     expect(err.exitCode).toBe(2)
     expect(err.message).toMatch(/spec 218.*remove_stake_limit/)
   })
 
-  it('root, --unsafe and an empty pool send no limit', () => {
-    const rt = runtimeOf(metadata[381])
-    expect(priceGuard(rt, guardReq({ rootOnly: true })).kind).toBe('none')
-    expect(priceGuard(rt, guardReq({ unsafe: true, explicit: true })).kind).toBe('none')
-    expect(priceGuard(rt, guardReq({ limitPrice: null })).kind).toBe('none')
+  it('root and --unsafe send no limit and check nothing; an empty pool sends no limit but is checked here', () => {
+    for (const spec of [218, 381] as const) {
+      const rt = runtimeOf(metadata[spec])
+      expect(priceGuard(rt, guardReq({ rootOnly: true }))).toMatchObject({ kind: 'none', clientCheck: null })
+      expect(priceGuard(rt, guardReq({ unsafe: true, explicit: true }))).toMatchObject({ kind: 'none', clientCheck: null })
+    }
+    expect(priceGuard(runtimeOf(metadata[381]), guardReq({ limitPrice: null }))).toMatchObject({ kind: 'none', clientCheck: guardReq().tolerancePpb })
   })
 
   it('remove_stake_limit at 381, remove_stake at 218', () => {
@@ -200,7 +204,7 @@ describe('staking', () => {
 
   it.each([
     ['transfer_stake', (rt: CallRuntime) => transferStakeCall(rt, { destinationColdkey: OTHER, hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 2, alpha: 1n })],
-    ['swap_stake', (rt: CallRuntime) => swapStakeCall(rt, { hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 3, alpha: 1n }, { kind: 'none', why: '' })],
+    ['swap_stake', (rt: CallRuntime) => swapStakeCall(rt, { hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 3, alpha: 1n }, { kind: 'none', why: '', clientCheck: null })],
     ['unstake_all', (rt: CallRuntime) => unstakeAllCall(rt, HOTKEY)],
   ])('%s: built at 381, refused at 218 with exit 2 naming spec 218', (name, build) => {
     expect(build(runtimeOf(metadata[381])).name).toBe(name)

@@ -159,12 +159,32 @@ describe('stake commands on spec 381 follow their schemas', () => {
     expect(all.call.name).toBe('unstake_all')
     const dry = check('stake remove', all, dryRun(all))
     expect(dry.problems).toEqual([])
-    expect(dry.doc).toMatchObject({ netuid: null, limitPrice: null, tolerance: null, allowPartial: null })
+    // unstake_all takes no limit price: the tolerance is what the quotes were checked against before signing.
+    expect(dry.doc).toMatchObject({ netuid: null, limitPrice: null, tolerance: 0.01, allowPartial: null })
     expect(dry.doc.positions.map((p: { netuid: number }) => p.netuid)).toEqual([2, 3])
     const events = [2, 3].map((netuid) => stakeEvent('StakeRemoved', { tao: TAO, alpha: 40n * TAO, netuid }))
     const done = check('stake remove', all, landed(events))
     expect(done.problems).toEqual([])
     expect(done.doc.unstaked).toHaveLength(2)
+  })
+
+  it('move_stake takes no limit price anywhere: its quoted slippage is checked against the tolerance before signing', async () => {
+    const move = (tolerancePpb: bigint, unsafe = false) =>
+      planStakeMove(context(chain381()), {
+        kind: 'move',
+        hotkey,
+        destinationHotkey: { ss58: OTHER_HOTKEY, label: OTHER_HOTKEY },
+        originNetuid: 2,
+        destinationNetuid: 3,
+        amount: 4n * TAO,
+        guard: { tolerancePpb, allowPartial: false, unsafe, explicit: false },
+      })
+    // Each simulated leg gives 1% less than the spot price: about 2% in all, above the default 0.5%.
+    await expect(move(5_000_000n)).rejects.toMatchObject({ exitCode: 1, code: 'SLIPPAGE_ABOVE_TOLERANCE', message: expect.stringMatching(/move_stake takes no limit price/) })
+    const within = await move(50_000_000n)
+    expect(check('stake move', within, dryRun(within)).doc).toMatchObject({ limitPrice: null, tolerance: 0.05, allowPartial: null })
+    const unsafe = await move(5_000_000n, true)
+    expect(check('stake move', unsafe, dryRun(unsafe)).doc).toMatchObject({ limitPrice: null, tolerance: null })
   })
 
   it('stake swap (swap_stake_limit), stake transfer (transfer_stake) and stake move between subnets', async () => {

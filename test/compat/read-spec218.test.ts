@@ -8,6 +8,7 @@ import { readMetagraph } from '../../src/subtensor/subnets/metagraph.js'
 import { readStakes } from '../../src/subtensor/stake/stake.js'
 import { readBurnCost, readSubnets } from '../../src/subtensor/subnets/subnets.js'
 import { PRICE_SCALE } from '../../src/subtensor/models.js'
+import { alphaToTao } from '../../src/subtensor/stake/pool.js'
 import { replayChain, spec218 } from '../helpers/replay.js'
 
 const f = spec218()
@@ -44,7 +45,9 @@ describe('read layer on spec 218 (recorded answers)', () => {
       alphaOut,
       tempo: x.subnet.Tempo,
       blocksSinceLastStep: x.block.number - Number(x.subnet.LastMechansimStepBlock),
-      nextEpochBlock: expect.any(Number),
+      // Spec 218's raonet build runs every subnet's epoch at every block (BlocksSinceLastStep stays 0).
+      nextEpochBlock: x.block.number + 1,
+      epochEveryBlock: true,
       neurons: x.subnet.SubnetworkN,
       maxNeurons: x.subnet.MaxAllowedUids,
       burn: big(x.subnet.Burn),
@@ -74,7 +77,8 @@ describe('read layer on spec 218 (recorded answers)', () => {
         alphaStake: big(u.alpha),
         taoStake: big(u.rootStake),
         totalStake: expect.any(BigInt),
-        stakeValue: (big(u.alpha) * price.taoIn) / price.alphaIn,
+        stakeSpotValue: (big(u.alpha) * price.taoIn) / price.alphaIn,
+        stakeSwapValue: alphaToTao({ ...price, dynamic: true }, big(u.alpha)).tao,
         rank: v.Rank[u.uid] / 65535,
         trust: v.Trust[u.uid] / 65535,
         validatorTrust: v.ValidatorTrust[u.uid] / 65535,
@@ -108,10 +112,13 @@ describe('read layer on spec 218 (recorded answers)', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b))
     const bob = x.scenario.miners[0]
     const onRoot = stakes.find((s) => s.coldkey === bob.coldkey && s.netuid === 0)!
-    expect(onRoot.value).toBe(onRoot.alpha) // root is 1:1
+    expect(onRoot.spotValue).toBe(onRoot.alpha) // root is 1:1
+    expect(onRoot.swapValue).toBe(onRoot.alpha)
     const dave = stakes.find((s) => s.coldkey === x.scenario.delegator)!
     expect(dave).toMatchObject({ hotkey: bob.hotkey, netuid })
-    expect(dave.value).toBe((dave.alpha * big(x.subnet.SubnetTAO)) / big(x.subnet.SubnetAlphaIn))
+    expect(dave.spotValue).toBe((dave.alpha * big(x.subnet.SubnetTAO)) / big(x.subnet.SubnetAlphaIn))
+    // What unstaking pays: the pool's constant product, as the runtime computes it.
+    expect(dave.swapValue).toBe(alphaToTao({ taoIn: big(x.subnet.SubnetTAO), alphaIn: big(x.subnet.SubnetAlphaIn), dynamic: true }, dave.alpha).tao)
     expect(dave.price).toBe((big(x.subnet.SubnetTAO) * PRICE_SCALE) / big(x.subnet.SubnetAlphaIn))
   })
 

@@ -12,6 +12,7 @@ import { readMetagraph } from '../../src/subtensor/subnets/metagraph.js'
 import { readStakes } from '../../src/subtensor/stake/stake.js'
 import { readBurnCost, readSubnets } from '../../src/subtensor/subnets/subnets.js'
 import { PRICE_SCALE } from '../../src/subtensor/models.js'
+import { alphaToTao } from '../../src/subtensor/stake/pool.js'
 import { toHex } from '../../src/core/hex.js'
 import { decodeMetadata, type RuntimeMetadata } from '../../src/node/index.js'
 import { apiShape } from '../../src/subtensor/runtime/runtime-api.js'
@@ -213,7 +214,9 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
         alphaStake: 8n * T,
         taoStake: T,
         totalStake: 8n * T + T / 10n,
-        stakeValue: 4n * T,
+        stakeSpotValue: 4n * T,
+        // No sale gets the spot price: the constant product over the metagraph's reserves (50 TAO, 100 alpha).
+        stakeSwapValue: alphaToTao({ taoIn: 50n * T, alphaIn: 100n * T, dynamic: true }, 8n * T).tao,
         rank: 500 / 65535,
         trust: 300 / 65535,
         validatorTrust: 1,
@@ -227,7 +230,7 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
         registeredAt: 10,
         axon: { ip: null, port: 0, version: 3, protocol: 4, block: 900 },
       },
-      expect.objectContaining({ uid: 1, hotkey: MINER_HOT, coldkey: MINER_COLD, incentive: 32768 / 65535, validatorTrust: 16384 / 65535, emission: 1234n, stakeValue: T, active: false, axon: { ip: '1.2.3.4', port: 8091, version: 3, protocol: 4, block: 900 } }),
+      expect.objectContaining({ uid: 1, hotkey: MINER_HOT, coldkey: MINER_COLD, incentive: 32768 / 65535, validatorTrust: 16384 / 65535, emission: 1234n, stakeSpotValue: T, active: false, axon: { ip: '1.2.3.4', port: 8091, version: 3, protocol: 4, block: 900 } }),
     ])
     await expect(readMetagraph(chain, 9)).rejects.toMatchObject({ exitCode: 2, code: 'NO_SUBNET' })
   })
@@ -253,10 +256,14 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
       'SwapRuntimeApi.current_alpha_price_all': [
         { args: [], value: [{ netuid: 0, price: PRICE_SCALE }, { netuid: 3, price: 250_000_000n }] },
       ],
+      // What unstaking pays is the runtime's own simulation of the sale (root needs none: 1:1).
+      'SwapRuntimeApi.sim_swap_alpha_for_tao': [
+        { args: [3, 4n * T], value: { ...resultStruct('SwapRuntimeApi', 'sim_swap_alpha_for_tao'), tao_amount: 990_000_000n, alpha_amount: 4n * T } },
+      ],
     })
     expect(await readStakes(chain, [MINER_COLD, OWNER_COLD])).toEqual([
-      { coldkey: MINER_COLD, hotkey: MINER_HOT, netuid: 3, alpha: 4n * T, value: T, price: 250_000_000n },
-      { coldkey: OWNER_COLD, hotkey: OWNER_HOT, netuid: 0, alpha: 2n * T, value: 2n * T, price: PRICE_SCALE },
+      { coldkey: MINER_COLD, hotkey: MINER_HOT, netuid: 3, alpha: 4n * T, spotValue: T, swapValue: 990_000_000n, price: 250_000_000n },
+      { coldkey: OWNER_COLD, hotkey: OWNER_HOT, netuid: 0, alpha: 2n * T, spotValue: 2n * T, swapValue: 2n * T, price: PRICE_SCALE },
     ])
   })
 

@@ -54,8 +54,13 @@ const SCENE = {
     [2, 'validator'],
     [3, 'validator'],
   ],
-  /** 100 TAO against 200 alpha: a new subnet's pool holds 1 rao of each, which prices nothing sensibly. */
-  pool: { tao: 100n * TAO, alpha: 200n * TAO },
+  /**
+   * 240,000 TAO against 160,000 alpha (1.5 TAO per alpha): a new subnet's pool holds 1 rao of each, which prices
+   * nothing sensibly. The examples' trades (staking all of FUNDS, selling 5 alpha) must stay within the default
+   * tolerance spec 218 cannot enforce, and the pool's constant (TAO × alpha in rao, an I96F32 in the runtime)
+   * below 2^95, where the runtime's swap arithmetic saturates and pays far less.
+   */
+  pool: { tao: 240_000n * TAO, alpha: 160_000n * TAO },
   /** The burn of a subnet an example registers on: below the `--max-burn 1.5` an example gives. */
   burn: 1n * TAO,
   /** Subnet 2 runs an epoch every 11 blocks (not 361), so a commit's reveal window is a few seconds of blocks away. */
@@ -462,10 +467,18 @@ describe('every README and command example', () => {
         break
       }
       case 'stake:child:set':
-      case 'stake:child:revoke':
+      case 'stake:child:revoke': {
         // set_children is rate-limited per hotkey and subnet (not relaxed on the local chain): forget the last one.
-        await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[hotkey(walletName, hotkeyName), netuid, 0], null]] } })
+        const parent = hotkey(walletName, hotkeyName)
+        await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[parent, netuid, 0], null]] } })
+        // Something to revoke (revoking no children is refused before signing): half of the parent's weight to `miner`.
+        if (id === 'stake:child:revoke') {
+          const child = hotkey('owner', 'miner')
+          const half = (((1n << 64n) - 1n) / 2n).toString()
+          await net.setStorage({ SubtensorModule: { ChildKeys: [[[parent, netuid], [[half, child]]]], ParentKeys: [[[child, netuid], [[half, parent]]]] } })
+        }
         break
+      }
       case 'governance:vote':
         proposal = await propose()
         break

@@ -91,7 +91,8 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
       alphaStake,
       taoStake: amount(100),
       totalStake: alphaStake,
-      stakeValue: alphaStake / 20n,
+      stakeSpotValue: alphaStake / 20n,
+      stakeSwapValue: alphaStake / 21n,
       rank: rand(),
       trust: rand(),
       validatorTrust: uid < 16 ? rand() : 0,
@@ -108,7 +109,7 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
   }
   let neurons: Neuron[] = Array.from({ length: uids }, (_, uid) => neuron(uid))
   const coldkeys = opts.coldkeys ?? neurons.slice(0, 3).map((n) => n.coldkey)
-  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length], hotkey: n.hotkey, netuid, alpha: amount(1000), value: 0n, price: null }))
+  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length]!, hotkey: n.hotkey, netuid, alpha: amount(1000), spotValue: 0n, swapValue: 0n, price: null }))
   let metagraph: Metagraph | null = null
 
   const step = (): Snapshot => {
@@ -122,12 +123,12 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
       s.marketCap = ((s.alphaIn + s.alphaOut) * (s.price ?? 0n)) / TAO
       s.blocksSinceLastStep = (s.blocksSinceLastStep + 1) % (s.tempo + 1)
     }
-    const subnet = subnets[netuid] ?? subnets[subnets.length - 1]
+    const subnet = (subnets[netuid] ?? subnets[subnets.length - 1])!
     const epoch = subnet.blocksSinceLastStep === 0
     // Some stake moves on most blocks; scores move at epochs; a registration now and then.
     if (rand() < 0.6) {
       metagraphChanged = true
-      neurons = neurons.map((n) => (rand() < 0.05 ? { ...n, alphaStake: n.alphaStake + amount(10), stakeValue: n.stakeValue + amount(1) } : n))
+      neurons = neurons.map((n) => (rand() < 0.05 ? { ...n, alphaStake: n.alphaStake + amount(10), stakeSpotValue: n.stakeSpotValue + amount(1), stakeSwapValue: n.stakeSwapValue + amount(1) } : n))
     }
     if (epoch) {
       metagraphChanged = true

@@ -9,6 +9,7 @@ import { devAccount, DEV_ACCOUNT_NAMES, type DevAccount } from '../helpers/dev-a
 import { isLocalnetProcess } from '../../src/localnet/state.js'
 import { cleanEnv, runTao } from '../helpers/cli.js'
 import { startLocalnet, type Localnet } from '../helpers/localnet.js'
+import { connectNode } from '../helpers/subnet-setup.js'
 
 // Chains in this file: the harness's (relaxed), a fork of it, and a detached --realistic one.
 const TAO = 1_000_000_000n
@@ -70,6 +71,28 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     expect((await api.System.Account.getValue(extra)).data.free).toBe(12n * TAO + 5n)
     expect(await api.Sudo.Key.getValue()).toBe(alice.ss58)
     expect(await chain.rpc('system_accountNextIndex', [bob.ss58])).toBe(0)
+  })
+
+  it('counts the funded TAO in both issuance figures: they agree with the accounts', async () => {
+    const node = await connectNode(chain.endpoint)
+    try {
+      const sum = (entries: Array<{ value: unknown }>, pick: (v: any) => bigint) => entries.reduce((s, e) => s + pick(e.value), 0n)
+      const held = sum(await node.entries('System', 'Account'), (v) => BigInt(v.data.free) + BigInt(v.data.reserved))
+      expect(held).toBeGreaterThanOrEqual(6_000_000n * TAO)
+      expect(await node.storage('Balances', 'TotalIssuance')).toBe(held)
+      // SubtensorModule's counts TAO held, staked and locked (the runtime adds a rao or so per block of its own).
+      const issuance = BigInt((await node.storage('SubtensorModule', 'TotalIssuance')) as bigint)
+      const stake = BigInt((await node.storage('SubtensorModule', 'TotalStake')) as bigint)
+      const locked = sum(await node.entries('SubtensorModule', 'SubnetLocked'), (v) => BigInt(v))
+      expect(issuance).toBeGreaterThanOrEqual(held + locked)
+      expect(issuance - (held + stake + locked)).toBeLessThan(TAO)
+    } finally {
+      node.close()
+    }
+    const info = await runTao(['chain', 'info', '--network', chain.endpoint, '--json'])
+    expect(info.code, info.stderr).toBe(0)
+    expect(BigInt(info.json.balancesIssuance.rao)).toBeGreaterThanOrEqual(6_000_000n * TAO)
+    expect(BigInt(info.json.issuance.rao)).toBeGreaterThanOrEqual(BigInt(info.json.balancesIssuance.rao))
   })
 
   it('lets a subnet be created, a neuron registered and weights set in consecutive blocks', async () => {
@@ -158,7 +181,7 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
 })
 
 describe('tao localnet start --detach / stop', () => {
-  const state = path.join(cleanEnv().TAO_STATE_DIR, '')
+  const state = path.join(cleanEnv().TAO_STATE_DIR ?? '', '')
 
   it('runs a --realistic chain in the background, keeps the real limits, and stops it', async () => {
     const t0 = Date.now()

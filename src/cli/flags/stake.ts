@@ -11,21 +11,35 @@ export const amountFlags = (unit: 'TAO' | 'alpha', all: string) => ({
 
 export const DEFAULT_TOLERANCE = '0.005'
 
+const toleranceFlag = Flags.string({
+  description:
+    `Price tolerance: a fraction (0.005) or a percentage (0.5%) [default ${DEFAULT_TOLERANCE}]. Sent as the limit of the runtime's limit call; ` +
+    'where the chain enforces no price, the quoted slippage is checked against it before signing.',
+  aliases: ['rate-tolerance'],
+  helpGroup: 'PRICE',
+})
+
 export const safetyFlags = {
-  tolerance: Flags.string({
-    description: `Price tolerance for the runtime's limit call: a fraction (0.005) or a percentage (0.5%) [default ${DEFAULT_TOLERANCE}].`,
-    aliases: ['rate-tolerance'],
-    helpGroup: 'PRICE',
-  }),
+  tolerance: toleranceFlag,
   'allow-partial': Flags.boolean({
     description: 'Let the runtime fill only the part of the trade that stays within the tolerance.',
     aliases: ['allow-partial-stake', 'partial'],
     helpGroup: 'PRICE',
   }),
   unsafe: Flags.boolean({
-    description: 'Send the plain call without a limit price, even where the runtime has one.',
+    description: 'Send the plain call without a limit price, even where the runtime has one, and skip the tolerance check.',
     aliases: ['no-safe-staking'],
     exclusive: ['tolerance', 'allow-partial'],
+    helpGroup: 'PRICE',
+  }),
+}
+
+/** For trades whose call takes no limit price on any runtime (move_stake, transfer_stake): the tolerance is checked before signing. */
+export const checkedPriceFlags = {
+  tolerance: toleranceFlag,
+  unsafe: Flags.boolean({
+    description: 'Skip the tolerance check (the call takes no limit price: nothing protects the price).',
+    exclusive: ['tolerance'],
     helpGroup: 'PRICE',
   }),
 }

@@ -39,7 +39,8 @@ describe('read models as JSON (docs/json.md)', () => {
       alphaStake: 10n,
       taoStake: 0n,
       totalStake: 10n,
-      stakeValue: 5n,
+      stakeSpotValue: 5n,
+      stakeSwapValue: 4n,
       rank: 0,
       trust: 0,
       validatorTrust: 0,
@@ -57,14 +58,15 @@ describe('read models as JSON (docs/json.md)', () => {
   })
 
   it('a stake and a hyperparameter', () => {
-    expect(stakeJson({ coldkey: '5C', hotkey: '5H', netuid: 1, alpha: 2n, value: 1n, price: null }, 'w')).toEqual({
+    expect(stakeJson({ coldkey: '5C', hotkey: '5H', netuid: 1, alpha: 2n, spotValue: 1n, swapValue: 0n, price: null }, 'w')).toEqual({
       wallet: 'w',
       coldkey: '5C',
       hotkey: '5H',
       netuid: 1,
       alpha: { rao: '2', tao: '0.000000002' },
       price: null,
-      value: { rao: '1', tao: '0.000000001' },
+      spotValue: { rao: '1', tao: '0.000000001' },
+      swapValue: { rao: '0', tao: '0' },
     })
     expect(hyperparameterJson({ name: 'min_burn', value: 5n, unit: 'rao', normalized: null, description: '' }).value).toEqual({ rao: '5', tao: '0.000000005' })
     expect(hyperparameterJson({ name: 'weights_version', value: 5n, unit: 'version', normalized: null, description: '' }).value).toBe('5')

@@ -57,7 +57,8 @@ export function neuronJson(n: Neuron, block: number) {
     hotkey: n.hotkey,
     coldkey: n.coldkey,
     alphaStake: amountJson(n.alphaStake),
-    stakeValue: amountJson(n.stakeValue),
+    stakeSpotValue: amountJson(n.stakeSpotValue),
+    stakeSwapValue: amountJson(n.stakeSwapValue),
     taoStake: amountJson(n.taoStake),
     totalStake: amountJson(n.totalStake),
     rank: n.rank,
@@ -77,7 +78,16 @@ export function neuronJson(n: Neuron, block: number) {
 }
 
 export function stakeJson(s: StakePosition, wallet: string | null = null) {
-  return { wallet, coldkey: s.coldkey, hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), price: priceText(s.price), value: amountJson(s.value) }
+  return {
+    wallet,
+    coldkey: s.coldkey,
+    hotkey: s.hotkey,
+    netuid: s.netuid,
+    alpha: amountJson(s.alpha),
+    price: priceText(s.price),
+    spotValue: amountJson(s.spotValue),
+    swapValue: amountJson(s.swapValue),
+  }
 }
 
 /** A hyperparameter's value: an amount for rao, decimal strings for u64, numbers and booleans as they are. */

@@ -18,7 +18,7 @@ export function overviewText(v: OverviewView, multiWallet: boolean): string {
         multiWallet ? `${r.wallet}/${name}` : name,
         String(n.uid),
         shortAmount(n.alphaStake),
-        shortAmount(n.stakeValue),
+        shortAmount(n.stakeSwapValue),
         fraction(n.rank),
         fraction(n.trust),
         fraction(n.consensus),

@@ -1,12 +1,27 @@
 /** `stake list` as a table, with a total. */
 import type { StakePosition } from '../../subtensor/models.js'
-import { displayTao, formatTao } from '../../core/amount.js'
+import { displayTao, groupedAmount } from '../../core/amount.js'
 import { table } from '../../core/output.js'
 
-export function stakeTable(stakes: readonly StakePosition[], names: ReadonlyMap<string, string | null>): string {
-  const rows = [['WALLET', 'COLDKEY', 'HOTKEY', 'NETUID', 'ALPHA', 'PRICE τ/α', 'VALUE']]
-  for (const s of stakes)
-    rows.push([names.get(s.coldkey) ?? '-', s.coldkey, s.hotkey, String(s.netuid), formatTao(s.alpha), s.price === null ? '-' : formatTao(s.price), displayTao(s.value)])
-  rows.push(['TOTAL', '', '', '', '', '', displayTao(stakes.reduce((sum, s) => sum + s.value, 0n))])
-  return table(rows)
+export function stakeTable(
+  holdings: { stakes: readonly StakePosition[]; total: { spotValue: bigint; swapValue: bigint } },
+  names: ReadonlyMap<string, string | null>,
+): string {
+  const rows = [['WALLET', 'COLDKEY', 'HOTKEY', 'NETUID', 'ALPHA', 'PRICE τ/α', 'SWAP VALUE', 'SPOT VALUE']]
+  for (const s of holdings.stakes)
+    rows.push([
+      names.get(s.coldkey) ?? '-',
+      s.coldkey,
+      s.hotkey,
+      String(s.netuid),
+      groupedAmount(s.alpha),
+      s.price === null ? '-' : groupedAmount(s.price),
+      displayTao(s.swapValue),
+      displayTao(s.spotValue),
+    ])
+  rows.push(['TOTAL', '', '', '', '', '', displayTao(holdings.total.swapValue), displayTao(holdings.total.spotValue)])
+  const note = holdings.stakes.length
+    ? '\nswap value: what unstaking would pay now through the pool (a total sells each subnet in one trade); spot value: alpha × price, not what a sale gets'
+    : ''
+  return table(rows) + note
 }

@@ -13,7 +13,8 @@ export default class StakeAdd extends TaoCommand {
   static description =
     'Signed by the coldkey. Before signing it shows the alpha expected for the TAO at the pool’s current state and the slippage ' +
     '(SwapRuntimeApi.sim_swap_tao_for_alpha where the runtime has it, else the pool’s constant product). Where the runtime has ' +
-    'add_stake_limit the stake is price-protected: limit = price × (1 + --tolerance); where it has not, the preview says so. ' +
+    'add_stake_limit the stake is price-protected: limit = price × (1 + --tolerance); where it has not, the chain protects nothing, ' +
+    'so a quoted slippage above --tolerance (default 0.5%) is refused before signing (exit 1; --unsafe skips the check). ' +
     'The TAO staked and the alpha received are reported from the StakeAdded event. ' +
     'With --netuids/--all-netuids and/or --hotkeys/--all-hotkeys it stakes --amount on every (hotkey, subnet) pair in one ' +
     'Utility.batch_all (all or nothing), each leg quoted and price-protected as above; --all-netuids means every subnet where ' +

@@ -13,7 +13,11 @@ import { stakeTable } from '../../cli/render/stake.js'
 export default class StakeList extends TaoCommand {
   static summary = 'List every stake of a coldkey, every local wallet (--all) or any address (--ss58).'
   static description =
-    'One row per hotkey and subnet: the alpha staked and its TAO value at the subnet\'s current price (root: 1:1), with totals. The alpha is what the runtime computes from the coldkey\'s shares (StakeInfoRuntimeApi), read at one block for every account at once.'
+    'One row per hotkey and subnet: the alpha staked, the subnet\'s price, the swap value (the TAO unstaking the position now would ' +
+    'pay through the subnet\'s pool, slippage included: the runtime\'s own simulation where it has one, else its constant product) and ' +
+    'the spot value (alpha × price, which no sale of a large stake gets; root: 1:1), with totals (a total sells each subnet\'s alpha ' +
+    'in one trade). The alpha is what the runtime computes from the coldkey\'s shares (StakeInfoRuntimeApi), read at one block for ' +
+    'every account at once.'
   static examples = [
     '<%= config.bin %> stake list -w miner',
     '<%= config.bin %> stake list --all --network local --json',
@@ -33,26 +37,29 @@ export default class StakeList extends TaoCommand {
 
     const chain = await connectChain(flags)
     try {
-      const { readStakes, stakeReadable } = await import('../../subtensor/stake/stake.js')
+      const { readStakeHoldings, stakeReadable } = await import('../../subtensor/stake/stake.js')
       const why = stakeReadable(chain.metadata)
       if (why) throw badInput(`cannot list stakes: ${why}`, 'NOT_IN_RUNTIME')
       const reads = await chain.atHead('best')
-      const stakes = await readStakes(
+      const holdings = await readStakeHoldings(
         chain,
         accounts.map((a) => a.ss58),
         { at: reads.hash },
       )
       // Each address once, every wallet holding it named, the first as `wallet` (as in `wallet balance`).
       const names = new Map(accounts.map((a) => [a.ss58, a.wallets[0] ?? null]))
-      this.log(stakeTable(stakes, names))
+      this.log(stakeTable(holdings, names))
       for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
-      const total = (coldkey?: string) => stakes.filter((s) => !coldkey || s.coldkey === coldkey).reduce((sum, s) => sum + s.value, 0n)
+      const values = (v: { spotValue: bigint; swapValue: bigint }) => ({ spotValue: amountJson(v.spotValue), swapValue: amountJson(v.swapValue) })
       return {
         network: resolveSetting('network', flags.network).value,
         block: await reads.blockNumber(),
-        stakes: stakes.map((s) => stakeJson(s, names.get(s.coldkey) ?? null)),
-        accounts: accounts.map((a) => ({ wallet: a.wallets[0] ?? null, wallets: a.wallets, coldkey: a.ss58, value: amountJson(total(a.ss58)) })),
-        totals: { value: amountJson(total()) },
+        stakes: holdings.stakes.map((s) => stakeJson(s, names.get(s.coldkey) ?? null)),
+        accounts: accounts.map((a) => {
+          const held = holdings.accounts.find((h) => h.coldkey === a.ss58) ?? { spotValue: 0n, swapValue: 0n }
+          return { wallet: a.wallets[0] ?? null, wallets: a.wallets, coldkey: a.ss58, ...values(held) }
+        }),
+        totals: values(holdings.total),
         skipped,
       }
     } finally {

@@ -12,7 +12,8 @@ export default class StakeRemove extends TaoCommand {
   static summary = 'Unstake alpha from a hotkey on a subnet (sells it for TAO).'
   static description =
     'Signed by the coldkey. Before signing it shows the TAO expected for the alpha at the pool’s current state and the slippage. ' +
-    'Where the runtime has remove_stake_limit the sale is price-protected: limit = price × (1 − --tolerance). --all with --netuid ' +
+    'Where the runtime has remove_stake_limit the sale is price-protected: limit = price × (1 − --tolerance); where it has not (and ' +
+    'for unstake_all, which takes no limit), a quoted slippage above --tolerance is refused before signing (--unsafe skips the check). --all with --netuid ' +
     'unstakes the whole position there; --all without --netuid unstakes every subnet through the hotkey (unstake_all, where the ' +
     'runtime has it; it takes no limit price). The alpha unstaked and the TAO received come from the StakeRemoved events. ' +
     'With --netuids/--all-netuids and/or --hotkeys/--all-hotkeys it unstakes --amount (or, with --all, the whole position) of ' +

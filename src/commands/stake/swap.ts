@@ -12,7 +12,8 @@ export default class StakeSwap extends TaoCommand {
   static description =
     'Signed by the coldkey. The alpha is sold on --origin-netuid and the TAO bought on --dest-netuid: the preview shows both ' +
     'legs and the slippage. Where the runtime has swap_stake_limit the swap is price-protected: limit = (origin price / ' +
-    'destination price) × (1 − --tolerance). Runtimes without swap_stake (spec 218) are refused before anything is signed.'
+    'destination price) × (1 − --tolerance); where it has not, a quoted slippage above --tolerance is refused before signing ' +
+    '(--unsafe skips the check). Runtimes without swap_stake (spec 218) are refused before anything is signed.'
   static examples = [
     '<%= config.bin %> stake swap -w owner -H miner --origin-netuid 2 --dest-netuid 3 --amount 5',
     '<%= config.bin %> stake swap -w owner -H miner --origin-netuid 2 --dest-netuid 3 --all --tolerance 1% -y --json',

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { TaoCommand } from '../../cli/base-command.js'
-import { amountFlags, amountOf } from '../../cli/flags/stake.js'
+import { amountFlags, amountOf, checkedPriceFlags, guardOptions } from '../../cli/flags/stake.js'
 import { hotkeySs58Flag } from '../../cli/flags/wallet.js'
 import { netuidFlag, optionalNetuidFlag } from '../../cli/flags/netuid.js'
 import { targetHotkey } from '../../wallet/selection.js'
@@ -12,7 +12,8 @@ export default class StakeTransfer extends TaoCommand {
   static summary = 'Give stake to another coldkey, keeping the hotkey (transfer_stake).'
   static description =
     'Signed by the coldkey. The stake behind -H (or --hotkey-ss58) on --origin-netuid goes to --dest-coldkey, on --dest-netuid ' +
-    '(default: the same subnet; another subnet sells and buys, shown in the preview). Runtimes without transfer_stake (spec 218) ' +
+    '(default: the same subnet; another subnet sells and buys, shown in the preview; transfer_stake takes no limit price: a ' +
+    'slippage above --tolerance is refused before signing, --unsafe skips the check). Runtimes without transfer_stake (spec 218) ' +
     'are refused before anything is signed.'
   static examples = [
     '<%= config.bin %> stake transfer -w owner -H miner --origin-netuid 2 --dest-coldkey 5F… --amount 5',
@@ -25,18 +26,19 @@ export default class StakeTransfer extends TaoCommand {
     'dest-netuid': optionalNetuidFlag('Subnet it ends on [default: the origin subnet].'),
     'dest-coldkey': Flags.string({ description: 'Coldkey (SS58) that receives the stake.', required: true, aliases: ['dest-ss58', 'dest'] }),
     ...amountFlags('alpha', 'Transfer the whole position.'),
+    ...checkedPriceFlags,
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeTransfer)
     const amount = amountOf(flags, 'alpha')
     const destinationColdkey = await parseSs58(flags['dest-coldkey'], '--dest-coldkey')
-    const hotkey = await targetHotkey(flags)
+    const [hotkey, guard] = await Promise.all([targetHotkey(flags), guardOptions(flags)])
     const originNetuid = flags['origin-netuid']
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planStakeMove } = await import('../../subtensor/stake/plan.js')
       const destinationNetuid = flags['dest-netuid'] ?? originNetuid
-      return planStakeMove(ctx, { kind: 'transfer', hotkey, destinationColdkey, originNetuid, destinationNetuid, amount })
+      return planStakeMove(ctx, { kind: 'transfer', hotkey, destinationColdkey, originNetuid, destinationNetuid, amount, guard })
     })
   }
 }

@@ -15,7 +15,7 @@ export default class SubnetsShow extends TaoCommand {
   static aliases = ['subnets:metagraph']
   static summary = "Show a subnet's metagraph: its header and one row per UID."
   static description =
-    'Read at one block: the subnet (owner, price, pool, emission, tempo, burn) and every UID: hotkey, coldkey, alpha stake and its TAO value, rank, trust, validator trust, consensus, incentive, dividends, emission (the alpha the UID got at the last epoch, as stored), validator permit, activity, blocks since its last update, and axon. Rows are ordered by UID unless --sort names a column (figures largest first, uid and keys ascending; --reverse flips). Filters combine: --hotkey and --mine keep those hotkeys, --coldkey those owners, --validators UIDs with a permit. Alias: `subnets metagraph`.'
+    'Read at one block: the subnet (owner, price, pool, emission, tempo, burn) and every UID: hotkey, coldkey, alpha stake, its swap value (the TAO unstaking all of it now would pay through the subnet\'s pool, slippage included) and its spot value (alpha × price, which no sale of a large stake gets), rank, trust, validator trust, consensus, incentive, dividends, emission (the alpha the UID got at the last epoch, as stored), validator permit, activity, blocks since its last update, and axon. Rows are ordered by UID unless --sort names a column (`value` is the swap value, `spot-value` the spot value; figures largest first, uid and keys ascending; --reverse flips). Filters combine: --hotkey and --mine keep those hotkeys, --coldkey those owners, --validators UIDs with a permit. Alias: `subnets metagraph`.'
   static examples = [
     '<%= config.bin %> subnets show --netuid 1',
     '<%= config.bin %> subnets metagraph --netuid 1 --sort incentive --validators',

@@ -20,6 +20,7 @@ async function hotkeyDestination(chain: Chain, to: string): Promise<string | nul
   return `owned by coldkey ${owner}` + (member.length ? `, registered on subnet${member.length > 1 ? 's' : ''} ${member.sort((a, b) => a - b).join(', ')}` : '')
 }
 
+
 export default class WalletTransfer extends TaoCommand {
   static summary = 'Send TAO from the coldkey to an address.'
   static description =
@@ -68,10 +69,16 @@ export default class WalletTransfer extends TaoCommand {
       const asked = hotkey && !flags['allow-hotkey-dest']
       if (asked && (this.prompts.noPrompt || options.dryRun))
         throw failed(`${to} is a hotkey (${hotkey}): TAO sent to it is not staked; nothing was signed. Pass --allow-hotkey-dest if this is meant`, 'HOTKEY_DESTINATION')
+      // Said in the preview, which the prompt follows and -y still prints: the TAO would not move, the fee is spent.
+      const toSelf = to === actor
+      const preview = [
+        ...(hotkey ? [paint.red(`warning: the destination is a hotkey (${hotkey}); TAO sent to it is not staked`)] : []),
+        ...(toSelf ? [`warning: ${to} is the sending account itself: nothing moves, and the fee is paid for it`] : []),
+      ]
       return {
         call,
         summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${actor} to ${to}`,
-        preview: hotkey ? [paint.red(`warning: the destination is a hotkey (${hotkey}); TAO sent to it is not staked`)] : [],
+        preview,
         ...(asked ? { confirmPhrase: { prompt: 'The destination is a hotkey. Type "hotkey" to send to it anyway:', answer: 'hotkey' } } : {}),
         context: { from: actor, to, amount: amountJson(plan.sends), destinationIsHotkey: hotkey !== null },
         // What the chain moved, from its Transfer event (for --all the estimate can differ from what went).

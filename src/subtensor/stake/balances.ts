@@ -1,14 +1,12 @@
 import type { Chain } from '../../node/index.js'
-import { readStakes, stakeReadable } from './stake.js'
+import { readStakeHoldings, stakeReadable, type StakeValue } from './stake.js'
 
 /** One stake position of a coldkey: alpha on a subnet through a hotkey, and what it is worth in TAO. */
-export interface AccountStake {
+export interface AccountStake extends StakeValue {
   hotkey: string
   netuid: number
   /** Alpha in its base units (9 decimals, like rao). */
   alpha: bigint
-  /** TAO value in rao at the subnet's current pool price (root and stable subnets: 1:1). */
-  tao: bigint
 }
 
 export interface AccountBalance {
@@ -17,28 +15,32 @@ export interface AccountBalance {
   reserved: bigint
   frozen: bigint
   stakes: AccountStake[]
-  /** Sum of the stakes' TAO value. */
-  staked: bigint
+  /** The stakes together: spot value summed, and what unstaking them all now would pay (one sale per subnet). */
+  staked: StakeValue
   /** Why stake could not be read on this runtime, if it could not. */
   stakeUnavailable?: string
 }
 
 /**
  * Balances and stake of several accounts, all read at one block (the best when called): the accounts in one
- * storage request, stake from the same reader as `stake list` (readStakes), every position of every account
- * in one runtime call.
+ * storage request, stake from the same reader as `stake list` (readStakeHoldings), every position of every
+ * account in one runtime call.
  */
-export async function fetchBalances(chain: Chain, addresses: string[]): Promise<{ block: number; balances: AccountBalance[] }> {
+export async function fetchBalances(chain: Chain, addresses: string[]): Promise<{ block: number; balances: AccountBalance[]; staked: StakeValue }> {
   const unavailable = stakeReadable(chain.metadata)
   const reads = await chain.atHead('best')
-  const [accounts, stakes, block] = await Promise.all([
+  const none: StakeValue = { spotValue: 0n, swapValue: 0n }
+  const [accounts, holdings, block] = await Promise.all([
     reads.storageMany(addresses.map((ss58) => ['System', 'Account', ss58] as const)) as Promise<Array<{ data: Record<string, bigint> } | undefined>>,
-    unavailable ? Promise.resolve([]) : readStakes(chain, addresses, { at: reads.hash }),
+    unavailable ? Promise.resolve({ stakes: [], accounts: [], total: none }) : readStakeHoldings(chain, addresses, { at: reads.hash }),
     reads.blockNumber(),
   ])
   const balances = addresses.map((ss58, i) => {
     const d = accounts[i]?.data ?? {}
-    const own: AccountStake[] = stakes.filter((s) => s.coldkey === ss58).map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: s.alpha, tao: s.value }))
+    const own: AccountStake[] = holdings.stakes
+      .filter((s) => s.coldkey === ss58)
+      .map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: s.alpha, spotValue: s.spotValue, swapValue: s.swapValue }))
+    const together = holdings.accounts.find((a) => a.coldkey === ss58)
     return {
       ss58,
       free: d.free ?? 0n,
@@ -46,11 +48,11 @@ export async function fetchBalances(chain: Chain, addresses: string[]): Promise<
       // Older runtimes split the frozen balance in two; the larger is what cannot move.
       frozen: d.frozen ?? maxBig(d.misc_frozen ?? 0n, d.fee_frozen ?? 0n),
       stakes: own,
-      staked: own.reduce((sum, s) => sum + s.tao, 0n),
+      staked: together ? { spotValue: together.spotValue, swapValue: together.swapValue } : none,
       ...(unavailable ? { stakeUnavailable: unavailable } : {}),
     }
   })
-  return { block, balances }
+  return { block, balances, staked: holdings.total }
 }
 
 const maxBig = (a: bigint, b: bigint): bigint => (a > b ? a : b)

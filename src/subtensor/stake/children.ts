@@ -1,9 +1,9 @@
 import type { PlanContext, TxIntent } from '../../tx/intent.js'
 import type { HotkeyTarget } from '../../wallet/selection.js'
-import { badInput } from '../../core/errors.js'
+import { badInput, failed } from '../../core/errors.js'
 import { U16_MAX, u16Fraction, U64_MAX, u64Fraction } from '../../core/numbers.js'
 import type { Chain } from '../../node/index.js'
-import { requireSubnet } from './pool-reader.js'
+import { requireOwnedHotkey, requireSubnet } from './pool-reader.js'
 import { childrenEvent } from '../tx-events.js'
 import { setChildkeyTakeCall, setChildrenCall } from '../write-calls.js'
 
@@ -72,12 +72,51 @@ export async function readChildren(chain: Chain, hotkey: string, netuid: number)
   }
 }
 
+/**
+ * Refuse (exit 1, nothing signed) a set_children / set_childkey_take sooner than the runtime's per-hotkey rate
+ * limit allows, as spec 218 counts it (TransactionKeyLastBlock: 0 never, a block ahead of the chain passes; the
+ * transaction lands at best in the next block). Runtimes that schedule children (PendingChildKeys) count otherwise
+ * and are left to themselves.
+ */
+async function requireRateLimitPassed(chain: Chain, hotkey: HotkeyTarget, netuid: number, kind: 'children' | 'take'): Promise<void> {
+  const m = chain.metadata
+  if (m.storage('SubtensorModule', 'PendingChildKeys') || !m.storage('SubtensorModule', 'TransactionKeyLastBlock')) return
+  const limitOf = async (): Promise<bigint | null> => {
+    if (kind === 'take') return m.storage('SubtensorModule', 'TxChildkeyTakeRateLimit') ? BigInt((await chain.storage('SubtensorModule', 'TxChildkeyTakeRateLimit')) as bigint) : null
+    // Twice the default tempo (InitialTempo): "cannot set children twice within the default tempo period".
+    return m.hasConstant('SubtensorModule', 'InitialTempo') ? 2n * BigInt(m.constant('SubtensorModule', 'InitialTempo') as number) : null
+  }
+  const [limit, last, best] = await Promise.all([
+    limitOf(),
+    chain.storage('SubtensorModule', 'TransactionKeyLastBlock', hotkey.ss58, netuid, kind === 'children' ? 0 : 1) as Promise<bigint>,
+    chain.blockNumber('best'),
+  ])
+  const lastBlock = BigInt(last ?? 0n)
+  const next = BigInt(best + 1)
+  if (limit === null || lastBlock === 0n || lastBlock > next || next - lastBlock >= limit) return
+  throw failed(
+    `${kind === 'children' ? 'the children' : 'the childkey take'} of ${hotkey.label} on subnet ${netuid} changed at block ${lastBlock}, and the chain allows ` +
+      `a change every ${limit} blocks: wait until block ${lastBlock + limit} (the chain would refuse it: ${kind === 'children' ? 'TxRateLimitExceeded' : 'TxChildkeyTakeRateLimitExceeded'}); nothing was signed`,
+    'RATE_LIMITED',
+  )
+}
+
 export async function planSetChildren(ctx: PlanContext, req: { hotkey: HotkeyTarget; netuid: number; children: Array<[bigint, string]> }): Promise<TxIntent> {
   const { chain, signer } = ctx
   const call = setChildrenCall(chain, { hotkey: req.hotkey.ss58, netuid: req.netuid, children: req.children })
-  await requireSubnet(chain, req.netuid)
-  const current = (await chain.storage('SubtensorModule', 'ChildKeys', req.hotkey.ss58, req.netuid)) as Array<[bigint, string]>
   const revoke = req.children.length === 0
+  if (req.netuid === 0) throw badInput('the root network (netuid 0) has no child hotkeys', 'ROOT_CHILDREN')
+  await requireSubnet(chain, req.netuid)
+  await requireOwnedHotkey(chain, req.hotkey, signer, revoke ? 'revoking children' : 'setting children')
+  const hasPending = chain.metadata.storage('SubtensorModule', 'PendingChildKeys') !== undefined
+  const [current, pending] = await Promise.all([
+    chain.storage('SubtensorModule', 'ChildKeys', req.hotkey.ss58, req.netuid) as Promise<Array<[bigint, string]>>,
+    hasPending ? (chain.storage('SubtensorModule', 'PendingChildKeys', req.hotkey.ss58, req.netuid) as Promise<[Array<[bigint, string]>, bigint]>) : undefined,
+  ])
+  // Revoking nothing would be signed, paid for and change nothing.
+  if (revoke && !current?.length && !pending?.[0]?.length)
+    throw failed(`${req.hotkey.label} has no children on subnet ${req.netuid} (none set, none pending): nothing to revoke; nothing was signed`, 'NO_CHILDREN')
+  await requireRateLimitPassed(chain, req.hotkey, req.netuid, 'children')
   return {
     call,
     summary: revoke
@@ -101,6 +140,7 @@ export async function planChildTake(ctx: PlanContext, req: { hotkey: HotkeyTarge
   const { chain, signer } = ctx
   const call = setChildkeyTakeCall(chain, { hotkey: req.hotkey.ss58, netuid: req.netuid, take: req.take })
   await requireSubnet(chain, req.netuid)
+  await requireOwnedHotkey(chain, req.hotkey, signer, 'setting the childkey take')
   const [min, max, current] = (await Promise.all([
     chain.storage('SubtensorModule', 'MinChildkeyTake'),
     chain.storage('SubtensorModule', 'MaxChildkeyTake'),
@@ -108,6 +148,7 @@ export async function planChildTake(ctx: PlanContext, req: { hotkey: HotkeyTarge
   ])) as number[]
   if (req.take < min! || req.take > max!)
     throw badInput(`the childkey take must be between ${u16Fraction(min!).toFixed(4)} and ${u16Fraction(max!).toFixed(4)} on this chain`, 'BAD_TAKE')
+  await requireRateLimitPassed(chain, req.hotkey, req.netuid, 'take')
   return {
     call,
     summary: `set the childkey take of ${req.hotkey.label} on subnet ${req.netuid} to ${(u16Fraction(req.take) * 100).toFixed(2)}%`,

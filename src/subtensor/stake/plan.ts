@@ -14,6 +14,7 @@ import {
   requireCall,
   swapStakeCall,
   transferStakeCall,
+  unlimitedGuard,
   unstakeAllCall,
   type PriceGuard,
 } from '../write-calls.js'
@@ -40,7 +41,11 @@ const maybeAmount = (v: bigint | null | undefined) => (v === null || v === undef
 
 /** Preview lines and JSON of price protection. */
 function guardView(guard: PriceGuard): { lines: string[]; json: Record<string, unknown> } {
-  if (guard.kind === 'none') return { lines: [guard.why], json: { limitPrice: null, tolerance: null, allowPartial: null } }
+  if (guard.kind === 'none')
+    return {
+      lines: [guard.clientCheck === null ? guard.why : `${guard.why}; the quote was checked here against the tolerance ${ppbPercent(guard.clientCheck)}`],
+      json: { limitPrice: null, tolerance: guard.clientCheck === null ? null : ppbNumber(guard.clientCheck), allowPartial: null },
+    }
   return {
     lines: [
       `price protected by ${guard.call}: limit τ${formatTao(guard.limitPrice)} per α (tolerance ${ppbPercent(guard.tolerancePpb)}), ` +
@@ -70,6 +75,22 @@ const quoteJson = (q: Quote, expected: 'expectedAlpha' | 'expectedTao') => ({
 })
 
 const POOL_MOVES = 'the pool moves every block (emission, other trades): the amount you get can differ'
+
+/**
+ * Where the chain enforces no price, refuse (exit 1, before signing) a trade whose quote already slips more than
+ * the tolerance, or that cannot be priced at all: without this a runtime with no limit calls takes any price.
+ */
+function checkTolerance(guard: PriceGuard, slippage: { slippagePpb: bigint; ideal: bigint | null; amountIn: bigint }, what: string): void {
+  if (guard.kind !== 'none' || guard.clientCheck === null) return
+  const tail = `(${guard.why.replace(/^the chain does not protect the price: /, '')}): trade less, raise --tolerance, or pass --unsafe; nothing was signed`
+  if (slippage.ideal === null && slippage.amountIn > 0n)
+    throw failed(`${what}: the pool has no price to check the tolerance against and the chain does not protect the price ${tail}`, 'SLIPPAGE_ABOVE_TOLERANCE')
+  if (slippage.slippagePpb > guard.clientCheck)
+    throw failed(
+      `${what}: the expected slippage ${ppbPercent(slippage.slippagePpb)} is above the tolerance ${ppbPercent(guard.clientCheck)} and the chain does not protect the price ${tail}`,
+      'SLIPPAGE_ABOVE_TOLERANCE',
+    )
+}
 /** Above this the preview warns (5%): a thin pool, or a trade large for it. */
 const HIGH_SLIPPAGE_PPB = 50_000_000n
 const slippageWarning = (ppb: bigint): string[] =>
@@ -112,6 +133,7 @@ export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Prom
       'INSUFFICIENT_BALANCE',
     )
   const q = await quote(chain, netuid, 'buy', tao)
+  checkTolerance(guard, q, `staking ${displayTao(tao)} on subnet ${netuid}`)
   const g = guardView(guard)
   return {
     call: addStakeCall(chain, { hotkey: hotkey.ss58, netuid, tao }, guard),
@@ -147,7 +169,7 @@ export interface StakeRemoveRequest {
 }
 
 export async function planStakeRemove(ctx: PlanContext, req: StakeRemoveRequest): Promise<TxIntent> {
-  if (req.netuid === undefined) return planUnstakeAll(ctx, req.hotkey)
+  if (req.netuid === undefined) return planUnstakeAll(ctx, req.hotkey, req.guard)
   const { chain, actor: coldkey } = ctx
   const { netuid, hotkey } = req
   await requireSubnet(chain, netuid)
@@ -159,6 +181,7 @@ export async function planStakeRemove(ctx: PlanContext, req: StakeRemoveRequest)
     ...req.guard,
     limitPrice: price === null ? null : limitPrice(price, req.guard.tolerancePpb, 'sell'),
   })
+  checkTolerance(guard, q, `unstaking ${displayAlpha(alpha)} from subnet ${netuid}`)
   const g = guardView(guard)
   return {
     call: removeStakeCall(chain, { hotkey: hotkey.ss58, netuid, alpha }, guard),
@@ -184,13 +207,16 @@ const describeRemoved = (r: Record<string, unknown>) =>
   r.taoReceived ? `unstaked ${displayAlpha(BigInt(rao(r.alphaUnstaked)))} for ${displayTao(BigInt(rao(r.taoReceived)))}` : undefined
 
 /** Every subnet's stake of the coldkey through the hotkey, back to TAO (unstake_all: no price limit exists for it). */
-async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget): Promise<TxIntent> {
+async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget, options: GuardOptions): Promise<TxIntent> {
   const { chain, actor: coldkey } = ctx
   const call = unstakeAllCall(chain, hotkey.ss58)
   const netuids = (await chain.entries('SubtensorModule', 'Alpha', hotkey.ss58, coldkey)).map((e) => Number(e.keys[2]))
   const held = (await Promise.all(netuids.map(async (n) => ({ netuid: n, alpha: await readStake(chain, hotkey.ss58, coldkey, n) })))).filter((p) => p.alpha > 0n)
   if (!held.length) throw failed(`the coldkey ${coldkey} has no stake through ${hotkey.label}`, 'NO_STAKE')
   const quotes = await Promise.all(held.map((p) => quote(chain, p.netuid, 'sell', p.alpha)))
+  const guard = unlimitedGuard('unstake_all', options)
+  for (const q of quotes) checkTolerance(guard, q, `unstaking ${displayAlpha(q.amountIn)} from subnet ${q.netuid}`)
+  const g = guardView(guard)
   return {
     call,
     summary: `unstake everything through ${hotkey.label} (${held.length} subnet${held.length > 1 ? 's' : ''})`,
@@ -199,7 +225,7 @@ async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget): Promise<T
         `subnet ${q.netuid}: ${displayAlpha(q.amountIn)} → expected ${displayTao(q.amountOut)} (slippage ${ppbPercent(q.slippagePpb)})`,
         ...slippageWarning(q.slippagePpb),
       ]),
-      'price not protected: unstake_all takes no limit price',
+      ...g.lines,
       POOL_MOVES,
     ],
     context: {
@@ -208,9 +234,7 @@ async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget): Promise<T
       netuid: null,
       positions: quotes.map((q) => ({ netuid: q.netuid, alpha: amountJson(q.amountIn), expectedTao: amountJson(q.amountOut), slippage: ppbNumber(q.slippagePpb) })),
       expectedTao: amountJson(quotes.reduce((s, q) => s + q.amountOut, 0n)),
-      limitPrice: null,
-      tolerance: null,
-      allowPartial: null,
+      ...g.json,
     },
     fromEvents: (events) => removedJson(stakesRemoved(events).filter((c) => c.hotkey === hotkey.ss58)),
     describe: describeRemoved,
@@ -229,7 +253,7 @@ export interface MoveRequest {
   destinationNetuid: number
   /** Alpha; undefined = the whole position. */
   amount?: bigint
-  /** swap only. */
+  /** Price protection (swap: the runtime's limit call where it has one; move, transfer: checked here). */
   guard?: GuardOptions
 }
 
@@ -250,7 +274,9 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
   const alpha = await position(chain, coldkey, req.hotkey, req.originNetuid, req.amount)
   const mq = await quoteMove(chain, req.originNetuid, req.destinationNetuid, alpha)
   const move = { hotkey: req.hotkey.ss58, originNetuid: req.originNetuid, destinationNetuid: req.destinationNetuid, alpha }
-  let guard: PriceGuard = { kind: 'none', why: `price not protected: ${req.kind}_stake takes no limit price` }
+  let guard: PriceGuard = mq.legs.length
+    ? unlimitedGuard(`${req.kind}_stake`, req.guard ?? { tolerancePpb: 0n, unsafe: true })
+    : { kind: 'none', why: 'no price involved: nothing is swapped', clientCheck: null }
   if (req.kind === 'swap' && req.guard) {
     const [po, pd] = [mq.legs[0]?.price ?? null, mq.legs[1]?.price ?? null]
     guard = priceGuard(chain, {
@@ -266,6 +292,7 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
       : req.kind === 'transfer'
         ? transferStakeCall(chain, { destinationColdkey: destColdkey, ...move })
         : swapStakeCall(chain, move, guard)
+  checkTolerance(guard, { slippagePpb: mq.slippagePpb, ideal: mq.ideal, amountIn: alpha }, `${VERB[req.kind]} ${displayAlpha(alpha)}`)
   const g = guardView(guard)
   const to = [
     req.destinationNetuid !== req.originNetuid ? `subnet ${req.destinationNetuid}` : undefined,

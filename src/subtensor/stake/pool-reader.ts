@@ -1,4 +1,4 @@
-import { badInput } from '../../core/errors.js'
+import { badInput, failed } from '../../core/errors.js'
 import { decodeAddress } from '../../core/ss58.js'
 import type { Chain } from '../../node/index.js'
 import { alphaOfShares, alphaToTao, atPrice, SCALE, slippagePpb, spotPrice, taoToAlpha, type Pool } from './pool.js'
@@ -36,6 +36,20 @@ export async function requireKnownHotkey(chain: Chain, hotkey: string): Promise<
   const owner = await hotkeyOwner(chain, hotkey)
   if (!owner) throw badInput(`hotkey ${hotkey} is not known to this chain (it was never registered on a subnet)`, 'UNKNOWN_HOTKEY')
   return owner
+}
+
+/**
+ * Refuse (exit 1, nothing signed) a hotkey the signing coldkey does not own, as the runtime would
+ * (NonAssociatedColdKey: only the owning coldkey sets a hotkey's children or takes).
+ */
+export async function requireOwnedHotkey(chain: Chain, hotkey: { ss58: string; label: string }, coldkey: string, what: string): Promise<void> {
+  const owner = await hotkeyOwner(chain, hotkey.ss58)
+  if (owner === coldkey) return
+  throw failed(
+    `${what}: ${owner === null ? `hotkey ${hotkey.ss58} is not known to this chain` : `hotkey ${hotkey.ss58} belongs to coldkey ${owner}`}, ` +
+      `and only the coldkey that owns a hotkey may do this (the chain would refuse it: NonAssociatedColdKey); nothing was signed`,
+    'HOTKEY_NOT_OWNED',
+  )
 }
 
 /** A subnet's reserves; root and stable (mechanism 0) subnets swap 1:1. */

@@ -16,7 +16,7 @@ import { apiShape, callApi } from '../runtime/runtime-api.js'
 import { neuronsFrom } from './neurons.js'
 import { optionalStorage, readsAt, type ReadChain, type ReadOptions } from '../../node/read-at.js'
 import { subnetSummary } from './summary.js'
-import { ALL_FILL_INS, extrasFor, readFillIns } from './subnets.js'
+import { ALL_FILL_INS, extrasFor, readFillIns, runsEpochEveryBlock, stepState } from './subnets.js'
 import type { Axon, Metagraph } from '../models.js'
 
 const SUBNET_API = 'SubnetInfoRuntimeApi'
@@ -40,7 +40,7 @@ async function fromMetagraphApi(chain: ReadChain, reads: BlockReads, netuid: num
   if (!metagraph) throw noSubnet(netuid)
   const dynamic = dynamicFromTyped(metagraph)
   const size = { neurons: Number(metagraph.num_uids), maxNeurons: Number(metagraph.max_uids), burn: BigInt(metagraph.burn as bigint) }
-  const extras = extrasFor(meta, dynamic, {}, size, quote)
+  const extras = extrasFor(meta, dynamic, {}, size, quote, await runsEpochEveryBlock(chain, reads, block, [stepState(dynamic)]))
   return {
     block,
     subnet: subnetSummary(dynamic, extras, block),
@@ -68,7 +68,8 @@ async function fromSubnetState(chain: ReadChain, reads: BlockReads, netuid: numb
   const dynamic = dynamicAnswer.typed ? dynamicFromTyped(dynamicAnswer.value) : dynamicFrom218(dynamicAnswer.value)
   const vectors = uidVectors(state.value)
   const fill = fillIns.get(netuid) ?? {}
-  const extras = extrasFor(meta, dynamic, { ...fill, neurons: vectors.hotkeys.length }, undefined, quote)
+  const everyBlock = await runsEpochEveryBlock(chain, reads, block, [stepState(dynamic)])
+  const extras = extrasFor(meta, dynamic, { ...fill, neurons: vectors.hotkeys.length }, undefined, quote, everyBlock)
   return {
     block,
     subnet: subnetSummary(dynamic, extras, block),

@@ -1,6 +1,6 @@
 /** The metagraph's rows from the runtime's per-UID vectors, and how `subnets show` and `tao watch` order and filter them. Pure. */
 import type { UidVectors } from '../runtime/records.js'
-import { taoValue, type Pricing } from '../stake/pricing.js'
+import { swapValue, taoValue, type Pricing } from '../stake/pricing.js'
 import type { Axon, Neuron } from '../models.js'
 import { u16Fraction } from '../../core/numbers.js'
 
@@ -25,7 +25,9 @@ export function neuronsFrom(v: UidVectors, x: NeuronExtras): Neuron[] {
       alphaStake,
       taoStake: v.taoStake[uid] ?? 0n,
       totalStake: v.totalStake[uid] ?? 0n,
-      stakeValue: taoValue(alphaStake, x.pricing),
+      stakeSpotValue: taoValue(alphaStake, x.pricing),
+      // Every pricing the metagraph readers build carries the pool's reserves.
+      stakeSwapValue: swapValue(alphaStake, x.pricing) ?? 0n,
       rank: u16Fraction(v.rank[uid] ?? 0),
       trust: u16Fraction(v.trust[uid] ?? 0),
       validatorTrust: u16Fraction(x.validatorTrust[uid] ?? 0),
@@ -47,6 +49,7 @@ export const NEURON_SORT_KEYS = [
   'uid',
   'stake',
   'value',
+  'spot-value',
   'total-stake',
   'tao-stake',
   'rank',
@@ -66,7 +69,8 @@ export type NeuronSortKey = (typeof NEURON_SORT_KEYS)[number]
 const SORT_VALUE: Record<NeuronSortKey, (n: Neuron) => number | bigint | string> = {
   uid: (n) => n.uid,
   stake: (n) => n.alphaStake,
-  value: (n) => n.stakeValue,
+  value: (n) => n.stakeSwapValue,
+  'spot-value': (n) => n.stakeSpotValue,
   'total-stake': (n) => n.totalStake,
   'tao-stake': (n) => n.taoStake,
   rank: (n) => n.rank,

@@ -76,6 +76,32 @@ const identityText = (identity: Record<string, Uint8Array>) => {
   return identityJson(text, Object.keys(identity), SUBNET_IDENTITY_FLAGS)
 }
 
+/**
+ * Refuse (nothing signed) a registration the chain would refuse and charge for: an unknown subnet (exit 2), a
+ * hotkey already registered there (HotKeyAlreadyRegisteredInSubNet), a hotkey of another coldkey
+ * (NonAssociatedColdKey), a subnet closed to registration (SubNetRegistrationDisabled) or without UID slots.
+ */
+async function requireRegistrable(chain: Chain, netuid: number, hotkey: HotkeyTarget, signer: string): Promise<void> {
+  await requireSubnet(chain, netuid)
+  const has = (item: string) => chain.metadata.storage('SubtensorModule', item) !== undefined
+  const [uid, owner, allowed, maxUids] = await Promise.all([
+    chain.storage('SubtensorModule', 'Uids', netuid, hotkey.ss58) as Promise<number | undefined>,
+    hotkeyOwner(chain, hotkey.ss58),
+    netuid !== 0 && has('NetworkRegistrationAllowed') ? chain.storage('SubtensorModule', 'NetworkRegistrationAllowed', netuid) : true,
+    netuid !== 0 && has('MaxAllowedUids') ? chain.storage('SubtensorModule', 'MaxAllowedUids', netuid) : 1,
+  ])
+  const where = netuid === 0 ? 'the root network' : `subnet ${netuid}`
+  if (uid !== undefined && uid !== null)
+    throw failed(`${hotkey.label} is already registered on ${where} as uid ${uid}; nothing was signed`, 'ALREADY_REGISTERED')
+  if (owner !== null && owner !== signer)
+    throw failed(
+      `hotkey ${hotkey.ss58} belongs to coldkey ${owner}: only its own coldkey registers it (the chain would refuse it: NonAssociatedColdKey); nothing was signed`,
+      'HOTKEY_NOT_OWNED',
+    )
+  if (allowed === false) throw failed(`${where} does not take registrations now (NetworkRegistrationAllowed is off); nothing was signed`, 'REGISTRATION_CLOSED')
+  if (Number(maxUids) === 0) throw failed(`${where} has no UID slots (MaxAllowedUids is 0); nothing was signed`, 'REGISTRATION_CLOSED')
+}
+
 export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget; netuid: number; maxBurn?: bigint }): Promise<TxIntent> {
   const { chain, actor: coldkey } = ctx
   const { netuid, hotkey } = req
@@ -86,6 +112,7 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
     return { uid: r?.uid ?? null, burnPaid: netuid === 0 || paid === null ? null : amountJson(paid) }
   }
   const describe = (r: Record<string, unknown>) => (r.uid === null ? undefined : `registered as uid ${r.uid} on subnet ${netuid}`)
+  await requireRegistrable(chain, netuid, hotkey, coldkey)
   if (netuid === 0) {
     const call = registerCall(chain, { netuid, hotkey: hotkey.ss58 })
     return {
@@ -97,7 +124,6 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
       describe,
     }
   }
-  await requireSubnet(chain, netuid)
   const burn = await readBurn(chain, netuid)
   if (req.maxBurn !== undefined && burn > req.maxBurn)
     throw failed(`the burn on subnet ${netuid} is ${displayTao(burn)}, above --max-burn ${displayTao(req.maxBurn)}; nothing was signed`, 'BURN_ABOVE_MAX')

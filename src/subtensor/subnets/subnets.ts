@@ -10,7 +10,7 @@ import { dynamicFrom218, dynamicFromTyped, identityName, text, type DynamicRecor
 import { apiShape, callApi } from '../runtime/runtime-api.js'
 import { pricingOf } from '../stake/pricing.js'
 import { optionalStorage, readsAt, type ReadChain, type ReadOptions } from '../../node/read-at.js'
-import { subnetSummary, type SubnetExtras } from './summary.js'
+import { epochEveryBlock, subnetSummary, type StepState, type SubnetExtras } from './summary.js'
 import type { SubnetSummary } from '../models.js'
 
 const SUBNET_API = 'SubnetInfoRuntimeApi'
@@ -34,9 +34,12 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
     if (i) sizes.set(Number(i.netuid), { neurons: Number(i.subnetwork_n), maxNeurons: Number(i.max_allowed_uids), burn: BigInt(i.burn as bigint) })
   }
   const have = { sizes: infos !== undefined, quotes: quotes !== undefined }
-  const fillIns = await readFillIns(chain, reads, dynamics.map((d) => ({ netuid: d.netuid, needs: neededFillIns(d, have) })))
+  const [fillIns, everyBlock] = await Promise.all([
+    readFillIns(chain, reads, dynamics.map((d) => ({ netuid: d.netuid, needs: neededFillIns(d, have) }))),
+    runsEpochEveryBlock(chain, reads, block, dynamics.map(stepState)),
+  ])
   return dynamics
-    .map((d) => subnetSummary(d, extrasFor(meta, d, fillIns.get(d.netuid), sizes.get(d.netuid), quotes?.get(d.netuid)), block))
+    .map((d) => subnetSummary(d, extrasFor(meta, d, fillIns.get(d.netuid), sizes.get(d.netuid), quotes?.get(d.netuid), everyBlock), block))
     .sort((a, b) => a.netuid - b.netuid)
 }
 
@@ -138,17 +141,46 @@ function fillValue(field: FillInField, v: unknown): unknown {
   }
 }
 
+export const stepState = (d: DynamicRecord): StepState => ({ netuid: d.netuid, tempo: d.tempo, blocksSinceLastStep: Number(d.blocksSinceLastStep) })
+
+/**
+ * Whether this runtime runs every subnet's epoch at every block rather than by tempo (spec 218's raonet build does):
+ * told by a subnet that stepped at this block though its tempo did not call for it; where every subnet that stepped
+ * was due anyway, by the block before (a runtime on schedule counts blocks since the step there). Only for runtimes
+ * that schedule epochs by block number.
+ */
+export async function runsEpochEveryBlock(chain: ReadChain, reads: BlockReads, block: number, states: readonly StepState[]): Promise<boolean> {
+  const view = chain.metadata
+  if (view.storage('SubtensorModule', 'SubnetEpochIndex') !== undefined) return false
+  const told = epochEveryBlock(states, block)
+  if (told !== undefined) return told
+  if (block === 0 || !view.storage('System', 'ParentHash') || !view.storage('SubtensorModule', 'BlocksSinceLastStep')) return false
+  const stepped = states.find((s) => s.tempo > 0 && s.blocksSinceLastStep === 0)!
+  // The raw value of System.ParentHash is the 32-byte hash itself.
+  const [parent] = await reads.storageRawMany([['System', 'ParentHash']])
+  if (!parent) return false
+  return Number(await chain.at(parent).storage('SubtensorModule', 'BlocksSinceLastStep', stepped.netuid)) === 0
+}
+
 /** The extras for one subnet from the typed answers and the storage fill-ins. */
-export function extrasFor(meta: RuntimeMetadata, d: DynamicRecord, fill: SubnetFillIn = {}, size?: SubnetSize, quote?: bigint): SubnetExtras {
+export function extrasFor(
+  meta: RuntimeMetadata,
+  d: DynamicRecord,
+  fill: SubnetFillIn = {},
+  size?: SubnetSize,
+  quote?: bigint,
+  epochEveryBlock = false,
+): SubnetExtras {
   return {
     neurons: size?.neurons ?? fill.neurons ?? 0,
     maxNeurons: size?.maxNeurons ?? fill.maxNeurons ?? 0,
     burn: size?.burn ?? fill.burn ?? 0n,
-    pricing: pricingOf(d.netuid, d, { mechanism: fill.mechanism ?? null, quote }),
+    pricing: pricingOf(d.netuid, d, { mechanism: fill.mechanism ?? null, quote, withReserves: true }),
     name: fill.name,
     symbol: fill.symbol,
     ownerHotkey: fill.ownerHotkey,
     registeredAt: fill.registeredAt,
     epochByBlock: meta.storage('SubtensorModule', 'SubnetEpochIndex') === undefined,
+    epochEveryBlock,
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DynamicRecord } from '../runtime/records.js'
-import { nextEpochBlock, subnetSummary } from './summary.js'
+import { epochEveryBlock, nextEpochBlock, nextEpochIndexBlock, subnetSummary } from './summary.js'
 import { PRICE_SCALE } from '../models.js'
 
 /** The runtime's rule, block by block: an epoch runs where tempo - (block + netuid + 1) % (tempo + 1) == 0. */
@@ -16,6 +16,47 @@ describe('subnet summary', () => {
           expect(nextEpochBlock(netuid, tempo, block), `tempo ${tempo} netuid ${netuid} block ${block}`).toBe(expected)
         }
     expect(nextEpochBlock(1, 0, 10)).toBeNull()
+  })
+
+  it('a subnet that stepped at a block its tempo did not call for tells a runtime that runs the epoch every block', () => {
+    // netuid 1, tempo 10: the schedule runs the epoch at blocks 8, 19, 30 …
+    expect(epochEveryBlock([{ netuid: 1, tempo: 10, blocksSinceLastStep: 0 }], 12)).toBe(true)
+    expect(epochEveryBlock([{ netuid: 1, tempo: 10, blocksSinceLastStep: 3 }], 12)).toBe(false)
+    // Stepped at its scheduled block: a runtime on schedule looks the same; undecided (the block before tells).
+    expect(epochEveryBlock([{ netuid: 1, tempo: 10, blocksSinceLastStep: 0 }], 19)).toBeUndefined()
+    // Another subnet off its schedule decides for the runtime.
+    expect(epochEveryBlock([{ netuid: 1, tempo: 10, blocksSinceLastStep: 0 }, { netuid: 2, tempo: 10, blocksSinceLastStep: 0 }], 19)).toBe(true)
+    expect(epochEveryBlock([{ netuid: 1, tempo: 0, blocksSinceLastStep: 0 }], 20)).toBe(false)
+  })
+
+  it("the epoch index (get_epoch_index, which reveals go by) turns where (block + netuid + 1) is a multiple of tempo + 1", () => {
+    const index = (block: number, netuid: number, tempo: number) => Math.floor((block + netuid + 1) / (tempo + 1))
+    for (const [netuid, tempo] of [[1, 10], [2, 2], [7, 360]] as const)
+      for (let block = 0; block < 40; block++) {
+        const turn = nextEpochIndexBlock(netuid, tempo, block)!
+        expect(index(turn, netuid, tempo)).toBe(index(block, netuid, tempo) + 1)
+        expect(index(turn - 1, netuid, tempo)).toBe(index(block, netuid, tempo))
+      }
+  })
+
+  it('a runtime that runs the epoch every block has it next at the next block', () => {
+    const d: DynamicRecord = {
+      netuid: 2,
+      ownerColdkey: 'cold',
+      ownerHotkey: null,
+      name: null,
+      symbol: null,
+      tempo: 10,
+      blocksSinceLastStep: 0n,
+      taoEmission: 0n,
+      taoIn: 1n,
+      alphaIn: 1n,
+      alphaOut: 0n,
+      registeredAt: null,
+    }
+    const extras = { neurons: 0, maxNeurons: 0, burn: 0n, pricing: { kind: 'pool' as const, taoIn: 1n, alphaIn: 1n }, epochByBlock: true }
+    expect(subnetSummary(d, { ...extras, epochEveryBlock: true }, 40).nextEpochBlock).toBe(41)
+    expect(subnetSummary(d, extras, 40).nextEpochBlock).toBe(nextEpochBlock(2, 10, 40))
   })
 
   it('fills what DynamicInfo lacks from the extras, keeps what it has, and prices market cap', () => {

@@ -22,6 +22,11 @@ export interface PendingCommit {
   createdAt: string
   /** Block it landed in; null while not seen in a block (signed with --dry-run, or not waited for). */
   block: number | null
+  /**
+   * While not seen in a block: the last block its signed transaction can land in (a mortal era's end), after
+   * which it never will; null or absent when not known (immortal, or not signed here).
+   */
+  validUntil?: number | null
 }
 
 export interface CommitStore {
@@ -47,11 +52,25 @@ export function serializeStore(store: CommitStore): string {
 
 const isU16List = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= U16_MAX)
 
-/** Parse and check a store file; throws an Error naming what is wrong (the caller says which file). */
+/** A value read from a file, for a message: JSON-quoted (control bytes escaped), and short. */
+const shown = (v: unknown): string => {
+  const text = JSON.stringify(v) ?? String(v)
+  return text.length > 60 ? text.slice(0, 57) + '…' : text
+}
+
+/** Parse and check a store file; throws an Error naming what is wrong (the caller says which file), never echoing raw bytes. */
 export function parseStore(text: string, hotkey: string, netuid: number): CommitStore {
-  const data = JSON.parse(text) as Partial<CommitStore>
-  if (data?.version !== STORE_VERSION) throw new Error(`unknown format version ${String(data?.version)}`)
-  if (data.hotkey !== hotkey || data.netuid !== netuid) throw new Error(`it belongs to ${data.hotkey} on subnet ${data.netuid}`)
+  let data: Partial<CommitStore> | null
+  try {
+    data = JSON.parse(text) as Partial<CommitStore> | null
+  } catch {
+    // JSON.parse's message quotes the text, NUL bytes and all.
+    throw new Error(/^[\s\0]*$/.test(text) ? 'it is empty or holds only NUL bytes (a write cut short?)' : 'it is not JSON')
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('it is not a commit store (not a JSON object)')
+  if (data.version !== STORE_VERSION) throw new Error(`unknown format version ${shown(data.version)}`)
+  if (typeof data.hotkey !== 'string' || typeof data.netuid !== 'number') throw new Error('it names no hotkey and subnet')
+  if (data.hotkey !== hotkey || data.netuid !== netuid) throw new Error(`it belongs to hotkey ${shown(data.hotkey)} on subnet ${shown(data.netuid)}`)
   if (!Array.isArray(data.commits)) throw new Error('no commit list')
   for (const c of data.commits) {
     const ok =
@@ -64,7 +83,8 @@ export function parseStore(text: string, hotkey: string, netuid: number): Commit
       isU16List(c.salt) &&
       typeof c.versionKey === 'string' &&
       /^\d+$/.test(c.versionKey) &&
-      (c.block === null || Number.isInteger(c.block))
+      (c.block === null || Number.isInteger(c.block)) &&
+      (c.validUntil === undefined || c.validUntil === null || Number.isInteger(c.validUntil))
     if (!ok) throw new Error(`a commit record is malformed (${JSON.stringify(c)?.slice(0, 80)})`)
   }
   return data as CommitStore

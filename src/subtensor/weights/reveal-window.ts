@@ -1,4 +1,4 @@
-import { epochRevealTiming, legacyRevealTiming, legacyRevealWindow, type RevealTiming } from './commit-reveal.js'
+import { epochRevealTiming, legacyEpoch, legacyRevealTiming, legacyRevealWindow, type RevealTiming } from './commit-reveal.js'
 import type { Chain } from '../../node/index.js'
 import type { ChainCommit, SubnetWeightsState } from './subnet-state.js'
 
@@ -23,8 +23,11 @@ export function commitTiming(state: SubnetWeightsState, commit: ChainCommit, nex
   const nextBlock = state.block + 1
   const period = state.revealPeriod ?? 1n
   if (state.epochIndex === null) {
-    const window = legacyRevealWindow(Number(commit.fields[0]), state.netuid, state.tempo, Number(period))
-    return { timing: legacyRevealTiming(window, nextBlock), window: { ...window, epoch: null } }
+    const commitBlock = Number(commit.fields[0])
+    const window = legacyRevealWindow(commitBlock, state.netuid, state.tempo, Number(period))
+    // The runtime's own epoch index (get_epoch_index) of the reveal: the commit's epoch + the reveal period.
+    const epoch = legacyEpoch(commitBlock, state.netuid, state.tempo) + Number(period)
+    return { timing: legacyRevealTiming(window, nextBlock), window: { ...window, epoch } }
   }
   // The counter moves on the epoch's own block, and a transaction in that block already belongs to the new epoch.
   const current = state.epochIndex + (nextEpoch !== null && nextEpoch === nextBlock ? 1n : 0n)

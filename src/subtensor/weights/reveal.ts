@@ -1,4 +1,4 @@
-import { commitsOn, withoutHashes, type PendingCommit } from './commit-store.js'
+import { commitsOn, type PendingCommit } from './commit-store.js'
 import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
 import { coverWait } from '../../core/command-deadline.js'
@@ -6,7 +6,7 @@ import { badInput, failed } from '../../core/errors.js'
 import type { Chain } from '../../node/index.js'
 import { info, progress, warn } from '../../core/output.js'
 import { batchRevealWeightsArgs, revealWeightsArgs } from './calls.js'
-import { pendingFile, readPending, updatePending } from './commit-store-file.js'
+import { archivePending, pendingFile, readArchive, readPending, restorePending } from './commit-store-file.js'
 import { commitTiming, nextEpochBlock, type CommitTiming } from './reveal-window.js'
 import { readSubnetWeightsState, readWeightCommits, type SubnetWeightsState } from './subnet-state.js'
 
@@ -20,8 +20,8 @@ interface Classified {
   ready: PendingCommit[]
   /** The earliest opening among commits still to come (null when unknown), with the commit. */
   early: Array<{ commit: PendingCommit; timing: CommitTiming }>
-  /** Records that can never be revealed: past their window, or gone from the chain after landing. */
-  dead: Array<{ commit: PendingCommit; reason: 'expired' | 'gone' }>
+  /** Records that can never be revealed: past their window, gone from the chain after landing, or signed and never landed in time. */
+  dead: Array<{ commit: PendingCommit; reason: 'expired' | 'gone' | 'not-landed' }>
   /** Signed but never seen on chain (a --dry-run not submitted yet, or a commit not waited for). */
   unseen: PendingCommit[]
   /** Whether the first ready commit is the oldest live one on chain (reveal_weights drops every older one). */
@@ -45,6 +45,17 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
     if (!state.exists) throw badInput(`subnet ${netuid} does not exist`, 'UNKNOWN_SUBNET')
     const file = pendingFile(signer, netuid)
     let local = commitsOn(await readPending(signer, netuid), state.genesisHash)
+    // Records archived on an earlier node's word come back when the chain shows them after all.
+    const archived = commitsOn(await readArchive(signer, netuid), state.genesisHash).filter((a) => !local.some((l) => l.hash === a.hash))
+    if (archived.length > 0) {
+      const onChain = new Set((await readWeightCommits(chain, netuid, signer)).map((c) => c.hash))
+      const back = archived.filter((a) => onChain.has(a.hash))
+      if (back.length > 0) {
+        await restorePending(signer, netuid, back.map((b) => b.hash))
+        for (const b of back) info(`commit ${b.hash} is on chain after all: back from the archive`)
+        local = [...local, ...back]
+      }
+    }
     if (local.length === 0) throw failed(`no pending weight commit of hotkey ${signer} on subnet ${netuid} on this chain (${file})`, 'NOTHING_TO_REVEAL')
     if (!state.commitReveal) throw failed(`commit-reveal is off on subnet ${netuid}: the chain no longer takes reveals there`, 'COMMIT_REVEAL_DISABLED')
 
@@ -83,7 +94,8 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
       state = await readSubnetWeightsState(chain, netuid, signer)
       c = await look()
     }
-    for (const u of c.unseen) warn(`commit ${u.hash} was signed but is not on chain (not submitted yet?): kept in ${file}`)
+    for (const u of c.unseen)
+      warn(`commit ${u.hash} was signed but is not on chain (not submitted yet?): kept in ${file}${u.validUntil != null ? ` until block ${u.validUntil}, after which it cannot land` : ''}`)
     if (c.ready.length === 0) throw failed(`nothing left to reveal for hotkey ${signer} on subnet ${netuid}`, 'NOTHING_TO_REVEAL')
 
     revealed = c.ready.map((r) => r.hash)
@@ -123,7 +135,8 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
       describe,
     }
   })
-  if (report.status === 'landed' && report.ok === true) await updatePending(hotkey, netuid, (store) => withoutHashes(store, revealed))
+  // Revealed records leave the pending store for the archive: their salts stay on disk, whatever a node says later.
+  if (report.status === 'landed' && report.ok === true) await archivePending(hotkey, netuid, revealed)
   return report
 }
 
@@ -137,8 +150,11 @@ async function classify(chain: Chain, hotkey: string, state: SubnetWeightsState,
   for (const commit of local) {
     const timing = timings.get(commit.hash)
     if (!timing) {
-      if (commit.block === null) out.unseen.push(commit)
-      else out.dead.push({ commit, reason: 'gone' })
+      // A signed commit not seen on chain: it may still land until its era ends, never after.
+      if (commit.block === null) {
+        if (commit.validUntil != null && state.block >= commit.validUntil) out.dead.push({ commit, reason: 'not-landed' })
+        else out.unseen.push(commit)
+      } else out.dead.push({ commit, reason: 'gone' })
     } else if (timing.timing.state === 'open') out.ready.push(commit)
     else if (timing.timing.state === 'expired') out.dead.push({ commit, reason: 'expired' })
     else out.early.push({ commit, timing })
@@ -161,9 +177,12 @@ async function forget(hotkey: string, netuid: number, dead: Classified['dead']):
   for (const d of dead)
     warn(
       d.reason === 'expired'
-        ? `commit ${d.commit.hash} is past its reveal window and can no longer be revealed: forgotten`
-        : `commit ${d.commit.hash} is no longer on chain (revealed or expired): forgotten`,
+        ? `commit ${d.commit.hash} is past its reveal window and can no longer be revealed: moved to the archive`
+        : d.reason === 'not-landed'
+          ? `commit ${d.commit.hash} was signed but not submitted before its transaction expired (block ${d.commit.validUntil}): it can never land; moved to the archive`
+          : `commit ${d.commit.hash} is not on chain as this node shows it (revealed, expired, or a node behind): moved to the archive, salt kept`,
     )
-  await updatePending(hotkey, netuid, (store) => withoutHashes(store, dead.map((d) => d.commit.hash)))
+  // Moved, not deleted: the salt survives a node that was wrong, and a later reveal brings the record back.
+  await archivePending(hotkey, netuid, dead.map((d) => d.commit.hash))
 }
 

@@ -66,8 +66,9 @@ export interface WeightLimits {
  * The first rule of the runtime's `do_set_weights` these weights break, in words, or undefined when they pass
  * (the same rules at spec 218, 381 and HEAD): root refused, uids that exist, at most one per UID, at least
  * min(MinAllowedWeights, n) unless a lone self-weight, no normalised weight above MaxWeightsLimit unless a
- * self-weight, and a version key not below WeightsVersionKey. Rate limits and validator permits are left to
- * the chain, which names its refusal.
+ * self-weight, and a version key not below WeightsVersionKey. The rate limit is checked against the chain's
+ * state in submit.ts; validator permits are left to the chain (an epoch before the transaction lands can change
+ * them; spec 218's raonet build grants every UID one at every block).
  */
 export function weightsProblem(w: Pick<EmitWeights, 'uids' | 'values'>, limits: WeightLimits, versionKey: bigint): string | undefined {
   const { netuid, subnetN } = limits

@@ -1,10 +1,10 @@
-import { commitHash, legacyRevealWindow, randomSalt } from './commit-reveal.js'
+import { commitHash, legacyEpoch, legacyRevealWindow, randomSalt } from './commit-reveal.js'
 import { withoutHashes, type PendingCommit } from './commit-store.js'
 import { weightsProblem, type EmitWeights } from './rules.js'
 import { u16Fraction } from '../../core/numbers.js'
 import type { TxIntent, TxRunner } from '../../tx/intent.js'
 import { mayHaveLanded } from '../../tx/execute.js'
-import { badInput } from '../../core/errors.js'
+import { badInput, failed } from '../../core/errors.js'
 import { publicKeyOf } from '../../node/signer.js'
 import { info } from '../../core/output.js'
 import { pendingFile, updatePending } from './commit-store-file.js'
@@ -40,6 +40,7 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
       if (problem) throw badInput(problem, 'WEIGHTS_REFUSED')
       if (req.mode === 'commit' && !state.commitReveal)
         throw badInput(`commit-reveal is off on subnet ${netuid}: set the weights directly with \`tao weights set\``, 'COMMIT_REVEAL_DISABLED')
+      if (!req.timelock) checkRateLimit(state, signer)
       if (req.timelock) {
         if (!chain.hasCall('SubtensorModule', 'commit_timelocked_weights'))
           throw badInput(`SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`, 'CALL_NOT_IN_RUNTIME')
@@ -134,17 +135,35 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
           }))
           const stored = commits.find((c) => c.hash === hash)
           if (!stored) return { reveal: null }
+          // Spec 218 records the window's blocks; the epoch is the runtime's index of them (get_epoch_index).
           const window =
             after.epochIndex === null
-              ? { firstBlock: Number(stored.fields[1]), lastBlock: Number(stored.fields[2]), epoch: null }
+              ? {
+                  firstBlock: Number(stored.fields[1]),
+                  lastBlock: Number(stored.fields[2]),
+                  epoch: legacyEpoch(Number(stored.fields[0]), netuid, after.tempo) + Number(after.revealPeriod ?? 1n),
+                }
               : commitTiming(after, stored, nextEpoch).window
           return { reveal: window }
         },
       }
     })
     if (report.mode === 'commit' && report.status === 'landed') log(describeReveal(report.reveal as RevealJson | null, netuid))
-    if (report.mode === 'commit' && report.status === 'dry-run')
-      info(`the salt is kept in ${report.pendingFile}: after submitting the commit, reveal it with \`tao weights reveal --netuid ${netuid}\``)
+    if (report.mode === 'commit' && report.status === 'dry-run') {
+      // The signed commit can land only until its era ends: after that a reveal forgets the record instead of
+      // warning about it every time.
+      const era = report.era as { type: string; death?: number } | undefined
+      const validUntil = era?.type === 'mortal' && era.death !== undefined ? era.death - 1 : null
+      if (validUntil !== null)
+        await updatePending(pending!.hotkey, netuid, (store) => ({
+          ...store,
+          commits: store.commits.map((c) => (c.hash === pending!.hash ? { ...c, validUntil } : c)),
+        }))
+      info(
+        `the salt is kept in ${report.pendingFile}: after submitting the commit${validUntil === null ? '' : ` (it can land until block ${validUntil})`}, ` +
+          `reveal it with \`tao weights reveal --netuid ${netuid}\``,
+      )
+    }
     return report
   } catch (err) {
     // A commit that may be on chain keeps its record: the salt is the only way to reveal it.
@@ -156,6 +175,23 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
 const MAX_UNREVEALED = 10
 
 type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: number | null }
+
+/**
+ * Refuse (exit 1, nothing signed) weights or a commit sent sooner after the hotkey's last ones than the subnet's
+ * WeightsSetRateLimit allows: the chain would refuse it (SettingWeightsTooFast / CommittingWeightsTooFast) and keep
+ * the fee. It lands at best in the next block, which is what is checked, as the runtime does (last update 0 = never).
+ */
+function checkRateLimit(state: SubnetWeightsState, signer: string): void {
+  if (state.rateLimit === null || state.lastUpdate === null || state.lastUpdate === 0n) return
+  const next = BigInt(state.block + 1)
+  if (next < state.lastUpdate || next - state.lastUpdate >= state.rateLimit) return
+  const error = state.commitReveal ? 'CommittingWeightsTooFast' : 'SettingWeightsTooFast'
+  throw failed(
+    `hotkey ${signer} last set weights on subnet ${state.netuid} at block ${state.lastUpdate} and the subnet allows them every ${state.rateLimit} blocks ` +
+      `(WeightsSetRateLimit): wait until block ${state.lastUpdate + state.rateLimit} (the chain would refuse it: ${error}); nothing was signed`,
+    'WEIGHTS_RATE_LIMITED',
+  )
+}
 
 function checkSubnet(state: SubnetWeightsState, signer: string): void {
   if (!state.exists) throw badInput(`subnet ${state.netuid} does not exist`, 'UNKNOWN_SUBNET')
