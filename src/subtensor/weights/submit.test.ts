@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { badInput, failed, TaoError, unreachable } from '../../core/errors.js'
-import type { Chain, SendOptions, Sr25519Keypair, TxCall, TxResult } from '../../node/index.js'
+import type { Chain, PreparedTx, SendOptions, Sr25519Keypair, TxCall, TxResult } from '../../node/index.js'
 import { executeTx, type TxIO } from '../../tx/execute.js'
 import type { TxRunner } from '../../tx/intent.js'
 import { pendingFile, readPending, updatePending } from './commit-store-file.js'
@@ -16,7 +16,7 @@ import { submitWeights, type WeightsRequest } from './submit.js'
 
 const HOTKEY = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const NETUID = 3
-const GENESIS = `0x${'11'.repeat(32)}`
+const GENESIS = `0x${'11'.repeat(32)}` as const
 const TX_HASH = `0x${'ab'.repeat(32)}` as const
 const HEX = `0x${'cd'.repeat(24)}` as const
 const BLOCK = 100
@@ -90,6 +90,22 @@ function fakeSubnet(outcome: Outcome, { commitReveal = true, queued = [] as unkn
     estimateFee: async () => 1000n,
     rpc: async () => 0,
     signingTrust: async () => ({ mode: 1, verifiedBy: 'runtime', words: 'mode 1' }),
+    endpoint: { network: 'local', url: 'ws://127.0.0.1:9944' },
+    // The signing path prepares the call (its bytes decoded back) and signs exactly that preparation.
+    prepare: async (call: TxCall, signer: string, options: SendOptions): Promise<PreparedTx> => ({
+      call,
+      decoded: { pallet: call.pallet, name: call.name, args: call.args },
+      signer,
+      nonce: 0,
+      tip: options.tip ?? 0n,
+      era: { type: 'immortal' },
+      at: { hash: GENESIS, number: BLOCK },
+      fee: 1000n,
+      genesisHash: GENESIS,
+      specVersion: 218,
+      transactionVersion: 1,
+    }),
+    sendPrepared: (p: PreparedTx, keypair: Sr25519Keypair, options: SendOptions) => chain.send(p.call, keypair, options),
     async send(call: TxCall, _keypair: Sr25519Keypair, options: SendOptions) {
       sent.push(call)
       const result = await outcome(call, options)
