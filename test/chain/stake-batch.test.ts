@@ -79,7 +79,7 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   it('stake add --hotkeys a,b --netuids x,y: one batch_all extrinsic, the stake of each of the 4 pairs grew by what its leg reports', async () => {
     const n0 = await nonce()
-    const r = await tao(['stake', 'add', '-w', 'staker', '--hotkeys', 'default,second', '--netuids', subnets.join(','), '--amount', '2', '-y', '--json'])
+    const r = await tao(['stake', 'add', '-w', 'staker', '--hotkeys', 'default,second', '--netuids', subnets.join(','), '--amount', '2', '--unsafe', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('Utility.batch_all')
     expect(await nonce()).toBe(n0 + 1)
@@ -106,7 +106,7 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
   })
 
   it('stake add --all-netuids: every subnet where the hotkey is registered (root aside)', async () => {
-    const r = await tao(['stake', 'add', '-w', 'staker', '-H', 'second', '--all-netuids', '--amount', '1', '-y', '--json'])
+    const r = await tao(['stake', 'add', '-w', 'staker', '-H', 'second', '--all-netuids', '--amount', '1', '--unsafe', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const registered = (await chain.entries('SubtensorModule', 'IsNetworkMember', w.hotkeys.second))
       .filter((e) => e.value === true)
@@ -118,10 +118,10 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   it('refusals before signing: a leg on a subnet that does not exist names the leg (exit 2); too little balance for all legs (exit 1); nothing signed', async () => {
     const n0 = await nonce()
-    const missing = await tao(['stake', 'add', '-w', 'staker', '-H', 'default', '--netuids', `${subnets[0]},999`, '--amount', '1', '-y', '--json'])
+    const missing = await tao(['stake', 'add', '-w', 'staker', '-H', 'default', '--netuids', `${subnets[0]},999`, '--amount', '1', '--unsafe', '-y', '--json'])
     expect(missing.code).toBe(2)
     expect(errorLines(missing.stderr)).toEqual([expect.stringMatching(/leg 2 \(subnet 999, hotkey "default" of wallet "staker"\): subnet 999 does not exist/)])
-    const broke = await tao(['stake', 'add', '-w', 'staker', '--all-hotkeys', '--netuids', subnets.join(','), '--amount', '3000', '-y', '--json'])
+    const broke = await tao(['stake', 'add', '-w', 'staker', '--all-hotkeys', '--netuids', subnets.join(','), '--amount', '3000', '--unsafe', '-y', '--json'])
     expect(broke.code).toBe(1)
     expect(broke.json.error.code).toBe('INSUFFICIENT_BALANCE')
     expect(errorLines(broke.stderr)).toEqual([expect.stringMatching(/12,?000 TAO|τ12,?000/)])
@@ -151,7 +151,7 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   it('stake remove --all-hotkeys --all-netuids --all: every position back to TAO in one extrinsic; the stake is gone', async () => {
     const n0 = await nonce()
-    const r = await tao(['stake', 'remove', '-w', 'staker', '--all-hotkeys', '--all-netuids', '--all', '-y', '--json'])
+    const r = await tao(['stake', 'remove', '-w', 'staker', '--all-hotkeys', '--all-netuids', '--all', '--unsafe', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('Utility.batch_all')
     expect(await nonce()).toBe(n0 + 1)

@@ -220,13 +220,13 @@ describe('wallet transfer against a real local chain', () => {
     const before = await free(SENDER)
     const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', SENDER, '--amount', '1', '-y', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(new RegExp(`warning: ${SENDER} is the sending coldkey itself: nothing moves, and the fee is paid for it`))
+    expect(r.stderr).toMatch(new RegExp(`warning: ${SENDER} is the sending account itself: nothing moves, and the fee is paid for it`))
     expect(await free(SENDER)).toBe(before - BigInt(r.json.fee.rao))
     // Without -y the warning comes before the question (here no terminal can answer it: nothing is signed).
     const nonce = (await chain.account(SENDER)).nonce
     const asked = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', SENDER, '--amount', '1'])
     expect(asked.code).toBe(2)
-    expect(asked.stderr).toMatch(/is the sending coldkey itself[\s\S]*-y/)
+    expect(asked.stderr).toMatch(/is the sending account itself[\s\S]*-y/)
     expect((await chain.account(SENDER)).nonce).toBe(nonce)
   })
 

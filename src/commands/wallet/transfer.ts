@@ -12,7 +12,11 @@ import type { Chain } from '../../node/index.js'
 /** When `to` is a hotkey the chain knows: who owns it and where it is registered, in words; else null. */
 async function hotkeyDestination(chain: Chain, to: string): Promise<string | null> {
   const { hotkeyOwner } = await import('../../subtensor/stake/pool-reader.js')
-  const owner = await hotkeyOwner(chain, to)
+  // Signing offline there is no chain to ask: the check is a warning's worth, not a reason to refuse.
+  const owner = await hotkeyOwner(chain, to).catch((err: unknown) => {
+    if ((err as { code?: string }).code === 'NEEDS_NODE') return null
+    throw err
+  })
   if (!owner) return null
   const member = chain.metadata.storage('SubtensorModule', 'IsNetworkMember')
     ? (await chain.entries('SubtensorModule', 'IsNetworkMember', to)).filter((e) => e.value === true).map((e) => Number(e.keys[1]))

@@ -48,8 +48,10 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
     // Records archived on an earlier node's word come back when the chain shows them after all.
     const archived = commitsOn(await readArchive(signer, netuid), state.genesisHash).filter((a) => !local.some((l) => l.hash === a.hash))
     if (archived.length > 0) {
-      const onChain = new Set((await readWeightCommits(chain, netuid, signer)).map((c) => c.hash))
-      const back = archived.filter((a) => onChain.has(a.hash))
+      const [commits, nextEpoch] = await Promise.all([readWeightCommits(chain, netuid, signer), nextEpochBlock(chain, netuid)])
+      // Only what can still be revealed comes back: a commit past its window stays in the archive.
+      const live = new Set(commits.filter((c) => commitTiming(state, c, nextEpoch).timing.state !== 'expired').map((c) => c.hash))
+      const back = archived.filter((a) => live.has(a.hash))
       if (back.length > 0) {
         await restorePending(signer, netuid, back.map((b) => b.hash))
         for (const b of back) info(`commit ${b.hash} is on chain after all: back from the archive`)
