@@ -114,7 +114,15 @@ async function polkadotRead(api, netuid) {
       active: state.active[uid].isTrue,
       lastUpdate: state.last_update[uid].toNumber(),
       registeredAt: state.block_at_registration[uid].toNumber(),
-      axon: axon ? { ip: axon.ip.toBigInt(), port: axon.port.toNumber(), version: axon.version.toNumber(), protocol: axon.protocol.toNumber(), block: axon.block.toNumber() } : null,
+      axon: axon
+        ? {
+            ip: axon.ip.toBigInt(),
+            port: axon.port.toNumber(),
+            version: axon.version.toNumber(),
+            protocol: axon.protocol.toNumber(),
+            block: axon.block.toNumber(),
+          }
+        : null,
     }
   })
   return {
@@ -150,7 +158,18 @@ if (process.argv[2] === '--polkadot-child') {
 // ---- the chain and the subnet ----
 const runs = Number(process.argv[2] ?? 7)
 const { source } = await import('./source.mjs')
-const { connect, diskMetadataCache, readMetagraph, keypairFromUri, encodeAddress, signerOf, toHex, opaqueLayouts, uidVectors, neuronsFrom } = await source(
+const {
+  connect,
+  diskMetadataCache,
+  readMetagraph,
+  keypairFromUri,
+  encodeAddress,
+  signerOf,
+  toHex,
+  opaqueLayouts,
+  uidVectors,
+  neuronsFrom,
+} = await source(
   'src/node/index.ts',
   'src/subtensor/subnets/metagraph.ts',
   'src/keystore/keys.ts',
@@ -213,12 +232,29 @@ for (let uid = 0; uid < UIDS; uid++) {
   put('TotalHotkeyAlpha', [hotkeys[uid], netuid], BigInt(1_000_000_000 + uid * 7_654_321))
   if (uid % 4 === 0) put('TotalHotkeyAlpha', [hotkeys[uid], 0], BigInt(500_000_000 + uid))
   if (uid % 2 === 0)
-    put('Axons', [netuid, hotkeys[uid]], { block: 5n, version: 1, ip: BigInt(0x01020300 + (uid % 250) + 1), port: 8000 + uid, ip_type: 4, protocol: 4, placeholder1: 0, placeholder2: 0 })
+    put('Axons', [netuid, hotkeys[uid]], {
+      block: 5n,
+      version: 1,
+      ip: BigInt(0x01020300 + (uid % 250) + 1),
+      port: 8000 + uid,
+      ip_type: 4,
+      protocol: 4,
+      placeholder1: 0,
+      placeholder2: 0,
+    })
 }
 const vec = (f) => Array.from({ length: UIDS }, (_, uid) => f(uid))
 put('SubnetworkN', [netuid], UIDS)
-put('Active', [netuid], vec(() => true))
-put('ValidatorPermit', [netuid], vec((uid) => uid < 64))
+put(
+  'Active',
+  [netuid],
+  vec(() => true),
+)
+put(
+  'ValidatorPermit',
+  [netuid],
+  vec((uid) => uid < 64),
+)
 for (const [item, f] of [
   ['Rank', (u) => 100 + u],
   ['Trust', (u) => 200 + u],
@@ -229,8 +265,16 @@ for (const [item, f] of [
   ['PruningScores', (u) => 700 + u],
 ])
   put(item, [netuid], vec(f))
-put('Emission', [netuid], vec((u) => BigInt(1_000 + u)))
-put('LastUpdate', [netuid], vec((u) => BigInt(1 + u)))
+put(
+  'Emission',
+  [netuid],
+  vec((u) => BigInt(1_000 + u)),
+)
+put(
+  'LastUpdate',
+  [netuid],
+  vec((u) => BigInt(1 + u)),
+)
 put('SubnetTAO', [netuid], 100_000_000_000n)
 put('SubnetAlphaIn', [netuid], 200_000_000_000n)
 await setup.rpc('dev_setStorage', [pairs])
@@ -279,7 +323,16 @@ const polkadotProcess = () => processRun([join(root, 'bench/metagraph.mjs'), '--
 const [a, b] = [await taocli(diskMetadataCache(cacheDir)), await polkadot()]
 for (const [i, n] of a.neurons.entries()) {
   const p = b.neurons[i]
-  if (n.hotkey !== p.hotkey || n.coldkey !== p.coldkey || n.alphaStake !== p.alphaStake || n.emission !== p.emission || n.incentive !== p.incentive || n.validatorTrust !== p.validatorTrust || n.stakeSpotValue !== p.stakeSpotValue || (n.axon === null) !== (p.axon === null))
+  if (
+    n.hotkey !== p.hotkey ||
+    n.coldkey !== p.coldkey ||
+    n.alphaStake !== p.alphaStake ||
+    n.emission !== p.emission ||
+    n.incentive !== p.incentive ||
+    n.validatorTrust !== p.validatorTrust ||
+    n.stakeSpotValue !== p.stakeSpotValue ||
+    (n.axon === null) !== (p.axon === null)
+  )
     throw new Error(`uid ${i} differs: ${jsonSafe(n)} vs ${jsonSafe(p)}`)
 }
 cli()
@@ -296,7 +349,14 @@ const decodeWith = {
   taocli: () => neuronsFrom(uidVectors(layouts.subnetState(payload)), { validatorTrust: [], axons: [], pricing }),
   '@polkadot/api': () => {
     const s = papi.createType('Option<SubnetState218>', payload).unwrap()
-    return s.hotkeys.map((h, uid) => ({ uid, hotkey: h.toString(), coldkey: s.coldkeys[uid].toString(), alphaStake: s.alpha_stake[uid].toBigInt(), emission: s.emission[uid].toBigInt(), incentive: s.incentives[uid].toNumber() / 65535 }))
+    return s.hotkeys.map((h, uid) => ({
+      uid,
+      hotkey: h.toString(),
+      coldkey: s.coldkeys[uid].toString(),
+      alphaStake: s.alpha_stake[uid].toBigInt(),
+      emission: s.emission[uid].toBigInt(),
+      incentive: s.incentives[uid].toNumber() / 65535,
+    }))
   },
 }
 const decodeMs = {}
@@ -328,14 +388,18 @@ for (const [name, s] of Object.entries(samples)) {
   const c = median(s.map((x) => x.connect))
   const r = median(s.map((x) => x.read))
   const t = median(s.map((x) => x.connect + x.read))
-  console.log(`| ${name} | ${c.toFixed(0)} | ${r.toFixed(0)} | ${t.toFixed(0)} | ${(r / baseRead).toFixed(2)}x | ${(t / baseTotal).toFixed(2)}x |`)
+  console.log(
+    `| ${name} | ${c.toFixed(0)} | ${r.toFixed(0)} | ${t.toFixed(0)} | ${(r / baseRead).toFixed(2)}x | ${(t / baseTotal).toFixed(2)}x |`,
+  )
 }
 console.log(`\n| decode only: SubnetState payload (${payload.length} bytes) to rows | ms per decode | vs @polkadot/api |`)
 console.log('| --- | ---: | ---: |')
-for (const [name, ms] of Object.entries(decodeMs)) console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / decodeMs['@polkadot/api']).toFixed(2)}x |`)
+for (const [name, ms] of Object.entries(decodeMs))
+  console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / decodeMs['@polkadot/api']).toFixed(2)}x |`)
 const baseProcess = median(processes['@polkadot/api script'])
 console.log('\n| end to end (own process) | total | vs @polkadot/api |')
 console.log('| --- | ---: | ---: |')
-for (const [name, s] of Object.entries(processes)) console.log(`| ${name} | ${median(s).toFixed(0)} | ${(median(s) / baseProcess).toFixed(2)}x |`)
+for (const [name, s] of Object.entries(processes))
+  console.log(`| ${name} | ${median(s).toFixed(0)} | ${(median(s) / baseProcess).toFixed(2)}x |`)
 stop()
 process.exit(0)

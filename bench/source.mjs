@@ -18,7 +18,16 @@ source.from = (tree, ...modules) => sourceIn(tree, 'compare-', ...modules)
 async function sourceIn(tree, prefix, ...modules) {
   const work = join(root, 'bench', '.work')
   mkdirSync(work, { recursive: true })
-  const name = prefix + modules.map((m) => m.replace(/^src\//, '').replace(/\.tsx?$/, '').replace(/\W+/g, '_')).join('+')
+  const name =
+    prefix +
+    modules
+      .map((m) =>
+        m
+          .replace(/^src\//, '')
+          .replace(/\.tsx?$/, '')
+          .replace(/\W+/g, '_'),
+      )
+      .join('+')
   const outfile = join(work, `${name.slice(0, 120)}.mjs`)
   await build({
     stdin: { contents: modules.map((m) => `export * from ${JSON.stringify(join(tree, m))}`).join('\n'), resolveDir: tree, loader: 'ts' },

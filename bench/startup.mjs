@@ -30,7 +30,9 @@ function casesFor(label, root) {
   const run = join(root, 'bin/run.js')
   const manifest = JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8'))
   // Hidden commands are internal (autocomplete:create writes its files without parsing anything first).
-  const commands = Object.keys(manifest.commands).filter((id) => !manifest.commands[id].hidden).sort()
+  const commands = Object.keys(manifest.commands)
+    .filter((id) => !manifest.commands[id].hidden)
+    .sort()
   return [
     { name: `${label} --version`, argv: [run, '--version'], exit: 0, bound: BOUND.version },
     { name: `${label} wallet list --json`, argv: [run, 'wallet', 'list', '--json'], exit: 0, bound: BOUND.other },
@@ -75,7 +77,9 @@ try {
     const ratio = median(samples[k]) / base
     const bound = c.bound && c.name.startsWith('tao ') ? `${c.bound}x` : ''
     if (bound && ratio > c.bound) over.push(c.name)
-    console.log(`| ${c.name} | ${median(samples[k]).toFixed(1)} | ${ratio.toFixed(2)}x | ${bound}${bound && ratio > c.bound ? ' OVER' : ''} |`)
+    console.log(
+      `| ${c.name} | ${median(samples[k]).toFixed(1)} | ${ratio.toFixed(2)}x | ${bound}${bound && ratio > c.bound ? ' OVER' : ''} |`,
+    )
   })
   if (over.length && !args.includes('--no-check')) {
     console.error(`over the bound: ${over.join(', ')}`)

@@ -14,17 +14,18 @@ const { Box, render, Text } = await import('ink')
 const { createElement: h } = await import('react')
 
 const { source } = await import('./source.mjs')
-const { WatchApp, manualSource, simulate, applyEvent, initialModel, frameLayout, initialUi, NOBODY, plainPaint, compactAmount, unitValue } = await source(
-  'src/tui/app.tsx',
-  'src/tui/source.ts',
-  'test/helpers/simulate.ts',
-  'src/tui/model.ts',
-  'src/tui/frame.ts',
-  'src/tui/state.ts',
-  'src/tui/mine.ts',
-  'src/tui/paint.ts',
-  'src/tui/format.ts',
-)
+const { WatchApp, manualSource, simulate, applyEvent, initialModel, frameLayout, initialUi, NOBODY, plainPaint, compactAmount, unitValue } =
+  await source(
+    'src/tui/app.tsx',
+    'src/tui/source.ts',
+    'test/helpers/simulate.ts',
+    'src/tui/model.ts',
+    'src/tui/frame.ts',
+    'src/tui/state.ts',
+    'src/tui/mine.ts',
+    'src/tui/paint.ts',
+    'src/tui/format.ts',
+  )
 const { Chalk } = await import('chalk')
 /** Colours as on a terminal (changed values green/red, the selection inverse). */
 const paint = new Chalk({ level: 1 })
@@ -32,7 +33,6 @@ const paint = new Chalk({ level: 1 })
 const frames = Number(process.argv[2] ?? 60)
 const blocks = Number(process.argv[3] ?? 20_000)
 const gc = globalThis.gc ?? (() => undefined)
-
 
 /** A terminal in memory: Ink writes frames here; `next()` resolves at the next write. */
 class Terminal extends EventEmitter {
@@ -75,7 +75,16 @@ class Keyboard extends EventEmitter {
     this.emit('readable')
   }
 }
-const inkOptions = (stdout) => ({ stdout, stdin: new Keyboard(), stderr: new Terminal(80, 24), exitOnCtrlC: false, patchConsole: false, interactive: true, maxFps: 1000, incrementalRendering: true })
+const inkOptions = (stdout) => ({
+  stdout,
+  stdin: new Keyboard(),
+  stderr: new Terminal(80, 24),
+  exitOnCtrlC: false,
+  patchConsole: false,
+  interactive: true,
+  maxFps: 1000,
+  incrementalRendering: true,
+})
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]
@@ -90,7 +99,10 @@ async function watchFrames(columns, rows, count) {
   const term = new Terminal(columns, rows)
   const source = manualSource()
   const sim = simulate({ uids: 256, seed: 7, tempo: 0 }) // every block is an epoch: every value changes
-  const app = render(h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns, rows }, tickMs: 0, paint }), inkOptions(term))
+  const app = render(
+    h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns, rows }, tickMs: 0, paint }),
+    inkOptions(term),
+  )
   const times = []
   for (let i = 0; i < count + 5; i++) {
     const snapshot = sim.next()
@@ -114,9 +126,20 @@ function NaiveTable({ neurons }) {
       h(
         Box,
         { key: n.uid },
-        [String(n.uid), n.hotkey.slice(0, 11), n.coldkey.slice(0, 11), compactAmount(n.alphaStake), compactAmount(n.stakeSwapValue), unitValue(n.rank), unitValue(n.trust), unitValue(n.validatorTrust), unitValue(n.consensus), unitValue(n.incentive), unitValue(n.dividends), compactAmount(n.emission)].map((cell, i) =>
-          h(Box, { key: i, width: 11 }, h(Text, null, cell)),
-        ),
+        [
+          String(n.uid),
+          n.hotkey.slice(0, 11),
+          n.coldkey.slice(0, 11),
+          compactAmount(n.alphaStake),
+          compactAmount(n.stakeSwapValue),
+          unitValue(n.rank),
+          unitValue(n.trust),
+          unitValue(n.validatorTrust),
+          unitValue(n.consensus),
+          unitValue(n.incentive),
+          unitValue(n.dividends),
+          compactAmount(n.emission),
+        ].map((cell, i) => h(Box, { key: i, width: 11 }, h(Text, null, cell))),
       ),
     ),
   )
@@ -145,7 +168,10 @@ async function cursorFrames(columns, rows, count) {
   const source = manualSource()
   const keyboard = new Keyboard()
   const sim = simulate({ uids: 256, seed: 7 })
-  const app = render(h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns, rows }, tickMs: 0, paint }), { ...inkOptions(term), stdin: keyboard })
+  const app = render(
+    h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns, rows }, tickMs: 0, paint }),
+    { ...inkOptions(term), stdin: keyboard },
+  )
   source.emit({ type: 'snapshot', snapshot: sim.next() })
   await term.next()
   const times = []
@@ -190,7 +216,19 @@ async function appMemory(total) {
   const source = manualSource()
   const keyboard = new Keyboard()
   const sim = simulate({ uids: 256, seed: 13, tempo: 20 })
-  const app = render(h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns: 120, rows: 40 }, tickMs: 0, paint }), { ...inkOptions(term), stdin: keyboard })
+  const app = render(
+    h(WatchApp, {
+      source,
+      mine: NOBODY,
+      network: 'local',
+      follow: 'finalized',
+      netuid: 1,
+      size: { columns: 120, rows: 40 },
+      tickMs: 0,
+      paint,
+    }),
+    { ...inkOptions(term), stdin: keyboard },
+  )
   source.emit({ type: 'snapshot', snapshot: sim.next() })
   await term.next()
   keyboard.press('\r') // the detail pane: sparklines over the history
@@ -215,7 +253,10 @@ async function idleCpu(ms) {
   const term = new Terminal(120, 40)
   const source = manualSource()
   const sim = simulate({ uids: 256, seed: 7 })
-  const app = render(h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns: 120, rows: 40 }, paint }), inkOptions(term))
+  const app = render(
+    h(WatchApp, { source, mine: NOBODY, network: 'local', follow: 'finalized', netuid: 1, size: { columns: 120, rows: 40 }, paint }),
+    inkOptions(term),
+  )
   source.emit({ type: 'snapshot', snapshot: sim.next() })
   await term.next()
   await new Promise((r) => setTimeout(r, 1000))
@@ -239,12 +280,19 @@ if (part === 'app-memory') {
   process.exit(0)
 }
 const inChild = (name, n) => {
-  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), String(frames), String(n), `--part=${name}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), String(frames), String(n), `--part=${name}`], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  })
   if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1))
 }
 
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model?.trim()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`)
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model?.trim()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+)
 console.log(`\n### Frame time, 256-UID metagraph, every value changed (${frames} blocks, ms from snapshot to frame written)\n`)
 console.log('| case | visible rows | CPU median ms | CPU p95 ms | wall median ms | CPU ratio to baseline |')
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
@@ -252,7 +300,9 @@ const naive = await naiveFrames(200, 300, Math.max(10, Math.floor(frames / 3)))
 const cpuOf = (xs) => xs.map((x) => x.cpu)
 const base = median(cpuOf(naive))
 const row = (name, visible, xs) =>
-  console.log(`| ${name} | ${visible} | ${median(cpuOf(xs)).toFixed(1)} | ${p95(cpuOf(xs)).toFixed(1)} | ${median(xs.map((x) => x.wall)).toFixed(1)} | ${(median(cpuOf(xs)) / base).toFixed(2)}x |`)
+  console.log(
+    `| ${name} | ${visible} | ${median(cpuOf(xs)).toFixed(1)} | ${p95(cpuOf(xs)).toFixed(1)} | ${median(xs.map((x) => x.wall)).toFixed(1)} | ${(median(cpuOf(xs)) / base).toFixed(2)}x |`,
+  )
 row('baseline: naive Ink table (a <Box> per cell, all rows)', 256, naive)
 row('tao watch, 200x60 terminal', 54, await watchFrames(200, 60, frames))
 row('tao watch, 80x24 terminal', 18, await watchFrames(80, 24, frames))

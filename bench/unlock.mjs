@@ -12,7 +12,12 @@ import { cpus, totalmem, availableParallelism } from 'node:os'
 const HEADING = '## Coldkey unlock (argon2i, 512 MiB)'
 const PYTHON = '/usr/bin/python3'
 const PASSWORD = 'bench-only dummy password ⚡' // never a real secret; handed to children on stdin
-const KEYFILE = JSON.stringify({ accountId: '0x' + 'd4'.repeat(32), publicKey: '0x' + 'd4'.repeat(32), secretPhrase: 'bench '.repeat(12).trim(), ss58Address: '5Grw' })
+const KEYFILE = JSON.stringify({
+  accountId: '0x' + 'd4'.repeat(32),
+  publicKey: '0x' + 'd4'.repeat(32),
+  secretPhrase: 'bench '.repeat(12).trim(),
+  ss58Address: '5Grw',
+})
 
 // Python side: libsodium via PyNaCl. "seal" makes the keyfile btcli would write; "unlock" times a cold unlock.
 const PY = String.raw`
@@ -60,7 +65,12 @@ const jsRuns = Number(args.find((a) => a.startsWith('--js-runs='))?.split('=')[1
 const write = args.includes('--write')
 
 function run(cmd, argv, input) {
-  const r = spawnSync(cmd, argv, { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, TAO_ARGON2_BACKEND: '' } })
+  const r = spawnSync(cmd, argv, {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, TAO_ARGON2_BACKEND: '' },
+  })
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`)
   return r.stdout.trim()
 }
@@ -68,10 +78,26 @@ function run(cmd, argv, input) {
 const file = run(PYTHON, ['-c', PY], { op: 'seal', password: PASSWORD, plaintext: KEYFILE })
 const self = new URL(import.meta.url).pathname
 const cases = [
-  { name: 'libsodium via PyNaCl (reference)', runs, sample: () => run(PYTHON, ['-c', PY], { op: 'unlock', password: PASSWORD, data: file }) },
-  { name: 'tao, sodium (sodium-native)', runs, sample: () => run(process.execPath, [self, '--child', 'sodium'], { password: PASSWORD, data: file }) },
-  { name: 'tao, wasm (hash-wasm)', runs, sample: () => run(process.execPath, [self, '--child', 'wasm'], { password: PASSWORD, data: file }) },
-  { name: 'tao, js (@noble/hashes)', runs: jsRuns, sample: () => run(process.execPath, [self, '--child', 'js'], { password: PASSWORD, data: file }) },
+  {
+    name: 'libsodium via PyNaCl (reference)',
+    runs,
+    sample: () => run(PYTHON, ['-c', PY], { op: 'unlock', password: PASSWORD, data: file }),
+  },
+  {
+    name: 'tao, sodium (sodium-native)',
+    runs,
+    sample: () => run(process.execPath, [self, '--child', 'sodium'], { password: PASSWORD, data: file }),
+  },
+  {
+    name: 'tao, wasm (hash-wasm)',
+    runs,
+    sample: () => run(process.execPath, [self, '--child', 'wasm'], { password: PASSWORD, data: file }),
+  },
+  {
+    name: 'tao, js (@noble/hashes)',
+    runs: jsRuns,
+    sample: () => run(process.execPath, [self, '--child', 'js'], { password: PASSWORD, data: file }),
+  },
 ]
 
 const samples = cases.map(() => [])

@@ -87,7 +87,9 @@ const PATCHES = {
   '@oclif/core/lib/util/os.js': [["(await import('wsl-utils')).isWsl", "require('wsl-utils').isWsl"]],
   // The manifest, theme and user-plugin files are read at every start; read synchronously (the same result
   // and errors), so the start needs no thread-pool round trip.
-  '@oclif/core/lib/util/fs.js': [["const contents = await (0, promises_1.readFile)(path, 'utf8');", "const contents = (0, node_fs_1.readFileSync)(path, 'utf8');"]],
+  '@oclif/core/lib/util/fs.js': [
+    ["const contents = await (0, promises_1.readFile)(path, 'utf8');", "const contents = (0, node_fs_1.readFileSync)(path, 'utf8');"],
+  ],
   // Every exit through oclif's handler (a command's exit code, a usage error) formatted the error for the
   // screen, colour detection included, even when it then prints nothing: format only what is printed.
   '@oclif/core/lib/errors/handle.js': [
@@ -99,7 +101,9 @@ const PATCHES = {
   ],
   // chalk's colour detection imports node:tty at load even when chalk itself loads later (see
   // LAZY_NAMESPACES): the terminal module then loads only when chalk does.
-  'chalk/source/vendor/supports-color/index.js': [["import tty from 'node:tty';", "const tty = { isatty: (fd) => require('node:tty').isatty(fd) };"]],
+  'chalk/source/vendor/supports-color/index.js': [
+    ["import tty from 'node:tty';", "const tty = { isatty: (fd) => require('node:tty').isatty(fd) };"],
+  ],
 }
 
 /**
@@ -119,7 +123,11 @@ const VENDORED = ['cli-spinners', 'debug', 'ejs', 'lilconfig', 'minimatch', 'tin
 const LAZY_IMPORT = /^import \* as ([A-Za-z_$][\w$]*) from '([^']+)'$/gm
 const LAZY_HELPER = path.join(root, 'scripts/build/lazy-namespace.mjs')
 
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/')
 
 /** The folder of an installed package (its package.json need not be exported). */
 function packageDir(name) {
@@ -241,14 +249,19 @@ const result = await build({
       name: 'taocli',
       setup(b) {
         b.onResolve({ filter: /^taocli-virtual:/ }, (a) => ({ path: a.path, namespace: 'taocli-virtual' }))
-        b.onLoad({ filter: /.*/, namespace: 'taocli-virtual' }, (a) => ({ contents: virtualModules[a.path], resolveDir: root, loader: 'js' }))
+        b.onLoad({ filter: /.*/, namespace: 'taocli-virtual' }, (a) => ({
+          contents: virtualModules[a.path],
+          resolveDir: root,
+          loader: 'js',
+        }))
         // `import process from 'node:process'` (in chalk, is-wsl, env-paths…): Node's ES-module view of the
         // process module reads every property once, which opens stdin, stdout and stderr at every start.
         // The default export is the process object itself, plus the few named exports bundled code uses that do
         // not touch the standard streams (Ink: cwd, is-in-ci: env); any other import from it fails this build.
         b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'taocli-process' }))
         b.onLoad({ filter: /.*/, namespace: 'taocli-process' }, () => ({
-          contents: 'export default globalThis.process\nexport const env = globalThis.process.env\nexport const cwd = () => globalThis.process.cwd()',
+          contents:
+            'export default globalThis.process\nexport const env = globalThis.process.env\nexport const cwd = () => globalThis.process.cwd()',
           loader: 'js',
         }))
         b.onResolve({ filter: /^[^./]/ }, (a) => {
@@ -271,10 +284,16 @@ const result = await build({
               : line,
           )
           if (lazy === source) return undefined
-          return { contents: `import { lazyNamespace as __taoLazyNamespace } from ${JSON.stringify(LAZY_HELPER)}\n${lazy}`, loader: a.path.endsWith('x') ? 'tsx' : 'ts' }
+          return {
+            contents: `import { lazyNamespace as __taoLazyNamespace } from ${JSON.stringify(LAZY_HELPER)}\n${lazy}`,
+            loader: a.path.endsWith('x') ? 'tsx' : 'ts',
+          }
         })
         b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (a) => {
-          const inPackage = a.path.slice(a.path.lastIndexOf(`${path.sep}node_modules${path.sep}`) + 14).split(path.sep).join('/')
+          const inPackage = a.path
+            .slice(a.path.lastIndexOf(`${path.sep}node_modules${path.sep}`) + 14)
+            .split(path.sep)
+            .join('/')
           const oclif = inPackage.startsWith('@oclif/core/lib/')
           if (!PATCHES[inPackage] && !oclif) return undefined
           let source = readFileSync(a.path, 'utf8')

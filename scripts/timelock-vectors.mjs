@@ -25,7 +25,9 @@ const bytes = (h) => Uint8Array.from(Buffer.from(h, 'hex'))
 // drand quicknet round 1000 (a public beacon value).
 const round = 1000n
 const signature = 'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39'
-const identity = createHash('sha256').update(Buffer.from(round.toString(16).padStart(16, '0'), 'hex')).digest()
+const identity = createHash('sha256')
+  .update(Buffer.from(round.toString(16).padStart(16, '0'), 'hex'))
+  .digest()
 const pk = bytes(QUICKNET.publicKey)
 
 const plaintexts = [
@@ -53,7 +55,10 @@ process.stdout.write(
   JSON.stringify(
     {
       made: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      rust: { package: '@ideallabs/timelock_wasm_wrapper@1.0.0', wasmSha256: createHash('sha256').update(readFileSync(wasmFile)).digest('hex') },
+      rust: {
+        package: '@ideallabs/timelock_wasm_wrapper@1.0.0',
+        wasmSha256: createHash('sha256').update(readFileSync(wasmFile)).digest('hex'),
+      },
       beacon: { chainHash: QUICKNET.chainHash, round: Number(round), signature },
       rustToTs,
       tsToRust,

@@ -7,13 +7,34 @@ import { walletFlags } from './flags/wallet.js'
 
 describe('global flags before the command', () => {
   it.each([
-    [['--network', 'local', 'wallet', 'balance'], ['wallet', 'balance', '--network', 'local']],
-    [['-n', 'local', '--json', 'wallet', 'balance', '--all'], ['wallet', 'balance', '-n', 'local', '--json', '--all']],
-    [['--network=local', '-w', 'miner', '-H', 'h1', 'wallet', 'inspect'], ['wallet', 'inspect', '--network=local', '-w', 'miner', '-H', 'h1']],
-    [['-nlocal', '-y', 'wallet', 'transfer', '--dest', 'X'], ['wallet', 'transfer', '-nlocal', '-y', '--dest', 'X']],
-    [['--json', 'tx', 'submit', '0x00', '--wait-for', 'none'], ['tx', 'submit', '0x00', '--json', '--wait-for', 'none']],
-    [['--verbose', '--wallet-path', '/tmp/w', 'wallet', 'list'], ['wallet', 'list', '--verbose', '--wallet-path', '/tmp/w']],
-    [['--help', 'wallet', 'create'], ['wallet', 'create', '--help']],
+    [
+      ['--network', 'local', 'wallet', 'balance'],
+      ['wallet', 'balance', '--network', 'local'],
+    ],
+    [
+      ['-n', 'local', '--json', 'wallet', 'balance', '--all'],
+      ['wallet', 'balance', '-n', 'local', '--json', '--all'],
+    ],
+    [
+      ['--network=local', '-w', 'miner', '-H', 'h1', 'wallet', 'inspect'],
+      ['wallet', 'inspect', '--network=local', '-w', 'miner', '-H', 'h1'],
+    ],
+    [
+      ['-nlocal', '-y', 'wallet', 'transfer', '--dest', 'X'],
+      ['wallet', 'transfer', '-nlocal', '-y', '--dest', 'X'],
+    ],
+    [
+      ['--json', 'tx', 'submit', '0x00', '--wait-for', 'none'],
+      ['tx', 'submit', '0x00', '--json', '--wait-for', 'none'],
+    ],
+    [
+      ['--verbose', '--wallet-path', '/tmp/w', 'wallet', 'list'],
+      ['wallet', 'list', '--verbose', '--wallet-path', '/tmp/w'],
+    ],
+    [
+      ['--help', 'wallet', 'create'],
+      ['wallet', 'create', '--help'],
+    ],
   ])('%j → %j', (argv, expected) => expect(hoistGlobalFlags(argv)).toEqual(expected))
 
   it.each([

@@ -49,12 +49,20 @@ export abstract class TaoCommand extends Command {
     // Nothing a command waits for may keep it for ever: when its time is up it says why and ends.
     const { seconds, explicit } = deadlineSeconds(this.argv)
     startDeadline(seconds, explicit, (err) => {
-      void exitWhenFlushed(emitError(errorSink(this, (json) => this.logJson(json)), err))
+      void exitWhenFlushed(
+        emitError(
+          errorSink(this, (json) => this.logJson(json)),
+          err,
+        ),
+      )
     })
   }
 
   protected async catch(caught: Interfaces.CommandError): Promise<never> {
-    return reportError(errorSink(this, (json) => this.logJson(json)), caught)
+    return reportError(
+      errorSink(this, (json) => this.logJson(json)),
+      caught,
+    )
   }
 }
 

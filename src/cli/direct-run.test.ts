@@ -11,7 +11,10 @@ const commands = {
 
 describe('findCommand', () => {
   it('takes the longest run of words before the first flag that names a command', () => {
-    expect(findCommand(['stake', 'child', 'get', '--netuid', '1'], commands)).toEqual({ entry: commands['stake:child:get'], rest: ['--netuid', '1'] })
+    expect(findCommand(['stake', 'child', 'get', '--netuid', '1'], commands)).toEqual({
+      entry: commands['stake:child:get'],
+      rest: ['--netuid', '1'],
+    })
     expect(findCommand(['watch', '--netuid', '3'], commands)?.entry.id).toBe('watch')
   })
 

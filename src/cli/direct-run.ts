@@ -30,7 +30,10 @@ interface Runnable {
 type RunnableClass = { id?: string; new (argv: string[], config: unknown): Runnable }
 
 /** The words before the first flag that name a command in the index, longest first. */
-export function findCommand(args: readonly string[], commands: Record<string, IndexEntry>): { entry: IndexEntry; rest: string[] } | undefined {
+export function findCommand(
+  args: readonly string[],
+  commands: Record<string, IndexEntry>,
+): { entry: IndexEntry; rest: string[] } | undefined {
   const words: string[] = []
   for (const a of args) {
     if (a.startsWith('-')) break
@@ -76,7 +79,11 @@ function standInConfig(root: string, pjson: { name: string; version: string; ocl
   }
 }
 
-export async function runDirect(args: string[], root: string, pjson: { name: string; version: string; oclif: { bin: string } }): Promise<boolean> {
+export async function runDirect(
+  args: string[],
+  root: string,
+  pjson: { name: string; version: string; oclif: { bin: string } },
+): Promise<boolean> {
   if (asksForHelp(args)) return false
   let index: CommandIndex
   try {

@@ -25,7 +25,10 @@ export function foldedCommand<T extends CommandClass>(Base: T): T {
 
     protected async catch(err: Interfaces.CommandError): Promise<never> {
       const self = this as unknown as Command & { logJson(json: unknown): void }
-      return reportError(errorSink(self, (json) => self.logJson(json)), err)
+      return reportError(
+        errorSink(self, (json) => self.logJson(json)),
+        err,
+      )
     }
   }
   // oclif reads a command's statics by spreading the class (`{...Command}`), which sees own properties only:

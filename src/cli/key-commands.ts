@@ -7,7 +7,12 @@ import type { WrittenKey } from '../wallet/describe.js'
 import { newPassword } from './password.js'
 
 export const wordsFlag = {
-  words: Flags.integer({ description: 'Number of mnemonic words.', options: ['12', '15', '18', '21', '24'], default: 12, helpGroup: 'KEY' }),
+  words: Flags.integer({
+    description: 'Number of mnemonic words.',
+    options: ['12', '15', '18', '21', '24'],
+    default: 12,
+    helpGroup: 'KEY',
+  }),
 }
 
 export const coldkeyPasswordFlags = {
@@ -15,7 +20,10 @@ export const coldkeyPasswordFlags = {
 }
 
 export const hotkeyPasswordFlags = {
-  'use-password': Flags.boolean({ description: 'Encrypt the hotkey with a password too (hotkeys are unencrypted by default, as in btcli).', helpGroup: 'KEY' }),
+  'use-password': Flags.boolean({
+    description: 'Encrypt the hotkey with a password too (hotkeys are unencrypted by default, as in btcli).',
+    helpGroup: 'KEY',
+  }),
 }
 
 /** A new mnemonic and its key (the key algorithms load here, not at start-up). */
@@ -42,11 +50,17 @@ export async function prepareNewKey(
 }
 
 /** Write prepared keys as one all-or-nothing change; returns what the command reports about each. */
-export async function writeKeys<T extends readonly PreparedKey[]>(w: WalletLocation, keys: T, overwrite: boolean): Promise<{ [K in keyof T]: WrittenKey }> {
+export async function writeKeys<T extends readonly PreparedKey[]>(
+  w: WalletLocation,
+  keys: T,
+  overwrite: boolean,
+): Promise<{ [K in keyof T]: WrittenKey }> {
   const [{ saveKeys }, { writtenKey }] = await Promise.all([import('../wallet/store.js'), import('../wallet/describe.js')])
   const saved = await saveKeys(w, [...keys], { overwrite })
   // saveKeys answers for each key it was given, in order.
-  return saved.map((s, i) => writtenKey(s.role.kind, s.role.kind === 'coldkey' ? w.name : s.role.name, keys[i]!.publicKey, s.keyPath, s.encrypted)) as {
+  return saved.map((s, i) =>
+    writtenKey(s.role.kind, s.role.kind === 'coldkey' ? w.name : s.role.name, keys[i]!.publicKey, s.keyPath, s.encrypted),
+  ) as {
     [K in keyof T]: WrittenKey
   }
 }
@@ -60,4 +74,5 @@ export function showMnemonic(what: string, mnemonic: string): void {
   )
 }
 
-export const keyLine = (k: WrittenKey): string => `${k.role} ${k.name}: ${k.ss58}${k.encrypted ? '' : paint.dim(' (unencrypted)')}  ${paint.dim(k.path)}`
+export const keyLine = (k: WrittenKey): string =>
+  `${k.role} ${k.name}: ${k.ss58}${k.encrypted ? '' : paint.dim(' (unencrypted)')}  ${paint.dim(k.path)}`

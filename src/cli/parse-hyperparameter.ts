@@ -32,7 +32,11 @@ export function parseHyperparameterValue(current: Hyperparameter, text: string, 
     raw = (num * scale.divisor * 2n + den) / (2n * den)
   } else {
     // Plain numbers, and fixed-point ones shown as their value (the setter takes the whole number: steepness).
-    if (!/^-?\d+$/.test(t)) throw badInput(`${what} is a whole number${current.unit === 'blocks' || current.unit === 'epochs' ? ` of ${current.unit}` : ''}, not "${text}"`, 'BAD_VALUE')
+    if (!/^-?\d+$/.test(t))
+      throw badInput(
+        `${what} is a whole number${current.unit === 'blocks' || current.unit === 'epochs' ? ` of ${current.unit}` : ''}, not "${text}"`,
+        'BAD_VALUE',
+      )
     raw = BigInt(t)
     if (raw < 0n && !isSigned(arg.type)) throw badInput(`${what} cannot be negative`, 'BAD_VALUE')
   }

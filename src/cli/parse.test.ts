@@ -58,15 +58,20 @@ describe('amounts', () => {
     ['123456789012345678901234567890', 123456789012345678901234567890n * 1_000_000_000n],
   ])('%j', (text, rao) => expect(parseAmount(text)).toBe(rao))
 
-  it.each(['', '-1', '1e3', '1,5', '1.0000000001', '0x10', 'abc', '1 2', '+1', 'NaN', 'Infinity', '.', '0', '0.000'])('refuses %j with exit 2', (text) => {
-    refusal(() => parseAmount(text))
-  })
+  it.each(['', '-1', '1e3', '1,5', '1.0000000001', '0x10', 'abc', '1 2', '+1', 'NaN', 'Infinity', '.', '0', '0.000'])(
+    'refuses %j with exit 2',
+    (text) => {
+      refusal(() => parseAmount(text))
+    },
+  )
 
   it('allows zero only when asked', () => expect(parseAmount('0', 'tip', { allowZero: true })).toBe(0n))
 
   it('says what is wrong, naming the unit', () => {
     expect(refusal(() => parseAmount('-1', '--amount')).message).toBe('--amount cannot be negative: "-1"')
-    expect(refusal(() => parseAmount('lots', '--amount', { unit: 'alpha' })).message).toBe('--amount must be a plain decimal number of alpha like 1.5, not "lots"')
+    expect(refusal(() => parseAmount('lots', '--amount', { unit: 'alpha' })).message).toBe(
+      '--amount must be a plain decimal number of alpha like 1.5, not "lots"',
+    )
     expect(refusal(() => parseAmount('1.0000000001', '--amount')).message).toMatch(/more than 9 decimals/)
   })
 
@@ -204,12 +209,13 @@ describe('addresses, hashes and --fund entries', () => {
       expect(refusal(() => parseHash(bad)).message).toMatch(/proposal hash/)
   })
 
-  it('--fund ADDRESS=TAO: exact, any prefix, reported with Bittensor\'s', async () => {
+  it("--fund ADDRESS=TAO: exact, any prefix, reported with Bittensor's", async () => {
     expect(await parseFundEntry(`${ROOT}=1.5`)).toEqual({ ss58: ROOT, rao: 1_500_000_000n })
     expect((await parseFundEntry(`${ROOT}=0.000000001`)).rao).toBe(1n)
     expect((await parseFundEntry(` ${ROOT} = 12 `)).rao).toBe(12_000_000_000n)
     expect((await parseFundEntry(`${ALICE_DOT}=1`)).ss58).toBe(ALICE)
-    for (const bad of [ROOT, `=${ROOT}`, `${ROOT}=`, `${ROOT}=-1`, `${ROOT}=1e3`, `${ROOT}=0`, `5Fnope=1`, `${ROOT}=1.0000000001`]) await asyncRefusal(() => parseFundEntry(bad))
+    for (const bad of [ROOT, `=${ROOT}`, `${ROOT}=`, `${ROOT}=-1`, `${ROOT}=1e3`, `${ROOT}=0`, `5Fnope=1`, `${ROOT}=1.0000000001`])
+      await asyncRefusal(() => parseFundEntry(bad))
   })
 })
 

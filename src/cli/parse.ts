@@ -165,7 +165,8 @@ export function parseUids(input: string, what = '--uids'): number[] {
 }
 
 /** Weights: "0.5,0.3,0.2", plain non-negative decimals of any scale. */
-export const parseWeights = (input: string, what = '--weights'): number[] => parseList(input, what).map((p) => parseDecimalNumber(p, what, 'BAD_WEIGHTS'))
+export const parseWeights = (input: string, what = '--weights'): number[] =>
+  parseList(input, what).map((p) => parseDecimalNumber(p, what, 'BAD_WEIGHTS'))
 
 /** An SS58 address of this network (prefix 42), trimmed. (Async: the address code loads when an address is read.) */
 export async function parseSs58(input: string, what = 'address'): Promise<string> {

@@ -19,7 +19,9 @@ describe("btwallet's BT_PW_ password variables", () => {
 
   it('decodes the value btwallet stores (base64, XOR with the name)', () => {
     expect(decodeBtwalletPassword(NAME, VALUE)).toBe('correct horse 1!')
-    expect(() => decodeBtwalletPassword(NAME, 'not base64 at all!')).toThrow(/BT_PW__HOME_U__BITTENSOR_WALLETS_W_COLDKEY is not a btwallet password variable/)
+    expect(() => decodeBtwalletPassword(NAME, 'not base64 at all!')).toThrow(
+      /BT_PW__HOME_U__BITTENSOR_WALLETS_W_COLDKEY is not a btwallet password variable/,
+    )
   })
 
   it("unlocks with the key's own variable before TAO_PASSWORD; another key's variable is not used", async () => {

@@ -39,7 +39,11 @@ export async function runTx(
   const acting = await actingFromFlags(flags, signerKind)
   const uri = await devUri(flags)
   if (uri !== undefined)
-    return executeTx(await devKeyIO(cmd, flags, uri), { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, acting, network }, plan)
+    return executeTx(
+      await devKeyIO(cmd, flags, uri),
+      { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, acting, network },
+      plan,
+    )
   const w = { root: wallet.path, name: wallet.name }
   const role = signerKind === 'coldkey' ? ({ kind: 'coldkey' } as const) : ({ kind: 'hotkey', name: wallet.hotkey } as const)
   // The wallet code (key files, locks, encryption) loads here, not at every start of a signing command.
@@ -61,12 +65,22 @@ export async function runTx(
       (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
       // Refuses (KEY_MISMATCH) when the unlocked key is not the signer named from its public file.
-      const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)), { pub })
+      const keypair = await unlockKey(
+        w,
+        role,
+        () =>
+          unlockPassword({ passwordFile: flags['password-file'], policy: cmd.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)),
+        { pub },
+      )
       const { signerOf } = await import('../node/keypair-signer.js')
       return signerOf(keypair)
     },
   }
-  return executeTx(io, { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, offline: flags.offline !== undefined, acting, network }, plan)
+  return executeTx(
+    io,
+    { options, wallet, force: flags.force ?? false, noPrompt: cmd.prompts.noPrompt, offline: flags.offline !== undefined, acting, network },
+    plan,
+  )
 }
 
 /** Metadata is a few MB at most; a larger file is not a context. */
@@ -76,9 +90,12 @@ const MAX_CONTEXT_BYTES = 64 * 1024 * 1024
 async function offlineChainFrom(file: string, signer: string): Promise<Chain> {
   const { readFile, stat } = await import('node:fs/promises')
   const unreadable = (e: unknown) => badInput(`cannot read the offline context ${file}: ${causeWords(e)}`, 'UNREADABLE_FILE')
-  const size = await stat(file).then((s) => s.size, (e: unknown) => {
-    throw unreadable(e)
-  })
+  const size = await stat(file).then(
+    (s) => s.size,
+    (e: unknown) => {
+      throw unreadable(e)
+    },
+  )
   if (size > MAX_CONTEXT_BYTES) throw badInput(`${file} is ${size} bytes: too large for an offline context`, 'BAD_OFFLINE_CONTEXT')
   const text = await readFile(file, 'utf8').catch((e: unknown) => {
     throw unreadable(e)
@@ -86,8 +103,13 @@ async function offlineChainFrom(file: string, signer: string): Promise<Chain> {
   const { offlineChain, parseOfflineContext } = await import('../node/offline.js')
   const loaded = parseOfflineContext(text, file)
   if (loaded.context.signer !== signer)
-    throw badInput(`the offline context ${file} was written for ${loaded.context.signer}, not for this signer (${signer}): write one with \`tao tx offline-context --signer ${signer}\``, 'OFFLINE_SIGNER')
-  progress(`signing offline from ${file} (${loaded.context.network}, spec ${loaded.context.specVersion}, block #${loaded.context.block.number})`)
+    throw badInput(
+      `the offline context ${file} was written for ${loaded.context.signer}, not for this signer (${signer}): write one with \`tao tx offline-context --signer ${signer}\``,
+      'OFFLINE_SIGNER',
+    )
+  progress(
+    `signing offline from ${file} (${loaded.context.network}, spec ${loaded.context.specVersion}, block #${loaded.context.block.number})`,
+  )
   return offlineChain(loaded, file)
 }
 
@@ -96,7 +118,8 @@ async function actingFromFlags(flags: SigningFlagValues, signerKind: SignerKind)
   const proxy = flags.proxy?.trim()
   const signatories = flags['multisig-signatories']
   if (proxy === undefined && signatories === undefined) return undefined
-  if (signerKind !== 'coldkey') throw badInput('--proxy and --multisig-… sign with the coldkey; this command is signed by the hotkey', 'BAD_PROXY')
+  if (signerKind !== 'coldkey')
+    throw badInput('--proxy and --multisig-… sign with the coldkey; this command is signed by the hotkey', 'BAD_PROXY')
   const { acting } = await import('../subtensor/acting.js')
   if (proxy !== undefined) {
     const { decodeAddress } = await import('../core/ss58.js')
@@ -113,7 +136,10 @@ async function actingFromFlags(flags: SigningFlagValues, signerKind: SignerKind)
     }
     return acting({ kind: 'proxy', real: await parseSs58(real, '--proxy'), announceOnly: flags['announce-only'] ?? false })
   }
-  const list = signatories!.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  const list = signatories!
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   return acting({ kind: 'multisig', signatories: list, threshold: flags['multisig-threshold'] ?? 0 })
 }
 
@@ -127,7 +153,8 @@ async function devKeyIO(cmd: TxCommand, flags: SigningFlagValues, uri: string): 
     signer: async () => ({ ss58: keypair.ss58, label: `development key ${uri}` }),
     connect: () => connectChain(flags),
     confirm: (question) => askConfirm(cmd.prompts, question, 'pass -y / --no-prompt to submit without asking', false),
-    confirmTyped: async (prompt, answer) => (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
+    confirmTyped: async (prompt, answer) =>
+      (await askText(cmd.prompts, prompt, 'pass -y / --no-prompt to submit without asking')).trim() === answer,
     async unlock() {
       const { signerOf } = await import('../node/keypair-signer.js')
       return signerOf(keypair)

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { closest, editDistance } from './suggest.js'
 
-const commands = ['wallet create', 'wallet list', 'wallet balance', 'wallet transfer', 'wallet regen-coldkey', 'wallet regen-hotkey', 'tx submit', 'tx decode', 'config set', 'config get']
+const commands = [
+  'wallet create',
+  'wallet list',
+  'wallet balance',
+  'wallet transfer',
+  'wallet regen-coldkey',
+  'wallet regen-hotkey',
+  'tx submit',
+  'tx decode',
+  'config set',
+  'config get',
+]
 const topics = ['wallet', 'tx', 'config', 'localnet']
 
 describe('did you mean', () => {

@@ -13,16 +13,40 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const sysError = (code: string, syscall: string, path?: string, dest?: string) =>
   Object.assign(new Error(`${code}: something, ${syscall} '${path}'`), { code, syscall, path, dest, errno: -1 })
 
-const caught = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e)
+const caught = async (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
 
 describe('file-system errors as one line naming the path and the cause', () => {
   it.each([
     [sysError('EACCES', 'open', '/w/x/coldkey'), 1, 'PERMISSION_DENIED', 'cannot open /w/x/coldkey: permission denied'],
     [sysError('EROFS', 'mkdir', '/mnt/ro/w'), 1, 'READ_ONLY', 'cannot create the folder /mnt/ro/w: the file system is read-only'],
-    [sysError('ENOSPC', 'write', '/w/x/.coldkey.0a1b2c3d4e5f.tmp'), 1, 'DISK_FULL', 'cannot write /w/x/coldkey: no space left on the device'],
-    [sysError('EXDEV', 'rename', '/w/x/.coldkey.0a1b2c3d4e5f.tmp', '/w/x/coldkey'), 1, 'CROSS_DEVICE', 'cannot write /w/x/coldkey: it is on another file system'],
-    [sysError('ENAMETOOLONG', 'open', '/w/x/hotkeys/.hhhh.0a1b2c3d4e5f.tmp'), 2, 'NAME_TOO_LONG', 'cannot open /w/x/hotkeys/hhhh: a name in the path is too long'],
-    [sysError('ENOTDIR', 'scandir', '/etc/passwd/w'), 2, 'NOT_A_FOLDER', 'cannot read the folder /etc/passwd/w: a part of the path is not a folder'],
+    [
+      sysError('ENOSPC', 'write', '/w/x/.coldkey.0a1b2c3d4e5f.tmp'),
+      1,
+      'DISK_FULL',
+      'cannot write /w/x/coldkey: no space left on the device',
+    ],
+    [
+      sysError('EXDEV', 'rename', '/w/x/.coldkey.0a1b2c3d4e5f.tmp', '/w/x/coldkey'),
+      1,
+      'CROSS_DEVICE',
+      'cannot write /w/x/coldkey: it is on another file system',
+    ],
+    [
+      sysError('ENAMETOOLONG', 'open', '/w/x/hotkeys/.hhhh.0a1b2c3d4e5f.tmp'),
+      2,
+      'NAME_TOO_LONG',
+      'cannot open /w/x/hotkeys/hhhh: a name in the path is too long',
+    ],
+    [
+      sysError('ENOTDIR', 'scandir', '/etc/passwd/w'),
+      2,
+      'NOT_A_FOLDER',
+      'cannot read the folder /etc/passwd/w: a part of the path is not a folder',
+    ],
   ])('%s', (err, exitCode, code, message) => {
     const mapped = systemErrorToTao(err)!
     expect(mapped).toBeInstanceOf(TaoError)
@@ -33,10 +57,16 @@ describe('file-system errors as one line naming the path and the cause', () => {
   it("real errors from Node's fs, and errors wrapped as a cause", async () => {
     const file = join(dir, 'file')
     await writeFile(file, 'x')
-    expect(systemErrorToTao(await caught(mkdir(join(file, 'sub'), { recursive: true })))?.message).toBe(`cannot create the folder ${join(file, 'sub')}: a part of the path is not a folder`)
-    expect(systemErrorToTao(await caught(open(join(dir, 'missing', 'f'), 'r')))?.message).toBe(`cannot open ${join(dir, 'missing', 'f')}: no such file or folder`)
+    expect(systemErrorToTao(await caught(mkdir(join(file, 'sub'), { recursive: true })))?.message).toBe(
+      `cannot create the folder ${join(file, 'sub')}: a part of the path is not a folder`,
+    )
+    expect(systemErrorToTao(await caught(open(join(dir, 'missing', 'f'), 'r')))?.message).toBe(
+      `cannot open ${join(dir, 'missing', 'f')}: no such file or folder`,
+    )
     expect(systemErrorToTao(await caught(open(dir, 'w')))?.code).toBe('IS_A_FOLDER')
-    expect(systemErrorToTao(await caught(rename(join(dir, 'nope'), join(dir, 'b'))))?.message).toBe(`cannot write ${join(dir, 'b')}: no such file or folder`)
+    expect(systemErrorToTao(await caught(rename(join(dir, 'nope'), join(dir, 'b'))))?.message).toBe(
+      `cannot write ${join(dir, 'b')}: no such file or folder`,
+    )
     const wrapped = new Error('saving the key failed', { cause: sysError('ENOSPC', 'write', '/w/k') })
     expect(systemErrorToTao(wrapped)?.code).toBe('DISK_FULL')
   })

@@ -24,7 +24,9 @@ export async function confirmOverwrite(w: WalletLocation, roles: KeyRole[], over
   if (taken.length === 0) return false
   const names = taken.map((r) => roleLabel(w, r)).join(' and ')
   if (!canPrompt(policy)) throw badInput(`the ${names} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
-  if (!(await askConfirm(policy, `The ${names} already exists. Replace it? The old key is lost unless you have its mnemonic.`, '--overwrite'))) {
+  if (
+    !(await askConfirm(policy, `The ${names} already exists. Replace it? The old key is lost unless you have its mnemonic.`, '--overwrite'))
+  ) {
     throw badInput(`kept the existing ${names}`, 'KEY_EXISTS')
   }
   return true
@@ -34,14 +36,31 @@ export async function confirmOverwrite(w: WalletLocation, roles: KeyRole[], over
 export async function confirmOverwriteFile(path: string, what: string, overwrite: boolean, policy: PromptPolicy): Promise<void> {
   if (overwrite) return
   if (!canPrompt(policy)) throw badInput(`${what} already exists at ${path}; pass --overwrite to replace it`, 'KEY_EXISTS')
-  if (!(await askConfirm(policy, `${what} already exists at ${path}. Replace it?`, '--overwrite'))) throw badInput(`kept the existing ${what}`, 'KEY_EXISTS')
+  if (!(await askConfirm(policy, `${what} already exists at ${path}. Replace it?`, '--overwrite')))
+    throw badInput(`kept the existing ${what}`, 'KEY_EXISTS')
 }
 
 export const restoreFlags = {
-  'mnemonic-file': Flags.string({ description: 'Read the mnemonic from this file ("-" for stdin).', helpGroup: 'SECRET', exclusive: ['seed-file', 'json-file'] }),
-  'seed-file': Flags.string({ description: 'Read a 32-byte hex seed from this file ("-" for stdin).', helpGroup: 'SECRET', exclusive: ['mnemonic-file', 'json-file'] }),
-  'json-file': Flags.string({ description: 'Restore from a polkadot-js JSON export; its password comes from --json-password-file, TAO_JSON_PASSWORD or a prompt.', helpGroup: 'SECRET', exclusive: ['mnemonic-file', 'seed-file'] }),
-  'json-password-file': Flags.string({ description: 'Password of the polkadot-js JSON export, from this file ("-" for stdin).', helpGroup: 'SECRET', dependsOn: ['json-file'] }),
+  'mnemonic-file': Flags.string({
+    description: 'Read the mnemonic from this file ("-" for stdin).',
+    helpGroup: 'SECRET',
+    exclusive: ['seed-file', 'json-file'],
+  }),
+  'seed-file': Flags.string({
+    description: 'Read a 32-byte hex seed from this file ("-" for stdin).',
+    helpGroup: 'SECRET',
+    exclusive: ['mnemonic-file', 'json-file'],
+  }),
+  'json-file': Flags.string({
+    description: 'Restore from a polkadot-js JSON export; its password comes from --json-password-file, TAO_JSON_PASSWORD or a prompt.',
+    helpGroup: 'SECRET',
+    exclusive: ['mnemonic-file', 'seed-file'],
+  }),
+  'json-password-file': Flags.string({
+    description: 'Password of the polkadot-js JSON export, from this file ("-" for stdin).',
+    helpGroup: 'SECRET',
+    dependsOn: ['json-file'],
+  }),
 }
 
 export interface RestoreFlagValues {
@@ -67,6 +86,10 @@ export async function readRestoreSource(flags: RestoreFlagValues, policy: Prompt
           (await askSecret(policy, 'Password of the JSON export:', 'give it with --json-password-file FILE or TAO_JSON_PASSWORD')))
     return { kind: 'polkadot-json', json, password }
   }
-  const typed = await askSecret(policy, 'Mnemonic or 0x seed:', 'give it with --mnemonic-file, --seed-file or --json-file (FILE or - for stdin)')
+  const typed = await askSecret(
+    policy,
+    'Mnemonic or 0x seed:',
+    'give it with --mnemonic-file, --seed-file or --json-file (FILE or - for stdin)',
+  )
   return classifySecret(typed)
 }

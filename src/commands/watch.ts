@@ -35,9 +35,13 @@ export default class Watch extends TaoCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Watch)
-    if (this.jsonEnabled()) throw badInput('tao watch is interactive and has no --json output; for data use `tao subnets show --netuid N --json`', 'NO_JSON')
+    if (this.jsonEnabled())
+      throw badInput('tao watch is interactive and has no --json output; for data use `tao subnets show --netuid N --json`', 'NO_JSON')
     if (!process.stdout.isTTY || !process.stdin.isTTY)
-      throw badInput(`tao watch needs a terminal (${process.stdout.isTTY ? 'stdin' : 'stdout'} is not one); for data use \`tao subnets show --netuid N --json\``, 'NOT_A_TERMINAL')
+      throw badInput(
+        `tao watch needs a terminal (${process.stdout.isTTY ? 'stdin' : 'stdout'} is not one); for data use \`tao subnets show --netuid N --json\``,
+        'NOT_A_TERMINAL',
+      )
     const network = resolveSetting('network', flags.network).value
     const insecure = allowInsecure(flags.insecure)
     const { checkTransport, resolveEndpoint } = await import('../node/networks.js')
@@ -45,7 +49,11 @@ export default class Watch extends TaoCommand {
     progress(`connecting to ${network}…`)
     // React's development build checks every render; a terminal app for users runs the production one.
     process.env.NODE_ENV ??= 'production'
-    const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([import('../tui/start.js'), import('../node/index.js'), import('../tui/readers.js')])
+    const [{ startWatch }, { connect }, { chainReaders }] = await Promise.all([
+      import('../tui/start.js'),
+      import('../node/index.js'),
+      import('../tui/readers.js'),
+    ])
     // The UI runs until the person quits; connecting has its own deadline (TAO_CONNECT_TIMEOUT).
     stopDeadline()
     await startWatch({

@@ -68,6 +68,8 @@ describe('insecure: plain ws:// to another machine', () => {
     expect(['true', 'YES', ' 1 '].map((v) => parseSwitch('insecure', v))).toEqual([true, true, true])
     expect(['false', 'no', '0'].map((v) => parseSwitch('insecure', v))).toEqual([false, false, false])
     process.env.TAO_INSECURE = 'maybe'
-    expect(() => allowInsecure(undefined)).toThrow(expect.objectContaining({ exitCode: 2, code: 'BAD_SETTING', message: 'insecure is true or false, not "maybe"' }))
+    expect(() => allowInsecure(undefined)).toThrow(
+      expect.objectContaining({ exitCode: 2, code: 'BAD_SETTING', message: 'insecure is true or false, not "maybe"' }),
+    )
   })
 })

@@ -103,7 +103,8 @@ export function parseSwitch(key: SettingKey, value: string): boolean {
 }
 
 /** Whether plain ws:// to another machine is allowed: --insecure > TAO_INSECURE > config > no. */
-export const allowInsecure = (flag: boolean | undefined): boolean => parseSwitch('insecure', resolveSetting('insecure', flag ? 'true' : undefined).value)
+export const allowInsecure = (flag: boolean | undefined): boolean =>
+  parseSwitch('insecure', resolveSetting('insecure', flag ? 'true' : undefined).value)
 
 /** A named proxy in the address book (`tao config proxy add`): the real account and the proxy type it gave. */
 export interface ProxyBookEntry {

@@ -23,21 +23,30 @@ describe('ss58', () => {
 
   it('round-trips any key and prefix', () =>
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.integer({ min: 0, max: 16383 }).filter((p) => p !== 46 && p !== 47), (pk, prefix) => {
-        const d = decodeAddress(encodeAddress(pk, prefix))
-        return d.ok && d.prefix === prefix && hex(d.publicKey) === hex(pk)
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.integer({ min: 0, max: 16383 }).filter((p) => p !== 46 && p !== 47),
+        (pk, prefix) => {
+          const d = decodeAddress(encodeAddress(pk, prefix))
+          return d.ok && d.prefix === prefix && hex(d.publicKey) === hex(pk)
+        },
+      ),
     ))
 
   it('rejects every single-character change', () =>
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.nat(47), fc.constantFrom(...'123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'), (pk, i, c) => {
-        const address = encodeAddress(pk)
-        const pos = i % address.length
-        fc.pre(address[pos] !== c)
-        const mutated = address.slice(0, pos) + c + address.slice(pos + 1)
-        const d = decodeAddress(mutated)
-        return !(d.ok && hex(d.publicKey) === hex(pk) && d.prefix === 42)
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.nat(47),
+        fc.constantFrom(...'123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'),
+        (pk, i, c) => {
+          const address = encodeAddress(pk)
+          const pos = i % address.length
+          fc.pre(address[pos] !== c)
+          const mutated = address.slice(0, pos) + c + address.slice(pos + 1)
+          const d = decodeAddress(mutated)
+          return !(d.ok && hex(d.publicKey) === hex(pk) && d.prefix === 42)
+        },
+      ),
     ))
 })

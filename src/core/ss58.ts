@@ -8,8 +8,7 @@ export const BITTENSOR_PREFIX = 42
 const CONTEXT = new TextEncoder().encode('SS58PRE')
 
 export type Ss58Decoded =
-  | { ok: true; publicKey: Uint8Array; prefix: number }
-  | { ok: false; reason: 'base58' | 'length' | 'checksum' | 'prefix' }
+  { ok: true; publicKey: Uint8Array; prefix: number } | { ok: false; reason: 'base58' | 'length' | 'checksum' | 'prefix' }
 
 const checksum = (payload: Uint8Array): Uint8Array => {
   const input = new Uint8Array(CONTEXT.length + payload.length)
@@ -19,7 +18,8 @@ const checksum = (payload: Uint8Array): Uint8Array => {
 }
 
 function prefixBytes(prefix: number): Uint8Array {
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > 16383 || prefix === 46 || prefix === 47) throw new RangeError(`invalid ss58 prefix ${prefix}`)
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > 16383 || prefix === 46 || prefix === 47)
+    throw new RangeError(`invalid ss58 prefix ${prefix}`)
   if (prefix < 64) return Uint8Array.of(prefix)
   // Two-byte form, as Substrate encodes prefixes 64..16383.
   return Uint8Array.of(((prefix & 0b11111100) >> 2) | 0b01000000, (prefix >> 8) | ((prefix & 0b11) << 6))
@@ -71,6 +71,9 @@ export function parseAddress(address: string, expectedPrefix = BITTENSOR_PREFIX,
   const decoded = decodeAddress(text)
   if (!decoded.ok) throw badInput(`${what} "${text}" ${REASONS[decoded.reason]}`, 'BAD_ADDRESS')
   if (decoded.prefix !== expectedPrefix)
-    throw badInput(`${what} "${text}" belongs to another network (ss58 prefix ${decoded.prefix}; Bittensor uses ${expectedPrefix})`, 'BAD_ADDRESS')
+    throw badInput(
+      `${what} "${text}" belongs to another network (ss58 prefix ${decoded.prefix}; Bittensor uses ${expectedPrefix})`,
+      'BAD_ADDRESS',
+    )
   return decoded.publicKey
 }

@@ -11,5 +11,8 @@ const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g
 
 export function terminalText(text: string): string {
-  return text.replace(ESCAPES, '').replace(/[\t\n\r]+/g, ' ').replace(CONTROLS, '')
+  return text
+    .replace(ESCAPES, '')
+    .replace(/[\t\n\r]+/g, ' ')
+    .replace(CONTROLS, '')
 }

@@ -37,4 +37,3 @@ export const CAUSES: Record<string, Cause> = {
   ELOOP: { words: 'too many symbolic links', code: 'SYMLINK_LOOP', exit: ExitCode.BadInput },
   ENXIO: { words: 'no such device or address (a FIFO without a reader?)', code: 'NO_DEVICE', exit: ExitCode.BadInput },
 }
-

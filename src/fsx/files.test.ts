@@ -39,7 +39,14 @@ describe('atomic files', () => {
     // This module, bundled by esbuild into one file, runs in a plain node child.
     // This module, bundled by esbuild into one file, runs in a plain node child (dist/ is bundled per command).
     const built = pathToFileURL(join(dir, 'files.mjs')).href
-    await build({ entryPoints: [fileURLToPath(new URL('./files.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', outfile: fileURLToPath(built), logLevel: 'error' })
+    await build({
+      entryPoints: [fileURLToPath(new URL('./files.ts', import.meta.url))],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile: fileURLToPath(built),
+      logLevel: 'error',
+    })
     const outcomes: string[] = []
     for (const delay of [60, 120, 200, 400, 5000]) {
       const child = spawn(process.execPath, [
@@ -78,7 +85,9 @@ describe('atomic files', () => {
   it('of many writers creating one file at once, exactly one wins; the file is whole', async () => {
     const dir = tempDir()
     const p = join(dir, 'key')
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => writeFileAtomic(p, new TextEncoder().encode(`writer ${i}`), { overwrite: false })))
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => writeFileAtomic(p, new TextEncoder().encode(`writer ${i}`), { overwrite: false })),
+    )
     const won = results.map((r, i) => (r.status === 'fulfilled' ? i : -1)).filter((i) => i >= 0)
     expect(won).toHaveLength(1)
     expect(readFileSync(p, 'utf8')).toBe(`writer ${won[0]}`)
@@ -100,9 +109,16 @@ describe('atomic files', () => {
     const target = join(dir, 'file', 'key')
     const e = await writeFileAtomic(target, new Uint8Array(1), { overwrite: true }).catch((err) => err)
     expect(e).toMatchObject({ code: 'NOT_A_FOLDER', exitCode: 2, message: `cannot write ${target}: a part of the path is not a folder` })
-    expect(fsError(Object.assign(new Error('x'), { code: 'ENOSPC' }), 'write', '/w/k')).toMatchObject({ code: 'DISK_FULL', exitCode: 1, message: 'cannot write /w/k: no space left on the device' })
+    expect(fsError(Object.assign(new Error('x'), { code: 'ENOSPC' }), 'write', '/w/k')).toMatchObject({
+      code: 'DISK_FULL',
+      exitCode: 1,
+      message: 'cannot write /w/k: no space left on the device',
+    })
     expect(fsError(Object.assign(new Error('x'), { code: 'EROFS' }), 'write', '/w/k')).toMatchObject({ code: 'READ_ONLY', exitCode: 1 })
-    expect(fsError(Object.assign(new Error('x'), { code: 'ENAMETOOLONG' }), 'write', '/w/k')).toMatchObject({ code: 'NAME_TOO_LONG', exitCode: 2 })
+    expect(fsError(Object.assign(new Error('x'), { code: 'ENAMETOOLONG' }), 'write', '/w/k')).toMatchObject({
+      code: 'NAME_TOO_LONG',
+      exitCode: 2,
+    })
   })
 })
 

@@ -7,7 +7,8 @@ import { errnoOf, fsError, onFs } from './fs-errors.js'
 
 /** A short private temp name: never longer than the target's, so a long key name cannot overflow NAME_MAX. */
 // Web Crypto's random source: importing node:crypto would cost every command's start-up.
-export const tempName = (prefix = 'tmp'): string => `.${prefix}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
+export const tempName = (prefix = 'tmp'): string =>
+  `.${prefix}-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`
 
 /** Write a new private file (O_EXCL), fsync it; the caller places it. */
 export async function writeNewFile(path: string, data: Uint8Array, mode: number): Promise<void> {
@@ -210,6 +211,7 @@ export async function removeCreatedDirs(dirs: string[]): Promise<void> {
 }
 
 /** Remove a file if it is there. */
-export const unlinkIfPresent = (path: string): Promise<void> => unlink(path).catch((e) => (errnoOf(e) === 'ENOENT' ? undefined : Promise.reject(e)))
+export const unlinkIfPresent = (path: string): Promise<void> =>
+  unlink(path).catch((e) => (errnoOf(e) === 'ENOENT' ? undefined : Promise.reject(e)))
 
 /** The longest file name most file systems hold (bytes). */

@@ -76,7 +76,11 @@ export async function applyJournaled(base: string, journalDir: string, files: Pl
     }
     const journalTmp = tempName('journal')
     staged.push(journalTmp)
-    await writeNewFile(join(journalDir, journalTmp), new TextEncoder().encode(JSON.stringify({ version: 1, entries } satisfies Journal)), 0o600)
+    await writeNewFile(
+      join(journalDir, journalTmp),
+      new TextEncoder().encode(JSON.stringify({ version: 1, entries } satisfies Journal)),
+      0o600,
+    )
     await rename(join(journalDir, journalTmp), join(journalDir, JOURNAL))
     await syncDir(journalDir)
   } catch (e) {
@@ -95,7 +99,9 @@ export async function applyJournaled(base: string, journalDir: string, files: Pl
         await rename(tmp, target)
       } else {
         await createExclusive(tmp, target).catch((err) =>
-          Promise.reject(errnoOf(err) === 'EEXIST' ? badInput(`${target} already exists; use --overwrite to replace it`, 'KEY_EXISTS') : err),
+          Promise.reject(
+            errnoOf(err) === 'EEXIST' ? badInput(`${target} already exists; use --overwrite to replace it`, 'KEY_EXISTS') : err,
+          ),
         )
       }
       await opts.afterStep?.(step)

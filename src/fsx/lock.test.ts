@@ -15,7 +15,8 @@ const tempDir = (): string => {
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 /** The pid of a process that has exited. */
-const deadPid = (): number => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout)
+const deadPid = (): number =>
+  Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout)
 const utf8 = (s: string) => new TextEncoder().encode(s)
 
 describe('wallet lock', () => {

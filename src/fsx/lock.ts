@@ -29,7 +29,10 @@ export function lockTimeoutMs(): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function bootId(): Promise<string | undefined> {
-  return readFile('/proc/sys/kernel/random/boot_id', 'utf8').then((s) => s.trim(), () => undefined)
+  return readFile('/proc/sys/kernel/random/boot_id', 'utf8').then(
+    (s) => s.trim(),
+    () => undefined,
+  )
 }
 
 /** A process's start time in clock ticks since boot (Linux), field 22 of /proc/<pid>/stat. */
@@ -181,5 +184,8 @@ export async function acquireLock(path: string, what: string, opts: { timeoutMs?
 function busy(what: string, path: string, h: Holder) {
   const who = h.unreadable ? 'another process' : `another tao run (pid ${h.pid}${h.host && h.host !== hostname() ? ` on ${h.host}` : ''})`
   const since = h.since ? ` since ${h.since}` : ''
-  return failed(`${what} is busy: ${who} is changing it${since}; try again, or remove ${path} if that process is not running`, 'WALLET_LOCKED')
+  return failed(
+    `${what} is busy: ${who} is changing it${since}; try again, or remove ${path} if that process is not running`,
+    'WALLET_LOCKED',
+  )
 }

@@ -63,8 +63,7 @@ async function loadWasm(): Promise<Derive> {
 
 async function loadJs(): Promise<Derive> {
   const { argon2iAsync } = await import('@noble/hashes/argon2.js')
-  return (password, salt) =>
-    argon2iAsync(password, salt, { t: P.passes, m: P.memBytes / 1024, p: P.parallelism, dkLen: P.outputBytes })
+  return (password, salt) => argon2iAsync(password, salt, { t: P.passes, m: P.memBytes / 1024, p: P.parallelism, dkLen: P.outputBytes })
 }
 
 const loaders: Record<Argon2BackendName, () => Derive | Promise<Derive>> = { sodium: loadSodium, wasm: loadWasm, js: loadJs }

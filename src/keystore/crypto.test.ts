@@ -14,7 +14,8 @@ vi.mock('./argon2.js', () => ({
   },
 }))
 
-const { decryptKeyfileData, detectEncoding, encryptKeyfileData, KEYFILE_MIN_BYTES, NACL_SALT, sealNacl, openNacl } = await import('./crypto.js')
+const { decryptKeyfileData, detectEncoding, encryptKeyfileData, KEYFILE_MIN_BYTES, NACL_SALT, sealNacl, openNacl } =
+  await import('./crypto.js')
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 const text = (b: Uint8Array): string => new TextDecoder().decode(b)

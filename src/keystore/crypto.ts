@@ -23,8 +23,7 @@ const FERNET_PREFIX = new TextEncoder().encode('gAAAAA')
 /** Fields of btcli's keyfile JSON; a plaintext keyfile holds at least one of them. */
 const KEYFILE_FIELDS = ['accountId', 'publicKey', 'privateKey', 'secretPhrase', 'secretSeed', 'ss58Address']
 
-const startsWith = (data: Uint8Array, prefix: Uint8Array): boolean =>
-  data.length >= prefix.length && prefix.every((b, i) => data[i] === b)
+const startsWith = (data: Uint8Array, prefix: Uint8Array): boolean => data.length >= prefix.length && prefix.every((b, i) => data[i] === b)
 
 export function detectEncoding(data: Uint8Array): KeyfileEncoding {
   if (startsWith(data, NACL_PREFIX)) return 'nacl'
@@ -90,7 +89,8 @@ export function naclDefect(data: Uint8Array, minPlaintext = 0): { ok: false; rea
   if (!startsWith(data, NACL_PREFIX)) return { ok: false, reason: 'corrupt', detail: 'no $NACL header' }
   const body = data.length - NACL_PREFIX.length - NACL_NONCE_BYTES - NACL_TAG_BYTES
   if (body < 0) return { ok: false, reason: 'corrupt', detail: `${data.length} bytes, too short to hold a nonce and a tag (truncated?)` }
-  if (body < minPlaintext) return { ok: false, reason: 'corrupt', detail: `${data.length} bytes, too short to hold any keyfile (truncated?)` }
+  if (body < minPlaintext)
+    return { ok: false, reason: 'corrupt', detail: `${data.length} bytes, too short to hold any keyfile (truncated?)` }
   return undefined
 }
 
@@ -128,7 +128,12 @@ export async function encryptKeyfileData(plaintext: Uint8Array, password: string
  * exit 2 when the file cannot be a keyfile of its kind (truncated, bad header or encoding; with
  * `minPlaintext`, too short to hold a keyfile).
  */
-export async function decryptKeyfileData(data: Uint8Array, password: string, what = 'the keyfile', opts: { minPlaintext?: number } = {}): Promise<Uint8Array> {
+export async function decryptKeyfileData(
+  data: Uint8Array,
+  password: string,
+  what = 'the keyfile',
+  opts: { minPlaintext?: number } = {},
+): Promise<Uint8Array> {
   const encoding = detectEncoding(data)
   let result: OpenResult
   switch (encoding) {

@@ -22,20 +22,39 @@ describe('keyfile format', () => {
 
   it('reads btcli variants: missing fields, nulls, private key only, bare ss58, bare seed', async () => {
     const kp = keypairFromMnemonic(DEV_PHRASE)
-    const privOnly = JSON.stringify({ privateKey: JSON.parse(new TextDecoder().decode(serializeKeyfile(kp))).privateKey, ss58Address: kp.ss58 })
+    const privOnly = JSON.stringify({
+      privateKey: JSON.parse(new TextDecoder().decode(serializeKeyfile(kp))).privateKey,
+      ss58Address: kp.ss58,
+    })
     expect(keypairFromKeyfile(await parseKeyfile(enc(privOnly))).ss58).toBe(kp.ss58)
-    const nulls = JSON.stringify({ accountId: hex(kp.publicKey), publicKey: hex(kp.publicKey), privateKey: null, secretPhrase: null, secretSeed: hex(kp.miniSecret!), ss58Address: kp.ss58 })
+    const nulls = JSON.stringify({
+      accountId: hex(kp.publicKey),
+      publicKey: hex(kp.publicKey),
+      privateKey: null,
+      secretPhrase: null,
+      secretSeed: hex(kp.miniSecret!),
+      ss58Address: kp.ss58,
+    })
     expect(keypairFromKeyfile(await parseKeyfile(enc(nulls))).ss58).toBe(kp.ss58)
     expect((await parseKeyfile(enc(kp.ss58 + '\n'))).ss58).toBe(kp.ss58)
     expect((await parseKeyfile(enc(hex(kp.miniSecret!)))).ss58).toBe(kp.ss58)
   })
 
   it('reads a private key exactly as btcli does (bittensor-wallet test vector)', async () => {
-    const data = await parseKeyfile(enc(JSON.stringify({ privateKey: '0x1f1995bdf3a17b60626a26cfe6f564b337d46056b7a1281b64c649d592ccda0a9cffd34d9fb01cae1fba61aeed184c817442a2186d5172416729a4b54dd4b84e' })))
+    const data = await parseKeyfile(
+      enc(
+        JSON.stringify({
+          privateKey:
+            '0x1f1995bdf3a17b60626a26cfe6f564b337d46056b7a1281b64c649d592ccda0a9cffd34d9fb01cae1fba61aeed184c817442a2186d5172416729a4b54dd4b84e',
+        }),
+      ),
+    )
     expect(hex(data.publicKey)).toBe('0xe4359ad3e2716c539a1d663ebd0a51bdc5c98a12e663bb4c4402db47828c9446')
     // and writes it back in the same form
     const kp = keypairFromKeyfile(data)
-    expect(JSON.parse(new TextDecoder().decode(serializeKeyfile(kp))).privateKey).toBe('0x1f1995bdf3a17b60626a26cfe6f564b337d46056b7a1281b64c649d592ccda0a9cffd34d9fb01cae1fba61aeed184c817442a2186d5172416729a4b54dd4b84e')
+    expect(JSON.parse(new TextDecoder().decode(serializeKeyfile(kp))).privateKey).toBe(
+      '0x1f1995bdf3a17b60626a26cfe6f564b337d46056b7a1281b64c649d592ccda0a9cffd34d9fb01cae1fba61aeed184c817442a2186d5172416729a4b54dd4b84e',
+    )
   })
 
   it('refuses a secret that does not match its public key', async () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { TaoError } from '../core/errors.js'
-import { DEV_PHRASE, generateMnemonic, keypairFromMnemonic, keypairFromSeed, keypairFromUri, miniSecretFromMnemonic, sign, validateMnemonic, verify, verifyMessage } from './keys.js'
+import {
+  DEV_PHRASE,
+  generateMnemonic,
+  keypairFromMnemonic,
+  keypairFromSeed,
+  keypairFromUri,
+  miniSecretFromMnemonic,
+  sign,
+  validateMnemonic,
+  verify,
+  verifyMessage,
+} from './keys.js'
 
 const hex = (b: Uint8Array) => '0x' + Buffer.from(b).toString('hex')
 
@@ -14,7 +25,7 @@ describe('keys', () => {
     expect(keypairFromUri('//Alice//stash').ss58).toBe('5GNJqTPyNqANBkUVMN1LPPrxXnFouWXoe2wNSmmEoLctxiZY')
   })
 
-  it('derives bittensor-wallet\'s own HDKD vectors (hard and soft)', () => {
+  it("derives bittensor-wallet's own HDKD vectors (hard and soft)", () => {
     const m = 'old leopard transfer rib spatial phone calm indicate online fire caution review'
     expect(keypairFromUri(m + '//Alice').ss58).toBe('5FEiH8iuDUw271xbqWTWuB6WrDjv5dnCeDX1CyHubAniXDNN')
     expect(keypairFromUri(m + '/Alice').ss58).toBe('5GNXbA46ma5dg19GXdiKi5JH3mnkZ8Yea3bBtZAvj7t99P9i')

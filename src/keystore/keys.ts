@@ -29,7 +29,8 @@ export interface Keypair {
 }
 
 export function generateMnemonic(words: MnemonicWords = 12): string {
-  if (!MNEMONIC_WORD_COUNTS.includes(words)) throw badInput(`a mnemonic has ${MNEMONIC_WORD_COUNTS.join(', ')} words, not ${words}`, 'BAD_MNEMONIC')
+  if (!MNEMONIC_WORD_COUNTS.includes(words))
+    throw badInput(`a mnemonic has ${MNEMONIC_WORD_COUNTS.join(', ')} words, not ${words}`, 'BAD_MNEMONIC')
   return bip39Generate(wordlist, (words / 3) * 32)
 }
 
@@ -43,7 +44,8 @@ export function validateMnemonic(phrase: string): void {
     throw badInput(`the mnemonic has ${words.length} words; it must have ${MNEMONIC_WORD_COUNTS.join(', ')} words`, 'BAD_MNEMONIC')
   const unknown = words.findIndex((w) => !wordlist.includes(w))
   if (unknown >= 0) throw badInput(`word ${unknown + 1} of the mnemonic is not in the BIP39 English word list`, 'BAD_MNEMONIC')
-  if (!bip39Validate(words.join(' '), wordlist)) throw badInput('the mnemonic checksum does not match (a word is wrong or out of order)', 'BAD_MNEMONIC')
+  if (!bip39Validate(words.join(' '), wordlist))
+    throw badInput('the mnemonic checksum does not match (a word is wrong or out of order)', 'BAD_MNEMONIC')
 }
 
 /**
@@ -146,7 +148,6 @@ export function keypairFromUri(uri: string): Keypair {
   if (path) pair = keypairFromSecretKey(secret)
   return pair
 }
-
 
 export function sign(keypair: Keypair, message: Uint8Array): Uint8Array {
   if (!keypair.secretKey) throw badInput('this key has no secret (watch-only)', 'WATCH_ONLY')

@@ -19,9 +19,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 
 /** Outcome of opening a box: a MAC failure is indistinguishable from a wrong password, a bad structure is not. */
 export type OpenResult =
-  | { ok: true; plaintext: Uint8Array }
-  | { ok: false; reason: 'corrupt'; detail: string }
-  | { ok: false; reason: 'auth' }
+  { ok: true; plaintext: Uint8Array } | { ok: false; reason: 'corrupt'; detail: string } | { ok: false; reason: 'auth' }
 
 export const ANSIBLE_VAULT_ITERATIONS = 10_000
 export const FERNET_ITERATIONS = 10_000_000

@@ -21,7 +21,12 @@ print(json.dumps({"encoded": base64.b64encode(salt + params + bytes(box)).decode
 
 describe('polkadot-js JSON export', () => {
   const alice = keypairFromUri('//Alice')
-  const plain = Buffer.from([...PKCS8_HEADER, ...alice.secretKey! /* @scure keeps schnorrkel's ed25519 form, as polkadot-js stores it */, ...PKCS8_DIVIDER, ...alice.publicKey]).toString('hex')
+  const plain = Buffer.from([
+    ...PKCS8_HEADER,
+    ...alice.secretKey! /* @scure keeps schnorrkel's ed25519 form, as polkadot-js stores it */,
+    ...PKCS8_DIVIDER,
+    ...alice.publicKey,
+  ]).toString('hex')
   const json = execFileSync('/usr/bin/python3', ['-c', EXPORT, alice.ss58], { input: plain, env: { PW: 'export pw' }, encoding: 'utf8' })
 
   it('restores the key with its password', () => {

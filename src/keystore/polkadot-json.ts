@@ -31,7 +31,8 @@ export function keypairFromPolkadotJson(json: string, password: string): Keypair
   const type: unknown = doc?.encoding?.type
   if (typeof doc?.encoded !== 'string' || !Array.isArray(content) || !Array.isArray(type)) throw bad('not a polkadot-js account export')
   if (!content.includes('pkcs8')) throw bad(`content ${JSON.stringify(content)} is not pkcs8`)
-  if (content.includes('ed25519') || content.includes('ecdsa') || content.includes('ethereum')) throw bad(`only sr25519 keys can be used (this is ${content.join(', ')})`)
+  if (content.includes('ed25519') || content.includes('ecdsa') || content.includes('ethereum'))
+    throw bad(`only sr25519 keys can be used (this is ${content.join(', ')})`)
   if (!type.includes('xsalsa20-poly1305')) throw bad('it is not encrypted with xsalsa20-poly1305 (unencrypted exports are refused)')
   let encoded: Uint8Array
   try {

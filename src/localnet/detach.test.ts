@@ -17,6 +17,14 @@ describe('backgroundEnv', () => {
       BT_PW__HOME_W: 'd',
       AWS_SECRET_ACCESS_KEY: 'e',
     })
-    expect(Object.keys(env).sort()).toEqual(['HOME', 'LC_ALL', 'PATH', 'TAO_LOCALNET_SPEC', 'TAO_STATE_DIR', 'XDG_STATE_HOME', 'https_proxy'])
+    expect(Object.keys(env).sort()).toEqual([
+      'HOME',
+      'LC_ALL',
+      'PATH',
+      'TAO_LOCALNET_SPEC',
+      'TAO_STATE_DIR',
+      'XDG_STATE_HOME',
+      'https_proxy',
+    ])
   })
 })

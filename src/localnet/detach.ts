@@ -5,16 +5,7 @@ import { ExitCode, failed, TaoError } from '../core/errors.js'
 import { READ_LIMIT, readRegularFileSync } from '../fsx/files.js'
 import { sleep } from '../node/deadline.js'
 import type { LocalnetInfo } from './localnet.js'
-import {
-  isLocalnetProcess,
-  logFile,
-  readRecord,
-  readyFile,
-  removeFile,
-  stateFile,
-  writeJsonAtomic,
-  type LocalnetRecord,
-} from './state.js'
+import { isLocalnetProcess, logFile, readRecord, readyFile, removeFile, stateFile, writeJsonAtomic, type LocalnetRecord } from './state.js'
 
 /** The detached child writes its LocalnetInfo here once the node is ready (and only then). */
 export const READY_FILE_ENV = 'TAO_LOCALNET_READY_FILE'
@@ -24,7 +15,10 @@ export function assertNoneRunning(dir: string): void {
   const record = readRecord(stateFile(dir))
   if (!record) return
   if (isLocalnetProcess(record.pid))
-    throw failed(`a localnet is already running at ${record.endpoint} (pid ${record.pid}); stop it with \`tao localnet stop\``, 'LOCALNET_RUNNING')
+    throw failed(
+      `a localnet is already running at ${record.endpoint} (pid ${record.pid}); stop it with \`tao localnet stop\``,
+      'LOCALNET_RUNNING',
+    )
   removeFile(stateFile(dir))
 }
 
@@ -91,7 +85,10 @@ export async function startDetached(opts: DetachOptions): Promise<LocalnetInfo> 
       if (exit) throw childFailure(exit.code, log)
       if (Date.now() > deadline) {
         process.kill(pid, 'SIGKILL')
-        throw failed(`the localnet did not become ready in ${Math.round((opts.timeoutMs ?? 180_000) / 1000)} s (log: ${log})`, 'LOCALNET_TIMEOUT')
+        throw failed(
+          `the localnet did not become ready in ${Math.round((opts.timeoutMs ?? 180_000) / 1000)} s (log: ${log})`,
+          'LOCALNET_TIMEOUT',
+        )
       }
       await sleep(150)
     }
@@ -144,7 +141,10 @@ export async function stopDetached(dir: string, graceMs = 15_000): Promise<StopR
   }
   if (!isLocalnetProcess(record.pid)) {
     removeFile(file)
-    throw failed(`no localnet is running: the recorded one (pid ${record.pid}, ${record.endpoint}) is gone; removed its stale record`, 'NOT_RUNNING')
+    throw failed(
+      `no localnet is running: the recorded one (pid ${record.pid}, ${record.endpoint}) is gone; removed its stale record`,
+      'NOT_RUNNING',
+    )
   }
   process.kill(record.pid, 'SIGTERM')
   let forced = false

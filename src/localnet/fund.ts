@@ -25,4 +25,3 @@ export function fundingPlan(entries: ReadonlyArray<{ ss58: string; rao: bigint }
   }
   return plan
 }
-

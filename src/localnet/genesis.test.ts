@@ -33,7 +33,11 @@ describe('resolveGenesis', () => {
   })
 
   it('refuses both sources, and a missing file, as bad input', () => {
-    for (const choice of [{ chainSpec: spec, fork: 'finney' }, { chainSpec: path.join(dir, 'nope.json') }, { env: { TAO_LOCALNET_SPEC: dir } }]) {
+    for (const choice of [
+      { chainSpec: spec, fork: 'finney' },
+      { chainSpec: path.join(dir, 'nope.json') },
+      { env: { TAO_LOCALNET_SPEC: dir } },
+    ]) {
       try {
         resolveGenesis(choice)
         expect.unreachable()

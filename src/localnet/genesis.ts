@@ -47,10 +47,7 @@ export function resolveGenesis(choice: GenesisChoice): GenesisSource {
   if (fromEnv) return { kind: 'chain-spec', location: specFile(fromEnv, SPEC_ENV) }
   const bundled = bundledSpecPath(choice.root)
   if (existsSync(bundled)) return { kind: 'chain-spec', location: bundled }
-  throw badInput(
-    'no chain to start: pass --chain-spec FILE (a Subtensor raw chain spec) or --fork finney|test|URL',
-    'NO_GENESIS',
-  )
+  throw badInput('no chain to start: pass --chain-spec FILE (a Subtensor raw chain spec) or --fork finney|test|URL', 'NO_GENESIS')
 }
 
 function specFile(file: string, where: string): string {
@@ -66,5 +63,4 @@ function specFile(file: string, where: string): string {
 }
 
 /** For people: "chain spec /path/spec.json" or "fork of wss://…". */
-export const describeGenesis = (g: GenesisSource): string =>
-  g.kind === 'fork' ? `fork of ${g.location}` : `chain spec ${g.location}`
+export const describeGenesis = (g: GenesisSource): string => (g.kind === 'fork' ? `fork of ${g.location}` : `chain spec ${g.location}`)

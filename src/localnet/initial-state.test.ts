@@ -36,7 +36,11 @@ describe('initial state of a localnet (metadata of spec 381)', () => {
 
   it('sets free balances, keeping what an account already has', async () => {
     const s = written((await initialState(meta, reader, { funding, sudo: alice, relax: false })).writes)
-    expect(account.decodeValue(s.get(account.encodeKey(alice))!)).toMatchObject({ nonce: 0, providers: 1, data: { free: 10n, reserved: 0n } })
+    expect(account.decodeValue(s.get(account.encodeKey(alice))!)).toMatchObject({
+      nonce: 0,
+      providers: 1,
+      data: { free: 10n, reserved: 0n },
+    })
     expect(account.decodeValue(s.get(bobKey)!)).toMatchObject({ nonce: 7, providers: 2, data: { free: 20n, reserved: 5n } })
   })
 
@@ -64,7 +68,10 @@ describe('initial state of a localnet (metadata of spec 381)', () => {
     }
     const issuance = async (r: StateReader) => {
       const s = written((await initialState(meta, r, { funding, sudo: alice, relax: false })).writes)
-      return { balances: balancesTi.decodeValue(s.get(balancesTi.encodeKey())!), subtensor: subtensorTi.decodeValue(s.get(subtensorTi.encodeKey())!) }
+      return {
+        balances: balancesTi.decodeValue(s.get(balancesTi.encodeKey())!),
+        subtensor: subtensorTi.decodeValue(s.get(subtensorTi.encodeKey())!),
+      }
     }
     // Bob had 0 free (only a reserve): the funding mints 10 + 20 rao.
     it('both figures grow by what the funding minted', async () => {
@@ -97,7 +104,8 @@ describe('initial state of a localnet (metadata of spec 381)', () => {
     const limit = meta.requireStorage('SubtensorModule', 'NetworkRateLimit')
     expect(limit.decodeValue(s.get(limit.encodeKey())!)).toBe(0n)
     const weights = meta.requireStorage('SubtensorModule', 'WeightsSetRateLimit')
-    for (const netuid of [0, 1, 2, RELAXED_NETUIDS - 1, 300]) expect(weights.decodeValue(s.get(weights.encodeKey(netuid))!), `netuid ${netuid}`).toBe(0n)
+    for (const netuid of [0, 1, 2, RELAXED_NETUIDS - 1, 300])
+      expect(weights.decodeValue(s.get(weights.encodeKey(netuid))!), `netuid ${netuid}`).toBe(0n)
     expect(s.has(weights.encodeKey(RELAXED_NETUIDS))).toBe(false)
   })
 })

@@ -23,13 +23,43 @@ export interface Relaxation {
 }
 
 export const RELAXATIONS: readonly Relaxation[] = [
-  { pallet: 'SubtensorModule', item: 'NetworkRateLimit', perNetuid: false, why: 'register_network: blocks since the last subnet (10 at genesis)' },
+  {
+    pallet: 'SubtensorModule',
+    item: 'NetworkRateLimit',
+    perNetuid: false,
+    why: 'register_network: blocks since the last subnet (10 at genesis)',
+  },
   // Not touched by register_network's init of a new subnet, so entries written now cover subnets made later.
-  { pallet: 'SubtensorModule', item: 'WeightsSetRateLimit', perNetuid: true, why: 'set_weights: blocks since registration or the last weights (default 100)' },
-  { pallet: 'SubtensorModule', item: 'ServingRateLimit', perNetuid: true, why: 'serve_axon / serve_prometheus: blocks between updates (default 50)' },
-  { pallet: 'SubtensorModule', item: 'TxRateLimit', perNetuid: false, why: 'become_delegate, swap_hotkey: blocks between them per coldkey' },
-  { pallet: 'SubtensorModule', item: 'TxDelegateTakeRateLimit', perNetuid: false, why: 'increase_take: blocks between take increases (216000 at genesis)' },
-  { pallet: 'SubtensorModule', item: 'TxChildkeyTakeRateLimit', perNetuid: false, why: 'set_childkey_take: blocks between take changes (216000 at genesis)' },
+  {
+    pallet: 'SubtensorModule',
+    item: 'WeightsSetRateLimit',
+    perNetuid: true,
+    why: 'set_weights: blocks since registration or the last weights (default 100)',
+  },
+  {
+    pallet: 'SubtensorModule',
+    item: 'ServingRateLimit',
+    perNetuid: true,
+    why: 'serve_axon / serve_prometheus: blocks between updates (default 50)',
+  },
+  {
+    pallet: 'SubtensorModule',
+    item: 'TxRateLimit',
+    perNetuid: false,
+    why: 'become_delegate, swap_hotkey: blocks between them per coldkey',
+  },
+  {
+    pallet: 'SubtensorModule',
+    item: 'TxDelegateTakeRateLimit',
+    perNetuid: false,
+    why: 'increase_take: blocks between take increases (216000 at genesis)',
+  },
+  {
+    pallet: 'SubtensorModule',
+    item: 'TxChildkeyTakeRateLimit',
+    perNetuid: false,
+    why: 'set_childkey_take: blocks between take changes (216000 at genesis)',
+  },
   // The stake a hotkey needs to set weights: 0 at this genesis, 1000 TAO on a fork of finney (renamed over time).
   { pallet: 'SubtensorModule', item: 'WeightsMinStake', perNetuid: false, why: 'set_weights: minimum stake of the hotkey' },
   { pallet: 'SubtensorModule', item: 'StakeThreshold', perNetuid: false, why: 'set_weights: minimum stake of the hotkey' },

@@ -36,12 +36,26 @@ describe('amounts in a decoded call', () => {
     })
     const weights = roundTrip(spec218, 'SubtensorModule', 'set_weights', { netuid: 1, dests: [0, 1], weights: [1, 2], version_key: 9n })
     expect(weights).toEqual({ netuid: 1, dests: [0, 1], weights: [1, 2], version_key: '9' })
-    expect(roundTrip(spec218, 'AdminUtils', 'sudo_set_min_burn', { netuid: 1, min_burn: 1_000_000_000n })).toEqual({ netuid: 1, min_burn: { rao: '1000000000', tao: '1' } })
+    expect(roundTrip(spec218, 'AdminUtils', 'sudo_set_min_burn', { netuid: 1, min_burn: 1_000_000_000n })).toEqual({
+      netuid: 1,
+      min_burn: { rao: '1000000000', tao: '1' },
+    })
   })
 
   it('newer runtimes name the type (TaoBalance, AlphaBalance)', () => {
-    const r = roundTrip(spec381, 'SubtensorModule', 'add_stake_limit', { hotkey: BOB, netuid: 2, amount_staked: 10n, limit_price: 20n, allow_partial: false })
-    expect(r).toMatchObject({ amount_staked: { rao: '10', tao: '0.00000001' }, limit_price: { rao: '20', tao: '0.00000002' }, allow_partial: false, netuid: 2 })
+    const r = roundTrip(spec381, 'SubtensorModule', 'add_stake_limit', {
+      hotkey: BOB,
+      netuid: 2,
+      amount_staked: 10n,
+      limit_price: 20n,
+      allow_partial: false,
+    })
+    expect(r).toMatchObject({
+      amount_staked: { rao: '10', tao: '0.00000001' },
+      limit_price: { rao: '20', tao: '0.00000002' },
+      allow_partial: false,
+      netuid: 2,
+    })
   })
 
   it('inside nested calls: Sudo.sudo and Utility.batch', () => {

@@ -34,7 +34,8 @@ const rawType = (view: RuntimeMetadata, id: number): RawType | undefined => {
   return types[id]?.id === id ? types[id] : types.find((t) => t.id === id)
 }
 
-const variantOf = (t: RawType | undefined, name: string) => (t?.def.tag === 'variant' ? t.def.value.find((v) => v.name === name) : undefined)
+const variantOf = (t: RawType | undefined, name: string) =>
+  t?.def.tag === 'variant' ? t.def.value.find((v) => v.name === name) : undefined
 
 /** The integer kind a type comes down to (through compact and one-field wrappers), or undefined. */
 function integerOf(view: RuntimeMetadata, id: number, depth = 0): string | undefined {
@@ -109,7 +110,9 @@ function walkType(view: RuntimeMetadata, id: number, value: unknown, depth: numb
     }
     case 'tuple':
       if (def.value.length === 1) return walkType(view, def.value[0]!, value, depth + 1)
-      return Array.isArray(value) ? value.map((v, i) => (def.value[i] === undefined ? v : walkType(view, def.value[i]!, v, depth + 1))) : value
+      return Array.isArray(value)
+        ? value.map((v, i) => (def.value[i] === undefined ? v : walkType(view, def.value[i]!, v, depth + 1)))
+        : value
     default:
       return value
   }

@@ -19,7 +19,11 @@ export interface BuiltCall {
  */
 export function decodeChecked(view: RuntimeMetadata, call: BuiltCall): DecodedCall {
   const mismatch = (why: string) =>
-    failed(`the call bytes built for ${call.pallet}.${call.name} ${why} ${view.where}; nothing was signed`, 'CALL_MISMATCH', `call data ${call.callData}`)
+    failed(
+      `the call bytes built for ${call.pallet}.${call.name} ${why} ${view.where}; nothing was signed`,
+      'CALL_MISMATCH',
+      `call data ${call.callData}`,
+    )
   let decoded: DecodedCall
   try {
     decoded = view.decodeCall(call.callData)
@@ -27,7 +31,9 @@ export function decodeChecked(view: RuntimeMetadata, call: BuiltCall): DecodedCa
     throw mismatch(`do not decode with the runtime's metadata (${(err as Error).message})`)
   }
   if (decoded.pallet !== call.pallet || decoded.name !== call.name) throw mismatch(`decode as ${decoded.pallet}.${decoded.name}`)
-  const again = toHex(view.codec(view.lookup.call!).enc({ type: decoded.pallet, value: { type: decoded.name, value: argsValue(view, decoded) } }))
+  const again = toHex(
+    view.codec(view.lookup.call!).enc({ type: decoded.pallet, value: { type: decoded.name, value: argsValue(view, decoded) } }),
+  )
   if (again !== call.callData) throw mismatch('hold more than the call, or not in its one encoding')
   for (const [name, wanted] of Object.entries(call.args)) {
     if (!sameValue(wanted, decoded.args[name])) {
@@ -39,7 +45,8 @@ export function decodeChecked(view: RuntimeMetadata, call: BuiltCall): DecodedCa
 }
 
 /** A call without arguments has no value (polkadot-api encodes `undefined` there, not `{}`). */
-const argsValue = (view: RuntimeMetadata, decoded: DecodedCall) => (view.call(decoded.pallet, decoded.name)?.args.length ? decoded.args : undefined)
+const argsValue = (view: RuntimeMetadata, decoded: DecodedCall) =>
+  view.call(decoded.pallet, decoded.name)?.args.length ? decoded.args : undefined
 
 /**
  * Equal as the runtime sees them: integers by value whether number or bigint, bytes by content (as bytes or 0x
@@ -51,7 +58,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (isInteger(a) && isInteger(b)) return BigInt(a) === BigInt(b)
   if (isBytes(a) || isBytes(b)) return isBytes(a) && isBytes(b) && bytesHex(a) === bytesHex(b)
   if (typeof a === 'string' && typeof b === 'string') return sameAccount(a, b)
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]))
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]))
   if (typeof a === 'object' && typeof b === 'object') {
     const ra = a as Record<string, unknown>
     const rb = b as Record<string, unknown>
@@ -62,7 +70,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 const isInteger = (v: unknown): v is number | bigint => typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
-const isBytes = (v: unknown): v is Uint8Array | string => v instanceof Uint8Array || (typeof v === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(v))
+const isBytes = (v: unknown): v is Uint8Array | string =>
+  v instanceof Uint8Array || (typeof v === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(v))
 const bytesHex = (v: Uint8Array | string): string => (typeof v === 'string' ? v.toLowerCase() : toHex(v))
 
 function sameAccount(a: string, b: string): boolean {

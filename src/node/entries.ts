@@ -17,7 +17,7 @@ export async function storageEntries(
 ): Promise<Array<{ keys: unknown[]; value: unknown }>> {
   const prefix = info.encodeKey(...partialKeys)
   const keys: string[] = []
-  for (let start: string | null = null; ; ) {
+  for (let start: string | null = null; ;) {
     const page: string[] = await rpc<string[]>('state_getKeysPaged', [prefix, PAGE, start, at])
     keys.push(...page)
     if (page.length < PAGE) break

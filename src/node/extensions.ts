@@ -55,7 +55,13 @@ export const extensionsOf = (view: RuntimeMetadata) => view.metadata.extrinsic.s
 const isVoid = (view: RuntimeMetadata, typeId: number) => view.lookup(typeId).type === 'void'
 
 /** What one extension adds to the signed payload, given what the extrinsic says in its value (`extra`). */
-export function additionalSigned(view: RuntimeMetadata, identifier: string, typeId: number, facts: ChainFacts, extra: Uint8Array): Uint8Array {
+export function additionalSigned(
+  view: RuntimeMetadata,
+  identifier: string,
+  typeId: number,
+  facts: ChainFacts,
+  extra: Uint8Array,
+): Uint8Array {
   switch (identifier) {
     case 'CheckSpecVersion':
       return u32.enc(facts.specVersion)
@@ -66,7 +72,10 @@ export function additionalSigned(view: RuntimeMetadata, identifier: string, type
     case 'CheckMortality':
     case 'CheckEra':
       if (extra.length === 1 && extra[0] === 0) return hash32(facts.genesisHash, 'the genesis hash')
-      if (!facts.birthHash) throw new ExtensionGap('the hash of the block its mortal era starts at is needed: decode it connected to the node, or give --block-hash')
+      if (!facts.birthHash)
+        throw new ExtensionGap(
+          'the hash of the block its mortal era starts at is needed: decode it connected to the node, or give --block-hash',
+        )
       return hash32(facts.birthHash, 'the era block hash')
     case 'CheckMetadataHash':
       // Mode 0 (disabled) signs None; with the hash enabled it signs the metadata's merkle digest, not rebuilt here.
@@ -81,7 +90,11 @@ export function additionalSigned(view: RuntimeMetadata, identifier: string, type
 export function extensionParts(view: RuntimeMetadata, facts: ChainFacts, choices: SignerChoices): ExtensionPart[] {
   return extensionsOf(view).map((ext) => {
     const value = extensionValue(view, ext.identifier, ext.type, choices)
-    return { identifier: ext.identifier, value, additionalSigned: additionalSigned(view, ext.identifier, ext.additionalSigned, facts, value) }
+    return {
+      identifier: ext.identifier,
+      value,
+      additionalSigned: additionalSigned(view, ext.identifier, ext.additionalSigned, facts, value),
+    }
   })
 }
 

@@ -128,7 +128,11 @@ export const joinDocs = (docs: readonly string[] | undefined): string =>
 
 /** scale-ts decodes from the start of the underlying buffer, so views into a larger buffer are copied. */
 const asBytes = (input: Uint8Array | string, what: string): Uint8Array =>
-  typeof input === 'string' ? fromHex(input, what) : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength ? input : input.slice()
+  typeof input === 'string'
+    ? fromHex(input, what)
+    : input.byteOffset === 0 && input.byteLength === input.buffer.byteLength
+      ? input
+      : input.slice()
 
 /** Decode raw metadata (v14, v15 or v16, with or without the `meta` magic wrapper). */
 export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
@@ -305,7 +309,11 @@ export function decodeMetadata(raw: Uint8Array): RuntimeMetadata {
       const variants = variantsOf(pallet?.errors?.type)
       const name = Object.keys(variants).find((k) => variants[k]!.idx === first)
       if (!pallet || name === undefined)
-        return { pallet: pallet?.name ?? `pallet#${index}`, name: `error#${first}`, docs: `an error this runtime ${where} does not describe` }
+        return {
+          pallet: pallet?.name ?? `pallet#${index}`,
+          name: `error#${first}`,
+          docs: `an error this runtime ${where} does not describe`,
+        }
       return { pallet: pallet.name, name, docs: errorDocs(pallet.name, name) ?? '' }
     }
     if (typeof e?.type === 'string') {

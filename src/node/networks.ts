@@ -29,10 +29,7 @@ export function resolveEndpoint(nameOrUrl: string): Endpoint {
     url = undefined
   }
   if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.hostname === '')
-    throw badInput(
-      `unknown network "${value}": use ${Object.keys(NETWORKS).join(', ')} or a ws:// / wss:// URL`,
-      'UNKNOWN_NETWORK',
-    )
+    throw badInput(`unknown network "${value}": use ${Object.keys(NETWORKS).join(', ')} or a ws:// / wss:// URL`, 'UNKNOWN_NETWORK')
   return { network: 'custom', url: value }
 }
 
@@ -41,7 +38,10 @@ export function resolveEndpoint(nameOrUrl: string): Endpoint {
  * 127.x address). The URL parser has already normalised the forms IPv4 may take (`127.1`, `2130706433`).
  */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
   if (host === 'localhost' || host.endsWith('.localhost')) return true
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true

@@ -48,9 +48,22 @@ const facts = { genesisHash: GENESIS, birthHash: BLOCK.hash }
 describe('signing from an offline context', () => {
   it('signs with the context nonce and an era from its block; the signature checks', async () => {
     const signed = await chain.sign(call, signerOf(alice), { tip: 3n })
-    expect(signed).toMatchObject({ signer: alice.ss58, nonce: 5, tip: 3n, fee: undefined, era: { type: 'mortal', period: 64, birth: 1234, death: 1298 } })
+    expect(signed).toMatchObject({
+      signer: alice.ss58,
+      nonce: 5,
+      tip: 3n,
+      fee: undefined,
+      era: { type: 'mortal', period: 64, birth: 1234, death: 1298 },
+    })
     const { decoded, parts } = readExtrinsic(view, signed.hex)
-    expect(decoded).toMatchObject({ kind: 'signed', signer: alice.ss58, nonce: 5, tip: '3', era: { type: 'mortal', period: 64, phase: 1234 % 64 }, pallet: 'Balances' })
+    expect(decoded).toMatchObject({
+      kind: 'signed',
+      signer: alice.ss58,
+      nonce: 5,
+      tip: '3',
+      era: { type: 'mortal', period: 64, phase: 1234 % 64 },
+      pallet: 'Balances',
+    })
     expect(checkSignature(view, parts, facts)).toEqual({ status: 'valid' })
   })
 
@@ -59,7 +72,10 @@ describe('signing from an offline context', () => {
     const bytes = Buffer.from(signed.hex.slice(2), 'hex')
     bytes[bytes.length - 1]! ^= 1
     const tampered = readExtrinsic(view, new Uint8Array(bytes))
-    expect(checkSignature(view, tampered.parts, facts)).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/^the signature does not match/) })
+    expect(checkSignature(view, tampered.parts, facts)).toMatchObject({
+      status: 'invalid',
+      reason: expect.stringMatching(/^the signature does not match/),
+    })
     const { parts } = readExtrinsic(view, signed.hex)
     expect(checkSignature(view, parts, { ...facts, genesisHash: toHex(new Uint8Array(32)) }).status).toBe('invalid')
     expect(checkSignature(view, parts, { ...facts, birthHash: toHex(new Uint8Array(32)) }).status).toBe('invalid')
@@ -68,12 +84,21 @@ describe('signing from an offline context', () => {
 
   it('says what is missing instead of guessing', async () => {
     const mortal = readExtrinsic(view, (await chain.sign(call, signerOf(alice))).hex)
-    expect(checkSignature(view, mortal.parts, {})).toMatchObject({ status: 'unchecked', reason: expect.stringMatching(/genesis hash is needed/) })
-    expect(checkSignature(view, mortal.parts, { genesisHash: GENESIS })).toMatchObject({ status: 'unchecked', reason: expect.stringMatching(/era starts at is needed/) })
+    expect(checkSignature(view, mortal.parts, {})).toMatchObject({
+      status: 'unchecked',
+      reason: expect.stringMatching(/genesis hash is needed/),
+    })
+    expect(checkSignature(view, mortal.parts, { genesisHash: GENESIS })).toMatchObject({
+      status: 'unchecked',
+      reason: expect.stringMatching(/era starts at is needed/),
+    })
     // Immortal: the genesis hash is all it needs.
     const immortal = readExtrinsic(view, (await chain.sign(call, signerOf(alice), { era: 'immortal' })).hex)
     expect(checkSignature(view, immortal.parts, { genesisHash: GENESIS })).toEqual({ status: 'valid' })
-    const bare = readExtrinsic(view, toHex(new Uint8Array([4 * (1 + call.callData.length / 2 - 1), 4, ...Buffer.from(call.callData.slice(2), 'hex')])))
+    const bare = readExtrinsic(
+      view,
+      toHex(new Uint8Array([4 * (1 + call.callData.length / 2 - 1), 4, ...Buffer.from(call.callData.slice(2), 'hex')])),
+    )
     expect(checkSignature(view, bare.parts, facts)).toMatchObject({ status: 'unchecked', reason: 'it is not signed' })
   })
 

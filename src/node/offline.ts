@@ -56,7 +56,10 @@ export interface OfflineContext {
 export async function offlineContext(chain: Chain, network: string, signer: string): Promise<OfflineContext> {
   const view = chain.metadata
   if (view.specVersion === undefined || view.transactionVersion === undefined)
-    throw failed(`the runtime's metadata does not give its spec and transaction versions ${view.where}; it cannot be signed for offline`, 'NO_VERSION')
+    throw failed(
+      `the runtime's metadata does not give its spec and transaction versions ${view.where}; it cannot be signed for offline`,
+      'NO_VERSION',
+    )
   // The metadata goes into the file only once tao vouches for it (or the runtime will): the same check as signing.
   const [genesisHash, block, nonce, account, trusted] = await Promise.all([
     chain.rpc<`0x${string}`>('chain_getBlockHash', [0]),
@@ -92,7 +95,8 @@ export interface LoadedContext {
 
 /** Parse and check an offline context file's text; `file` names it in errors. */
 export function parseOfflineContext(text: string, file: string): LoadedContext {
-  const bad = (why: string) => badInput(`${file} is not an offline context written by \`tao tx offline-context\`: ${why}`, 'BAD_OFFLINE_CONTEXT')
+  const bad = (why: string) =>
+    badInput(`${file} is not an offline context written by \`tao tx offline-context\`: ${why}`, 'BAD_OFFLINE_CONTEXT')
   let c: Partial<OfflineContext>
   try {
     c = JSON.parse(text) as Partial<OfflineContext>
@@ -128,7 +132,9 @@ export function parseOfflineContext(text: string, file: string): LoadedContext {
   const specVersion = whole(c.specVersion, 'specVersion')
   const transactionVersion = whole(c.transactionVersion, 'transactionVersion')
   if (view.specVersion !== specVersion || view.transactionVersion !== transactionVersion)
-    throw bad(`its metadata is of spec ${view.specVersion} (transaction version ${view.transactionVersion}), not the ${specVersion} (${transactionVersion}) it names`)
+    throw bad(
+      `its metadata is of spec ${view.specVersion} (transaction version ${view.transactionVersion}), not the ${specVersion} (${transactionVersion}) it names`,
+    )
   const context: OfflineContext = {
     format: OFFLINE_FORMAT,
     version: OFFLINE_VERSION,
@@ -142,7 +148,11 @@ export function parseOfflineContext(text: string, file: string): LoadedContext {
     signer: c.signer,
     nonce: whole(c.nonce, 'nonce'),
     block,
-    account: { free: rao(c.account?.free, 'account.free'), reserved: rao(c.account?.reserved, 'account.reserved'), frozen: rao(c.account?.frozen, 'account.frozen') },
+    account: {
+      free: rao(c.account?.free, 'account.free'),
+      reserved: rao(c.account?.reserved, 'account.reserved'),
+      frozen: rao(c.account?.frozen, 'account.frozen'),
+    },
     // A file without the field: mode 1 wherever the chain is one that always checks it.
     metadataHashMode: c.metadataHashMode === 1 || Object.values(KNOWN_GENESIS).includes(genesisHash as never) ? 1 : 0,
     metadata: c.metadata as `0x${string}`,
@@ -151,7 +161,12 @@ export function parseOfflineContext(text: string, file: string): LoadedContext {
 }
 
 /** Sign a call from the context alone: nothing is sent, nothing is asked of a node; the fee stays unknown. */
-export async function signOffline(loaded: LoadedContext, call: { pallet: string; name: string; callData: `0x${string}` }, keypair: Sr25519Keypair, options: SignOptions = {}): Promise<SignedTx> {
+export async function signOffline(
+  loaded: LoadedContext,
+  call: { pallet: string; name: string; callData: `0x${string}` },
+  keypair: Sr25519Keypair,
+  options: SignOptions = {},
+): Promise<SignedTx> {
   const { context, view } = loaded
   const address = ss58Address(keypair.publicKey, view.ss58Prefix ?? context.ss58Prefix)
   const tip = options.tip ?? 0n
@@ -159,7 +174,10 @@ export async function signOffline(loaded: LoadedContext, call: { pallet: string;
   view.checkExtension('ChargeTransactionPayment', tip, 'tip')
   const nonce = options.nonce ?? (address === context.signer ? context.nonce : undefined)
   if (nonce === undefined)
-    throw badInput(`the offline context is for ${context.signer}, not for the signer ${address}: give --nonce, or write a context for this key`, 'NONCE_UNKNOWN')
+    throw badInput(
+      `the offline context is for ${context.signer}, not for the signer ${address}: give --nonce, or write a context for this key`,
+      'NONCE_UNKNOWN',
+    )
   view.checkExtension('CheckNonce', nonce, 'nonce')
   const birth = context.block.number
   let era: SignedTx['era']
@@ -178,7 +196,12 @@ export async function signOffline(loaded: LoadedContext, call: { pallet: string;
   try {
     parts = extensionParts(
       view,
-      { genesisHash: context.genesisHash, specVersion: context.specVersion, transactionVersion: context.transactionVersion, birthHash: context.block.hash },
+      {
+        genesisHash: context.genesisHash,
+        specVersion: context.specVersion,
+        transactionVersion: context.transactionVersion,
+        birthHash: context.block.hash,
+      },
       { nonce, tip, era: choice },
     )
   } catch (err) {
@@ -213,7 +236,10 @@ export function prepareOffline(loaded: LoadedContext, call: TxCall, signer: stri
   if (tip < 0n) throw badInput('tip cannot be negative', 'BAD_TIP')
   const nonce = options.nonce ?? (signer === context.signer ? context.nonce : undefined)
   if (nonce === undefined)
-    throw badInput(`the offline context is for ${context.signer}, not for the signer ${signer}: give --nonce, or write a context for this key`, 'NONCE_UNKNOWN')
+    throw badInput(
+      `the offline context is for ${context.signer}, not for the signer ${signer}: give --nonce, or write a context for this key`,
+      'NONCE_UNKNOWN',
+    )
   const birth = context.block.number
   let era: PreparedTx['era'] = { type: 'immortal' }
   if (options.era !== 'immortal') {
@@ -284,7 +310,8 @@ export function offlineChain(loaded: LoadedContext, file: string): Chain {
     followBlocks() {
       throw needsNode('following the chain')
     },
-    signingTrust: async () => trust(context.metadataHashMode, context.metadataHashMode === 1 ? 'runtime' : 'offline-context', context.specVersion),
+    signingTrust: async () =>
+      trust(context.metadataHashMode, context.metadataHashMode === 1 ? 'runtime' : 'offline-context', context.specVersion),
     properties: async () => properties,
     blockNumber: async () => head.number,
     head: async () => head,

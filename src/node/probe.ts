@@ -43,17 +43,16 @@ export function probeEndpoint(url: string, ms = 1500): Promise<ProbeResult> {
       socket.destroy()
       resolve({ why, definite })
     }
-    const timer = setTimeout(
-      () => done(answer ? 'an incomplete answer came' : 'the port is open but no WebSocket answer came', false),
-      ms,
-    )
+    const timer = setTimeout(() => done(answer ? 'an incomplete answer came' : 'the port is open but no WebSocket answer came', false), ms)
     const ask = () =>
       socket.write(
         `GET ${u.pathname || '/'}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
       )
     // SNI names a host, never an address (RFC 6066; Node warns, DEP0123, where it is given one).
-    const socket: Socket = secure ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }) }, ask) : tcpConnect({ host, port }, ask)
+    const socket: Socket = secure
+      ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }) }, ask)
+      : tcpConnect({ host, port }, ask)
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString('latin1')
       const end = answer.indexOf('\r\n')

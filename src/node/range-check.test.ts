@@ -49,28 +49,38 @@ describe('calls are range-checked against the runtime (spec 381) before encoding
   })
 
   it('a u16 netuid, a u64 amount, and every element of a Vec<u16>', () => {
-    expect(thrown(() => meta.encodeCall('SubtensorModule', 'add_stake', { hotkey: alice, netuid: 70000, amount_staked: 1n })).message).toMatch(
-      /SubtensorModule\.add_stake: netuid = 70000 is more than u16 can hold/,
-    )
+    expect(
+      thrown(() => meta.encodeCall('SubtensorModule', 'add_stake', { hotkey: alice, netuid: 70000, amount_staked: 1n })).message,
+    ).toMatch(/SubtensorModule\.add_stake: netuid = 70000 is more than u16 can hold/)
     expect(thrown(() => meta.encodeCall('SubtensorModule', 'add_stake', { hotkey: alice, netuid: 1, amount_staked: -5n })).message).toMatch(
       /amount_staked = -5 is negative/,
     )
     const weights = { netuid: 1, dests: [0, 1], weights: [65535, 65536], version_key: 0n }
-    expect(thrown(() => meta.encodeCall('SubtensorModule', 'set_weights', weights)).message).toMatch(/weights\[1\] = 65536 is more than u16/)
+    expect(thrown(() => meta.encodeCall('SubtensorModule', 'set_weights', weights)).message).toMatch(
+      /weights\[1\] = 65536 is more than u16/,
+    )
   })
 
   it('storage keys, runtime API arguments and transaction extensions too', () => {
-    expect(thrown(() => meta.checkStorageKeys('SubtensorModule', 'Tempo', [65536])).message).toMatch(/SubtensorModule\.Tempo: key 1 = 65536/)
+    expect(thrown(() => meta.checkStorageKeys('SubtensorModule', 'Tempo', [65536])).message).toMatch(
+      /SubtensorModule\.Tempo: key 1 = 65536/,
+    )
     expect(() => meta.checkStorageKeys('SubtensorModule', 'Tempo', [65535])).not.toThrow()
     expect(thrown(() => meta.checkStorageKeys('SubtensorModule', 'Alpha', [alice, alice, 70000])).message).toMatch(/key 3 = 70000/)
     expect(thrown(() => meta.checkApiArgs('SubnetInfoRuntimeApi', 'get_subnet_info', [70000])).message).toMatch(/netuid = 70000/)
     const tip = thrown(() => meta.checkExtension('ChargeTransactionPayment', U64_MAX + 1n, 'tip'))
-    expect(tip.message).toMatch(/tip = 18446744073709551616 is more than Compact<u64> can hold \(at most 18446744073709551615 rao = 18446744073\.709551615 TAO\)/)
-    expect(thrown(() => meta.checkExtension('CheckNonce', 2 ** 32, 'nonce')).message).toMatch(/nonce = 4294967296 is more than Compact<u32>/)
+    expect(tip.message).toMatch(
+      /tip = 18446744073709551616 is more than Compact<u64> can hold \(at most 18446744073709551615 rao = 18446744073\.709551615 TAO\)/,
+    )
+    expect(thrown(() => meta.checkExtension('CheckNonce', 2 ** 32, 'nonce')).message).toMatch(
+      /nonce = 4294967296 is more than Compact<u32>/,
+    )
   })
 
   it('a batch of calls is followed into each inner call', () => {
     const inner = { type: 'SubtensorModule', value: { type: 'add_stake', value: { hotkey: alice, netuid: 99999, amount_staked: 1n } } }
-    expect(thrown(() => meta.encodeCall('Utility', 'batch', { calls: [inner] })).message).toMatch(/calls\[0\]\.SubtensorModule\.add_stake\.netuid = 99999/)
+    expect(thrown(() => meta.encodeCall('Utility', 'batch', { calls: [inner] })).message).toMatch(
+      /calls\[0\]\.SubtensorModule\.add_stake\.netuid = 99999/,
+    )
   })
 })

@@ -8,7 +8,20 @@ import { badInput, type TaoError } from '../core/errors.js'
  * user's input, refused here with one line before anything is signed.
  */
 
-const BITS: Record<string, number> = { u8: 8, u16: 16, u32: 32, u64: 64, u128: 128, u256: 256, i8: 8, i16: 16, i32: 32, i64: 64, i128: 128, i256: 256 }
+const BITS: Record<string, number> = {
+  u8: 8,
+  u16: 16,
+  u32: 32,
+  u64: 64,
+  u128: 128,
+  u256: 256,
+  i8: 8,
+  i16: 16,
+  i32: 32,
+  i64: 64,
+  i128: 128,
+  i256: 256,
+}
 
 export interface IntRange {
   min: bigint

@@ -22,7 +22,8 @@ const queriesOf = (reads: StorageRead[]): StorageQuery[] => reads.map((r) => [r.
  * is not stored reads as the item's default (undefined for optional items). Every item must exist in this
  * runtime (check `chain.metadata.storage` first).
  */
-export const readAt = (chain: Pick<Chain, 'at'>, at: string, reads: StorageRead[]): Promise<unknown[]> => chain.at(at).storageMany(queriesOf(reads))
+export const readAt = (chain: Pick<Chain, 'at'>, at: string, reads: StorageRead[]): Promise<unknown[]> =>
+  chain.at(at).storageMany(queriesOf(reads))
 
 /** The raw SCALE bytes (0x hex) of storage entries at one block; null where nothing is stored. */
 export const readRawAt = (chain: Pick<Chain, 'at'>, at: string, reads: StorageRead[]): Promise<Array<string | null>> =>
@@ -37,7 +38,8 @@ export interface ReadOptions {
 }
 
 /** One consistent snapshot: every read of it sees the same block. */
-export const readsAt = (chain: ReadChain, at: string | undefined): Promise<BlockReads> => (at ? Promise.resolve(chain.at(at)) : chain.atHead('best'))
+export const readsAt = (chain: ReadChain, at: string | undefined): Promise<BlockReads> =>
+  at ? Promise.resolve(chain.at(at)) : chain.atHead('best')
 
 /**
  * Storage values in one request, skipping items this runtime does not have (their result is undefined), so

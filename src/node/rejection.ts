@@ -64,7 +64,8 @@ export function describeRejection(code: number, message: string, data?: unknown)
   const json = firstJson(text)
   if (json && typeof json === 'object') {
     const [outer, inner] = Object.entries(json as Record<string, unknown>)[0] ?? []
-    const [kind, value] = inner && typeof inner === 'object' ? (Object.entries(inner as Record<string, unknown>)[0] ?? []) : [inner as string]
+    const [kind, value] =
+      inner && typeof inner === 'object' ? (Object.entries(inner as Record<string, unknown>)[0] ?? []) : [inner as string]
     if (typeof kind === 'string') {
       if (kind === 'custom') return custom(value)
       const words = outer === 'unknown' ? UNKNOWN[kind] : INVALID[kind]

@@ -13,9 +13,13 @@ export type SignatureCheck = { status: 'valid' } | { status: 'invalid'; reason: 
 export function checkSignature(view: RuntimeMetadata, parts: SignedParts, facts: Partial<ChainFacts>): SignatureCheck {
   if (!parts.signature) return { status: 'unchecked', reason: 'it is not signed' }
   if (!parts.publicKey) return { status: 'unchecked', reason: 'its signer is not given as a plain account' }
-  if (parts.signatureType !== 'Sr25519') return { status: 'unchecked', reason: `only sr25519 signatures are checked (this is ${parts.signatureType ?? 'another kind'})` }
+  if (parts.signatureType !== 'Sr25519')
+    return { status: 'unchecked', reason: `only sr25519 signatures are checked (this is ${parts.signatureType ?? 'another kind'})` }
   if (!facts.genesisHash)
-    return { status: 'unchecked', reason: "the chain's genesis hash is needed: decode it connected to the node, or give --genesis-hash or --offline FILE" }
+    return {
+      status: 'unchecked',
+      reason: "the chain's genesis hash is needed: decode it connected to the node, or give --genesis-hash or --offline FILE",
+    }
   const specVersion = facts.specVersion ?? view.specVersion
   const transactionVersion = facts.transactionVersion ?? view.transactionVersion
   if (specVersion === undefined || transactionVersion === undefined)

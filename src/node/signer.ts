@@ -52,7 +52,13 @@ function orderedExtensions(metadata: UnifiedMetadata, extensions: Extensions): {
  * A signed (version 4) extrinsic: length prefix, version byte, the signer's address, the sr25519 signature, every
  * extension's value, the call. A fee estimate builds the same bytes with a zero signature, so both are one size.
  */
-export function signedExtrinsic(metadata: UnifiedMetadata, publicKey: Uint8Array, signature: Uint8Array, extra: Uint8Array[], callData: Uint8Array): Uint8Array {
+export function signedExtrinsic(
+  metadata: UnifiedMetadata,
+  publicKey: Uint8Array,
+  signature: Uint8Array,
+  extra: Uint8Array[],
+  callData: Uint8Array,
+): Uint8Array {
   const layout = signerLayout(metadata)
   const body = concat([Uint8Array.of(0x84), layout.address, publicKey, layout.signature, signature, ...extra, callData])
   return concat([compact.enc(body.length), body])
@@ -76,7 +82,8 @@ function signerLayout(metadata: UnifiedMetadata): SignerLayout {
   const param = (name: string) => metadata.lookup[ext.type ?? -1]?.params.find((p) => p.name === name)?.type
   const addressId = ext.address ?? param('Address')
   const signatureId = ext.signature ?? param('Signature')
-  const unknown = () => new Error('this runtime signs with an address or signature type tao does not know (it signs sr25519 for an AccountId32)')
+  const unknown = () =>
+    new Error('this runtime signs with an address or signature type tao does not know (it signs sr25519 for an AccountId32)')
   if (addressId === undefined || signatureId === undefined) throw unknown()
   const address = lookup(addressId)
   const signature = lookup(signatureId)

@@ -140,7 +140,9 @@ describe('watchTx', () => {
     clearInterval(grower)
     expect(r.status).toBe('unknown')
     expect(lines.length).toBeGreaterThanOrEqual(1)
-    expect(lines[0]).toMatch(/^waiting for transaction 0x[0-9a-f]{8}…: blocks #1–#\d+ checked, not in them yet \(the account's nonce is still 5\)$/)
+    expect(lines[0]).toMatch(
+      /^waiting for transaction 0x[0-9a-f]{8}…: blocks #1–#\d+ checked, not in them yet \(the account's nonce is still 5\)$/,
+    )
   })
 
   it('backs off between reconnects: 1 s, 2 s, 4 s, then every 5 s at the default poll', () => {
@@ -153,7 +155,9 @@ describe('watchTx', () => {
       metadata: () => meta,
       rpc: (_method, _params, timeoutMs) => {
         asked.push(timeoutMs ?? Infinity)
-        return new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('no answer'), { name: 'RpcLost' })), timeoutMs ?? 1e9))
+        return new Promise((_, reject) =>
+          setTimeout(() => reject(Object.assign(new Error('no answer'), { name: 'RpcLost' })), timeoutMs ?? 1e9),
+        )
       },
     }
     const t0 = Date.now()
@@ -186,6 +190,8 @@ describe('watchTx', () => {
     ])
     const r = await watchTx(chain.ctx, request({ timeoutMs: 50, death: 65 }))
     expect(r).toMatchObject({ status: 'unknown', validUntil: 64 })
-    expect(r.status === 'unknown' && r.reason).toBe("not in blocks #1–#1; the account's nonce is still 5; it may still land until block #64")
+    expect(r.status === 'unknown' && r.reason).toBe(
+      "not in blocks #1–#1; the account's nonce is still 5; it may still land until block #64",
+    )
   })
 })

@@ -154,7 +154,9 @@ export async function watchTx(context: TrackContext, req: WatchRequest): Promise
         return { status: 'not-landed', ...base, reason: `its era ended at block #${req.death} without it`, connectionLost }
       if (Date.now() - lastWord >= progressEvery(req.pollMs)) {
         const nonce = nonceAtHead !== undefined ? ` (the account's nonce is still ${nonceAtHead})` : ''
-        say(`waiting for transaction ${req.txHash.slice(0, 10)}…: blocks #${req.fromBlock}–#${head.number} checked, not in them yet${nonce}`)
+        say(
+          `waiting for transaction ${req.txHash.slice(0, 10)}…: blocks #${req.fromBlock}–#${head.number} checked, not in them yet${nonce}`,
+        )
         lastWord = Date.now()
       }
     } catch (err) {
@@ -165,7 +167,9 @@ export async function watchTx(context: TrackContext, req: WatchRequest): Promise
       failures++
       if (Date.now() < deadline) {
         const lost = (err as Error).name === 'RpcLost'
-        say(`${lost ? 'connection to the node lost' : 'a read failed'} (${lastError}); ${lost ? 'reconnecting' : 'trying again'} (${failures})…`)
+        say(
+          `${lost ? 'connection to the node lost' : 'a read failed'} (${lastError}); ${lost ? 'reconnecting' : 'trying again'} (${failures})…`,
+        )
         lastWord = Date.now()
       }
     }

@@ -26,7 +26,11 @@ const FEE = 135_261n
 
 /** RuntimeDispatchInfo as the runtime answers query_info, encoded with the metadata's own type. */
 const queryInfoAnswer = (fee: bigint) =>
-  toHex(view.codec(view.runtimeApi('TransactionPaymentApi', 'query_info')!.outputType).enc({ weight: { ref_time: 1n, proof_size: 2n }, class: { type: 'Normal' }, partial_fee: fee }))
+  toHex(
+    view
+      .codec(view.runtimeApi('TransactionPaymentApi', 'query_info')!.outputType)
+      .enc({ weight: { ref_time: 1n, proof_size: 2n }, class: { type: 'Normal' }, partial_fee: fee }),
+  )
 
 interface Node {
   ctx: TxContext
@@ -37,12 +41,16 @@ interface Node {
 
 /** System.Account as stored, with this nonce. */
 const accountValue = (nonce: number) =>
-  toHex(view.requireStorage('System', 'Account').encodeValue({ nonce, consumers: 0, providers: 1, sufficients: 0, data: { free: 10n ** 12n, reserved: 0n, frozen: 0n, flags: 0n } }))
+  toHex(
+    view
+      .requireStorage('System', 'Account')
+      .encodeValue({ nonce, consumers: 0, providers: 1, sufficients: 0, data: { free: 10n ** 12n, reserved: 0n, frozen: 0n, flags: 0n } }),
+  )
 
 /** A node whose account has `stored` as its nonce in storage and `nonce` as its next index (its pool counted). */
 function node(nonce = 7, stored = nonce): Node {
   const n = { asked: [], head: HEAD, submitted: [] } as unknown as Node
-  const rpc = async <T,>(method: string, params: unknown[]): Promise<T> => {
+  const rpc = async <T>(method: string, params: unknown[]): Promise<T> => {
     n.asked.push({ method, params })
     if (method === 'system_accountNextIndex') return nonce as T
     if (method === 'chain_getBlockHash') return GENESIS as T
@@ -80,18 +88,38 @@ describe('signing the bytes that were shown', () => {
     const n = node()
     const call = transfer()
     const prepared = await prepareTx(n.ctx, call, ALICE.ss58)
-    expect(prepared.decoded).toEqual({ pallet: 'Balances', name: 'transfer_keep_alive', args: { dest: { type: 'Id', value: BOB }, value: 1_000_000_000n } })
+    expect(prepared.decoded).toEqual({
+      pallet: 'Balances',
+      name: 'transfer_keep_alive',
+      args: { dest: { type: 'Id', value: BOB }, value: 1_000_000_000n },
+    })
     expect([prepared.fee, prepared.nonce, prepared.genesisHash, prepared.specVersion]).toEqual([FEE, 7, GENESIS, 218])
 
     const signed = await signPrepared(n.ctx, prepared, KEY)
     const d = decodeExtrinsic(view, signed.hex)
     expect(d.callData).toBe(call.callData)
-    expect([d.pallet, d.call, d.args]).toEqual(['Balances', 'transfer_keep_alive', { dest: { type: 'Id', value: BOB }, value: '1000000000' }])
+    expect([d.pallet, d.call, d.args]).toEqual([
+      'Balances',
+      'transfer_keep_alive',
+      { dest: { type: 'Id', value: BOB }, value: '1000000000' },
+    ])
     expect([d.signer, d.nonce, d.era]).toEqual([ALICE.ss58, 7, { type: 'mortal', period: 64, phase: 100 % 64 }])
 
     // The signature covers the call, every extension's value and what they sign only (versions, genesis, era block).
     const bytes = fromHex(signed.hex)
-    const extra = [new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), fromHex('0x4502'), Uint8Array.of(7 << 2), new Uint8Array(0), Uint8Array.of(0), new Uint8Array(0), new Uint8Array(0), Uint8Array.of(0)]
+    const extra = [
+      new Uint8Array(0),
+      new Uint8Array(0),
+      new Uint8Array(0),
+      new Uint8Array(0),
+      fromHex('0x4502'),
+      Uint8Array.of(7 << 2),
+      new Uint8Array(0),
+      Uint8Array.of(0),
+      new Uint8Array(0),
+      new Uint8Array(0),
+      Uint8Array.of(0),
+    ]
     const additional = [
       new Uint8Array(0),
       new Uint8Array(new Uint32Array([218]).buffer),
@@ -210,12 +238,16 @@ describe('the call bytes are checked against the call asked for before anything 
     const swapped = { ...add, callData: `${remove.callData.slice(0, 6)}${add.callData.slice(6)}` as `0x${string}` }
     const err = await refusal(swapped)
     expect([err.code, err.exitCode]).toEqual(['CALL_MISMATCH', 1])
-    expect(err.message).toBe('the call bytes built for SubtensorModule.add_stake decode as SubtensorModule.remove_stake (spec 218); nothing was signed')
+    expect(err.message).toBe(
+      'the call bytes built for SubtensorModule.add_stake decode as SubtensorModule.remove_stake (spec 218); nothing was signed',
+    )
   })
 
   it('bytes whose arguments are not the ones asked for are refused, naming the argument', async () => {
     const err = await refusal({ ...transfer(5n), callData: transfer(6n).callData })
-    expect(err.message).toBe('the call bytes built for Balances.transfer_keep_alive decode with value = "6", not the "5" asked for (spec 218); nothing was signed')
+    expect(err.message).toBe(
+      'the call bytes built for Balances.transfer_keep_alive decode with value = "6", not the "5" asked for (spec 218); nothing was signed',
+    )
   })
 
   it('bytes with more after the call, or that do not decode, are refused', async () => {
@@ -226,7 +258,9 @@ describe('the call bytes are checked against the call asked for before anything 
 
   it('a value the encoder reads otherwise than meant is refused, not signed (hex text for a Vec<u8>)', async () => {
     const remark = buildCall(view, 'System', 'remark', { remark: '0x6869' })
-    expect((await refusal(remark)).message).toMatch(/^the call bytes built for System.remark decode with remark = "0x[0-9a-f]+", not the "0x6869" asked for/)
+    expect((await refusal(remark)).message).toMatch(
+      /^the call bytes built for System.remark decode with remark = "0x[0-9a-f]+", not the "0x6869" asked for/,
+    )
     const bytes = buildCall(view, 'System', 'remark', { remark: new TextEncoder().encode('hi') })
     expect((await prepareTx(node().ctx, bytes, ALICE.ss58)).decoded.args).toEqual({ remark: new TextEncoder().encode('hi') })
   })
@@ -235,7 +269,12 @@ describe('the call bytes are checked against the call asked for before anything 
     const commit = buildCall(view, 'SubtensorModule', 'commit_weights', { netuid: 1, commit_hash: `0x${'AB'.repeat(32)}` })
     expect((await prepareTx(node().ctx, commit, ALICE.ss58)).decoded.args).toEqual({ netuid: 1, commit_hash: `0x${'ab'.repeat(32)}` })
     const weights = buildCall(view, 'SubtensorModule', 'set_weights', { netuid: 1, dests: [1, 2], weights: [3, 4], version_key: 0n })
-    expect((await prepareTx(node().ctx, weights, ALICE.ss58)).decoded.args).toEqual({ netuid: 1, dests: [1, 2], weights: [3, 4], version_key: 0n })
+    expect((await prepareTx(node().ctx, weights, ALICE.ss58)).decoded.args).toEqual({
+      netuid: 1,
+      dests: [1, 2],
+      weights: [3, 4],
+      version_key: 0n,
+    })
   })
 
   it('sameValue: what the runtime would see as the same value', () => {

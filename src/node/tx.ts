@@ -127,7 +127,9 @@ export async function nextNonce(ctx: TxContext, address: string): Promise<number
 
 /** polkadot-api's own requests wait for ever on a node that stopped answering: each gets the request deadline. */
 const answer = <T>(ctx: TxContext, what: string, p: Promise<T>): Promise<T> =>
-  withDeadline(p, ctx.requestTimeoutMs, () => unreachable(`${ctx.label} did not answer (${what}) within ${Math.round(ctx.requestTimeoutMs / 1000)} s; nothing was sent`))
+  withDeadline(p, ctx.requestTimeoutMs, () =>
+    unreachable(`${ctx.label} did not answer (${what}) within ${Math.round(ctx.requestTimeoutMs / 1000)} s; nothing was sent`),
+  )
 
 /**
  * A transaction ready to be shown and signed: the exact call bytes, the call decoded back from them, and all the
@@ -264,12 +266,26 @@ function eraFrom(choice: EraChoice, at: { number: number }): TxEra {
 const eraChoiceOf = (era: TxEra): EraChoice => (era.type === 'immortal' ? era : { type: 'mortal', period: era.period })
 
 /** Every transaction extension's value and signed-only part for these choices, as this runtime lists them. */
-function extensionsFor(meta: RuntimeMetadata, p: Pick<PreparedTx, 'genesisHash' | 'specVersion' | 'transactionVersion' | 'nonce' | 'tip'>, era: TxEra, birthHash: string): ExtensionPart[] {
+function extensionsFor(
+  meta: RuntimeMetadata,
+  p: Pick<PreparedTx, 'genesisHash' | 'specVersion' | 'transactionVersion' | 'nonce' | 'tip'>,
+  era: TxEra,
+  birthHash: string,
+): ExtensionPart[] {
   try {
     return extensionParts(
       meta,
-      { genesisHash: p.genesisHash, specVersion: p.specVersion, transactionVersion: p.transactionVersion, birthHash: birthHash as `0x${string}` },
-      { nonce: p.nonce, tip: p.tip, era: era.type === 'immortal' ? era : { type: 'mortal', period: era.period, phase: era.birth % era.period } },
+      {
+        genesisHash: p.genesisHash,
+        specVersion: p.specVersion,
+        transactionVersion: p.transactionVersion,
+        birthHash: birthHash as `0x${string}`,
+      },
+      {
+        nonce: p.nonce,
+        tip: p.tip,
+        era: era.type === 'immortal' ? era : { type: 'mortal', period: era.period, phase: era.birth % era.period },
+      },
     )
   } catch (err) {
     if (err instanceof ExtensionGap) throw failed(`cannot sign for this runtime ${meta.where}: ${err.message}`, 'UNSUPPORTED_EXTENSION')
@@ -287,10 +303,23 @@ export async function prepareTx(ctx: TxContext, call: TxCall, address: string, o
   const { tip, era: choice } = checkChoices(meta, options)
   const decoded = decodeChecked(meta, call)
   if (meta.specVersion === undefined || meta.transactionVersion === undefined)
-    throw failed(`the runtime's metadata does not give its spec and transaction versions ${meta.where}: nothing can be signed for it`, 'NO_VERSION')
+    throw failed(
+      `the runtime's metadata does not give its spec and transaction versions ${meta.where}: nothing can be signed for it`,
+      'NO_VERSION',
+    )
   const basics = basicsOf(ctx, address, options.nonce)
   const [at, genesisHash] = await Promise.all([basics.at, genesisOf(ctx)])
-  const base = { call, decoded, signer: address, tip, era: eraFrom(choice, at), at, genesisHash, specVersion: meta.specVersion, transactionVersion: meta.transactionVersion }
+  const base = {
+    call,
+    decoded,
+    signer: address,
+    tip,
+    era: eraFrom(choice, at),
+    at,
+    genesisHash,
+    specVersion: meta.specVersion,
+    transactionVersion: meta.transactionVersion,
+  }
   if (options.knownFee !== undefined) return { ...base, nonce: await basics.nonce, fee: options.knownFee }
   // The fee depends on the call, the extrinsic's size and the tip, not on the nonce's value: it is asked with the
   // stored nonce while the node's next index (its pool counted) is read, and asked again only if their sizes differ.
@@ -352,7 +381,10 @@ export async function signPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr255
   const meta = ctx.metadata()
   const address = ss58Address(keypair.publicKey, meta.ss58Prefix ?? 42)
   if (publicKeyHex(address) !== publicKeyHex(p.signer))
-    throw failed(`the key unlocked (${address}) is not the signer the transaction was prepared for (${p.signer}); nothing was signed`, 'KEY_MISMATCH')
+    throw failed(
+      `the key unlocked (${address}) is not the signer the transaction was prepared for (${p.signer}); nothing was signed`,
+      'KEY_MISMATCH',
+    )
   const latest = await answer(ctx, 'the finalized block', ctx.client.getFinalizedBlock())
   const birth = latest.number >= p.at.number ? { hash: latest.hash, number: latest.number } : p.at
   const era = p.era.type === 'immortal' ? p.era : eraFrom(eraChoiceOf(p.era), birth)
@@ -363,7 +395,10 @@ export async function signPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr255
   forgetReads(ctx)
   // The signer is handed the bytes; make sure they are what it signed into the extrinsic, at its very end.
   if (!endsWith(bytes, callData))
-    throw failed(`the signed extrinsic does not end with the call bytes shown (${p.call.callData}); nothing was sent`, 'SIGNED_CALL_MISMATCH')
+    throw failed(
+      `the signed extrinsic does not end with the call bytes shown (${p.call.callData}); nothing was sent`,
+      'SIGNED_CALL_MISMATCH',
+    )
   return {
     txHash: extrinsicHash(bytes),
     hex: toHex(bytes),
@@ -392,7 +427,12 @@ export async function signTx(ctx: TxContext, call: TxCall, keypair: Sr25519Keypa
 }
 
 /** Sign a prepared transaction and submit it; by default wait until it is in a block and report what happened. */
-export async function sendPrepared(ctx: TxContext, p: PreparedTx, keypair: Sr25519Keypair, options: Omit<SendOptions, keyof SignOptions> = {}): Promise<TxResult> {
+export async function sendPrepared(
+  ctx: TxContext,
+  p: PreparedTx,
+  keypair: Sr25519Keypair,
+  options: Omit<SendOptions, keyof SignOptions> = {},
+): Promise<TxResult> {
   // Open the submission socket while the payload is signed.
   if (!options.dryRun) ctx.plain.warm()
   const signed = await signPrepared(ctx, p, keypair)
@@ -424,7 +464,8 @@ export async function submitSigned(
 /** Reads for following a transaction go over the plain socket, with a bounded wait per request. */
 const trackerOf = (ctx: TxContext): TrackContext => ({
   metadata: ctx.metadata,
-  rpc: <T>(method: string, params: unknown[], timeoutMs = 15_000) => ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, timeoutMs)),
+  rpc: <T>(method: string, params: unknown[], timeoutMs = 15_000) =>
+    ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, timeoutMs)),
 })
 
 /** A decoded era in blocks: a mortal one is alive from its birth (at or before `head`) for one period. */
@@ -461,8 +502,17 @@ async function submit(
   setInterruptNote(`interrupted after sending transaction ${txHash}: it may still land; check the account before sending it again`)
   const validUntil = known.era?.type === 'mortal' ? known.era.death - 1 : undefined
   setDeadlineOutcome((gaveUp) => {
-    const err = outcomeUnknown(`${gaveUp}: transaction ${txHash} was sent and may or may not have landed; check the account before sending it again`)
-    err.data = { status: 'unknown', txHash, hex, reason: 'the command ran out of time while following it', validUntil: validUntil ?? null, connectionLost }
+    const err = outcomeUnknown(
+      `${gaveUp}: transaction ${txHash} was sent and may or may not have landed; check the account before sending it again`,
+    )
+    err.data = {
+      status: 'unknown',
+      txHash,
+      hex,
+      reason: 'the command ran out of time while following it',
+      validUntil: validUntil ?? null,
+      connectionLost,
+    }
     return err
   })
   try {
@@ -480,7 +530,8 @@ async function submit(
   if (waitFor === 'none' && !connectionLost) return { status: 'submitted', txHash, hex }
   const following = waitFor === 'finalization' ? 'finalization' : 'inclusion'
   const timeoutMs = Math.max(0, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS[following], deadlineLeftMs() - REPORT_MARGIN_MS))
-  if (connectionLost) options.onProgress?.('the connection dropped while sending; reading the chain to learn whether the transaction arrived')
+  if (connectionLost)
+    options.onProgress?.('the connection dropped while sending; reading the chain to learn whether the transaction arrived')
   const result = await watchTx(trackerOf(ctx), {
     txHash,
     hex,
@@ -525,7 +576,9 @@ export function txError(result: TxResult): TaoError | undefined {
       return failed(`the transaction did not land: ${result.reason}`, 'TX_NOT_LANDED')
     case 'unknown':
       // Its own exit code (5): a script must look before sending it again, and must not treat it as a refusal.
-      return outcomeUnknown(`transaction ${result.txHash} may or may not have landed: ${result.reason}; check the account before sending it again`)
+      return outcomeUnknown(
+        `transaction ${result.txHash} may or may not have landed: ${result.reason}; check the account before sending it again`,
+      )
     default:
       return undefined
   }

@@ -14,8 +14,7 @@ import type { Acting, PlanContext, TxIntent } from '../tx/intent.js'
 import { proxyAllows } from './proxy-filter.js'
 
 export type ActingRequest =
-  | { kind: 'proxy'; real: string; announceOnly: boolean }
-  | { kind: 'multisig'; signatories: string[]; threshold: number }
+  { kind: 'proxy'; real: string; announceOnly: boolean } | { kind: 'multisig'; signatories: string[]; threshold: number }
 
 const short = (ss58: string) => `${ss58.slice(0, 6)}…${ss58.slice(-4)}`
 
@@ -65,7 +64,12 @@ export function checkMultisig(signatories: string[], threshold: number, what = '
 export function multisigAddress(signatories: string[], threshold: number): string {
   const sorted = checkMultisig(signatories, threshold, 'signatories')
   const keys = sorted.map((s) => parseAddress(s))
-  const parts = [new TextEncoder().encode('modlpy/utilisuba'), compactLength(keys.length), ...keys, Uint8Array.of(threshold & 0xff, threshold >> 8)]
+  const parts = [
+    new TextEncoder().encode('modlpy/utilisuba'),
+    compactLength(keys.length),
+    ...keys,
+    Uint8Array.of(threshold & 0xff, threshold >> 8),
+  ]
   const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
   for (const p of parts) {
@@ -83,7 +87,8 @@ export interface ProxyDefinition {
 
 /** `Proxy.Proxies(real)`: the account's proxies and the deposit they hold. */
 export async function readProxies(chain: Chain, real: string): Promise<{ proxies: ProxyDefinition[]; deposit: bigint }> {
-  const raw = (await chain.storage('Proxy', 'Proxies', real)) as [Array<{ delegate: string; proxy_type: { type: string }; delay: number }>, bigint] | undefined
+  const raw = (await chain.storage('Proxy', 'Proxies', real)) as
+    [Array<{ delegate: string; proxy_type: { type: string }; delay: number }>, bigint] | undefined
   const [defs, deposit] = raw ?? [[], 0n]
   return { proxies: defs.map((d) => ({ delegate: d.delegate, type: d.proxy_type.type, delay: Number(d.delay) })), deposit: BigInt(deposit) }
 }
@@ -193,7 +198,8 @@ async function wrapProxy(ctx: PlanContext, intent: TxIntent, req: Extract<Acting
 
   let call: TxCall
   if (pick.delay > 0) {
-    const anns = (await chain.storage('Proxy', 'Announcements', signer)) as [Array<{ real: string; call_hash: unknown; height: number }>, bigint] | undefined
+    const anns = (await chain.storage('Proxy', 'Announcements', signer)) as
+      [Array<{ real: string; call_hash: unknown; height: number }>, bigint] | undefined
     const ann = (anns?.[0] ?? []).find((a) => a.real === real && hashText(a.call_hash) === callHash)
     if (!ann)
       throw failed(
@@ -202,7 +208,11 @@ async function wrapProxy(ctx: PlanContext, intent: TxIntent, req: Extract<Acting
       )
     const now = await chain.blockNumber()
     const from = Number(ann.height) + pick.delay
-    if (now < from) throw failed(`the announcement of this call (block ${ann.height}) can run from block ${from}; the chain is at block ${now}`, 'PROXY_TOO_EARLY')
+    if (now < from)
+      throw failed(
+        `the announcement of this call (block ${ann.height}) can run from block ${from}; the chain is at block ${now}`,
+        'PROXY_TOO_EARLY',
+      )
     call = chain.call('Proxy', 'proxy_announced', {
       delegate: { type: 'Id', value: signer },
       real: { type: 'Id', value: real },
@@ -215,7 +225,13 @@ async function wrapProxy(ctx: PlanContext, intent: TxIntent, req: Extract<Acting
   return { ...base, call, context: { ...intent.context, innerCall: callName(inner), proxy: { ...proxyContext, announced: false } } }
 }
 
-async function wrapMultisig(ctx: PlanContext, intent: TxIntent, signatories: string[], threshold: number, address: string): Promise<TxIntent> {
+async function wrapMultisig(
+  ctx: PlanContext,
+  intent: TxIntent,
+  signatories: string[],
+  threshold: number,
+  address: string,
+): Promise<TxIntent> {
   const { chain, signer } = ctx
   const inner = intent.call
   if (!signatories.includes(signer))
@@ -229,7 +245,10 @@ async function wrapMultisig(ctx: PlanContext, intent: TxIntent, signatories: str
     return {
       ...intent,
       call,
-      preview: [...(intent.preview ?? []), `signed by ${signer} for the 1-of-${signatories.length} multisig ${address}: executes now, as ${address}`],
+      preview: [
+        ...(intent.preview ?? []),
+        `signed by ${signer} for the 1-of-${signatories.length} multisig ${address}: executes now, as ${address}`,
+      ],
       context: { ...intent.context, innerCall: callName(inner), multisig: { ...multisig, approval: 1, executes: true, timepoint: null } },
     }
   }
@@ -245,7 +264,11 @@ async function wrapMultisig(ctx: PlanContext, intent: TxIntent, signatories: str
   const executes = approval >= threshold
   // The call's weight bounds what the executing approval may spend; earlier approvals do not execute and pay for none.
   const weight = executes
-    ? ((await chain.runtimeApi('TransactionPaymentCallApi', 'query_call_info', runtimeCall(inner), fromHex(inner.callData).length)) as { weight: unknown }).weight
+    ? (
+        (await chain.runtimeApi('TransactionPaymentCallApi', 'query_call_info', runtimeCall(inner), fromHex(inner.callData).length)) as {
+          weight: unknown
+        }
+      ).weight
     : { ref_time: 0n, proof_size: 0n }
   const call = chain.call('Multisig', 'as_multi', {
     threshold,
@@ -263,19 +286,28 @@ async function wrapMultisig(ctx: PlanContext, intent: TxIntent, signatories: str
         `each other signer runs the same command)`,
   ]
   if (!pending) {
-    const deposit = BigInt(chain.constant('Multisig', 'DepositBase') as bigint) + BigInt(chain.constant('Multisig', 'DepositFactor') as bigint) * BigInt(threshold)
-    lines.push(`opens the operation (call hash ${callHash}): ${displayTao(deposit)} of ${short(signer)} is reserved until it executes or is cancelled`)
+    const deposit =
+      BigInt(chain.constant('Multisig', 'DepositBase') as bigint) +
+      BigInt(chain.constant('Multisig', 'DepositFactor') as bigint) * BigInt(threshold)
+    lines.push(
+      `opens the operation (call hash ${callHash}): ${displayTao(deposit)} of ${short(signer)} is reserved until it executes or is cancelled`,
+    )
   }
   return {
     ...intent,
     call,
     preview: [...(intent.preview ?? []), ...lines],
-    context: { ...intent.context, innerCall: callName(inner), multisig: { ...multisig, approval, executes, timepoint: pending?.when ?? null } },
+    context: {
+      ...intent.context,
+      innerCall: callName(inner),
+      multisig: { ...multisig, approval, executes, timepoint: pending?.when ?? null },
+    },
     // Only the executing approval runs the call: the plan's own event reading and read-back apply to it alone.
     fromEvents: executes ? intent.fromEvents : undefined,
     readBack: executes ? intent.readBack : undefined,
     describe: executes
       ? intent.describe
-      : () => `approval ${approval} of ${threshold} recorded for multisig ${address}; ${threshold - approval} more needed (call hash ${callHash})`,
+      : () =>
+          `approval ${approval} of ${threshold} recorded for multisig ${address}; ${threshold - approval} more needed (call hash ${callHash})`,
   }
 }

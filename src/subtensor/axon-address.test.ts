@@ -19,19 +19,30 @@ describe('axon addresses', () => {
     if (ipType === 4) expect(ipText(ip, 4)).toBe(text)
   })
 
-  it.each(['1.2.3', '1.2.3.4.5', '1.2.3.256', '01.2.3.4', '1.2.3.-4', 'host.example', '2001:db8:::1', '1:2:3:4:5:6:7:8:9', '1::2::3', '12345::', ':1', 'g::1', ''])(
-    '%j is not an address (exit 2)',
-    (text) => {
-      let err: unknown
-      try {
-        parseIp(text)
-      } catch (e) {
-        err = e
-      }
-      expect(err).toBeInstanceOf(TaoError)
-      expect((err as TaoError).exitCode).toBe(2)
-    },
-  )
+  it.each([
+    '1.2.3',
+    '1.2.3.4.5',
+    '1.2.3.256',
+    '01.2.3.4',
+    '1.2.3.-4',
+    'host.example',
+    '2001:db8:::1',
+    '1:2:3:4:5:6:7:8:9',
+    '1::2::3',
+    '12345::',
+    ':1',
+    'g::1',
+    '',
+  ])('%j is not an address (exit 2)', (text) => {
+    let err: unknown
+    try {
+      parseIp(text)
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(TaoError)
+    expect((err as TaoError).exitCode).toBe(2)
+  })
 
   it("refuses what the runtime's is_valid_ip_address refuses", () => {
     const refusal = (text: string, zero = false) => addressRefusal(parseIp(text), zero)

@@ -9,7 +9,8 @@ import { axonText, serveAxonArgs, storedAxonLine } from './axon.js'
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures')
 const views: Record<number, RuntimeMetadata> = {}
-const view = (spec: 218 | 381) => (views[spec] ??= decodeMetadata(readFileSync(path.join(fixtures, spec === 218 ? 'spec218/metadata.scale' : 'metadata-spec381.scale'))))
+const view = (spec: 218 | 381) =>
+  (views[spec] ??= decodeMetadata(readFileSync(path.join(fixtures, spec === 218 ? 'spec218/metadata.scale' : 'metadata-spec381.scale'))))
 /** The members serveAxonArgs uses, over a runtime's metadata (no node). */
 const runtime = (v: RuntimeMetadata, extraArg?: string) =>
   ({
@@ -26,7 +27,11 @@ const VALUES = { netuid: 2, version: 7, ip: 0xcb007107n, port: 8091, ip_type: 4,
 describe('serve_axon arguments from the metadata', () => {
   it.each([218, 381] as const)('spec %s: every argument filled, in the order the runtime declares, and the call encodes', (spec) => {
     const args = serveAxonArgs(runtime(view(spec)), VALUES)
-    expect(Object.keys(args)).toEqual(view(spec).call('SubtensorModule', 'serve_axon')!.args.map((a) => a.name))
+    expect(Object.keys(args)).toEqual(
+      view(spec)
+        .call('SubtensorModule', 'serve_axon')!
+        .args.map((a) => a.name),
+    )
     expect(() => view(spec).encodeCall('SubtensorModule', 'serve_axon', args)).not.toThrow()
   })
 
@@ -44,8 +49,12 @@ describe('serve_axon arguments from the metadata', () => {
 
   it('axons in words', () => {
     expect(axonText(null)).toBe('none served')
-    expect(axonText({ ip: '2001:db8:0:0:0:0:0:7', port: 9000, version: 0, protocol: 4, block: 12 })).toBe('[2001:db8:0:0:0:0:0:7]:9000 (version 0, protocol 4, block 12)')
+    expect(axonText({ ip: '2001:db8:0:0:0:0:0:7', port: 9000, version: 0, protocol: 4, block: 12 })).toBe(
+      '[2001:db8:0:0:0:0:0:7]:9000 (version 0, protocol 4, block 12)',
+    )
     expect(storedAxonLine({ netuid: 3 })).toBeUndefined()
-    expect(storedAxonLine({ netuid: 3, axon: { ip: '1.2.3.4', port: 1, version: 0, protocol: 4, block: 9 } })).toBe('axon on subnet 3: 1.2.3.4:1 (version 0, protocol 4, block 9)')
+    expect(storedAxonLine({ netuid: 3, axon: { ip: '1.2.3.4', port: 1, version: 0, protocol: 4, block: 9 } })).toBe(
+      'axon on subnet 3: 1.2.3.4:1 (version 0, protocol 4, block 9)',
+    )
   })
 })

@@ -16,7 +16,9 @@ import { requireCall } from './write-calls.js'
 const SUBTENSOR = 'SubtensorModule'
 
 /** What `axon set` serves; `reset` serves what btcli's `axon reset` does: 0.0.0.0, port 1 (the runtime refuses port 0). */
-export type AxonRequest = { netuid: number } & ({ kind: 'set'; address: AxonAddress; port: number; protocol: number; version: number } | { kind: 'reset' })
+export type AxonRequest = { netuid: number } & (
+  { kind: 'set'; address: AxonAddress; port: number; protocol: number; version: number } | { kind: 'reset' }
+)
 
 const RESET = { address: { ip: 0n, ipType: 4 } as AxonAddress, port: 1, protocol: 4, version: 0 }
 
@@ -24,17 +26,25 @@ const RESET = { address: { ip: 0n, ipType: 4 } as AxonAddress, port: 1, protocol
 const zeroAllowed = (chain: Pick<Chain, 'specVersion'>) => chain.specVersion === undefined || chain.specVersion >= ZERO_IP_FROM_SPEC
 
 /** serve_axon's arguments as this runtime declares them; an argument taocli cannot fill is refused (exit 2). */
-export function serveAxonArgs(chain: Pick<Chain, 'callArgs' | 'hasCall' | 'call' | 'metadata'>, values: Record<string, unknown>): Record<string, unknown> {
+export function serveAxonArgs(
+  chain: Pick<Chain, 'callArgs' | 'hasCall' | 'call' | 'metadata'>,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   requireCall(chain, 'serve_axon', 'serving an axon')
   const declared = chain.callArgs(SUBTENSOR, 'serve_axon')!
   const unknown = declared.filter((a) => !(a.name in values)).map((a) => a.name)
   if (unknown.length)
-    throw badInput(`${SUBTENSOR}.serve_axon in this runtime ${chain.metadata.where} also takes ${unknown.join(', ')}, which taocli cannot fill`, 'CALL_ARGS')
+    throw badInput(
+      `${SUBTENSOR}.serve_axon in this runtime ${chain.metadata.where} also takes ${unknown.join(', ')}, which taocli cannot fill`,
+      'CALL_ARGS',
+    )
   return Object.fromEntries(declared.map((a) => [a.name, values[a.name]]))
 }
 
 export const axonText = (a: Axon | null): string =>
-  a === null ? 'none served' : `${a.ip === null ? 'no address' : a.ip.includes(':') ? `[${a.ip}]` : a.ip}:${a.port} (version ${a.version}, protocol ${a.protocol}, block ${a.block})`
+  a === null
+    ? 'none served'
+    : `${a.ip === null ? 'no address' : a.ip.includes(':') ? `[${a.ip}]` : a.ip}:${a.port} (version ${a.version}, protocol ${a.protocol}, block ${a.block})`
 
 /** A line for people: the axon the chain stored (once the transaction landed), else undefined. */
 export const storedAxonLine = (report: Record<string, unknown>): string | undefined =>
@@ -72,7 +82,10 @@ export async function planAxon(ctx: PlanContext, req: AxonRequest): Promise<TxIn
     [SUBTENSOR, 'ServingRateLimit', netuid],
   ])
   if (uid === undefined || uid === null)
-    throw failed(`hotkey ${hotkey} is not registered on subnet ${netuid}: register it first (tao subnets register --netuid ${netuid}); nothing was signed`, 'NOT_REGISTERED')
+    throw failed(
+      `hotkey ${hotkey} is not registered on subnet ${netuid}: register it first (tao subnets register --netuid ${netuid}); nothing was signed`,
+      'NOT_REGISTERED',
+    )
   const previous = axonFrom(stored)
   // The runtime lets a hotkey update its axon once per ServingRateLimit blocks (0: no limit; never served: free).
   const limit = BigInt((rateLimit as bigint | number | undefined) ?? 0)
@@ -93,7 +106,17 @@ export async function planAxon(ctx: PlanContext, req: AxonRequest): Promise<TxIn
         ? `serve the axon of hotkey ${hotkey} (uid ${uid}) on subnet ${netuid} at ${target}`
         : `reset the axon of hotkey ${hotkey} (uid ${uid}) on subnet ${netuid}: ${target}, as btcli does (not serving)`,
     preview: [`axon now: ${axonText(previous)}`, `axon after: ${target} (version ${want.version}, protocol ${want.protocol})`],
-    context: { hotkey, netuid, uid: Number(uid), ip, ipType: want.address.ipType, port: want.port, protocol: want.protocol, version: want.version, previous },
+    context: {
+      hotkey,
+      netuid,
+      uid: Number(uid),
+      ip,
+      ipType: want.address.ipType,
+      port: want.port,
+      protocol: want.protocol,
+      version: want.version,
+      previous,
+    },
     // The axon as the chain stored it, at the block the transaction landed in.
     readBack: async (report) => ({ axon: axonFrom(await chain.at(String(report.blockHash)).storage(SUBTENSOR, 'Axons', netuid, hotkey)) }),
   }

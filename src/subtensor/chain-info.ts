@@ -33,7 +33,9 @@ export interface ChainInfoPlan {
 export function chainInfoPlan(meta: RuntimeMetadata): ChainInfoPlan {
   const present = new Set<ChainInfoFigure>()
   const missing: string[] = []
-  for (const [figure, { pallet, item }] of Object.entries(CHAIN_INFO_SOURCES) as Array<[ChainInfoFigure, { pallet: string; item: string }]>) {
+  for (const [figure, { pallet, item }] of Object.entries(CHAIN_INFO_SOURCES) as Array<
+    [ChainInfoFigure, { pallet: string; item: string }]
+  >) {
     if (meta.storage(pallet, item)) present.add(figure)
     else missing.push(`${pallet}.${item}`)
   }

@@ -10,7 +10,8 @@ import { hotkeySwapCost, txRateLimitWait } from './key-swap.js'
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures')
 const views: Record<number, RuntimeMetadata> = {}
-const view = (spec: 218 | 381) => (views[spec] ??= decodeMetadata(readFileSync(path.join(fixtures, spec === 218 ? 'spec218/metadata.scale' : 'metadata-spec381.scale'))))
+const view = (spec: 218 | 381) =>
+  (views[spec] ??= decodeMetadata(readFileSync(path.join(fixtures, spec === 218 ? 'spec218/metadata.scale' : 'metadata-spec381.scale'))))
 const chainOf = (spec: 218 | 381) => ({ metadata: view(spec), hasCall: (p: string, c: string) => view(spec).call(p, c) !== undefined })
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const HASH = coldkeyHash(BOB)
@@ -50,7 +51,11 @@ describe('hotkey swap', () => {
     expect(hotkeySwapCost({ metadata: view(218) }, false)).toBe(1_000_000_000n)
     expect(hotkeySwapCost({ metadata: view(218) }, true)).toBe(1_000_000_000n)
     expect(hotkeySwapCost({ metadata: view(381) }, true)).toBe(1_000_000n)
-    expect(view(381).call('SubtensorModule', 'swap_hotkey')!.args.map((a) => a.name)).toEqual(['hotkey', 'new_hotkey', 'netuid'])
+    expect(
+      view(381)
+        .call('SubtensorModule', 'swap_hotkey')!
+        .args.map((a) => a.name),
+    ).toEqual(['hotkey', 'new_hotkey', 'netuid'])
   })
 
   it("waits out the coldkey's transaction rate limit as the runtime counts it", () => {

@@ -29,7 +29,10 @@ export type ColdkeySwapFlow = 'announce' | 'schedule'
 export function coldkeySwapFlow(chain: Pick<Chain, 'hasCall' | 'metadata'>): ColdkeySwapFlow {
   if (chain.hasCall(SUBTENSOR, 'announce_coldkey_swap') && chain.hasCall(SUBTENSOR, 'swap_coldkey_announced')) return 'announce'
   if (chain.hasCall(SUBTENSOR, 'schedule_swap_coldkey')) return 'schedule'
-  throw badInput(`this runtime ${chain.metadata.where} has no coldkey swap a coldkey can start (no announce_coldkey_swap, no schedule_swap_coldkey)`, 'CALL_NOT_IN_RUNTIME')
+  throw badInput(
+    `this runtime ${chain.metadata.where} has no coldkey swap a coldkey can start (no announce_coldkey_swap, no schedule_swap_coldkey)`,
+    'CALL_NOT_IN_RUNTIME',
+  )
 }
 
 /** The hash an announcement carries: BlakeTwo256 of the new coldkey's account id. */
@@ -43,9 +46,7 @@ export interface Announcement {
 
 /** What this run of the command does in the announcement flow, or why it cannot (exit 1, nothing signed). */
 export type AnnounceStep =
-  | { step: 'announce'; executesFrom: number; charged: boolean }
-  | { step: 'swap' }
-  | { step: 'refuse'; code: string; message: string }
+  { step: 'announce'; executesFrom: number; charged: boolean } | { step: 'swap' } | { step: 'refuse'; code: string; message: string }
 
 /**
  * The announcement flow's next step for a transaction landing at block `landsAt`. Pure: the runtime's own
@@ -61,11 +62,20 @@ export function announceStep(s: {
   reannounceDelay: number
 }): AnnounceStep {
   const a = s.announcement
-  if (s.disputed) return { step: 'refuse', code: 'SWAP_DISPUTED', message: 'this coldkey swap is disputed: it stays frozen until the triumvirate resolves it' }
+  if (s.disputed)
+    return {
+      step: 'refuse',
+      code: 'SWAP_DISPUTED',
+      message: 'this coldkey swap is disputed: it stays frozen until the triumvirate resolves it',
+    }
   if (!a) return { step: 'announce', executesFrom: s.landsAt + s.delay, charged: true }
   if (a.hash.toLowerCase() === s.newHash.toLowerCase()) {
     if (s.landsAt >= a.when) return { step: 'swap' }
-    return { step: 'refuse', code: 'SWAP_TOO_EARLY', message: `the swap to this coldkey is announced and can run from block ${a.when} (${a.when - s.landsAt + 1} blocks from now): run this command again then` }
+    return {
+      step: 'refuse',
+      code: 'SWAP_TOO_EARLY',
+      message: `the swap to this coldkey is announced and can run from block ${a.when} (${a.when - s.landsAt + 1} blocks from now): run this command again then`,
+    }
   }
   const again = a.when + s.reannounceDelay
   if (s.landsAt >= again) return { step: 'announce', executesFrom: s.landsAt + s.delay, charged: false }
@@ -91,8 +101,12 @@ async function checkNewColdkey(chain: Chain, reads: BlockReads, signer: string, 
   if (fresh === signer) throw badInput('the new coldkey is this coldkey', 'SAME_COLDKEY')
   const [staking] = await reads.storageMany([[SUBTENSOR, 'StakingHotkeys', fresh]])
   if ((staking as unknown[] | undefined)?.length)
-    throw failed(`the new coldkey ${fresh} already stakes (ColdKeyAlreadyAssociated): swap to a coldkey the chain has not used; nothing was signed`, 'COLDKEY_IN_USE')
-  if (await hotkeyOwner(chain, fresh)) throw failed(`the new coldkey ${fresh} is a hotkey on chain (NewColdKeyIsHotkey); nothing was signed`, 'COLDKEY_IS_HOTKEY')
+    throw failed(
+      `the new coldkey ${fresh} already stakes (ColdKeyAlreadyAssociated): swap to a coldkey the chain has not used; nothing was signed`,
+      'COLDKEY_IN_USE',
+    )
+  if (await hotkeyOwner(chain, fresh))
+    throw failed(`the new coldkey ${fresh} is a hotkey on chain (NewColdKeyIsHotkey); nothing was signed`, 'COLDKEY_IS_HOTKEY')
 }
 
 export async function planSwapColdkey(ctx: PlanContext, req: { newColdkey: string; label: string }): Promise<TxIntent> {
@@ -112,7 +126,10 @@ export async function planSwapColdkey(ctx: PlanContext, req: { newColdkey: strin
   if (flow === 'schedule') {
     const [scheduled] = await reads.storageRawMany([[SUBTENSOR, 'ColdkeySwapScheduled', signer]])
     if (scheduled !== null)
-      throw failed('a swap of this coldkey is already scheduled (SwapAlreadyScheduled): it runs at its block; nothing was signed', 'SWAP_ALREADY_SCHEDULED')
+      throw failed(
+        'a swap of this coldkey is already scheduled (SwapAlreadyScheduled): it runs at its block; nothing was signed',
+        'SWAP_ALREADY_SCHEDULED',
+      )
     const [duration] = await optionalStorage(chain, reads, [[SUBTENSOR, 'ColdkeySwapScheduleDuration']])
     const delay = Number(duration ?? 0)
     const executesAt = landsAt + delay
@@ -135,7 +152,8 @@ export async function planSwapColdkey(ctx: PlanContext, req: { newColdkey: strin
       context: { ...base, step: 'schedule', executesAt },
       // The block the runtime scheduled, from its own event.
       fromEvents: (events) => {
-        const e = events.find((x) => x.pallet === SUBTENSOR && x.name === 'ColdkeySwapScheduled')?.data as { execution_block?: unknown } | undefined
+        const e = events.find((x) => x.pallet === SUBTENSOR && x.name === 'ColdkeySwapScheduled')?.data as
+          { execution_block?: unknown } | undefined
         return e?.execution_block === undefined ? {} : { executesAt: Number(e.execution_block) }
       },
     }
@@ -167,12 +185,17 @@ export async function planSwapColdkey(ctx: PlanContext, req: { newColdkey: strin
       context: { ...base, step: 'swap', executesAt: null },
     }
   if (next.charged && account.free < cost + chain.existentialDeposit())
-    throw failed(`insufficient balance: announcing the swap costs ${displayTao(cost)}; the coldkey has ${displayTao(account.free)} free; nothing was signed`, 'INSUFFICIENT_BALANCE')
+    throw failed(
+      `insufficient balance: announcing the swap costs ${displayTao(cost)}; the coldkey has ${displayTao(account.free)} free; nothing was signed`,
+      'INSUFFICIENT_BALANCE',
+    )
   return {
     call: chain.call(SUBTENSOR, 'announce_coldkey_swap', { new_coldkey_hash: newHash }),
     summary: `announce the swap of this coldkey to ${req.label}`,
     preview: [
-      next.charged ? `costs ${displayTao(cost)} now (the coldkey has ${displayTao(account.free)} free)` : 're-announcement: the cost was charged with the first announcement',
+      next.charged
+        ? `costs ${displayTao(cost)} now (the coldkey has ${displayTao(account.free)} free)`
+        : 're-announcement: the cost was charged with the first announcement',
       `the swap can run from block ${next.executesFrom} (${inAbout(next.executesFrom - landsAt)}): run this command again then to execute it`,
     ],
     confirmPhrase,

@@ -14,10 +14,28 @@ export type GovernanceFeature = 'members' | 'proposals' | 'vote' | 'sudo-key'
 
 /** What each command reads and calls: all of it must be in the runtime. */
 const NEEDS: Record<GovernanceFeature, { storage: Array<[string, string]>; calls: Array<[string, string]> }> = {
-  members: { storage: [['SenateMembers', 'Members'], ['Triumvirate', 'Members']], calls: [] },
-  proposals: { storage: [['Triumvirate', 'Proposals'], ['Triumvirate', 'ProposalOf'], ['Triumvirate', 'Voting']], calls: [] },
+  members: {
+    storage: [
+      ['SenateMembers', 'Members'],
+      ['Triumvirate', 'Members'],
+    ],
+    calls: [],
+  },
+  proposals: {
+    storage: [
+      ['Triumvirate', 'Proposals'],
+      ['Triumvirate', 'ProposalOf'],
+      ['Triumvirate', 'Voting'],
+    ],
+    calls: [],
+  },
   vote: {
-    storage: [['Triumvirate', 'Voting'], ['Triumvirate', 'ProposalOf'], ['SenateMembers', 'Members'], ['SubtensorModule', 'Owner']],
+    storage: [
+      ['Triumvirate', 'Voting'],
+      ['Triumvirate', 'ProposalOf'],
+      ['SenateMembers', 'Members'],
+      ['SubtensorModule', 'Owner'],
+    ],
     calls: [['SubtensorModule', 'vote']],
   },
   'sudo-key': { storage: [['Sudo', 'Key']], calls: [] },
@@ -96,8 +114,16 @@ export async function readProposals(chain: Chain, at: { hash: string; number: nu
   if (!hashes?.length) return []
   const keys = hashes.map((h) => h.toLowerCase())
   const [calls, votes, proposers] = await Promise.all([
-    readRawAt(chain, at.hash, keys.map((h) => ({ pallet: 'Triumvirate', item: 'ProposalOf', keys: [h] }))),
-    readAt(chain, at.hash, keys.map((h) => ({ pallet: 'Triumvirate', item: 'Voting', keys: [h] }))),
+    readRawAt(
+      chain,
+      at.hash,
+      keys.map((h) => ({ pallet: 'Triumvirate', item: 'ProposalOf', keys: [h] })),
+    ),
+    readAt(
+      chain,
+      at.hash,
+      keys.map((h) => ({ pallet: 'Triumvirate', item: 'Voting', keys: [h] })),
+    ),
     findProposers(chain, keys, at.number, lookback),
   ])
   const proposals: Proposal[] = []
@@ -187,7 +213,11 @@ export async function planVote(
     { pallet: 'SenateMembers', item: 'Members' },
     { pallet: 'SubtensorModule', item: 'Owner', keys: [v.hotkey] },
   ])) as [Votes | undefined, string[] | undefined, string | undefined]
-  if (!votes) throw badInput(`no open proposal ${v.proposal} on this chain (Triumvirate.Voting has none; see tao governance proposals)`, 'UNKNOWN_PROPOSAL')
+  if (!votes)
+    throw badInput(
+      `no open proposal ${v.proposal} on this chain (Triumvirate.Voting has none; see tao governance proposals)`,
+      'UNKNOWN_PROPOSAL',
+    )
   if (!(senate ?? []).includes(v.hotkey))
     throw badInput(`hotkey ${v.hotkey} is not a senate member (SenateMembers.Members): only senate hotkeys vote`, 'NOT_SENATE_MEMBER')
   if (owner !== v.coldkey)
@@ -197,7 +227,8 @@ export async function planVote(
       'NOT_HOTKEY_OWNER',
     )
   const already = v.approve ? votes.ayes : votes.nays
-  if (already.includes(v.hotkey)) throw badInput(`${v.hotkey} already voted ${v.approve ? 'aye' : 'nay'} on ${v.proposal}`, 'DUPLICATE_VOTE')
+  if (already.includes(v.hotkey))
+    throw badInput(`${v.hotkey} already voted ${v.approve ? 'aye' : 'nay'} on ${v.proposal}`, 'DUPLICATE_VOTE')
   const [data] = await readRawAt(chain, at, [{ pallet: 'Triumvirate', item: 'ProposalOf', keys: [v.proposal] }])
   let call: string | null = null
   try {

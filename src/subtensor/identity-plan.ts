@@ -17,7 +17,13 @@ import { requireCall, setIdentityCall, setSubnetIdentityCall } from './write-cal
  * in this runtime; a field not given keeps its current on-chain value.
  */
 
-function identityIntent(ctx: PlanContext, fields: string[], given: IdentityText, current: IdentityText | null, map: Record<string, string>) {
+function identityIntent(
+  ctx: PlanContext,
+  fields: string[],
+  given: IdentityText,
+  current: IdentityText | null,
+  map: Record<string, string>,
+) {
   const identity = buildIdentity(fields, given, current, map, ctx.chain.metadata.where)
   const d = new TextDecoder()
   const text = Object.fromEntries(Object.entries(identity).map(([k, v]) => [k, d.decode(v)]))
@@ -54,7 +60,10 @@ export async function planSubnetIdentity(ctx: PlanContext, netuid: number, given
       `subnet ${netuid} is owned by coldkey ${owner ?? 'unknown'}, not ${signer}: only its owner sets its identity (the chain would refuse it: NotSubnetOwner); nothing was signed`,
       'NOT_SUBNET_OWNER',
     )
-  const fields = chain.callArgs('SubtensorModule', 'set_subnet_identity')!.map((a) => a.name).filter((n) => n !== 'netuid')
+  const fields = chain
+    .callArgs('SubtensorModule', 'set_subnet_identity')!
+    .map((a) => a.name)
+    .filter((n) => n !== 'netuid')
   const { value: current } = await readSubnetIdentity(chain, netuid)
   const v = identityIntent(ctx, fields, given, current, SUBNET_IDENTITY_FLAGS)
   return {

@@ -84,17 +84,25 @@ export function buildIdentity(
   const unknown = Object.keys(given).filter((f) => !fields.includes(f))
   if (unknown.length) {
     const flags = unknown.map((f) => `--${Object.keys(flagOf).find((k) => flagOf[k] === f) ?? f}`)
-    throw badInput(`this runtime ${where} has no identity field for ${flags.join(', ')} (its fields: ${fields.join(', ')})`, 'FIELD_NOT_IN_RUNTIME')
+    throw badInput(
+      `this runtime ${where} has no identity field for ${flags.join(', ')} (its fields: ${fields.join(', ')})`,
+      'FIELD_NOT_IN_RUNTIME',
+    )
   }
   const text = new TextEncoder()
   return Object.fromEntries(fields.map((f) => [f, text.encode(given[f] ?? current?.[f] ?? '')]))
 }
 
 const decoder = new TextDecoder()
-const asText = (v: unknown): string => (v instanceof Uint8Array ? decoder.decode(v) : typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v))
+const asText = (v: unknown): string =>
+  v instanceof Uint8Array ? decoder.decode(v) : typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v)
 
 /** The first of these storage items the runtime has, and its value for `key` as text (null when unset). */
-async function readIdentity(chain: Chain, items: readonly string[], key: unknown): Promise<{ item: string | null; value: IdentityText | null }> {
+async function readIdentity(
+  chain: Chain,
+  items: readonly string[],
+  key: unknown,
+): Promise<{ item: string | null; value: IdentityText | null }> {
   const item = items.find((i) => chain.metadata.storage('SubtensorModule', i) !== undefined) ?? null
   if (!item) return { item, value: null }
   const raw = (await chain.storage('SubtensorModule', item, key)) as Record<string, unknown> | undefined
@@ -110,7 +118,11 @@ export const readSubnetIdentity = (chain: Chain, netuid: number) =>
   readIdentity(chain, ['SubnetIdentitiesV3', 'SubnetIdentitiesV2', 'SubnetIdentities'], netuid)
 
 /** JSON of an identity over every field any runtime knows: camelCase keys, null for fields this runtime lacks. */
-export function identityJson(value: IdentityText | null, fields: readonly string[] | undefined, all: Record<string, string>): Record<string, string | null> | null {
+export function identityJson(
+  value: IdentityText | null,
+  fields: readonly string[] | undefined,
+  all: Record<string, string>,
+): Record<string, string | null> | null {
   if (!value) return null
   return Object.fromEntries(Object.values(all).map((f) => [camel(f), fields?.includes(f) ? (value[f] ?? '') : null]))
 }

@@ -47,7 +47,10 @@ export async function planSwapHotkey(ctx: PlanContext, req: SwapHotkeyRequest): 
   requireCall(chain, 'swap_hotkey', 'swapping a hotkey')
   const takesNetuid = chain.callArgs(SUBTENSOR, 'swap_hotkey')!.some((a) => a.name === 'netuid')
   if (req.netuid !== undefined && !takesNetuid)
-    throw badInput(`this runtime ${chain.metadata.where} swaps a hotkey on every subnet at once: its swap_hotkey takes no netuid; run without --netuid`, 'NOT_IN_RUNTIME')
+    throw badInput(
+      `this runtime ${chain.metadata.where} swaps a hotkey on every subnet at once: its swap_hotkey takes no netuid; run without --netuid`,
+      'NOT_IN_RUNTIME',
+    )
   if (req.netuid !== undefined) await requireSubnet(chain, req.netuid)
 
   const reads = await chain.atHead('best')
@@ -63,14 +66,23 @@ export async function planSwapHotkey(ctx: PlanContext, req: SwapHotkeyRequest): 
     chain.account(signer),
   ])
   if (owner !== signer)
-    throw failed(`hotkey ${req.old.ss58} is not owned by this coldkey (${signer}) on chain: only its owner can swap it (NonAssociatedColdKey); nothing was signed`, 'NOT_HOTKEY_OWNER')
+    throw failed(
+      `hotkey ${req.old.ss58} is not owned by this coldkey (${signer}) on chain: only its owner can swap it (NonAssociatedColdKey); nothing was signed`,
+      'NOT_HOTKEY_OWNER',
+    )
   if (newOn.length)
-    throw failed(`the new hotkey ${req.new.ss58} is already registered (subnets ${newOn.join(', ')}): swap to a hotkey no subnet has seen; nothing was signed`, 'HOTKEY_REGISTERED')
+    throw failed(
+      `the new hotkey ${req.new.ss58} is already registered (subnets ${newOn.join(', ')}): swap to a hotkey no subnet has seen; nothing was signed`,
+      'HOTKEY_REGISTERED',
+    )
   if (req.netuid !== undefined && !oldOn.includes(req.netuid))
     throw failed(`hotkey ${req.old.ss58} is not registered on subnet ${req.netuid}; nothing was signed`, 'NOT_REGISTERED')
   const wait = txRateLimitWait(BigInt(rateLimit as bigint), BigInt(lastTx as bigint), BigInt(block) + 1n)
   if (wait > 0n)
-    throw failed(`this coldkey sent a rate-limited transaction at block ${lastTx}: swap_hotkey can land in ${wait} blocks (HotKeySetTxRateLimitExceeded); nothing was signed`, 'TX_RATE_LIMIT')
+    throw failed(
+      `this coldkey sent a rate-limited transaction at block ${lastTx}: swap_hotkey can land in ${wait} blocks (HotKeySetTxRateLimitExceeded); nothing was signed`,
+      'TX_RATE_LIMIT',
+    )
 
   const cost = hotkeySwapCost(chain, req.netuid !== undefined)
   const args: Record<string, unknown> = { hotkey: req.old.ss58, new_hotkey: req.new.ss58 }
@@ -90,9 +102,18 @@ export async function planSwapHotkey(ctx: PlanContext, req: SwapHotkeyRequest): 
     summary: `swap ${who(req.old)} for ${who(req.new)} on ${scope}`,
     preview: [
       `cost ${displayTao(cost)}, taken from the coldkey and burned (the coldkey has ${displayTao(account.free)} free)`,
-      subnets.length ? `registered on subnet${subnets.length === 1 ? '' : 's'} ${subnets.join(', ')}: the registrations, stake and axons move to the new hotkey` : 'the old hotkey is registered on no subnet',
+      subnets.length
+        ? `registered on subnet${subnets.length === 1 ? '' : 's'} ${subnets.join(', ')}: the registrations, stake and axons move to the new hotkey`
+        : 'the old hotkey is registered on no subnet',
     ],
-    context: { coldkey: signer, oldHotkey: req.old.ss58, newHotkey: req.new.ss58, netuid: req.netuid ?? null, subnets, cost: amountJson(cost) },
+    context: {
+      coldkey: signer,
+      oldHotkey: req.old.ss58,
+      newHotkey: req.new.ss58,
+      netuid: req.netuid ?? null,
+      subnets,
+      cost: amountJson(cost),
+    },
     fromEvents: (events) => {
       const paid = paidBeyondFee(events, signer)
       return { costPaid: paid === null ? null : amountJson(paid) }
@@ -100,8 +121,14 @@ export async function planSwapHotkey(ctx: PlanContext, req: SwapHotkeyRequest): 
     // Where the new hotkey now stands, as the chain stored it in the block the swap landed in.
     readBack: async (report) => {
       const after = chain.at(String(report.blockHash))
-      const [newOwner, ...uids] = await after.storageMany([[SUBTENSOR, 'Owner', req.new.ss58], ...subnets.map((n) => [SUBTENSOR, 'Uids', n, req.new.ss58] as const)])
-      return { newHotkeyOwner: newOwner, uids: subnets.map((netuid, i) => ({ netuid, uid: uids[i] === undefined ? null : Number(uids[i]) })) }
+      const [newOwner, ...uids] = await after.storageMany([
+        [SUBTENSOR, 'Owner', req.new.ss58],
+        ...subnets.map((n) => [SUBTENSOR, 'Uids', n, req.new.ss58] as const),
+      ])
+      return {
+        newHotkeyOwner: newOwner,
+        uids: subnets.map((netuid, i) => ({ netuid, uid: uids[i] === undefined ? null : Number(uids[i]) })),
+      }
     },
   }
 }
@@ -110,5 +137,7 @@ export async function planSwapHotkey(ctx: PlanContext, req: SwapHotkeyRequest): 
 export function swapHotkeyLines(report: Record<string, unknown>): string[] {
   const uids = report.uids as Array<{ netuid: number; uid: number | null }> | undefined
   if (!uids) return []
-  return uids.map((u) => (u.uid === null ? `the new hotkey has no uid on subnet ${u.netuid}` : `the new hotkey is uid ${u.uid} on subnet ${u.netuid}`))
+  return uids.map((u) =>
+    u.uid === null ? `the new hotkey has no uid on subnet ${u.netuid}` : `the new hotkey is uid ${u.uid} on subnet ${u.netuid}`,
+  )
 }

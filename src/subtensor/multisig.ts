@@ -39,8 +39,11 @@ async function callAtTimepoint(chain: Chain, p: PendingMultisig): Promise<{ call
   }
 }
 
-
-export async function pendingOperations(chain: Chain, signatories: string[], threshold: number): Promise<{ address: string; pending: PendingView[] }> {
+export async function pendingOperations(
+  chain: Chain,
+  signatories: string[],
+  threshold: number,
+): Promise<{ address: string; pending: PendingView[] }> {
   const address = multisigAddress(signatories, threshold)
   chain.metadata.requireStorage('Multisig', 'Multisigs')
   const open = await listPendingMultisig(chain, address)
@@ -79,6 +82,12 @@ export async function planCancel(ctx: PlanContext, req: { signatories: string[];
     }),
     summary: `cancel the operation ${req.callHash} of multisig ${address}`,
     preview: [`${pending.approvals.length} of ${req.threshold} approvals so far; returns the deposit of ${displayTao(pending.deposit)}`],
-    context: { address, callHash: req.callHash, timepoint: pending.when, approvals: pending.approvals, deposit: amountJson(pending.deposit) },
+    context: {
+      address,
+      callHash: req.callHash,
+      timepoint: pending.when,
+      approvals: pending.approvals,
+      deposit: amountJson(pending.deposit),
+    },
   }
 }

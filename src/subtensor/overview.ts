@@ -49,7 +49,11 @@ export async function readOverview(chain: ReadChain, owners: readonly OverviewOw
   const keys = new Map<string, { wallet: string; hotkeyName: string | null }>()
   for (const o of owners) for (const h of o.hotkeys) if (!keys.has(h.ss58)) keys.set(h.ss58, { wallet: o.wallet, hotkeyName: h.name })
   // Hotkeys the coldkey owns on chain whose files are not in the wallet still belong in its overview.
-  const owned = await optionalStorage(chain, reads, owners.map((o) => ['SubtensorModule', 'OwnedHotkeys', o.coldkey] as const))
+  const owned = await optionalStorage(
+    chain,
+    reads,
+    owners.map((o) => ['SubtensorModule', 'OwnedHotkeys', o.coldkey] as const),
+  )
   owners.forEach((o, i) => {
     for (const ss58 of (owned[i] as string[] | undefined) ?? []) if (!keys.has(ss58)) keys.set(ss58, { wallet: o.wallet, hotkeyName: null })
   })
@@ -57,7 +61,10 @@ export async function readOverview(chain: ReadChain, owners: readonly OverviewOw
   const hotkeys = [...keys.keys()]
   const memberships = await Promise.all(hotkeys.map((h) => registeredNetuids(reads, h)))
   const netuids = [...new Set(memberships.flat())].sort((a, b) => a - b)
-  const [graphs, block] = await Promise.all([Promise.all(netuids.map((n) => readMetagraph(chain, n, { at: reads.hash }))), reads.blockNumber()])
+  const [graphs, block] = await Promise.all([
+    Promise.all(netuids.map((n) => readMetagraph(chain, n, { at: reads.hash }))),
+    reads.blockNumber(),
+  ])
 
   const rows: OverviewRow[] = []
   const subnets: OverviewSubnet[] = []

@@ -13,7 +13,8 @@ export interface CallRef {
 
 type Filter = (call: CallRef) => boolean
 
-const is = (call: CallRef, pallet: string, ...names: string[]) => call.pallet === pallet && (names.length === 0 || names.includes(call.name))
+const is = (call: CallRef, pallet: string, ...names: string[]) =>
+  call.pallet === pallet && (names.length === 0 || names.includes(call.name))
 
 /** Below 0.5 TAO (rao): what the SmallTransfer type may send. */
 const SMALL_TRANSFER_LIMIT = 500_000_000n
@@ -25,10 +26,13 @@ const SPEC_218: Record<string, Filter> = {
     !is(c, 'Balances') &&
     !is(c, 'SubtensorModule', 'add_stake', 'remove_stake', 'burned_register', 'root_register', 'schedule_swap_coldkey', 'swap_hotkey'),
   Transfer: (c) => is(c, 'Balances', 'transfer_keep_alive', 'transfer_allow_death', 'transfer_all'),
-  SmallTransfer: (c) => is(c, 'Balances', 'transfer_keep_alive', 'transfer_allow_death') && BigInt(c.args.value as bigint) < SMALL_TRANSFER_LIMIT,
+  SmallTransfer: (c) =>
+    is(c, 'Balances', 'transfer_keep_alive', 'transfer_allow_death') && BigInt(c.args.value as bigint) < SMALL_TRANSFER_LIMIT,
   Owner: (c) => is(c, 'AdminUtils'),
   NonCritical: (c) =>
-    !is(c, 'SubtensorModule', 'dissolve_network', 'root_register', 'burned_register', 'set_root_weights') && !is(c, 'Triumvirate') && !is(c, 'Sudo'),
+    !is(c, 'SubtensorModule', 'dissolve_network', 'root_register', 'burned_register', 'set_root_weights') &&
+    !is(c, 'Triumvirate') &&
+    !is(c, 'Sudo'),
   Triumvirate: (c) => is(c, 'Triumvirate') || is(c, 'TriumvirateMembers'),
   Senate: (c) => is(c, 'SenateMembers'),
   Governance: (c) => is(c, 'SenateMembers') || is(c, 'Triumvirate') || is(c, 'TriumvirateMembers'),

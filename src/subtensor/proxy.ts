@@ -15,7 +15,8 @@ export function proxyTypes(chain: Chain): string[] {
 export function requireProxyType(chain: Chain, type: string): string {
   const types = proxyTypes(chain)
   const hit = types.find((t) => t.toLowerCase() === type.trim().toLowerCase())
-  if (!hit) throw badInput(`unknown proxy type "${type}" ${chain.metadata.where}; the runtime's types: ${types.join(', ')}`, 'BAD_PROXY_TYPE')
+  if (!hit)
+    throw badInput(`unknown proxy type "${type}" ${chain.metadata.where}; the runtime's types: ${types.join(', ')}`, 'BAD_PROXY_TYPE')
   return hit
 }
 
@@ -38,10 +39,16 @@ export async function planAddProxy(ctx: PlanContext, req: ProxyChange): Promise<
   if (proxies.some((p) => p.delegate === req.delegate && p.type === type && p.delay === req.delay))
     throw failed(`${req.delegate} is already a ${type} proxy of ${actor} with delay ${req.delay}; nothing was signed`, 'PROXY_EXISTS')
   const max = Number(chain.constant('Proxy', 'MaxProxies'))
-  if (proxies.length >= max) throw failed(`${actor} already has ${proxies.length} proxies, the runtime's most (MaxProxies); nothing was signed`, 'TOO_MANY_PROXIES')
-  const reserve = bigConst(chain, 'Proxy', 'ProxyDepositFactor') + (proxies.length === 0 ? bigConst(chain, 'Proxy', 'ProxyDepositBase') : 0n)
+  if (proxies.length >= max)
+    throw failed(`${actor} already has ${proxies.length} proxies, the runtime's most (MaxProxies); nothing was signed`, 'TOO_MANY_PROXIES')
+  const reserve =
+    bigConst(chain, 'Proxy', 'ProxyDepositFactor') + (proxies.length === 0 ? bigConst(chain, 'Proxy', 'ProxyDepositBase') : 0n)
   return {
-    call: chain.call('Proxy', 'add_proxy', { delegate: { type: 'Id', value: req.delegate }, proxy_type: { type, value: undefined }, delay: req.delay }),
+    call: chain.call('Proxy', 'add_proxy', {
+      delegate: { type: 'Id', value: req.delegate },
+      proxy_type: { type, value: undefined },
+      delay: req.delay,
+    }),
     summary: `make ${req.delegate} a ${type} proxy of ${actor}${req.delay ? ` with a delay of ${req.delay} blocks` : ''}`,
     preview: [`reserves ${displayTao(reserve)} of ${actor} as the proxy deposit (returned when the proxy is removed)`],
     context: { real: actor, delegate: req.delegate, type, delay: req.delay, deposit: amountJson(reserve) },
@@ -67,7 +74,11 @@ export async function planRemoveProxy(ctx: PlanContext, req: ProxyChange): Promi
     )
   }
   return {
-    call: chain.call('Proxy', 'remove_proxy', { delegate: { type: 'Id', value: req.delegate }, proxy_type: { type, value: undefined }, delay: req.delay }),
+    call: chain.call('Proxy', 'remove_proxy', {
+      delegate: { type: 'Id', value: req.delegate },
+      proxy_type: { type, value: undefined },
+      delay: req.delay,
+    }),
     summary: `remove ${req.delegate} as a ${type} proxy of ${actor}`,
     context: { real: actor, delegate: req.delegate, type, delay: req.delay },
     readBack: async () => {
@@ -101,7 +112,10 @@ export async function planCreatePure(ctx: PlanContext, req: { type: string; dela
 }
 
 /** Proxy.kill_pure: run as the pure account (through --proxy PURE), removing it and returning the spawner's deposit. */
-export async function planKillPure(ctx: PlanContext, req: { spawner: string; type: string; index: number; height: number; extIndex: number }): Promise<TxIntent> {
+export async function planKillPure(
+  ctx: PlanContext,
+  req: { spawner: string; type: string; index: number; height: number; extIndex: number },
+): Promise<TxIntent> {
   const { chain, actor } = ctx
   const type = requireProxyType(chain, req.type)
   return {

@@ -17,7 +17,12 @@ const errorOf = (fn: () => unknown): TaoError => {
 
 describe('planTransfer', () => {
   it('keeps the account alive by default', () => {
-    expect(planTransfer({ amount: 1_000n, allowDeath: false }, balance, fee)).toEqual({ call: 'transfer_keep_alive', value: 1_000n, sends: 1_000n, remains: 8_900n })
+    expect(planTransfer({ amount: 1_000n, allowDeath: false }, balance, fee)).toEqual({
+      call: 'transfer_keep_alive',
+      value: 1_000n,
+      sends: 1_000n,
+      remains: 8_900n,
+    })
   })
 
   it('refuses to reap without --allow-death (exit 2) and names the most that can be sent', () => {
@@ -40,8 +45,18 @@ describe('planTransfer', () => {
   })
 
   it('sends everything but the fee (and the deposit when keeping alive) with --all', () => {
-    expect(planTransfer({ all: true, allowDeath: false }, balance, fee)).toEqual({ call: 'transfer_all', keepAlive: true, sends: 9_400n, remains: 500n })
-    expect(planTransfer({ all: true, allowDeath: true }, balance, fee)).toEqual({ call: 'transfer_all', keepAlive: false, sends: 9_900n, remains: 0n })
+    expect(planTransfer({ all: true, allowDeath: false }, balance, fee)).toEqual({
+      call: 'transfer_all',
+      keepAlive: true,
+      sends: 9_400n,
+      remains: 500n,
+    })
+    expect(planTransfer({ all: true, allowDeath: true }, balance, fee)).toEqual({
+      call: 'transfer_all',
+      keepAlive: false,
+      sends: 9_900n,
+      remains: 0n,
+    })
     expect(errorOf(() => planTransfer({ all: true, allowDeath: false }, { ...balance, free: 550n }, fee)).exitCode).toBe(1)
   })
 })

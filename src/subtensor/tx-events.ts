@@ -37,7 +37,14 @@ export interface StakeChange {
 function stakeChanges(events: TxEvent[], name: 'StakeAdded' | 'StakeRemoved'): StakeChange[] {
   return named(events, name).map((e) => {
     const [coldkey, hotkey, tao, alpha, netuid, fee] = fields(e)
-    return { coldkey: String(coldkey), hotkey: String(hotkey), tao: big(tao), alpha: big(alpha), netuid: Number(netuid), fee: fee === undefined ? null : big(fee) }
+    return {
+      coldkey: String(coldkey),
+      hotkey: String(hotkey),
+      tao: big(tao),
+      alpha: big(alpha),
+      netuid: Number(netuid),
+      fee: fee === undefined ? null : big(fee),
+    }
   })
 }
 

@@ -62,9 +62,14 @@ export function priceGuard(rt: CallRuntime, req: GuardRequest): PriceGuard {
         `this runtime ${rt.metadata.where} has no ${SUBTENSOR}.${req.limitCall}, so it cannot fill part of a trade; run without --allow-partial`,
         'CALL_NOT_IN_RUNTIME',
       )
-    return { kind: 'none', why: `the chain does not protect the price: this runtime ${rt.metadata.where} has no ${req.limitCall}`, clientCheck: req.tolerancePpb }
+    return {
+      kind: 'none',
+      why: `the chain does not protect the price: this runtime ${rt.metadata.where} has no ${req.limitCall}`,
+      clientCheck: req.tolerancePpb,
+    }
   }
-  if (req.limitPrice === null) return { kind: 'none', why: 'the chain does not protect the price: the pool has no price yet', clientCheck: req.tolerancePpb }
+  if (req.limitPrice === null)
+    return { kind: 'none', why: 'the chain does not protect the price: the pool has no price yet', clientCheck: req.tolerancePpb }
   return { kind: 'limit', call: req.limitCall, limitPrice: req.limitPrice, tolerancePpb: req.tolerancePpb, allowPartial: req.allowPartial }
 }
 
@@ -125,7 +130,11 @@ export function transferStakeCall(
   })
 }
 
-export function swapStakeCall(rt: CallRuntime, a: { hotkey: string; originNetuid: number; destinationNetuid: number; alpha: bigint }, guard: PriceGuard): TxCall {
+export function swapStakeCall(
+  rt: CallRuntime,
+  a: { hotkey: string; originNetuid: number; destinationNetuid: number; alpha: bigint },
+  guard: PriceGuard,
+): TxCall {
   requireCall(rt, 'swap_stake', 'swapping stake between subnets')
   const args = { hotkey: a.hotkey, origin_netuid: a.originNetuid, destination_netuid: a.destinationNetuid, alpha_amount: a.alpha }
   return rt.call(SUBTENSOR, guard.kind === 'limit' ? guard.call : 'swap_stake', { ...args, ...limited(guard) })

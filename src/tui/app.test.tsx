@@ -166,7 +166,12 @@ describe('tao watch views', () => {
 
   test('filtering by uid, by hotkey, validators only, mine only', async () => {
     const t = start()
-    t.emit(snapshot(100, Array.from({ length: 12 }, (_, i) => neuron(i))))
+    t.emit(
+      snapshot(
+        100,
+        Array.from({ length: 12 }, (_, i) => neuron(i)),
+      ),
+    )
     await t.until((f) => f.includes('block #100'))
     await t.press('/', '1', '1', KEY.enter)
     await t.until((f) => uidsInOrder(f).join() === '11')
@@ -202,7 +207,7 @@ describe('tao watch views', () => {
     for (const uid of [0, 1, 2]) expect(plain(rowOf(t.frame(), uid)!)).not.toMatch(/\d[+-]/)
   })
 
-  test('the empty-table line is dimmed by the views\' paint, so it is plain where colour is off', async () => {
+  test("the empty-table line is dimmed by the views' paint, so it is plain where colour is off", async () => {
     const coloured = start({ paint: new Chalk({ level: 1 }) })
     await coloured.until((f) => f.includes('reading subnet 1…'))
     expect(coloured.frame()).toContain('\u001b[2m    reading subnet 1…')
@@ -294,7 +299,12 @@ describe('tao watch views', () => {
 
   test('paging moves by a screen', async () => {
     const t = start({ rows: 20 })
-    t.emit(snapshot(100, Array.from({ length: 60 }, (_, i) => neuron(i))))
+    t.emit(
+      snapshot(
+        100,
+        Array.from({ length: 60 }, (_, i) => neuron(i)),
+      ),
+    )
     await t.until((f) => f.includes('block #100'))
     await t.press(KEY.pageDown)
     await t.until((f) => !uidsInOrder(f).includes(59))
@@ -305,7 +315,10 @@ describe('tao watch views', () => {
     const t = start()
     t.emit(snapshot(100, [neuron(0), neuron(1)]))
     await t.until((f) => f.includes('block #100'))
-    t.source.emit({ type: 'connection', connection: { state: 'lost', since: 1_000_000 - 12_000, attempt: 3, retryAt: 1_000_000 + 4000, reason: 'connection closed' } })
+    t.source.emit({
+      type: 'connection',
+      connection: { state: 'lost', since: 1_000_000 - 12_000, attempt: 3, retryAt: 1_000_000 + 4000, reason: 'connection closed' },
+    })
     await t.until((f) => f.includes('connection lost'))
     const f = t.frame()
     expect(f).toContain('connection lost 12s ago')
@@ -321,7 +334,12 @@ describe('tao watch views', () => {
     const t = start({ netuid: null })
     t.emit(snapshot(100, [neuron(0)], { subnets: [0, 1, 2, 3, 4].map((n) => subnet(n)) }))
     await t.until((f) => f.includes('block #100'))
-    const selected = () => /^>\s*(\d+) /.exec(plain(t.frame()).split('\n').find((l) => l.startsWith('>')) ?? '')?.[1]
+    const selected = () =>
+      /^>\s*(\d+) /.exec(
+        plain(t.frame())
+          .split('\n')
+          .find((l) => l.startsWith('>')) ?? '',
+      )?.[1]
     expect(selected()).toBe('0')
     t.app.stdin.write('jj')
     await t.until(() => selected() === '2')
@@ -337,7 +355,21 @@ describe('tao watch views', () => {
 
   test('40x10: My stake drops whole columns, never cuts a number', async () => {
     const t = start({ netuid: null, columns: 40, rows: 10 })
-    t.emit(snapshot(100, [neuron(0)], { stakes: [{ coldkey: address(100), hotkey: address(4), netuid: 1, alpha: 1234n * TAO, spotValue: 8_765_432n * TAO, swapValue: 8_765_432n * TAO, price: null }] }))
+    t.emit(
+      snapshot(100, [neuron(0)], {
+        stakes: [
+          {
+            coldkey: address(100),
+            hotkey: address(4),
+            netuid: 1,
+            alpha: 1234n * TAO,
+            spotValue: 8_765_432n * TAO,
+            swapValue: 8_765_432n * TAO,
+            price: null,
+          },
+        ],
+      }),
+    )
     await t.until((f) => f.includes('block #100'))
     await t.press('3')
     await t.until((f) => f.includes('position'))

@@ -44,7 +44,11 @@ export function WatchApp(props: WatchAppProps) {
   const paint = props.paint ?? plainPaint
   const { source, mine } = props
 
-  const [model, dispatch] = useReducer((m: LiveModel, e: { event: SourceEvent; at: number }) => applyEvent(m, e.event, e.at), undefined, initialModel)
+  const [model, dispatch] = useReducer(
+    (m: LiveModel, e: { event: SourceEvent; at: number }) => applyEvent(m, e.event, e.at),
+    undefined,
+    initialModel,
+  )
   const [ui, setUi] = useState(() => initialUi(props.netuid))
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- one subscription per source: a new clock (an inline prop) must not subscribe again
@@ -144,7 +148,8 @@ const StatusBar = memo(function StatusBar(p: StatusBarProps) {
     },
     p.width,
   )
-  const banner = connectionBanner(p.connection, now, p.width) ?? (p.warning ? clip(`⚠ ${p.warning} · last data kept on screen`, p.width) : null)
+  const banner =
+    connectionBanner(p.connection, now, p.width) ?? (p.warning ? clip(`⚠ ${p.warning} · last data kept on screen`, p.width) : null)
   return (
     <>
       <Text wrap="truncate-end">{p.paint.bold(line)}</Text>

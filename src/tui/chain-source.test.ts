@@ -56,7 +56,8 @@ function fakeNode() {
   }
 }
 
-const subnet = (netuid: number, block: number): SubnetSummary => ({ netuid, tempo: 10, blocksSinceLastStep: block % 11, nextEpochBlock: (Math.floor(block / 11) + 1) * 11 }) as SubnetSummary
+const subnet = (netuid: number, block: number): SubnetSummary =>
+  ({ netuid, tempo: 10, blocksSinceLastStep: block % 11, nextEpochBlock: (Math.floor(block / 11) + 1) * 11 }) as SubnetSummary
 
 function fakeReaders(opts: { events?: (block: string) => BlockEvent[] } = {}) {
   const gates: Array<() => void> = []
@@ -68,7 +69,10 @@ function fakeReaders(opts: { events?: (block: string) => BlockEvent[] } = {}) {
       await wait()
       return [subnet(0, blockOf(o.at)), subnet(1, blockOf(o.at))]
     }),
-    readMetagraph: vi.fn(async (_c: Chain, netuid: number, o: { at: string }) => ({ block: blockOf(o.at), subnet: subnet(netuid, blockOf(o.at)), neurons: [] }) as Metagraph),
+    readMetagraph: vi.fn(
+      async (_c: Chain, netuid: number, o: { at: string }) =>
+        ({ block: blockOf(o.at), subnet: subnet(netuid, blockOf(o.at)), neurons: [] }) as Metagraph,
+    ),
     readStakes: vi.fn(async () => []),
     readEvents: vi.fn(async (_c: Chain, at: string) => opts.events?.(at) ?? []),
   } satisfies ChainReaders
@@ -110,7 +114,10 @@ describe('chain source', () => {
 
   test('the metagraph is re-read only when the block can have changed it', async () => {
     const node = fakeNode()
-    const { readers } = fakeReaders({ events: (at) => (at === '0x13' ? [{ pallet: 'SubtensorModule', name: 'StakeAdded' }] : [{ pallet: 'System', name: 'ExtrinsicSuccess' }]) })
+    const { readers } = fakeReaders({
+      events: (at) =>
+        at === '0x13' ? [{ pallet: 'SubtensorModule', name: 'StakeAdded' }] : [{ pallet: 'System', name: 'ExtrinsicSuccess' }],
+    })
     const source = chainSource({ connect: node.connect, readers, follow: 'finalized', coldkeys: [], netuid: 1 })
     const started = source.start()
     await flush()
@@ -223,9 +230,15 @@ describe('chain source', () => {
     node.failNext(2)
     node.drop()
     expect(node.chains[0]!.closed).toBe(true)
-    expect(events.at(-1)).toEqual({ type: 'connection', connection: { state: 'lost', since: 1_000_000, attempt: 1, retryAt: 1_001_000, reason: 'connection closed' } })
+    expect(events.at(-1)).toEqual({
+      type: 'connection',
+      connection: { state: 'lost', since: 1_000_000, attempt: 1, retryAt: 1_001_000, reason: 'connection closed' },
+    })
     await vi.advanceTimersByTimeAsync(1000) // attempt 1 fails
-    expect(events.at(-1)).toMatchObject({ type: 'connection', connection: { state: 'lost', since: 1_000_000, attempt: 2, retryAt: 1_001_000 + 2000 } })
+    expect(events.at(-1)).toMatchObject({
+      type: 'connection',
+      connection: { state: 'lost', since: 1_000_000, attempt: 2, retryAt: 1_001_000 + 2000 },
+    })
     await vi.advanceTimersByTimeAsync(2000) // attempt 2 fails
     expect(events.at(-1)).toMatchObject({ connection: { attempt: 3, reason: 'cannot reach the node (connection refused)' } })
     await vi.advanceTimersByTimeAsync(4000) // attempt 3 connects
@@ -233,7 +246,10 @@ describe('chain source', () => {
     expect(events.some((e) => e.type === 'snapshot')).toBe(false)
     node.block(2)
     await vi.advanceTimersByTimeAsync(0)
-    expect(events.slice(-2)).toMatchObject([{ type: 'connection', connection: { state: 'live' } }, { type: 'snapshot', snapshot: { block: { number: 2 } } }])
+    expect(events.slice(-2)).toMatchObject([
+      { type: 'connection', connection: { state: 'live' } },
+      { type: 'snapshot', snapshot: { block: { number: 2 } } },
+    ])
     // A drop of the old connection after the new one is up means nothing.
     source.close()
   })
@@ -252,7 +268,10 @@ describe('chain source', () => {
     readers.readSubnets.mockRejectedValueOnce(unreachable('the connection to local was closed'))
     node.block(2)
     await vi.advanceTimersByTimeAsync(0)
-    expect(events.at(-1)).toMatchObject({ type: 'connection', connection: { state: 'lost', attempt: 1, reason: 'the connection to local was closed' } })
+    expect(events.at(-1)).toMatchObject({
+      type: 'connection',
+      connection: { state: 'lost', attempt: 1, reason: 'the connection to local was closed' },
+    })
     source.close()
     await vi.advanceTimersByTimeAsync(60_000)
     expect(node.connect).toHaveBeenCalledTimes(1) // closed: no more attempts

@@ -152,7 +152,9 @@ export function chainSource(opts: ChainSourceOptions): ChainSource {
     try {
       const [subnets, stakes, events] = await Promise.all([
         opts.readers.readSubnets(c, at),
-        opts.coldkeys.length > 0 ? part('stake', opts.readers.readStakes(c, opts.coldkeys, at), latest?.stakes ?? []) : Promise.resolve([] as StakePosition[]),
+        opts.coldkeys.length > 0
+          ? part('stake', opts.readers.readStakes(c, opts.coldkeys, at), latest?.stakes ?? [])
+          : Promise.resolve([] as StakePosition[]),
         opts.readers.readEvents(c, block.hash).catch(() => null),
       ])
       let metagraph: Metagraph | null = focus !== null && latest?.metagraph?.subnet.netuid === focus ? latest.metagraph : null

@@ -31,7 +31,10 @@ describe('changes', () => {
     const a = neuron(0, 'h0')
     expect(rowChanges(a, a, { stake: (n: Neuron) => n.alphaStake })).toBeUndefined()
     const b = { ...a, alphaStake: 101n, incentive: 0.05 }
-    expect(rowChanges(a, b, { stake: (n: Neuron) => n.alphaStake, incentive: (n: Neuron) => n.incentive })).toEqual({ stake: 'up', incentive: 'down' })
+    expect(rowChanges(a, b, { stake: (n: Neuron) => n.alphaStake, incentive: (n: Neuron) => n.incentive })).toEqual({
+      stake: 'up',
+      incentive: 'down',
+    })
   })
 
   test('registrations: a new UID, a replaced UID; replaced UIDs show no value changes', () => {
@@ -57,7 +60,9 @@ describe('changes', () => {
 
   test('subnet changes by netuid; a subnet that appeared is not a change', () => {
     const s = (netuid: number, price: bigint | null) => ({ netuid, price }) as never
-    const out = changesByKey([s(1, 10n), s(2, null)], [s(1, 9n), s(2, 5n), s(3, 1n)], (x: { netuid: number }) => x.netuid, { price: SUBNET_TRACKED.price! })
+    const out = changesByKey([s(1, 10n), s(2, null)], [s(1, 9n), s(2, 5n), s(3, 1n)], (x: { netuid: number }) => x.netuid, {
+      price: SUBNET_TRACKED.price!,
+    })
     expect(out.get(1)).toEqual({ price: 'down' })
     expect(out.has(2)).toBe(false) // from null: not comparable
     expect(out.has(3)).toBe(false)

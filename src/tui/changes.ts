@@ -84,7 +84,11 @@ export interface Registration {
  * Compare two metagraphs of the same subnet: per-UID value changes (not for replaced UIDs: another
  * neuron's values are no change) and the registrations between them.
  */
-export function neuronChanges(before: readonly Neuron[], after: readonly Neuron[], block: number): { changes: Map<number, ChangeSet>; registrations: Registration[] } {
+export function neuronChanges(
+  before: readonly Neuron[],
+  after: readonly Neuron[],
+  block: number,
+): { changes: Map<number, ChangeSet>; registrations: Registration[] } {
   const previous = new Map<number, Neuron>()
   for (const n of before) previous.set(n.uid, n)
   const changes = new Map<number, ChangeSet>()
@@ -112,7 +116,11 @@ export const MARK_BLOCKS = 360
  * The marks to show at `block`: earlier marks younger than MARK_BLOCKS, overwritten by new
  * registrations of the same UID. At most one mark per UID, so the map stays as small as the subnet.
  */
-export function updateMarks(marks: ReadonlyMap<number, Registration>, registrations: readonly Registration[], block: number): Map<number, Registration> {
+export function updateMarks(
+  marks: ReadonlyMap<number, Registration>,
+  registrations: readonly Registration[],
+  block: number,
+): Map<number, Registration> {
   const out = new Map<number, Registration>()
   for (const [uid, mark] of marks) if (block - mark.block < MARK_BLOCKS) out.set(uid, mark)
   for (const r of registrations) out.set(r.uid, r)

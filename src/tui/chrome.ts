@@ -43,7 +43,15 @@ export function statusLine(s: StatusInput, width: number): string {
       { text: block, priority: 1 },
       { text: s.follow === 'best' ? '(best)' : '(finalized)', priority: 5 },
       { text: s.sinceUpdate === null ? '' : `${age(s.sinceUpdate)} ago`, priority: 1 },
-      { text: s.epoch === null ? '' : s.epoch.blocks === null ? `SN${s.epoch.netuid} no epochs` : `SN${s.epoch.netuid} epoch in ${s.epoch.blocks} blk`, priority: 2 },
+      {
+        text:
+          s.epoch === null
+            ? ''
+            : s.epoch.blocks === null
+              ? `SN${s.epoch.netuid} no epochs`
+              : `SN${s.epoch.netuid} epoch in ${s.epoch.blocks} blk`,
+        priority: 2,
+      },
       { text: conn, priority: 3 },
     ],
     width,
@@ -85,9 +93,16 @@ export function tabsLine(ui: UiState, width: number): { before: string; current:
   ]
     .filter(Boolean)
     .join(' ')
-  const before = names.slice(0, i).map((n) => ` ${n} `).join('│')
+  const before = names
+    .slice(0, i)
+    .map((n) => ` ${n} `)
+    .join('│')
   const current = ` ${names[i]} `
-  const after = names.slice(i + 1).map((n) => ` ${n} `).join('│') + (extras ? '  ' + extras : '')
+  const after =
+    names
+      .slice(i + 1)
+      .map((n) => ` ${n} `)
+      .join('│') + (extras ? '  ' + extras : '')
   const sepBefore = before ? before + '│' : ''
   const sepAfter = i < 2 ? '│' + after : after
   const total = [...(sepBefore + current + sepAfter)].length
@@ -101,7 +116,11 @@ const KEY_HELP = [
   'jk move PgUp/Dn /filter s/S sort v val m mine ⏎ info tab ? q',
   'jk / s S v m ⏎ tab ?help q',
 ]
-const FILTER_HELP = ['typing a filter: a uid or netuid, or part of a hotkey, coldkey or name · enter keep · esc clear', 'filter: uid, hotkey, coldkey · enter keep · esc clear', 'enter keep · esc clear']
+const FILTER_HELP = [
+  'typing a filter: a uid or netuid, or part of a hotkey, coldkey or name · enter keep · esc clear',
+  'filter: uid, hotkey, coldkey · enter keep · esc clear',
+  'enter keep · esc clear',
+]
 
 /** The one-line key help: the longest form that fits. */
 export function keyHelpLine(ui: Pick<UiState, 'editingFilter' | 'help'>, width: number): string {
@@ -135,12 +154,12 @@ export const HELP_LINES = [
   '  g G  Home End  first / last row            tab  1 2 3   switch view (shift-tab back)',
   '  /              filter: a uid (netuid), or part of a hotkey, coldkey or name',
   '  s              sort by the next column     S            reverse the sort',
-  '  v              validators only             m            only the local wallets\' keys',
+  "  v              validators only             m            only the local wallets' keys",
   '  enter          subnet → its metagraph · UID → details (sparklines over this session)',
   '  esc            close the detail pane / clear the filter',
   '  ?              this help                   q  Ctrl-C    quit',
   '',
-  'Marks: > selected   * a local wallet\'s key   + registered   ~ replaced (another hotkey on the UID)',
+  "Marks: > selected   * a local wallet's key   + registered   ~ replaced (another hotkey on the UID)",
   'A value followed by + went up since the previous block, by - went down (green and red in colour).',
   'Columns that do not fit are dropped (least useful first) and keys shortened; widen the terminal for more.',
 ]

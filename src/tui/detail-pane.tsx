@@ -36,7 +36,11 @@ export function detailLines(d: DetailInput, width: number, paint: Paint): string
     d.mine.hotkeys.has(n.hotkey) || d.mine.coldkeys.has(n.coldkey) ? 'mine' : '',
     n.validatorPermit ? 'validator permit' : '',
     n.active ? 'active' : 'inactive',
-    d.mark ? (d.mark.kind === 'new' ? `registered at #${d.mark.block} (this session)` : `replaced ${short(d.mark.previousHotkey)} at #${d.mark.block}`) : '',
+    d.mark
+      ? d.mark.kind === 'new'
+        ? `registered at #${d.mark.block} (this session)`
+        : `replaced ${short(d.mark.previousHotkey)} at #${d.mark.block}`
+      : '',
   ].filter(Boolean)
   const title = `── UID ${n.uid} · ${tags.join(' · ')} `
   const points = d.history?.series.stake.length ?? 0
@@ -51,7 +55,12 @@ export function detailLines(d: DetailInput, width: number, paint: Paint): string
   const lines = [
     paint.bold(clip(title + '─'.repeat(Math.max(0, width - [...title].length)), width)),
     ` hotkey  ${name(n.hotkey)}   coldkey ${name(n.coldkey)}`,
-    series('stake', 'stake', `${compactAmount(n.alphaStake)} α, unstaking pays ${compactAmount(n.stakeSwapValue)} τ (spot ${compactAmount(n.stakeSpotValue)} τ)`, 'stake'),
+    series(
+      'stake',
+      'stake',
+      `${compactAmount(n.alphaStake)} α, unstaking pays ${compactAmount(n.stakeSwapValue)} τ (spot ${compactAmount(n.stakeSpotValue)} τ)`,
+      'stake',
+    ),
     series('incentive', 'incentive', unitValue(n.incentive), 'incentive'),
     series('dividends', 'dividends', unitValue(n.dividends), 'dividends'),
     series('emission', 'emission', `${compactAmount(n.emission)} α`, 'emission'),

@@ -17,7 +17,8 @@ describe('format', () => {
     expect(compactAmount(45_670_000_000_000_000n)).toBe('45.67M')
     expect(compactAmount(2_000_000_000_000_000_000n)).toBe('2B')
     expect(compactAmount(-1_500_000_000n)).toBe('-1.5')
-    for (const v of [1n, 12_345n, 100_000n, 999_999_999n, 10n ** 9n * 9999n, 10n ** 24n]) expect(compactAmount(v).length).toBeLessThanOrEqual(9)
+    for (const v of [1n, 12_345n, 100_000n, 999_999_999n, 10n ** 9n * 9999n, 10n ** 24n])
+      expect(compactAmount(v).length).toBeLessThanOrEqual(9)
   })
 
   test('prices, normalised values, ages, axons', () => {

@@ -95,7 +95,11 @@ export function frameLayout(model: LiveModel, ui: UiState, mine: Mine, width: nu
     footer,
     empty: clip(spec.empty(data), Math.max(0, width - 4)),
     detail,
-    help: ui.help ? helpLines(width).slice(0, bodyHeight + 1).map((l) => clip(l, width)) : null,
+    help: ui.help
+      ? helpLines(width)
+          .slice(0, bodyHeight + 1)
+          .map((l) => clip(l, width))
+      : null,
     keyHelp: keyHelpLine(ui, width),
     epoch,
   }

@@ -23,7 +23,16 @@ describe('history', () => {
 
   test('one point per block and UID; a replaced UID or another subnet starts afresh; bounded', () => {
     let h = emptyHistory()
-    for (let b = 1; b <= 10; b++) h = recordBlock(h, mg(1, b, [{ uid: 0, hotkey: 'a', stake: BigInt(b) * 1_000_000_000n }, { uid: 1, hotkey: 'b', stake: 0n }]), b, 4)
+    for (let b = 1; b <= 10; b++)
+      h = recordBlock(
+        h,
+        mg(1, b, [
+          { uid: 0, hotkey: 'a', stake: BigInt(b) * 1_000_000_000n },
+          { uid: 1, hotkey: 'b', stake: 0n },
+        ]),
+        b,
+        4,
+      )
     expect(h.byUid.get(0)!.series.stake.last()).toEqual([7, 8, 9, 10])
     // The same block twice is one point.
     h = recordBlock(h, mg(1, 10, [{ uid: 0, hotkey: 'a', stake: 0n }]), 10, 4)

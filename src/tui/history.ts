@@ -78,7 +78,10 @@ export function recordBlock(history: NeuronHistory, metagraph: Metagraph, block:
     present.add(n.uid)
     let h = byUid.get(n.uid)
     if (!h || h.hotkey !== n.hotkey) {
-      h = { hotkey: n.hotkey, series: { stake: new Ring(capacity), incentive: new Ring(capacity), dividends: new Ring(capacity), emission: new Ring(capacity) } }
+      h = {
+        hotkey: n.hotkey,
+        series: { stake: new Ring(capacity), incentive: new Ring(capacity), dividends: new Ring(capacity), emission: new Ring(capacity) },
+      }
       byUid.set(n.uid, h)
     }
     for (const name of SERIES) h.series[name].push(pick[name](n))

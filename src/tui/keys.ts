@@ -5,7 +5,23 @@
 import type { Key } from 'ink'
 import { reduceUi, type RowContext, type UiAction, type UiState } from './state.js'
 
-export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>
+export type KeyInfo = Pick<
+  Key,
+  | 'upArrow'
+  | 'downArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'ctrl'
+  | 'shift'
+  | 'tab'
+  | 'backspace'
+  | 'delete'
+  | 'meta'
+>
 
 /** One key as if pressed alone. */
 export interface KeyPress {
@@ -32,7 +48,11 @@ export function keyPresses(input: string, key: Partial<KeyInfo>): KeyPress[] {
   if (key.ctrl) return [{ input, key }]
   const moves = key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.home || key.end
   if (key.meta && !moves) {
-    const rest = key.escape ? [ESCAPE] : key.return || key.tab || key.backspace || key.delete ? [{ input, key: { ...key, meta: false } }] : [...input].map(pressOf)
+    const rest = key.escape
+      ? [ESCAPE]
+      : key.return || key.tab || key.backspace || key.delete
+        ? [{ input, key: { ...key, meta: false } }]
+        : [...input].map(pressOf)
     return [ESCAPE, ...rest]
   }
   if (moves || key.return || key.tab || key.backspace || key.delete || key.escape || [...input].length <= 1) return [{ input, key }]
@@ -44,7 +64,12 @@ export function keyPresses(input: string, key: Partial<KeyInfo>): KeyPress[] {
  * view or open the filter, and the next is read there). `rowsOf` gives the rows of a state the screen has
  * not drawn yet.
  */
-export function applyKeys(state: UiState, presses: readonly KeyPress[], rows: { state: UiState; ctx: RowContext }, rowsOf: (s: UiState) => RowContext): UiState {
+export function applyKeys(
+  state: UiState,
+  presses: readonly KeyPress[],
+  rows: { state: UiState; ctx: RowContext },
+  rowsOf: (s: UiState) => RowContext,
+): UiState {
   let now = state
   let seen = rows
   for (const p of presses) {

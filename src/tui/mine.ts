@@ -39,10 +39,14 @@ export function mineFromWallets(wallets: readonly WalletKeys[]): Mine {
 }
 
 /** A UID is mine when its hotkey is a local hotkey or its coldkey a local coldkey. */
-export const isMineNeuron = (mine: Mine, n: Pick<Neuron, 'hotkey' | 'coldkey'>): boolean => mine.hotkeys.has(n.hotkey) || mine.coldkeys.has(n.coldkey)
+export const isMineNeuron = (mine: Mine, n: Pick<Neuron, 'hotkey' | 'coldkey'>): boolean =>
+  mine.hotkeys.has(n.hotkey) || mine.coldkeys.has(n.coldkey)
 
 /** A subnet is mine when a local wallet stakes on it or owns it. */
 export const isMineSubnet = (mine: Mine, s: SubnetSummary, stakedNetuids: ReadonlySet<number>): boolean =>
-  stakedNetuids.has(s.netuid) || (s.ownerHotkey !== null && mine.hotkeys.has(s.ownerHotkey)) || (s.ownerColdkey !== null && mine.coldkeys.has(s.ownerColdkey))
+  stakedNetuids.has(s.netuid) ||
+  (s.ownerHotkey !== null && mine.hotkeys.has(s.ownerHotkey)) ||
+  (s.ownerColdkey !== null && mine.coldkeys.has(s.ownerColdkey))
 
-export const stakedNetuids = (stakes: readonly StakePosition[]): Set<number> => new Set(stakes.filter((s) => s.alpha > 0n).map((s) => s.netuid))
+export const stakedNetuids = (stakes: readonly StakePosition[]): Set<number> =>
+  new Set(stakes.filter((s) => s.alpha > 0n).map((s) => s.netuid))

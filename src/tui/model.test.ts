@@ -3,7 +3,8 @@ import type { Metagraph, Neuron, SubnetSummary } from '../subtensor/models.js'
 import { applyEvent, initialModel } from './model.js'
 import type { Snapshot } from './source.js'
 
-const n = (uid: number, hotkey: string, alphaStake: bigint) => ({ uid, hotkey, coldkey: 'c', alphaStake, incentive: 0, dividends: 0, emission: 0n }) as Neuron
+const n = (uid: number, hotkey: string, alphaStake: bigint) =>
+  ({ uid, hotkey, coldkey: 'c', alphaStake, incentive: 0, dividends: 0, emission: 0n }) as Neuron
 const subnet = (netuid: number, price: bigint) => ({ netuid, price }) as SubnetSummary
 const mg = (netuid: number, neurons: Neuron[]) => ({ block: 0, subnet: subnet(netuid, 1n), neurons }) as Metagraph
 const snap = (block: number, metagraph: Metagraph | null, price = 1n): Snapshot => ({
@@ -44,7 +45,11 @@ describe('live model', () => {
   })
 
   test('connection and warnings', () => {
-    let model = applyEvent(initialModel(), { type: 'connection', connection: { state: 'lost', since: 1, attempt: 1, retryAt: 2, reason: 'x' } }, 0)
+    let model = applyEvent(
+      initialModel(),
+      { type: 'connection', connection: { state: 'lost', since: 1, attempt: 1, retryAt: 2, reason: 'x' } },
+      0,
+    )
     expect(model.connection.state).toBe('lost')
     model = applyEvent(model, { type: 'warning', message: 'read failed' }, 0)
     expect(model.warning).toBe('read failed')

@@ -3,7 +3,16 @@
  * snapshot, what changed since the previous block (up/down per value), UIDs that registered or were
  * replaced, and the per-UID history for sparklines.
  */
-import { changesByKey, neuronChanges, stakeKey, STAKE_TRACKED, SUBNET_TRACKED, updateMarks, type ChangeSet, type Registration } from './changes.js'
+import {
+  changesByKey,
+  neuronChanges,
+  stakeKey,
+  STAKE_TRACKED,
+  SUBNET_TRACKED,
+  updateMarks,
+  type ChangeSet,
+  type Registration,
+} from './changes.js'
 import { emptyHistory, recordBlock, type NeuronHistory } from './history.js'
 import type { Connection, Snapshot, SourceEvent } from './source.js'
 

@@ -7,12 +7,17 @@ import type { ChainReaders } from './chain-source.js'
 import type { BlockEvent } from './refresh.js'
 
 export async function chainReaders(): Promise<ChainReaders> {
-  const [{ readSubnets }, { readMetagraph }, { readStakes }] = await Promise.all([import('../subtensor/subnets/subnets.js'), import('../subtensor/subnets/metagraph.js'), import('../subtensor/stake/stake.js')])
+  const [{ readSubnets }, { readMetagraph }, { readStakes }] = await Promise.all([
+    import('../subtensor/subnets/subnets.js'),
+    import('../subtensor/subnets/metagraph.js'),
+    import('../subtensor/stake/stake.js'),
+  ])
   return { readSubnets, readMetagraph, readStakes, readEvents: readBlockEvents }
 }
 
 /** Pallet and name of each event of a block (decoded with the runtime's metadata). */
 export async function readBlockEvents(chain: Chain, at: string): Promise<BlockEvent[]> {
-  const records = (await chain.at(at).storage('System', 'Events')) as Array<{ event?: { type?: string; value?: { type?: string } } }> | undefined
+  const records = (await chain.at(at).storage('System', 'Events')) as
+    Array<{ event?: { type?: string; value?: { type?: string } } }> | undefined
   return (records ?? []).map((r) => ({ pallet: r.event?.type ?? '', name: r.event?.value?.type ?? '' }))
 }

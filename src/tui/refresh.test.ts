@@ -3,7 +3,8 @@ import type { SubnetSummary } from '../subtensor/models.js'
 import { metagraphReason, METAGRAPH_MAX_AGE, reconnectDelay } from './refresh.js'
 
 /** A subnet whose counter says `blocksSinceLastStep` and whose schedule is unknown (epoch counter runtimes). */
-const subnet = (blocksSinceLastStep: number, nextEpochBlock: number | null = null) => ({ netuid: 1, tempo: 10, blocksSinceLastStep, nextEpochBlock }) as SubnetSummary
+const subnet = (blocksSinceLastStep: number, nextEpochBlock: number | null = null) =>
+  ({ netuid: 1, tempo: 10, blocksSinceLastStep, nextEpochBlock }) as SubnetSummary
 const block = (number: number) => ({ number, hash: '0x' + number })
 
 describe('what a block makes worth reading', () => {

@@ -41,15 +41,86 @@ export interface StakeRow {
 }
 
 export const stakeColumns: readonly Column<StakeRow>[] = [
-  { id: 'wallet', title: 'WALLET', width: 8, maxWidth: 16, align: 'left', priority: 2, compare: byText((r) => r.wallet ?? ''), text: (r) => r.wallet ?? '-' },
-  { id: 'coldkey', title: 'COLDKEY', width: 11, maxWidth: 48, align: 'left', priority: 5, compare: byText((r) => r.stake.coldkey), text: (r, w) => shortAddress(r.stake.coldkey, w) },
-  { id: 'hotkey', title: 'HOTKEY', width: 11, maxWidth: 48, align: 'left', priority: 1, compare: byText((r) => r.stake.hotkey), text: (r, w) => (r.hotkeyName && r.hotkeyName.length <= w ? r.hotkeyName : shortAddress(r.stake.hotkey, w)) },
-  { id: 'netuid', title: 'NETUID', short: 'NET', width: 6, align: 'right', priority: 1, compare: byNumber((r) => r.stake.netuid), text: (r) => String(r.stake.netuid) },
-  { id: 'alpha', title: 'ALPHA', width: 11, align: 'right', priority: 1, tracks: 'alpha', compare: byBigint((r) => r.stake.alpha), text: (r) => compactAmount(r.stake.alpha) },
-  { id: 'price', title: 'PRICE τ', width: 11, align: 'right', priority: 3, compare: byBigint((r) => r.price ?? -1n), text: (r) => compactPrice(r.price) },
+  {
+    id: 'wallet',
+    title: 'WALLET',
+    width: 8,
+    maxWidth: 16,
+    align: 'left',
+    priority: 2,
+    compare: byText((r) => r.wallet ?? ''),
+    text: (r) => r.wallet ?? '-',
+  },
+  {
+    id: 'coldkey',
+    title: 'COLDKEY',
+    width: 11,
+    maxWidth: 48,
+    align: 'left',
+    priority: 5,
+    compare: byText((r) => r.stake.coldkey),
+    text: (r, w) => shortAddress(r.stake.coldkey, w),
+  },
+  {
+    id: 'hotkey',
+    title: 'HOTKEY',
+    width: 11,
+    maxWidth: 48,
+    align: 'left',
+    priority: 1,
+    compare: byText((r) => r.stake.hotkey),
+    text: (r, w) => (r.hotkeyName && r.hotkeyName.length <= w ? r.hotkeyName : shortAddress(r.stake.hotkey, w)),
+  },
+  {
+    id: 'netuid',
+    title: 'NETUID',
+    short: 'NET',
+    width: 6,
+    align: 'right',
+    priority: 1,
+    compare: byNumber((r) => r.stake.netuid),
+    text: (r) => String(r.stake.netuid),
+  },
+  {
+    id: 'alpha',
+    title: 'ALPHA',
+    width: 11,
+    align: 'right',
+    priority: 1,
+    tracks: 'alpha',
+    compare: byBigint((r) => r.stake.alpha),
+    text: (r) => compactAmount(r.stake.alpha),
+  },
+  {
+    id: 'price',
+    title: 'PRICE τ',
+    width: 11,
+    align: 'right',
+    priority: 3,
+    compare: byBigint((r) => r.price ?? -1n),
+    text: (r) => compactPrice(r.price),
+  },
   // What unstaking the position would pay now through the pool; the spot value (alpha × price) is labelled as such.
-  { id: 'value', title: 'SWAP τ', width: 11, align: 'right', priority: 1, tracks: 'value', compare: byBigint((r) => r.stake.swapValue), text: (r) => compactAmount(r.stake.swapValue) },
-  { id: 'spotValue', title: 'SPOT τ', width: 11, align: 'right', priority: 4, tracks: 'spotValue', compare: byBigint((r) => r.stake.spotValue), text: (r) => compactAmount(r.stake.spotValue) },
+  {
+    id: 'value',
+    title: 'SWAP τ',
+    width: 11,
+    align: 'right',
+    priority: 1,
+    tracks: 'value',
+    compare: byBigint((r) => r.stake.swapValue),
+    text: (r) => compactAmount(r.stake.swapValue),
+  },
+  {
+    id: 'spotValue',
+    title: 'SPOT τ',
+    width: 11,
+    align: 'right',
+    priority: 4,
+    tracks: 'spotValue',
+    compare: byBigint((r) => r.stake.spotValue),
+    text: (r) => compactAmount(r.stake.spotValue),
+  },
 ]
 
 export const stakeTable: ViewSpec<StakeRow> = {
@@ -71,7 +142,11 @@ export const stakeTable: ViewSpec<StakeRow> = {
         mine: mine.hotkeys.has(stake.hotkey),
       }
       if (ui.mineOnly && !row.mine) continue
-      if (q.text !== '' && !(q.number !== null ? stake.netuid === q.number : containsQuery(q.text, stake.hotkey, stake.coldkey, row.wallet, row.hotkeyName))) continue
+      if (
+        q.text !== '' &&
+        !(q.number !== null ? stake.netuid === q.number : containsQuery(q.text, stake.hotkey, stake.coldkey, row.wallet, row.hotkeyName))
+      )
+        continue
       out.push(row)
     }
     return out

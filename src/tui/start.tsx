@@ -42,7 +42,10 @@ export async function startWatch(o: WatchOptions): Promise<void> {
     const first = await source.start()
     if (o.netuid !== null && !first.subnets.some((s) => s.netuid === o.netuid)) {
       const known = first.subnets.map((s) => s.netuid)
-      throw badInput(`subnet ${o.netuid} does not exist on ${o.network} (subnets: ${known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ')})`, 'NOT_FOUND')
+      throw badInput(
+        `subnet ${o.netuid} does not exist on ${o.network} (subnets: ${known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ')})`,
+        'NOT_FOUND',
+      )
     }
     process.off('SIGINT', early)
     await runApp(source, { network: o.network, follow: o.follow, netuid: o.netuid, mine })
@@ -53,7 +56,10 @@ export async function startWatch(o: WatchOptions): Promise<void> {
 }
 
 /** Draw until the user quits; resolves once the terminal is restored. */
-export async function runApp(source: LiveSource, p: { network: string; follow: FollowMode; netuid: number | null; mine: Mine }): Promise<void> {
+export async function runApp(
+  source: LiveSource,
+  p: { network: string; follow: FollowMode; netuid: number | null; mine: Mine },
+): Promise<void> {
   const paint = terminalPaint(process.stdout)
   const app = render(<WatchApp source={source} mine={p.mine} network={p.network} follow={p.follow} netuid={p.netuid} paint={paint} />, {
     exitOnCtrlC: false,

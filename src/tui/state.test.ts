@@ -34,7 +34,13 @@ describe('ui state', () => {
   })
 
   test('filter: typed, kept with enter, cleared with esc', () => {
-    let s = run(initialUi(1), { type: 'filterStart' }, { type: 'filterInput', text: '5F' }, { type: 'filterInput', text: 'x' }, { type: 'filterBackspace' })
+    let s = run(
+      initialUi(1),
+      { type: 'filterStart' },
+      { type: 'filterInput', text: '5F' },
+      { type: 'filterInput', text: 'x' },
+      { type: 'filterBackspace' },
+    )
     expect(s.editingFilter).toBe(true)
     expect(s.tables.metagraph.filter).toBe('5F')
     s = run(s, { type: 'filterDone' })
@@ -121,12 +127,18 @@ describe('keys', () => {
     ])
     expect(keyPresses('aG\r', {}).map((p) => p.key)).toEqual([{ shift: false }, { shift: true }, { return: true }])
     // ESC immediately followed by a key arrives as that key with meta.
-    expect(keyPresses('2', { meta: true })).toEqual([{ input: '', key: { escape: true } }, { input: '2', key: { shift: false } }])
+    expect(keyPresses('2', { meta: true })).toEqual([
+      { input: '', key: { escape: true } },
+      { input: '2', key: { shift: false } },
+    ])
     expect(keyPresses('', { escape: true, meta: true })).toEqual([
       { input: '', key: { escape: true } },
       { input: '', key: { escape: true } },
     ])
-    expect(keyPresses('', { return: true, meta: true })).toEqual([{ input: '', key: { escape: true } }, { input: '', key: { return: true, meta: false } }])
+    expect(keyPresses('', { return: true, meta: true })).toEqual([
+      { input: '', key: { escape: true } },
+      { input: '', key: { return: true, meta: false } },
+    ])
     // Keys that are one press stay one.
     expect(keyPresses('', { downArrow: true, meta: true })).toEqual([{ input: '', key: { downArrow: true, meta: true } }])
     expect(keyPresses('c', { ctrl: true })).toEqual([{ input: 'c', key: { ctrl: true } }])

@@ -156,6 +156,7 @@ export function reduceUi(state: UiState, action: UiAction, ctx: RowContext): UiS
 function openSubnet(state: UiState, netuid: number, key?: string): UiState {
   const same = state.netuid === netuid
   const m = state.tables.metagraph
-  const metagraph: TableUi = key !== undefined ? { ...m, selected: key, index: 0, offset: 0 } : same ? m : { ...m, selected: null, index: 0, offset: 0 }
+  const metagraph: TableUi =
+    key !== undefined ? { ...m, selected: key, index: 0, offset: 0 } : same ? m : { ...m, selected: null, index: 0, offset: 0 }
   return { ...state, view: 'metagraph', netuid, tables: { ...state.tables, metagraph } }
 }

@@ -47,7 +47,8 @@ export function fitColumns<R>(columns: readonly Column<R>[], width: number): Fit
   const total = () => kept.reduce((sum, c) => sum + c.width, 0) + GAP * Math.max(0, kept.length - 1)
   while (total() > width && kept.length > 1) {
     let drop = kept.length - 1
-    for (let i = 0; i < kept.length; i++) if (kept[i]!.priority > 1 && (kept[drop]!.priority <= 1 || kept[i]!.priority >= kept[drop]!.priority)) drop = i
+    for (let i = 0; i < kept.length; i++)
+      if (kept[i]!.priority > 1 && (kept[drop]!.priority <= 1 || kept[i]!.priority >= kept[drop]!.priority)) drop = i
     kept.splice(drop, 1)
   }
   const fitted = kept.map((column) => ({ column, width: column.width }))
@@ -93,7 +94,8 @@ export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], c
 }
 
 /** The ids of the sortable columns among the fitted ones (what `s` cycles through). */
-export const sortableIds = <R>(fitted: readonly FittedColumn<R>[]): string[] => fitted.filter((f) => f.column.compare).map((f) => f.column.id)
+export const sortableIds = <R>(fitted: readonly FittedColumn<R>[]): string[] =>
+  fitted.filter((f) => f.column.compare).map((f) => f.column.id)
 
 /** The next sort column after `current` among `ids` (wrapping); the first when current is not there. */
 export function nextSortColumn(ids: readonly string[], current: string): string {
@@ -114,17 +116,24 @@ export function scrollOffset(count: number, cursor: number, offset: number, heig
 }
 
 /** Compare helpers for columns. */
-export const byNumber = <R>(pick: (r: R) => number) => (a: R, b: R) => pick(a) - pick(b)
-export const byBigint = <R>(pick: (r: R) => bigint) => (a: R, b: R) => {
-  const x = pick(a)
-  const y = pick(b)
-  return x < y ? -1 : x > y ? 1 : 0
-}
-export const byText = <R>(pick: (r: R) => string) => (a: R, b: R) => {
-  const x = pick(a)
-  const y = pick(b)
-  return x < y ? -1 : x > y ? 1 : 0
-}
+export const byNumber =
+  <R>(pick: (r: R) => number) =>
+  (a: R, b: R) =>
+    pick(a) - pick(b)
+export const byBigint =
+  <R>(pick: (r: R) => bigint) =>
+  (a: R, b: R) => {
+    const x = pick(a)
+    const y = pick(b)
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+export const byText =
+  <R>(pick: (r: R) => string) =>
+  (a: R, b: R) => {
+    const x = pick(a)
+    const y = pick(b)
+    return x < y ? -1 : x > y ? 1 : 0
+  }
 
 /** How one row is shown besides its cells. */
 export interface RowMarks {

@@ -8,7 +8,19 @@ import type { LiveModel } from './model.js'
 import type { Paint } from './paint.js'
 import type { RowContext, UiState, ViewName } from './state.js'
 import { cursorIndex } from './state.js'
-import { columnsWidth, fitColumns, PREFIX, headerLine, rowLine, scrollOffset, sortableIds, sortRows, type Column, type FittedColumn, type RowMarks } from './table.js'
+import {
+  columnsWidth,
+  fitColumns,
+  PREFIX,
+  headerLine,
+  rowLine,
+  scrollOffset,
+  sortableIds,
+  sortRows,
+  type Column,
+  type FittedColumn,
+  type RowMarks,
+} from './table.js'
 
 export interface ViewData {
   model: LiveModel
@@ -77,4 +89,5 @@ export function parseQuery(filter: string): { number: number | null; text: strin
 }
 
 /** Whether any of the texts contains the query (case-insensitive). */
-export const containsQuery = (text: string, ...fields: (string | null | undefined)[]): boolean => fields.some((f) => f != null && f.toLowerCase().includes(text))
+export const containsQuery = (text: string, ...fields: (string | null | undefined)[]): boolean =>
+  fields.some((f) => f != null && f.toLowerCase().includes(text))

@@ -220,7 +220,11 @@ describe('executeTx', () => {
     expect(node.fees).toEqual([])
     expect(node.prepared).toEqual([{ call: CALL, signer: SIGNER, options: {} }])
     expect(node.sent).toEqual([
-      { prepared: expect.objectContaining({ call: CALL, fee: FEE, nonce: 7 }), keypair: KEYPAIR, options: { onProgress: expect.any(Function) } },
+      {
+        prepared: expect.objectContaining({ call: CALL, fee: FEE, nonce: 7 }),
+        keypair: KEYPAIR,
+        options: { onProgress: expect.any(Function) },
+      },
     ])
     expect(node.rpc).toEqual([])
     expect(t.logs).toEqual([`included in block #42 ${BLOCK_HASH}\n  fee paid: τ0.00013\n  extrinsic: ${TX_HASH}`])
@@ -313,7 +317,11 @@ describe('executeTx', () => {
     expect(t.unlocked).toBe(1)
     expect(node.sent[0]!.options).toEqual({ dryRun: true, onProgress: expect.any(Function) })
     expect(t.logs).toEqual([HEX])
-    expect(t.notes.slice(1)).toEqual([expect.stringMatching(/^signed, not submitted \(fee about τ0\.000125(; submit it before block #\d+ with `tao tx submit`)?\); the extrinsic:$/)])
+    expect(t.notes.slice(1)).toEqual([
+      expect.stringMatching(
+        /^signed, not submitted \(fee about τ0\.000125(; submit it before block #\d+ with `tao tx submit`)?\); the extrinsic:$/,
+      ),
+    ])
     expect(report).toEqual({
       ...CONTEXT,
       status: 'dry-run',
@@ -388,7 +396,11 @@ describe('executeTx', () => {
     const node = fakeNode(async () => ({ status: 'unknown', txHash: TX_HASH, hex: HEX, reason, validUntil: 104, connectionLost: true }))
     const t = fakeTerminal(node)
     const err = await refusal(executeTx(t.io, request(), planOf()))
-    expect([err.code, err.exitCode, err.message]).toEqual(['TX_UNKNOWN', 5, expect.stringMatching(new RegExp(`^transaction ${TX_HASH} may or may not have landed: ${reason}`))])
+    expect([err.code, err.exitCode, err.message]).toEqual([
+      'TX_UNKNOWN',
+      5,
+      expect.stringMatching(new RegExp(`^transaction ${TX_HASH} may or may not have landed: ${reason}`)),
+    ])
     expect(err.data).toEqual({ ...CONTEXT, status: 'unknown', txHash: TX_HASH, hex: HEX, reason, validUntil: 104, connectionLost: true })
     expect(node.closed).toBe(1)
   })
@@ -489,7 +501,10 @@ describe('executeTx', () => {
     it('a preparation that refuses the call bytes (CALL_MISMATCH) stops before anything is shown, unlocked or sent', async () => {
       const node = fakeNode()
       node.chain.prepare = async () => {
-        throw failed('the call bytes built for Balances.transfer_keep_alive decode as Balances.transfer_all (spec 218); nothing was signed', 'CALL_MISMATCH')
+        throw failed(
+          'the call bytes built for Balances.transfer_keep_alive decode as Balances.transfer_all (spec 218); nothing was signed',
+          'CALL_MISMATCH',
+        )
       }
       const t = fakeTerminal(node)
       const err = await refusal(executeTx(t.io, request(), planOf()))

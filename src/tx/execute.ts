@@ -111,11 +111,13 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
     const keypair = await io.unlock()
     const context = { call: callName, signer, ...where.json, ...intent.context, estimatedFee: req.offline ? null : amountJson(fee) }
     setDeadlineContext(context)
-    const result = await chain.sendPrepared(prepared, keypair, { ...options, onProgress: (line) => io.note(line) }).catch((err: unknown) => {
-      // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
-      if (err instanceof TaoError) err.data = { ...context, ...err.data }
-      throw err
-    })
+    const result = await chain
+      .sendPrepared(prepared, keypair, { ...options, onProgress: (line) => io.note(line) })
+      .catch((err: unknown) => {
+        // A refusal at submission (TX_REJECTED) still says what was refused: the call, the signer, the plan.
+        if (err instanceof TaoError) err.data = { ...context, ...err.data }
+        throw err
+      })
     const report = await txOutcome(result, context, io, intent).catch(async (err: unknown) => {
       if (err instanceof TaoError && err.code === 'DISPATCH_ERROR' && intent.explainFailure) {
         const more = await intent.explainFailure().catch(() => undefined)

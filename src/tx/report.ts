@@ -36,7 +36,9 @@ export function txResultJson(result: TxResult): Record<string, unknown> {
         fee: result.fee === undefined ? null : amountJson(result.fee),
         ok: result.ok,
         // Not `error`: an error document's `error` is {code, message, exitCode}, and both must survive the merge.
-        dispatchError: result.error ? { pallet: result.error.pallet, name: result.error.name, docs: result.error.docs, via: result.error.via ?? null } : null,
+        dispatchError: result.error
+          ? { pallet: result.error.pallet, name: result.error.name, docs: result.error.docs, via: result.error.via ?? null }
+          : null,
         events: toJsonSafe(result.events),
         connectionLost: result.connectionLost,
         note: result.note ?? null,
@@ -54,7 +56,11 @@ export function txResultJson(result: TxResult): Record<string, unknown> {
  * A transaction report as docs/json.md describes it: what the command planned (`context`: call, signer, its
  * own fields, estimatedFee), the result, and, when it landed and succeeded, what the command reads from its events.
  */
-export function txReportJson(result: TxResult, context: Record<string, unknown>, intent: Pick<TxIntent, 'fromEvents'> = {}): Record<string, unknown> {
+export function txReportJson(
+  result: TxResult,
+  context: Record<string, unknown>,
+  intent: Pick<TxIntent, 'fromEvents'> = {},
+): Record<string, unknown> {
   const fromEvents = result.status === 'landed' && result.ok && intent.fromEvents ? intent.fromEvents(result.events) : {}
   return { ...context, ...txResultJson(result), ...fromEvents }
 }

@@ -8,7 +8,13 @@ export interface WrittenKey extends PublicKeyInfo {
   encrypted: boolean
 }
 
-export const writtenKey = (role: 'coldkey' | 'hotkey', name: string, publicKey: Uint8Array, path: string, encrypted: boolean): WrittenKey => ({
+export const writtenKey = (
+  role: 'coldkey' | 'hotkey',
+  name: string,
+  publicKey: Uint8Array,
+  path: string,
+  encrypted: boolean,
+): WrittenKey => ({
   role,
   name,
   ...publicInfo(publicKey),

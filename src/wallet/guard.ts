@@ -33,8 +33,7 @@ export interface WalletGuard {
   taoDir: string
 }
 
-const lockOf = (w: WalletLocation) =>
-  acquireLock(join(taoDir(w), 'lock'), `wallet "${w.name}"`, { errorPath: walletDir(w) })
+const lockOf = (w: WalletLocation) => acquireLock(join(taoDir(w), 'lock'), `wallet "${w.name}"`, { errorPath: walletDir(w) })
 
 export async function withWalletLock<T>(w: WalletLocation, folders: string[], fn: (g: WalletGuard) => Promise<T>): Promise<T> {
   const base = walletDir(w)
@@ -81,7 +80,13 @@ export async function recoverWallet(w: WalletLocation): Promise<void> {
  */
 export async function awaitQuietWallet(w: WalletLocation): Promise<void> {
   const tao = taoDir(w)
-  if (!(await stat(tao).then((s) => s.isDirectory(), () => false))) return
+  if (
+    !(await stat(tao).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    return
   try {
     const lock = await lockOf(w)
     try {

@@ -37,18 +37,25 @@ export const recordsPath = (w: WalletLocation): string => join(taoDir(w), 'keys.
 export const recordKey = (role: KeyRole): string => (role.kind === 'coldkey' ? 'coldkey' : `hotkeys/${role.name}`)
 // @noble/hashes, not node:crypto: loading node:crypto would cost `wallet list` several ms at every start.
 export const sha256Hex = (data: Uint8Array): string => Buffer.from(sha256(data)).toString('hex')
-export const keyRecord = (keyData: Uint8Array, publicKey: Uint8Array): KeyRecord => ({ sha256: sha256Hex(keyData), size: keyData.length, publicKey: toHex(publicKey) })
+export const keyRecord = (keyData: Uint8Array, publicKey: Uint8Array): KeyRecord => ({
+  sha256: sha256Hex(keyData),
+  size: keyData.length,
+  publicKey: toHex(publicKey),
+})
 
 export async function readRecords(w: WalletLocation): Promise<KeyRecords> {
   try {
-    const value = JSON.parse(Buffer.from(await readRegularFile(recordsPath(w), 'the key records', READ_LIMIT.json)).toString('utf8')) as { keys?: KeyRecords }
+    const value = JSON.parse(Buffer.from(await readRegularFile(recordsPath(w), 'the key records', READ_LIMIT.json)).toString('utf8')) as {
+      keys?: KeyRecords
+    }
     return value && typeof value.keys === 'object' && value.keys !== null ? value.keys : {}
   } catch {
     return {}
   }
 }
 
-export const serializeRecords = (records: KeyRecords): Uint8Array => new TextEncoder().encode(JSON.stringify({ version: 1, keys: records }) + '\n')
+export const serializeRecords = (records: KeyRecords): Uint8Array =>
+  new TextEncoder().encode(JSON.stringify({ version: 1, keys: records }) + '\n')
 
 const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex.replace(/^0x/, ''), 'hex'))
 const sameKey = (a: Uint8Array, b: Uint8Array): boolean => toHex(a) === toHex(b)
@@ -65,7 +72,11 @@ export interface KeyFileFacts {
 
 export async function keyFileFacts(bytes: Uint8Array, record: KeyRecord | undefined): Promise<KeyFileFacts> {
   const encoding = detectEncoding(bytes)
-  if (encoding === 'unknown') return { encrypted: null, problem: bytes.length === 0 ? 'the key file is empty' : 'the key file is not a keyfile (damaged, or an unknown format)' }
+  if (encoding === 'unknown')
+    return {
+      encrypted: null,
+      problem: bytes.length === 0 ? 'the key file is empty' : 'the key file is not a keyfile (damaged, or an unknown format)',
+    }
   if (encoding === 'plaintext') {
     try {
       // The key the file states (its secret is checked against it when it is unlocked to sign).
@@ -139,10 +150,12 @@ async function lookAt(w: WalletLocation, role: KeyRole, records?: KeyRecords): P
   state.watchOnly = !keyFile && pub !== undefined
   if (pub && keyPub) {
     state.keyMatchesPub = sameKey(pub, keyPub)
-    if (!state.keyMatchesPub) problems.push(`${pubFileName(role)} (${encodeAddress(pub)}) does not match the ${role.kind} (${encodeAddress(keyPub)})`)
+    if (!state.keyMatchesPub)
+      problems.push(`${pubFileName(role)} (${encodeAddress(pub)}) does not match the ${role.kind} (${encodeAddress(keyPub)})`)
   }
   if (!keyFile && !pub && problems.length === 0) problems.push(`no ${role.kind} file and no ${pubFileName(role)}`)
-  if (keyFile && state.encrypted && !pub && !keyPub && problems.length === 0) problems.push(`${pubFileName(role)} is missing and the ${role.kind} is encrypted`)
+  if (keyFile && state.encrypted && !pub && !keyPub && problems.length === 0)
+    problems.push(`${pubFileName(role)} is missing and the ${role.kind} is encrypted`)
   state.error = problems.length ? problems.join('; ') : null
   return state
 }
@@ -187,5 +200,8 @@ export async function assertKeyMatchesPublic(
     warn(`${message}: the address shown for this wallet is not the key's`)
     return
   }
-  throw locked(`${message}; ${opts.consequence ?? 'nothing was signed'}. Restore the right key, or write the public file again from it`, 'KEY_MISMATCH')
+  throw locked(
+    `${message}; ${opts.consequence ?? 'nothing was signed'}. Restore the right key, or write the public file again from it`,
+    'KEY_MISMATCH',
+  )
 }

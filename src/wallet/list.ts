@@ -15,7 +15,10 @@ export interface WalletEntry {
 export async function listWallets(root: string): Promise<WalletEntry[]> {
   let names: string[]
   try {
-    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    names = (await readdir(root, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()
   } catch (e) {
     if (errnoOf(e) === 'ENOENT') return []
     throw fsError(e, 'read', root)

@@ -3,7 +3,7 @@ import { validateName, validateNewHotkeyName } from './names.js'
 import { walletPaths } from './paths.js'
 
 describe('wallet names', () => {
-  it('btcli\'s layout, from names that are one folder each', () => {
+  it("btcli's layout, from names that are one folder each", () => {
     expect(walletPaths('/w', 'x', 'h').hotkeypub).toBe('/w/x/hotkeys/hpub.txt')
     expect(() => walletPaths('/w', '../x', 'h')).toThrow(/not a valid name/)
     expect(() => walletPaths('/w', 'x', '')).toThrow(/hotkey name is empty/)
@@ -19,5 +19,4 @@ describe('wallet names', () => {
     expect(() => validateName('a\nb', 'wallet name')).toThrow(/control characters/)
     expect(() => validateNewHotkeyName('xpub.txt')).toThrow(/public key file/)
   })
-
 })

@@ -9,7 +9,8 @@ export const PUB_SUFFIX = 'pub.txt'
  */
 export function validateName(name: string, what: string): string {
   if (name === '') throw badInput(`the ${what} is empty`, 'EMPTY_NAME')
-  if (name === '.' || name === '..' || /[/\\\0]/.test(name)) throw badInput(`${what} "${name}" is not a valid name (one folder name, no slashes)`, 'BAD_NAME')
+  if (name === '.' || name === '..' || /[/\\\0]/.test(name))
+    throw badInput(`${what} "${name}" is not a valid name (one folder name, no slashes)`, 'BAD_NAME')
   if (/[\x00-\x1f\x7f]/.test(name)) throw badInput(`${what} ${JSON.stringify(name)} holds control characters`, 'BAD_NAME')
   // A hotkey also names its public file, <name>pub.txt.
   const longest = Buffer.byteLength(name) + (what === 'hotkey name' ? PUB_SUFFIX.length : 0)
@@ -27,4 +28,3 @@ export function validateNewHotkeyName(name: string): string {
   if (name.endsWith(PUB_SUFFIX)) throw badInput(`hotkey name "${name}" ends in "${PUB_SUFFIX}", the name of a public key file`, 'BAD_NAME')
   return name
 }
-

@@ -32,7 +32,9 @@ export const pubFileName = (role: KeyRole): string => (role.kind === 'coldkey' ?
 
 export function keyPaths(w: WalletLocation, role: KeyRole): { key: string; pub: string; dir: string } {
   const p = walletPaths(w.root, w.name, role.kind === 'hotkey' ? role.name : 'default')
-  return role.kind === 'coldkey' ? { key: p.coldkey, pub: p.coldkeypub, dir: p.dir } : { key: p.hotkey, pub: p.hotkeypub, dir: p.hotkeysDir }
+  return role.kind === 'coldkey'
+    ? { key: p.coldkey, pub: p.coldkeypub, dir: p.dir }
+    : { key: p.hotkey, pub: p.hotkeypub, dir: p.hotkeysDir }
 }
 
 /** The key file's absolute path (btwallet names its BT_PW_ password variable after it). */
@@ -68,7 +70,8 @@ export async function parseKeyfileOf(bytes: Uint8Array, what: string): Promise<K
   try {
     return await parseKeyfile(bytes)
   } catch (e) {
-    if (e instanceof TaoError && e.code === 'CORRUPT_KEYFILE') throw badInput(`${what} is damaged: ${e.message.replace(/^the keyfile is corrupt: /, '')}`, 'CORRUPT_KEYFILE')
+    if (e instanceof TaoError && e.code === 'CORRUPT_KEYFILE')
+      throw badInput(`${what} is damaged: ${e.message.replace(/^the keyfile is corrupt: /, '')}`, 'CORRUPT_KEYFILE')
     throw e
   }
 }

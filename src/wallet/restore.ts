@@ -5,9 +5,7 @@ import { fromHex } from '../core/hex.js'
 
 /** What a regen command restores from; the secret itself never travels in argv. */
 export type RestoreSource =
-  | { kind: 'mnemonic'; text: string }
-  | { kind: 'seed'; text: string }
-  | { kind: 'polkadot-json'; json: string; password: string }
+  { kind: 'mnemonic'; text: string } | { kind: 'seed'; text: string } | { kind: 'polkadot-json'; json: string; password: string }
 
 /** A typed or piped secret: 0x-hex is a seed, words are a mnemonic. */
 export function classifySecret(text: string): RestoreSource {

@@ -64,7 +64,11 @@ export async function walletHotkey(flags: { 'wallet-path'?: string; 'wallet-name
 }
 
 /** An SS58 address, or else the name of one of the wallet's hotkeys (for --dest-hotkey). */
-export async function hotkeyByAddressOrName(flags: { 'wallet-path'?: string; 'wallet-name'?: string }, value: string, what: string): Promise<HotkeyTarget> {
+export async function hotkeyByAddressOrName(
+  flags: { 'wallet-path'?: string; 'wallet-name'?: string },
+  value: string,
+  what: string,
+): Promise<HotkeyTarget> {
   const text = value.trim()
   const { decodeAddress, parseAddress } = await import('../core/ss58.js')
   if (decodeAddress(text).ok) {

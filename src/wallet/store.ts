@@ -8,7 +8,17 @@ import type { Keypair } from '../keystore/keys.js'
 import { encodeAddress } from '../core/ss58.js'
 import { toHex } from '../core/hex.js'
 import { recoverWallet, withWalletLock } from './guard.js'
-import { assertKeyMatchesPublic, keyFileFacts, keyRecord, readRecords, recordKey, recordsPath, serializeRecords, sha256Hex, type KeyRecords } from './keycheck.js'
+import {
+  assertKeyMatchesPublic,
+  keyFileFacts,
+  keyRecord,
+  readRecords,
+  recordKey,
+  recordsPath,
+  serializeRecords,
+  sha256Hex,
+  type KeyRecords,
+} from './keycheck.js'
 import {
   keyPaths,
   parseKeyfileOf,
@@ -65,11 +75,15 @@ export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { o
     const files: PlannedFile[] = []
     for (const { k, paths } of planned) {
       const label = roleLabel(w, k.role)
-      if ((await pathExists(paths.key)) && !opts.overwrite) throw badInput(`the ${label} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
+      if ((await pathExists(paths.key)) && !opts.overwrite)
+        throw badInput(`the ${label} already exists; pass --overwrite to replace it`, 'KEY_EXISTS')
       const pubNow = await currentPublic(paths.pub)
       if (pubNow !== undefined && !opts.overwrite && pubNow !== toHex(k.publicKey)) {
         const named = pubNow === null ? 'it is unreadable' : `it names ${encodeAddress(Buffer.from(pubNow.slice(2), 'hex'))}`
-        throw badInput(`${pubFileName(k.role)} of wallet "${w.name}" is another key's (${named}); pass --overwrite to replace it`, 'KEY_EXISTS')
+        throw badInput(
+          `${pubFileName(k.role)} of wallet "${w.name}" is another key's (${named}); pass --overwrite to replace it`,
+          'KEY_EXISTS',
+        )
       }
       files.push({ path: paths.pub, data: serializePublicKeyfile(k.publicKey), mode: 0o644, replace: pubNow !== undefined })
       files.push({ path: paths.key, data: k.keyData, mode: 0o600, replace: opts.overwrite })
@@ -81,7 +95,12 @@ export async function saveKeys(w: WalletLocation, keys: PreparedKey[], opts: { o
   })
 }
 
-const recordsFile = (w: WalletLocation, records: KeyRecords): PlannedFile => ({ path: recordsPath(w), data: serializeRecords(records), mode: 0o600, replace: true })
+const recordsFile = (w: WalletLocation, records: KeyRecords): PlannedFile => ({
+  path: recordsPath(w),
+  data: serializeRecords(records),
+  mode: 0o600,
+  replace: true,
+})
 
 /** The public key a public file holds now (0x hex), null when it is there but unreadable, undefined when absent. */
 async function currentPublic(path: string): Promise<string | null | undefined> {
@@ -148,7 +167,8 @@ export async function readPublicKey(w: WalletLocation, role: KeyRole): Promise<P
   const pub = await readOptional(paths.pub, `the public key file of the ${what}`)
   if (pub) return publicInfo((await parseKeyfileOf(pub, `${pubFileName(role)} of wallet "${w.name}"`)).publicKey)
   const data = await readRequired(paths.key, `the ${what}`)
-  if (detectEncoding(data) !== 'plaintext') throw badInput(`the public key of the ${what} is missing (${paths.pub}) and the key is encrypted`, 'NOT_FOUND')
+  if (detectEncoding(data) !== 'plaintext')
+    throw badInput(`the public key of the ${what} is missing (${paths.pub}) and the key is encrypted`, 'NOT_FOUND')
   return publicInfo((await parseKeyfileOf(data, `the ${what}`)).publicKey)
 }
 
@@ -161,7 +181,10 @@ async function openKeyfile(w: WalletLocation, role: KeyRole, data: Uint8Array, p
   const what = roleLabel(w, role)
   const encoding = detectEncoding(data)
   if (encoding === 'unknown')
-    throw badInput(`the ${what} ${data.length === 0 ? 'is empty' : 'is not a keyfile tao or btcli can read (damaged, or an unknown format)'}`, 'CORRUPT_KEYFILE')
+    throw badInput(
+      `the ${what} ${data.length === 0 ? 'is empty' : 'is not a keyfile tao or btcli can read (damaged, or an unknown format)'}`,
+      'CORRUPT_KEYFILE',
+    )
   if (encoding === 'plaintext') return data
   try {
     return await decryptKeyfileData(data, await password(), `the ${what}`, { minPlaintext: KEYFILE_MIN_BYTES })
@@ -169,7 +192,9 @@ async function openKeyfile(w: WalletLocation, role: KeyRole, data: Uint8Array, p
     if (!(e instanceof TaoError && e.exitCode === 4)) throw e
     const record = (await readRecords(w))[recordKey(role)]
     if (record && record.sha256 !== sha256Hex(data))
-      throw locked(`wrong password for the ${what}, or the file is damaged: it changed since tao wrote it (${data.length} bytes now, ${record.size} then)`)
+      throw locked(
+        `wrong password for the ${what}, or the file is damaged: it changed since tao wrote it (${data.length} bytes now, ${record.size} then)`,
+      )
     throw locked(`wrong password for the ${what}`)
   }
 }
@@ -222,7 +247,8 @@ export async function reencryptKey(
   const sealed = await encryptKeyfileData(plain, await newPassword())
   await withWalletLock(w, [], async ({ base, taoDir }) => {
     const now = await readRequired(paths.key, `the ${what}`)
-    if (sha256Hex(now) !== sha256) throw failed(`the ${what} changed while its password was being changed; nothing was written, try again`, 'KEY_CHANGED')
+    if (sha256Hex(now) !== sha256)
+      throw failed(`the ${what} changed while its password was being changed; nothing was written, try again`, 'KEY_CHANGED')
     const records = await readRecords(w)
     records[recordKey(role)] = keyRecord(sealed, keypair.publicKey)
     await applyJournaled(base, taoDir, [{ path: paths.key, data: sealed, mode: 0o600, replace: true }, recordsFile(w, records)])

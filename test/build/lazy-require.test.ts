@@ -14,7 +14,15 @@ function run(source: string, modules: Record<string, unknown>) {
 }
 
 describe('lazyRequires (scripts/build/lazy-require.mjs)', () => {
-  const modules = { './a': { value: 42, Thing: class { made = true } }, './b': { f: () => 'b' } }
+  const modules = {
+    './a': {
+      value: 42,
+      Thing: class {
+        made = true
+      },
+    },
+    './b': { f: () => 'b' },
+  }
 
   it('loads a dependency on first use, not at load', () => {
     const source = `const a_1 = require("./a");\nexports.get = () => a_1.value;`

@@ -14,12 +14,16 @@ const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 describe('wallet balance against a real local chain', () => {
   let net: Localnet
   let wallets: string
-  const tao = (args: string[], env: Record<string, string> = {}) => runTao([...args, '--network', net.endpoint, '--wallet-path', wallets], { env })
+  const tao = (args: string[], env: Record<string, string> = {}) =>
+    runTao([...args, '--network', net.endpoint, '--wallet-path', wallets], { env })
 
   beforeAll(async () => {
     wallets = join(mkdtempSync(join(tmpdir(), 'tao-balance-')), 'wallets')
     net = await startLocalnet({ fund: { [BOB]: 42n * TAO + 5n } })
-    for (const [name, ss58] of [['alice', ALICE], ['bob', BOB]] as const) {
+    for (const [name, ss58] of [
+      ['alice', ALICE],
+      ['bob', BOB],
+    ] as const) {
       const r = await runTao(['wallet', 'regen-coldkeypub', '-w', name, '--ss58', ss58, '--wallet-path', wallets, '--json'])
       expect(r.code, r.stderr).toBe(0)
     }
@@ -34,11 +38,26 @@ describe('wallet balance against a real local chain', () => {
     const r = await tao(['wallet', 'balance', '-w', 'bob', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const [bob] = r.json.accounts
-    expect(bob).toMatchObject({ wallet: 'bob', wallets: ['bob'], coldkey: BOB, free: { rao: '42000000005', tao: '42.000000005' }, reserved: { rao: '0', tao: '0' }, stakeUnavailable: null })
+    expect(bob).toMatchObject({
+      wallet: 'bob',
+      wallets: ['bob'],
+      coldkey: BOB,
+      free: { rao: '42000000005', tao: '42.000000005' },
+      reserved: { rao: '0', tao: '0' },
+      stakeUnavailable: null,
+    })
     // Selling 5 alpha into 100 TAO / 200 alpha pays what the runtime's constant product gives, less than 5 × 0.5.
     const swap = alphaToTao({ taoIn: 100n * TAO, alphaIn: 200n * TAO, dynamic: true }, 5n * TAO).tao
     expect(swap).toBeLessThan(2_500_000_000n)
-    expect(bob.stakes).toEqual([{ hotkey: ALICE, netuid: 1, alpha: { rao: '5000000000', tao: '5' }, spotValue: { rao: '2500000000', tao: '2.5' }, swapValue: amountJson(swap) }])
+    expect(bob.stakes).toEqual([
+      {
+        hotkey: ALICE,
+        netuid: 1,
+        alpha: { rao: '5000000000', tao: '5' },
+        spotValue: { rao: '2500000000', tao: '2.5' },
+        swapValue: amountJson(swap),
+      },
+    ])
     expect(r.json.block).toBe(parseInt((await net.rpc('chain_getHeader', [])).number, 16))
     expect(bob.stakedSpotValue).toEqual({ rao: '2500000000', tao: '2.5' })
     expect(bob.stakedSwapValue).toEqual(amountJson(swap))
@@ -52,7 +71,9 @@ describe('wallet balance against a real local chain', () => {
     const alice = r.json.accounts.find((w: any) => w.wallet === 'alice')
     expect(BigInt(r.json.totals.free.rao)).toBe(BigInt(alice.free.rao) + 42n * TAO + 5n)
     expect(r.json.totals.stakedSpotValue.rao).toBe('2500000000')
-    expect(r.json.totals.stakedSwapValue.rao).toBe(alphaToTao({ taoIn: 100n * TAO, alphaIn: 200n * TAO, dynamic: true }, 5n * TAO).tao.toString())
+    expect(r.json.totals.stakedSwapValue.rao).toBe(
+      alphaToTao({ taoIn: 100n * TAO, alphaIn: 200n * TAO, dynamic: true }, 5n * TAO).tao.toString(),
+    )
     const human = await tao(['wallet', 'balance', '--all'])
     expect(human.stdout).toContain('TOTAL')
     expect(human.stdout).toContain('subnet 1')
@@ -80,9 +101,33 @@ describe('wallet balance against a real local chain', () => {
   it("warns when a wallet's coldkeypub.txt is not its coldkey (the balance shown is the public file's)", async () => {
     const words = join(wallets, '..', 'words')
     writeFileSync(words, 'bottom drive obey lake curtain smoke basket hold race lonely fit walk')
-    const made = await runTao(['wallet', 'regen-coldkey', '-w', 'odd', '--mnemonic-file', words, '--no-password', '--wallet-path', wallets, '--no-prompt', '--json'])
+    const made = await runTao([
+      'wallet',
+      'regen-coldkey',
+      '-w',
+      'odd',
+      '--mnemonic-file',
+      words,
+      '--no-password',
+      '--wallet-path',
+      wallets,
+      '--no-prompt',
+      '--json',
+    ])
     expect(made.code, made.stderr).toBe(0)
-    const pub = await runTao(['wallet', 'regen-coldkeypub', '-w', 'odd', '--ss58', BOB, '--overwrite', '--allow-mismatch', '--wallet-path', wallets, '--json'])
+    const pub = await runTao([
+      'wallet',
+      'regen-coldkeypub',
+      '-w',
+      'odd',
+      '--ss58',
+      BOB,
+      '--overwrite',
+      '--allow-mismatch',
+      '--wallet-path',
+      wallets,
+      '--json',
+    ])
     expect(pub.code, pub.stderr).toBe(0)
     try {
       const r = await tao(['wallet', 'balance', '-w', 'odd', '--json'])
@@ -104,7 +149,9 @@ describe('wallet balance against a real local chain', () => {
   })
 
   it('an unreachable node exits 3 quickly', async () => {
-    const r = await runTao(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], { env: { TAO_CONNECT_TIMEOUT: '2000' } })
+    const r = await runTao(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], {
+      env: { TAO_CONNECT_TIMEOUT: '2000' },
+    })
     expect(r.code).toBe(3)
   })
 })

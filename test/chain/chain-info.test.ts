@@ -93,7 +93,12 @@ describe('chain info against a real local chain', { timeout: 240_000 }, () => {
     ]
     for (const [issuance, emission, halvings, next] of cases) {
       await net.setStorage({
-        SubtensorModule: { TotalIssuance: issuance.toString(), BlockEmission: '7', SubnetMechanism: [[[1], null]], SubnetTAO: [[[1], (1000n * TAO).toString()]] },
+        SubtensorModule: {
+          TotalIssuance: issuance.toString(),
+          BlockEmission: '7',
+          SubnetMechanism: [[[1], null]],
+          SubnetTAO: [[[1], (1000n * TAO).toString()]],
+        },
       })
       const j = await info()
       expect(j.issuance.rao, 'the issuance just written').toBe(issuance.toString())
@@ -104,7 +109,9 @@ describe('chain info against a real local chain', { timeout: 240_000 }, () => {
       expect(j.nextHalving.blocks).toBe(Number(blocksToEmit(next - issuance, emission)))
       await net.newBlock()
       const best = await net.rpc('chain_getBlockHash', [])
-      expect(BigInt((await stored(best, 'SubtensorModule', 'BlockEmission')) as bigint), `the runtime's emission at ${issuance}`).toBe(emission)
+      expect(BigInt((await stored(best, 'SubtensorModule', 'BlockEmission')) as bigint), `the runtime's emission at ${issuance}`).toBe(
+        emission,
+      )
     }
   })
 

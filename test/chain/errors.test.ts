@@ -32,9 +32,12 @@ describe('errors against a real local chain', () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-errors-chain-'))
     net = await startLocalnet({ fund: { [SENDER]: 100n * TAO } })
     writeFileSync(join(dir, 'words'), DEV_PHRASE)
-    const regen = await runTao(['wallet', 'regen-coldkey', '-w', 'sender', '--mnemonic-file', join(dir, 'words'), '--wallet-path', join(dir, 'wallets'), '-y'], {
-      env: { TAO_PASSWORD: PASSWORD },
-    })
+    const regen = await runTao(
+      ['wallet', 'regen-coldkey', '-w', 'sender', '--mnemonic-file', join(dir, 'words'), '--wallet-path', join(dir, 'wallets'), '-y'],
+      {
+        env: { TAO_PASSWORD: PASSWORD },
+      },
+    )
     expect(regen.code, regen.stderr).toBe(0)
   })
   afterAll(async () => {
@@ -65,7 +68,9 @@ describe('errors against a real local chain', () => {
     const long = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '1', '--era', '2401', '-y', '--json'])
     expect(long.code, long.stderr).toBe(2)
     expectOneLine(long.stderr)
-    expect(long.json.error.message).toMatch(/--era 2401 is longer than this runtime keeps block hashes \(System\.BlockHashCount = 2400\) \(spec 218\)/)
+    expect(long.json.error.message).toMatch(
+      /--era 2401 is longer than this runtime keeps block hashes \(System\.BlockHashCount = 2400\) \(spec 218\)/,
+    )
     // Above 4096 the era phase is quantised and the signature would not match (badProof): refused by the flag.
     const huge = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '1', '--era', '65536', '-y', '--json'])
     expect(huge.code, huge.stderr).toBe(2)

@@ -28,9 +28,12 @@ describe('a node that freezes after submission', () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-frozen-'))
     net = await startLocalnet({ fund: { [SENDER]: 100n * TAO } })
     writeFileSync(join(dir, 'words'), DEV_PHRASE)
-    const regen = await runTao(['wallet', 'regen-coldkey', '-w', 'sender', '--mnemonic-file', join(dir, 'words'), '--wallet-path', join(dir, 'wallets'), '-y'], {
-      env: { TAO_PASSWORD: PASSWORD },
-    })
+    const regen = await runTao(
+      ['wallet', 'regen-coldkey', '-w', 'sender', '--mnemonic-file', join(dir, 'words'), '--wallet-path', join(dir, 'wallets'), '-y'],
+      {
+        env: { TAO_PASSWORD: PASSWORD },
+      },
+    )
     expect(regen.code, regen.stderr).toBe(0)
   })
   afterAll(async () => {
@@ -42,7 +45,22 @@ describe('a node that freezes after submission', () => {
   it('wallet transfer: exit 5 ("may or may not have landed") within the deadline, progress meanwhile, and the process ends with its message', async () => {
     const before = await nonce()
     await net.rpc('dev_setBlockBuildMode', ['Manual'])
-    const args = ['wallet', 'transfer', '--dest', BOB, '--amount', '1', '-y', '--json', '--network', net.endpoint, '--wallet-path', join(dir, 'wallets'), '-w', 'sender']
+    const args = [
+      'wallet',
+      'transfer',
+      '--dest',
+      BOB,
+      '--amount',
+      '1',
+      '-y',
+      '--json',
+      '--network',
+      net.endpoint,
+      '--wallet-path',
+      join(dir, 'wallets'),
+      '-w',
+      'sender',
+    ]
     const started = Date.now()
     const child = spawn(process.execPath, [taoBin, ...args], {
       cwd: repoRoot,
@@ -59,7 +77,9 @@ describe('a node that freezes after submission', () => {
     })
     // Killed only if it outlives the deadline by far: the assertions below then say why.
     const killer = setTimeout(() => child.kill('SIGKILL'), (DEADLINE_S + 60) * 1000)
-    const closed = new Promise<{ code: number | null; at: number }>((resolve) => child.once('close', (code) => resolve({ code, at: Date.now() })))
+    const closed = new Promise<{ code: number | null; at: number }>((resolve) =>
+      child.once('close', (code) => resolve({ code, at: Date.now() })),
+    )
     try {
       // Freeze the node once it holds the transaction in its pool: the CLI now waits for a block.
       for (let i = 0; i < 600 && (await net.rpc('author_pendingExtrinsics')).length === 0; i++) await new Promise((r) => setTimeout(r, 100))

@@ -41,7 +41,10 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
   const wallets = () => join(dir, 'wallets')
   const tao = (args: string[]) => runTao([...args, '--network', net.endpoint], { cwd: dir })
   const vote = (args: string[]) =>
-    runTao(['governance', 'vote', ...args, '--network', net.endpoint, '--wallet-path', wallets()], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
+    runTao(['governance', 'vote', ...args, '--network', net.endpoint, '--wallet-path', wallets()], {
+      env: { TAO_PASSWORD: PASSWORD },
+      cwd: dir,
+    })
   const wallet = (args: string[]) => runTao(['wallet', ...args, '--wallet-path', wallets()], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
   /** Read a storage value at the best block with plain RPC, decoded with the runtime's metadata. */
   const stored = async (pallet: string, item: string, ...keys: unknown[]) => {
@@ -56,11 +59,16 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
   const propose = async (by: typeof alice, remark: number[]) => {
     const proposal = { type: 'System', value: { type: 'remark', value: { remark: new Uint8Array(remark) } } }
     const length = chain.metadata.encodeCall('System', 'remark', { remark: new Uint8Array(remark) }).length
-    const r = await chain.send(chain.call('Triumvirate', 'propose', { proposal, length_bound: length, duration: MOTION_BLOCKS }), by, { waitFor: 'inclusion' })
+    const r = await chain.send(chain.call('Triumvirate', 'propose', { proposal, length_bound: length, duration: MOTION_BLOCKS }), by, {
+      waitFor: 'inclusion',
+    })
     expect(r.status).toBe('landed')
     if (r.status !== 'landed') throw new Error('not landed')
     expect(r.ok, JSON.stringify(r.error)).toBe(true)
-    const event = r.events.find((e) => e.pallet === 'Triumvirate' && e.name === 'Proposed')!.data as { proposal_hash: string; account: string }
+    const event = r.events.find((e) => e.pallet === 'Triumvirate' && e.name === 'Proposed')!.data as {
+      proposal_hash: string
+      account: string
+    }
     return { hash: event.proposal_hash.toLowerCase(), block: r.blockNumber }
   }
 
@@ -84,7 +92,18 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
     writeFileSync(join(dir, 'hotkey-words'), hot.json.mnemonic)
     const impostor = await wallet(['create', '-w', 'impostor', '-y', '--json'])
     expect(impostor.code, impostor.stderr).toBe(0)
-    const same = await wallet(['regen-hotkey', '-w', 'impostor', '-H', 'senate', '--mnemonic-file', join(dir, 'hotkey-words'), '--overwrite', '-y', '--json'])
+    const same = await wallet([
+      'regen-hotkey',
+      '-w',
+      'impostor',
+      '-H',
+      'senate',
+      '--mnemonic-file',
+      join(dir, 'hotkey-words'),
+      '--overwrite',
+      '-y',
+      '--json',
+    ])
     expect(same.code, same.stderr).toBe(0)
     expect(same.json.ss58).toBe(senateHotkey)
 
@@ -104,14 +123,20 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
   })
 
   it('the local runtime has the senate governance the commands need', () => {
-    for (const feature of ['members', 'proposals', 'vote', 'sudo-key'] as const) expect(governanceAvailability(chain.metadata, feature)).toEqual({ available: true })
+    for (const feature of ['members', 'proposals', 'vote', 'sudo-key'] as const)
+      expect(governanceAvailability(chain.metadata, feature)).toEqual({ available: true })
   })
 
   it('members: the senate hotkeys and the triumvirate, as stored', async () => {
     const r = await tao(['governance', 'members', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const head = parseInt((await net.rpc('chain_getHeader', [])).number, 16)
-    expect(r.json).toEqual({ network: net.endpoint, block: head, senate: await stored('SenateMembers', 'Members'), triumvirate: await stored('Triumvirate', 'Members') })
+    expect(r.json).toEqual({
+      network: net.endpoint,
+      block: head,
+      senate: await stored('SenateMembers', 'Members'),
+      triumvirate: await stored('Triumvirate', 'Members'),
+    })
     expect(r.json.senate).toContain(senateHotkey)
     expect(r.json.triumvirate).toEqual([alice.ss58, bob.ss58])
     const human = await tao(['governance', 'members'])
@@ -200,8 +225,12 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
     const cases: Array<[string, string[], string]> = [
       ['the same vote again', ['-w', 'senator', '-H', 'senate', '--proposal', hash, '--nay'], 'DUPLICATE_VOTE'],
       ['a hotkey outside the senate', ['-w', 'senator', '-H', 'outsider', '--proposal', hash, '--aye'], 'NOT_SENATE_MEMBER'],
-      ["a senate hotkey this coldkey does not own", ['-w', 'impostor', '-H', 'senate', '--proposal', hash, '--aye'], 'NOT_HOTKEY_OWNER'],
-      ['a proposal that does not exist', ['-w', 'senator', '-H', 'senate', '--proposal', '0x' + 'ab'.repeat(32), '--aye'], 'UNKNOWN_PROPOSAL'],
+      ['a senate hotkey this coldkey does not own', ['-w', 'impostor', '-H', 'senate', '--proposal', hash, '--aye'], 'NOT_HOTKEY_OWNER'],
+      [
+        'a proposal that does not exist',
+        ['-w', 'senator', '-H', 'senate', '--proposal', '0x' + 'ab'.repeat(32), '--aye'],
+        'UNKNOWN_PROPOSAL',
+      ],
     ]
     for (const [what, args, code] of cases) {
       const n = await nonce(SENATOR)
@@ -234,10 +263,33 @@ describe('governance against a real local chain', { timeout: 300_000 }, () => {
   })
 
   it('refuses a malformed hash or a missing --aye/--nay before connecting (exit 2)', async () => {
-    const bad = await runTao(['governance', 'vote', '-w', 'senator', '-H', 'senate', '--proposal', '0x1234', '--aye', '--network', 'ws://127.0.0.1:1', '--wallet-path', wallets()])
+    const bad = await runTao([
+      'governance',
+      'vote',
+      '-w',
+      'senator',
+      '-H',
+      'senate',
+      '--proposal',
+      '0x1234',
+      '--aye',
+      '--network',
+      'ws://127.0.0.1:1',
+      '--wallet-path',
+      wallets(),
+    ])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/proposal hash/)
-    const neither = await runTao(['governance', 'vote', '-w', 'senator', '--proposal', '0x' + 'ab'.repeat(32), '--network', 'ws://127.0.0.1:1'])
+    const neither = await runTao([
+      'governance',
+      'vote',
+      '-w',
+      'senator',
+      '--proposal',
+      '0x' + 'ab'.repeat(32),
+      '--network',
+      'ws://127.0.0.1:1',
+    ])
     expect(neither.code).toBe(2)
     expect(neither.stderr).toMatch(/aye|nay/)
   })

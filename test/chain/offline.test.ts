@@ -70,9 +70,28 @@ describe('offline signing', () => {
 
   it('--offline FILE signs with no node (the fee unknown), tx decode checks it offline and online, tx submit lands it once', async () => {
     const before = { nonce: await nonce(), bob: await free(BOB) }
-    const json = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '1.25', '--offline', ctxFile(), ...wallets(), ...NO_NODE, '--json'])
+    const json = await tao([
+      'wallet',
+      'transfer',
+      '--dest',
+      BOB,
+      '--amount',
+      '1.25',
+      '--offline',
+      ctxFile(),
+      ...wallets(),
+      ...NO_NODE,
+      '--json',
+    ])
     expect(json.code, json.stderr).toBe(0)
-    expect(json.json).toMatchObject({ status: 'dry-run', call: 'Balances.transfer_keep_alive', signer: SENDER, nonce: before.nonce, fee: null, estimatedFee: null })
+    expect(json.json).toMatchObject({
+      status: 'dry-run',
+      call: 'Balances.transfer_keep_alive',
+      signer: SENDER,
+      nonce: before.nonce,
+      fee: null,
+      estimatedFee: null,
+    })
     expect(json.json.amount).toEqual({ rao: '1250000000', tao: '1.25' })
     const plain = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '1.25', '--offline', ctxFile(), ...wallets(), ...NO_NODE])
     expect(plain.code, plain.stderr).toBe(0)
@@ -83,7 +102,12 @@ describe('offline signing', () => {
     // Decoded without a node, from the context: the signature holds, the amount is an amount.
     const offline = await tao(['tx', 'decode', '--file', join(dir, 'tx.hex'), '--offline', ctxFile(), ...NO_NODE, '--json'])
     expect(offline.code, offline.stderr).toBe(0)
-    expect(offline.json).toMatchObject({ call: 'Balances.transfer_keep_alive', signer: SENDER, nonce: before.nonce, signatureCheck: { status: 'valid', reason: null } })
+    expect(offline.json).toMatchObject({
+      call: 'Balances.transfer_keep_alive',
+      signer: SENDER,
+      nonce: before.nonce,
+      signatureCheck: { status: 'valid', reason: null },
+    })
     expect(offline.json.args.value).toEqual({ rao: '1250000000', tao: '1.25' })
     // Without --json: a view for people, not JSON.
     const text = await tao(['tx', 'decode', '--file', join(dir, 'tx.hex'), '--network', net.endpoint])
@@ -101,7 +125,22 @@ describe('offline signing', () => {
     expect(await free(BOB)).toBe(before.bob + 1_250_000_000n)
 
     // A second one from the same context: the next nonce, immortal; it lands too.
-    const second = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '2', '--offline', ctxFile(), '--nonce', String(before.nonce + 1), '--era', '0', ...wallets(), ...NO_NODE])
+    const second = await tao([
+      'wallet',
+      'transfer',
+      '--dest',
+      BOB,
+      '--amount',
+      '2',
+      '--offline',
+      ctxFile(),
+      '--nonce',
+      String(before.nonce + 1),
+      '--era',
+      '0',
+      ...wallets(),
+      ...NO_NODE,
+    ])
     expect(second.code, second.stderr).toBe(0)
     const landed = await tao(['tx', 'submit', second.stdout.trim(), '--network', net.endpoint, '--json'])
     expect(landed.code, landed.stderr).toBe(0)
@@ -114,7 +153,10 @@ describe('offline signing', () => {
     // The amount is the call's last bytes (Compact<u64>): change one of its bits.
     const last = hex.slice(-2)
     const tampered = hex.slice(0, -2) + (Number.parseInt(last, 16) ^ 0x04).toString(16).padStart(2, '0')
-    for (const where of [['--network', net.endpoint], ['--offline', ctxFile(), ...NO_NODE]]) {
+    for (const where of [
+      ['--network', net.endpoint],
+      ['--offline', ctxFile(), ...NO_NODE],
+    ]) {
       const r = await tao(['tx', 'decode', tampered, ...where, '--json'])
       expect(r.code, r.stderr).toBe(1)
       expect(r.json.error).toMatchObject({ code: 'BAD_SIGNATURE', exitCode: 1 })
@@ -130,18 +172,57 @@ describe('offline signing', () => {
   })
 
   it('offline, a command that must read the chain says so before anything is signed (exit 2, NEEDS_NODE); a context for another key is refused', async () => {
-    const stake = await tao(['stake', 'add', '--netuid', '1', '--amount', '1', '--hotkey-ss58', BOB, '--offline', ctxFile(), ...wallets(), ...NO_NODE, '-y', '--json'])
+    const stake = await tao([
+      'stake',
+      'add',
+      '--netuid',
+      '1',
+      '--amount',
+      '1',
+      '--hotkey-ss58',
+      BOB,
+      '--offline',
+      ctxFile(),
+      ...wallets(),
+      ...NO_NODE,
+      '-y',
+      '--json',
+    ])
     expect(stake.code, stake.stderr).toBe(2)
     expect(stake.json.error.code).toBe('NEEDS_NODE')
     expect(stake.stderr.trim().split('\n')).toHaveLength(1)
     const other = keypairFromUri('//offline-other').ss58
     const ctx = JSON.parse(readFileSync(ctxFile(), 'utf8'))
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...ctx, signer: other }))
-    const wrong = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '1', '--offline', join(dir, 'other.json'), ...wallets(), ...NO_NODE, '--json'])
+    const wrong = await tao([
+      'wallet',
+      'transfer',
+      '--dest',
+      BOB,
+      '--amount',
+      '1',
+      '--offline',
+      join(dir, 'other.json'),
+      ...wallets(),
+      ...NO_NODE,
+      '--json',
+    ])
     expect(wrong.code, wrong.stderr).toBe(2)
     expect(wrong.json.error.code).toBe('OFFLINE_SIGNER')
     writeFileSync(join(dir, 'junk.json'), '{"format":"something else"}')
-    const junk = await tao(['wallet', 'transfer', '--dest', BOB, '--amount', '1', '--offline', join(dir, 'junk.json'), ...wallets(), ...NO_NODE, '--json'])
+    const junk = await tao([
+      'wallet',
+      'transfer',
+      '--dest',
+      BOB,
+      '--amount',
+      '1',
+      '--offline',
+      join(dir, 'junk.json'),
+      ...wallets(),
+      ...NO_NODE,
+      '--json',
+    ])
     expect(junk.code, junk.stderr).toBe(2)
     expect(junk.json.error.code).toBe('BAD_OFFLINE_CONTEXT')
   })

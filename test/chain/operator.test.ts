@@ -30,7 +30,11 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
 
   const walletPath = () => join(dir, 'wallets')
   const tao = (args: string[], env: Record<string, string> = {}) =>
-    runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], { env: { TAO_PASSWORD: PASSWORD, ...env }, cwd: dir, timeoutMs: 240_000 })
+    runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], {
+      env: { TAO_PASSWORD: PASSWORD, ...env },
+      cwd: dir,
+      timeoutMs: 240_000,
+    })
   const offline = (args: string[]) =>
     runTao([...args, '-y', '--network', 'ws://127.0.0.1:1', '--wallet-path', walletPath()], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
   /** A storage value at a block (the default when the entry is absent). */
@@ -45,7 +49,8 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
   const hashOf = (n: number) => chain.rpc<string>('chain_getBlockHash', [n])
   const freeAt = async (hash: string, ss58: string): Promise<bigint> => BigInt((await at(hash, 'System', 'Account', ss58)).data.free)
   const nonce = async (ss58: string) => (await chain.account(ss58)).nonce
-  const fund = (ss58: string, free: bigint) => net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
+  const fund = (ss58: string, free: bigint) =>
+    net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
   const errorLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('Error:'))
 
   async function createWallet(name: string, hotkeys: string[] = []): Promise<void> {
@@ -64,7 +69,12 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
     dir = mkdtempSync(join(tmpdir(), 'tao-operator-'))
     net = await startLocalnet()
     chain = await connect(net.endpoint, { cache: false })
-    await Promise.all([createWallet('owner', ['validator', 'old', 'fresh']), createWallet('other'), createWallet('leaving'), createWallet('arrival')])
+    await Promise.all([
+      createWallet('owner', ['validator', 'old', 'fresh']),
+      createWallet('other'),
+      createWallet('leaving'),
+      createWallet('arrival'),
+    ])
     for (const name of ['owner', 'other', 'leaving']) await fund(w[name]!.ss58, 10_000n * TAO)
     const owner = w.owner!
     netuid = await createSubnet(chain, { owner: owner.uri, hotkey: owner.hotkeys.default! })
@@ -84,7 +94,24 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
   describe('axon', () => {
     it('axon set (IPv4): the axon the chain stored at the landed block is what was asked and what the report says', async () => {
       const hotkey = w.owner!.hotkeys.validator!
-      const r = await tao(['axon', 'set', '-w', 'owner', '-H', 'validator', '--netuid', String(netuid), '--ip', '203.0.113.7', '--port', '8091', '--version', '7', '-y', '--json'])
+      const r = await tao([
+        'axon',
+        'set',
+        '-w',
+        'owner',
+        '-H',
+        'validator',
+        '--netuid',
+        String(netuid),
+        '--ip',
+        '203.0.113.7',
+        '--port',
+        '8091',
+        '--version',
+        '7',
+        '-y',
+        '--json',
+      ])
       expect(r.code, r.stderr).toBe(0)
       expect(r.json.call).toBe('SubtensorModule.serve_axon')
       expect(r.json.signer).toBe(hotkey)
@@ -93,12 +120,34 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(stored).toMatchObject({ ip: 0xcb007107n, port: 8091, ip_type: 4, protocol: 4, version: 7, placeholder1: 0, placeholder2: 0 })
       expect(BigInt(stored.block)).toBe(BigInt(r.json.block))
       expect(r.json.axon).toEqual({ ip: '203.0.113.7', port: 8091, version: 7, protocol: 4, block: r.json.block })
-      expect(r.json).toMatchObject({ hotkey, netuid, uid: await at(r.json.blockHash, 'SubtensorModule', 'Uids', netuid, hotkey), ip: '203.0.113.7', ipType: 4, port: 8091 })
+      expect(r.json).toMatchObject({
+        hotkey,
+        netuid,
+        uid: await at(r.json.blockHash, 'SubtensorModule', 'Uids', netuid, hotkey),
+        ip: '203.0.113.7',
+        ipType: 4,
+        port: 8091,
+      })
     })
 
     it('axon set (IPv6) replaces it; the preview showed the axon before', async () => {
       const hotkey = w.owner!.hotkeys.validator!
-      const r = await tao(['axon', 'set', '-w', 'owner', '-H', 'validator', '--netuid', String(netuid), '--ip', '2001:db8::7', '--port', '9000', '-y', '--json'])
+      const r = await tao([
+        'axon',
+        'set',
+        '-w',
+        'owner',
+        '-H',
+        'validator',
+        '--netuid',
+        String(netuid),
+        '--ip',
+        '2001:db8::7',
+        '--port',
+        '9000',
+        '-y',
+        '--json',
+      ])
       expect(r.code, r.stderr).toBe(0)
       expect(r.stderr).toMatch(/axon now: 203\.0\.113\.7:8091 \(version 7/)
       const stored = await at(r.json.blockHash, 'SubtensorModule', 'Axons', netuid, hotkey)
@@ -111,7 +160,22 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       const validator = w.owner!.hotkeys.validator!
       await net.setStorage({ SubtensorModule: { ServingRateLimit: [[[netuid], '1000']] } })
       const n0 = await nonce(validator)
-      const limited = await tao(['axon', 'set', '-w', 'owner', '-H', 'validator', '--netuid', String(netuid), '--ip', '203.0.113.8', '--port', '8091', '-y', '--json'])
+      const limited = await tao([
+        'axon',
+        'set',
+        '-w',
+        'owner',
+        '-H',
+        'validator',
+        '--netuid',
+        String(netuid),
+        '--ip',
+        '203.0.113.8',
+        '--port',
+        '8091',
+        '-y',
+        '--json',
+      ])
       expect(limited.code, limited.stderr).toBe(1)
       expect(limited.json.error.code).toBe('SERVING_RATE_LIMIT')
       expect(errorLines(limited.stderr)).toEqual([expect.stringMatching(/one axon update per 1000 blocks.*nothing was signed/)])
@@ -120,7 +184,22 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
 
       const fresh = w.owner!.hotkeys.fresh!
       const f0 = await nonce(fresh)
-      const unregistered = await tao(['axon', 'set', '-w', 'owner', '-H', 'fresh', '--netuid', String(netuid), '--ip', '203.0.113.9', '--port', '8091', '-y', '--json'])
+      const unregistered = await tao([
+        'axon',
+        'set',
+        '-w',
+        'owner',
+        '-H',
+        'fresh',
+        '--netuid',
+        String(netuid),
+        '--ip',
+        '203.0.113.9',
+        '--port',
+        '8091',
+        '-y',
+        '--json',
+      ])
       expect(unregistered.code, unregistered.stderr).toBe(1)
       expect(unregistered.json.error.code).toBe('NOT_REGISTERED')
       expect(await nonce(fresh)).toBe(f0)
@@ -138,7 +217,22 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(await nonce(validator)).toBe(n0)
       expect(await chain.storage('SubtensorModule', 'Axons', netuid, validator)).toEqual(before)
       // Set with the zero address the same runtime rule applies.
-      const zero = await tao(['axon', 'set', '-w', 'owner', '-H', 'validator', '--netuid', String(netuid), '--ip', '0.0.0.0', '--port', '1', '-y', '--json'])
+      const zero = await tao([
+        'axon',
+        'set',
+        '-w',
+        'owner',
+        '-H',
+        'validator',
+        '--netuid',
+        String(netuid),
+        '--ip',
+        '0.0.0.0',
+        '--port',
+        '1',
+        '-y',
+        '--json',
+      ])
       expect(zero.code, zero.stderr).toBe(2)
       expect(zero.json.error.code).toBe('BAD_IP')
       expect(await nonce(validator)).toBe(n0)
@@ -162,7 +256,21 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
 
   describe('subnets set-hyperparameter', () => {
     const set = (name: string, value: string, wallet = 'owner', extra: string[] = []) =>
-      tao(['subnets', 'set-hyperparameter', '-w', wallet, '--netuid', String(netuid), '--name', name, '--value', value, '-y', '--json', ...extra])
+      tao([
+        'subnets',
+        'set-hyperparameter',
+        '-w',
+        wallet,
+        '--netuid',
+        String(netuid),
+        '--name',
+        name,
+        '--value',
+        value,
+        '-y',
+        '--json',
+        ...extra,
+      ])
 
     it('immunity_period by the owner: the AdminUtils call found from the metadata, current and new in the preview and report, the value stored', async () => {
       const before = await chain.storage('SubtensorModule', 'ImmunityPeriod', netuid)
@@ -172,7 +280,14 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(r.json.signer).toBe(w.owner!.ss58)
       expect(r.stderr).toMatch(new RegExp(`immunity_period of subnet ${netuid}: ${before} blocks → 5000 blocks`))
       expect(await at(r.json.blockHash, 'SubtensorModule', 'ImmunityPeriod', netuid)).toBe(5000)
-      expect(r.json).toMatchObject({ netuid, name: 'immunity_period', unit: 'blocks', current: { value: before, normalized: null }, new: { value: 5000 }, stored: { value: 5000 } })
+      expect(r.json).toMatchObject({
+        netuid,
+        name: 'immunity_period',
+        unit: 'blocks',
+        current: { value: before, normalized: null },
+        new: { value: 5000 },
+        stored: { value: 5000 },
+      })
     })
 
     it('fractions go back to the runtime’s integers (u16 of 65535, millionths); TAO to rao; flags', async () => {
@@ -202,7 +317,9 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       const r = await set('immunity_period', '100', 'other')
       expect(r.code, r.stderr).toBe(1)
       expect(r.json.error.code).toBe('NOT_SUBNET_OWNER')
-      expect(errorLines(r.stderr)).toEqual([expect.stringMatching(new RegExp(`subnet ${netuid} is owned by ${w.owner!.ss58}.*nothing was signed`))])
+      expect(errorLines(r.stderr)).toEqual([
+        expect.stringMatching(new RegExp(`subnet ${netuid} is owned by ${w.owner!.ss58}.*nothing was signed`)),
+      ])
       expect(await nonce(w.other!.ss58)).toBe(n0)
       expect(await chain.storage('SubtensorModule', 'ImmunityPeriod', netuid)).toBe(5000)
     })
@@ -242,7 +359,19 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
     })
 
     it("signed by the owner, submitted after the subnet changed hands: the runtime's BadOrigin is reported by name and nothing changes", async () => {
-      const dry = await tao(['subnets', 'set-hyperparameter', '-w', 'owner', '--netuid', String(netuid), '--name', 'immunity_period', '--value', '42', '--dry-run'])
+      const dry = await tao([
+        'subnets',
+        'set-hyperparameter',
+        '-w',
+        'owner',
+        '--netuid',
+        String(netuid),
+        '--name',
+        'immunity_period',
+        '--value',
+        '42',
+        '--dry-run',
+      ])
       expect(dry.code, dry.stderr).toBe(0)
       await net.setStorage({ SubtensorModule: { SubnetOwner: [[[netuid], w.other!.ss58]] } })
       try {
@@ -267,7 +396,14 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(r.code, r.stderr).toBe(0)
       expect(r.json.call).toBe('SubtensorModule.swap_hotkey')
       expect(r.stderr).toMatch(/cost τ1, taken from the coldkey and burned/)
-      expect(r.json).toMatchObject({ coldkey: w.owner!.ss58, oldHotkey: old, newHotkey: fresh, netuid: null, subnets: [netuid], cost: { rao: cost.toString() } })
+      expect(r.json).toMatchObject({
+        coldkey: w.owner!.ss58,
+        oldHotkey: old,
+        newHotkey: fresh,
+        netuid: null,
+        subnets: [netuid],
+        cost: { rao: cost.toString() },
+      })
       const block = r.json.blockHash
       expect(await at(block, 'SubtensorModule', 'Owner', fresh)).toBe(w.owner!.ss58)
       expect(await at(block, 'SubtensorModule', 'Uids', netuid, fresh)).toBe(uid)
@@ -277,7 +413,9 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(r.json.uids).toEqual([{ netuid, uid }])
       expect(r.json.newHotkeyOwner).toBe(w.owner!.ss58)
       expect(BigInt(r.json.costPaid.rao)).toBe(cost)
-      expect((await freeAt(await parentOf(block), w.owner!.ss58)) - (await freeAt(block, w.owner!.ss58))).toBe(cost + BigInt(r.json.fee.rao))
+      expect((await freeAt(await parentOf(block), w.owner!.ss58)) - (await freeAt(block, w.owner!.ss58))).toBe(
+        cost + BigInt(r.json.fee.rao),
+      )
     })
 
     it('refusals before signing: the same key (exit 2), a netuid spec 218 does not take (exit 2), a new hotkey already registered, a hotkey of another coldkey, the rate limit (exit 1)', async () => {
@@ -286,7 +424,20 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(same.code, same.stderr).toBe(2)
       expect(errorLines(same.stderr)).toEqual([expect.stringMatching(/--new-hotkey is the hotkey being swapped/)])
 
-      const withNetuid = await tao(['wallet', 'swap-hotkey', '-w', 'owner', '-H', 'fresh', '--new-hotkey', 'old', '--netuid', String(netuid), '-y', '--json'])
+      const withNetuid = await tao([
+        'wallet',
+        'swap-hotkey',
+        '-w',
+        'owner',
+        '-H',
+        'fresh',
+        '--new-hotkey',
+        'old',
+        '--netuid',
+        String(netuid),
+        '-y',
+        '--json',
+      ])
       expect(withNetuid.code, withNetuid.stderr).toBe(2)
       expect(withNetuid.json.error.message).toMatch(/spec 218\) swaps a hotkey on every subnet at once/)
 
@@ -295,7 +446,18 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(registered.json.error.code).toBe('HOTKEY_REGISTERED')
 
       const o0 = await nonce(w.other!.ss58)
-      const notMine = await tao(['wallet', 'swap-hotkey', '-w', 'other', '--hotkey-ss58', w.owner!.hotkeys.validator!, '--new-hotkey', 'default', '-y', '--json'])
+      const notMine = await tao([
+        'wallet',
+        'swap-hotkey',
+        '-w',
+        'other',
+        '--hotkey-ss58',
+        w.owner!.hotkeys.validator!,
+        '--new-hotkey',
+        'default',
+        '-y',
+        '--json',
+      ])
       expect(notMine.code, notMine.stderr).toBe(1)
       expect(notMine.json.error.code).toBe('NOT_HOTKEY_OWNER')
       expect(await nonce(w.other!.ss58)).toBe(o0)
@@ -325,13 +487,26 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
 
     it('without -y it asks for the new coldkey’s last 6 characters to be typed: a wrong answer cancels, nothing signed', async () => {
       const n0 = await nonce(w.leaving!.ss58)
-      const command = ['node', taoBin, 'wallet', 'swap-coldkey', '-w', 'leaving', '--new-coldkey', 'arrival', '--network', net.endpoint, '--wallet-path', walletPath()]
+      const command = [
+        'node',
+        taoBin,
+        'wallet',
+        'swap-coldkey',
+        '-w',
+        'leaving',
+        '--new-coldkey',
+        'arrival',
+        '--network',
+        net.endpoint,
+        '--wallet-path',
+        walletPath(),
+      ]
       const term = await openTerminal({
         columns: 200,
         rows: 50,
         dir,
         env: { ...cleanEnv(), TAO_PASSWORD: PASSWORD },
-        script: [command.map((a) => `'${a}'`).join(' '), "printf 'EXIT=%s\\n' \"$?\"", 'sleep 600'].join('\n'),
+        script: [command.map((a) => `'${a}'`).join(' '), 'printf \'EXIT=%s\\n\' "$?"', 'sleep 600'].join('\n'),
       })
       try {
         await term.waitFor((s) => /last 6 characters to confirm/.test(s), 'the typed confirmation', 120_000)
@@ -431,7 +606,11 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(r.json.totals.neurons).toBe(3)
       expect(BigInt(r.json.totals.stakeValue.rao)).toBe(sum((n) => n.stakeValue.rao))
       expect(r.json.totals.bySubnet).toEqual([
-        expect.objectContaining({ netuid, neurons: 3, alphaStake: expect.objectContaining({ rao: sum((n) => n.alphaStake.rao).toString() }) }),
+        expect.objectContaining({
+          netuid,
+          neurons: 3,
+          alphaStake: expect.objectContaining({ rao: sum((n) => n.alphaStake.rao).toString() }),
+        }),
       ])
       const text = await tao(['wallet', 'overview', '-w', 'owner'])
       expect(text.code, text.stderr).toBe(0)
@@ -446,12 +625,18 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(all.json.wallets.map((x: any) => x.wallet)).toEqual(['arrival', 'leaving', 'other', 'owner'])
       const leavingHotkey = w.leaving!.hotkeys.default!
       // The swapped coldkey's hotkey: its file is in wallet "leaving", its owner on chain is now "arrival".
-      expect(all.json.neurons.find((n: any) => n.hotkey === leavingHotkey)).toMatchObject({ wallet: 'leaving', hotkeyName: 'default', coldkey: w.arrival!.ss58 })
+      expect(all.json.neurons.find((n: any) => n.hotkey === leavingHotkey)).toMatchObject({
+        wallet: 'leaving',
+        hotkeyName: 'default',
+        coldkey: w.arrival!.ss58,
+      })
       expect(all.json.totals.neurons).toBe(4)
 
       const arrivalOnly = await tao(['wallet', 'overview', '-w', 'arrival', '--json'])
       expect(arrivalOnly.code, arrivalOnly.stderr).toBe(0)
-      expect(arrivalOnly.json.neurons).toEqual([expect.objectContaining({ wallet: 'arrival', hotkeyName: null, hotkey: leavingHotkey, netuid })])
+      expect(arrivalOnly.json.neurons).toEqual([
+        expect.objectContaining({ wallet: 'arrival', hotkeyName: null, hotkey: leavingHotkey, netuid }),
+      ])
 
       const none = await tao(['wallet', 'overview', '-w', 'other', '--json'])
       expect(none.code, none.stderr).toBe(0)

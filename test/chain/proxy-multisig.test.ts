@@ -15,16 +15,25 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
   let dir: string
   const w: Record<string, string> = {}
   const walletPath = () => join(dir, 'wallets')
-  const tao = (args: string[]) => runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], { env: { TAO_CONFIG_DIR: join(dir, 'config') }, cwd: dir, timeoutMs: 240_000 })
+  const tao = (args: string[]) =>
+    runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], {
+      env: { TAO_CONFIG_DIR: join(dir, 'config') },
+      cwd: dir,
+      timeoutMs: 240_000,
+    })
   const read = (args: string[]) => runTao([...args, '--network', net.endpoint], { cwd: dir })
   const offline = (args: string[]) => runTao(args, { env: { TAO_CONFIG_DIR: join(dir, 'config') }, cwd: dir })
-  const fund = (ss58: string, free: bigint) => net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
+  const fund = (ss58: string, free: bigint) =>
+    net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
   const free = async (ss58: string) => (await chain.account(ss58)).free
   const nonce = async (ss58: string) => (await chain.account(ss58)).nonce
-  const proxiesOf = async (ss58: string) => (await chain.storage('Proxy', 'Proxies', ss58)) as [Array<{ delegate: string; proxy_type: { type: string }; delay: number }>, bigint]
+  const proxiesOf = async (ss58: string) =>
+    (await chain.storage('Proxy', 'Proxies', ss58)) as [Array<{ delegate: string; proxy_type: { type: string }; delay: number }>, bigint]
 
   async function createWallet(name: string): Promise<void> {
-    const r = await runTao(['wallet', 'create', '-w', name, '--no-password', '--wallet-path', walletPath(), '--json', '-y'], { timeoutMs: 240_000 })
+    const r = await runTao(['wallet', 'create', '-w', name, '--no-password', '--wallet-path', walletPath(), '--json', '-y'], {
+      timeoutMs: 240_000,
+    })
     expect(r.code, r.stderr).toBe(0)
     w[name] = r.json.coldkey.ss58
   }
@@ -89,8 +98,16 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
 
   it.each([
     ['an unknown --proxy name', ['--proxy', 'nobody'], /neither an address nor a name/],
-    ['--proxy with --multisig-signatories', ['--proxy', DEST, '--multisig-signatories', DEST, '--multisig-threshold', '1'], /cannot also be provided|exclusive/i],
-    ['a threshold above the signatories', ['--multisig-signatories', `${DEST},${DEST.replace('D', 'D')}`, '--multisig-threshold', '3'], /twice|threshold/],
+    [
+      '--proxy with --multisig-signatories',
+      ['--proxy', DEST, '--multisig-signatories', DEST, '--multisig-threshold', '1'],
+      /cannot also be provided|exclusive/i,
+    ],
+    [
+      'a threshold above the signatories',
+      ['--multisig-signatories', `${DEST},${DEST.replace('D', 'D')}`, '--multisig-threshold', '3'],
+      /twice|threshold/,
+    ],
     ['--announce-only without --proxy', ['--announce-only'], /proxy/],
   ])('refuses %s with exit 2, nothing signed', async (_, args, re) => {
     const n = await nonce(w.delegate!)
@@ -141,7 +158,20 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
     const signatories = [w.a!, w.b!, w.c!].join(',')
     const ms = (await offline(['multisig', 'address', '--signatories', signatories, '--threshold', '2', '--json'])).json.address as string
     await fund(ms, 100n * TAO)
-    const args = ['wallet', 'transfer', '--dest', DEST, '--amount', '3', '--multisig-signatories', signatories, '--multisig-threshold', '2', '-y', '--json']
+    const args = [
+      'wallet',
+      'transfer',
+      '--dest',
+      DEST,
+      '--amount',
+      '3',
+      '--multisig-signatories',
+      signatories,
+      '--multisig-threshold',
+      '2',
+      '-y',
+      '--json',
+    ]
     const dest0 = await free(DEST)
 
     const first = await tao([...args, '-w', 'a'])
@@ -173,20 +203,74 @@ describe('proxies and multisig against a real local chain', { timeout: 300_000 }
     expect(empty.json.pending).toEqual([])
 
     // Another proposal, cancelled by its depositor only.
-    const open = await tao(['wallet', 'transfer', '--dest', DEST, '--amount', '4', '--multisig-signatories', signatories, '--multisig-threshold', '2', '-y', '--json', '-w', 'c'])
+    const open = await tao([
+      'wallet',
+      'transfer',
+      '--dest',
+      DEST,
+      '--amount',
+      '4',
+      '--multisig-signatories',
+      signatories,
+      '--multisig-threshold',
+      '2',
+      '-y',
+      '--json',
+      '-w',
+      'c',
+    ])
     expect(open.code, open.stderr).toBe(0)
     const hash2 = open.json.multisig.callHash as string
-    const notMine = await tao(['multisig', 'cancel', '-w', 'a', '--signatories', signatories, '--threshold', '2', '--call-hash', hash2, '-y'])
+    const notMine = await tao([
+      'multisig',
+      'cancel',
+      '-w',
+      'a',
+      '--signatories',
+      signatories,
+      '--threshold',
+      '2',
+      '--call-hash',
+      hash2,
+      '-y',
+    ])
     expect(notMine.code, notMine.stderr).toBe(1)
     expect(notMine.stderr).toMatch(/only the depositor/)
-    const cancel = await tao(['multisig', 'cancel', '-w', 'c', '--signatories', signatories, '--threshold', '2', '--call-hash', hash2, '-y', '--json'])
+    const cancel = await tao([
+      'multisig',
+      'cancel',
+      '-w',
+      'c',
+      '--signatories',
+      signatories,
+      '--threshold',
+      '2',
+      '--call-hash',
+      hash2,
+      '-y',
+      '--json',
+    ])
     expect(cancel.code, cancel.stderr).toBe(0)
     expect(await chain.storage('Multisig', 'Multisigs', ms, hash2)).toBeUndefined()
   })
 
   it('a signer outside the signatories is refused before signing (exit 2)', async () => {
     const n = await nonce(w.delegate!)
-    const r = await tao(['wallet', 'transfer', '-w', 'delegate', '--dest', DEST, '--amount', '1', '--multisig-signatories', [w.a, w.b].join(','), '--multisig-threshold', '2', '-y'])
+    const r = await tao([
+      'wallet',
+      'transfer',
+      '-w',
+      'delegate',
+      '--dest',
+      DEST,
+      '--amount',
+      '1',
+      '--multisig-signatories',
+      [w.a, w.b].join(','),
+      '--multisig-threshold',
+      '2',
+      '-y',
+    ])
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/not one of --multisig-signatories/)
     expect(await nonce(w.delegate!)).toBe(n)

@@ -32,7 +32,10 @@ describe('transfer to a hotkey, --uri dev keys, BT_PW_ variables', { timeout: 30
     dir = mkdtempSync(join(tmpdir(), 'tao-safety-'))
     net = await startLocalnet()
     chain = await connect(net.endpoint, { cache: false })
-    const r = await runTao(['wallet', 'create', '-w', 'sender', '--wallet-path', walletPath(), '--json', '-y'], { env: { TAO_PASSWORD: PASSWORD }, timeoutMs: 240_000 })
+    const r = await runTao(['wallet', 'create', '-w', 'sender', '--wallet-path', walletPath(), '--json', '-y'], {
+      env: { TAO_PASSWORD: PASSWORD },
+      timeoutMs: 240_000,
+    })
     expect(r.code, r.stderr).toBe(0)
     coldkey = r.json.coldkey.ss58
     const funded = (ss58: string) => [[ss58], { providers: 1, data: { free: (1000n * TAO).toString() } }]
@@ -89,12 +92,26 @@ describe('transfer to a hotkey, --uri dev keys, BT_PW_ variables', { timeout: 30
 
   it('--uri is refused on live networks and for anything but a //dev derivation (exit 2, before connecting)', async () => {
     for (const network of ['finney', 'test', 'wss://entrypoint-finney.opentensor.ai:443']) {
-      const r = await runTao(['wallet', 'transfer', '--uri', '//Alice', '--dest', ss58Of('//Eve'), '--amount', '1', '-y', '--json', '--network', network], { cwd: dir })
+      const r = await runTao(
+        ['wallet', 'transfer', '--uri', '//Alice', '--dest', ss58Of('//Eve'), '--amount', '1', '-y', '--json', '--network', network],
+        { cwd: dir },
+      )
       expect(r.code, r.stderr).toBe(2)
       expect(r.json.error.code).toBe('URI_ON_LIVE_NETWORK')
       expect(r.stderr).not.toMatch(/connecting/)
     }
-    const phrase = await tao(['wallet', 'transfer', '--uri', 'bottom drive obey lake curtain smoke basket hold race lonely fit walk//Alice', '--dest', ss58Of('//Eve'), '--amount', '1', '-y', '--json'])
+    const phrase = await tao([
+      'wallet',
+      'transfer',
+      '--uri',
+      'bottom drive obey lake curtain smoke basket hold race lonely fit walk//Alice',
+      '--dest',
+      ss58Of('//Eve'),
+      '--amount',
+      '1',
+      '-y',
+      '--json',
+    ])
     expect(phrase.code).toBe(2)
     expect(phrase.json.error.code).toBe('BAD_URI')
   })
@@ -106,7 +123,9 @@ describe('transfer to a hotkey, --uri dev keys, BT_PW_ variables', { timeout: 30
     const key = Buffer.from(name)
     const value = Buffer.from(Buffer.from(PASSWORD).map((b, i) => b ^ key[i % key.length]!)).toString('base64')
     const n0 = (await account(coldkey)).nonce
-    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', ss58Of('//Dave'), '--amount', '1', '-y', '--json'], { [name]: value })
+    const r = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', ss58Of('//Dave'), '--amount', '1', '-y', '--json'], {
+      [name]: value,
+    })
     expect(r.code, r.stderr).toBe(0)
     expect((await account(coldkey)).nonce).toBe(n0 + 1)
     const wrong = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', ss58Of('//Dave'), '--amount', '1', '-y', '--json'], {

@@ -26,7 +26,11 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   const walletPath = () => join(dir, 'wallets')
   const tao = (args: string[]) =>
-    runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir, timeoutMs: 240_000 })
+    runTao([...args, '--network', net.endpoint, '--wallet-path', walletPath()], {
+      env: { TAO_PASSWORD: PASSWORD },
+      cwd: dir,
+      timeoutMs: 240_000,
+    })
   const at = async (hash: string, pallet: string, item: string, ...k: unknown[]): Promise<any> => {
     const info = chain.metadata.requireStorage(pallet, item)
     const raw = await chain.rpc<string | null>('state_getStorage', [info.encodeKey(...k), hash])
@@ -44,7 +48,8 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
   const rao = (a: { rao: string }) => BigInt(a.rao)
   const errorLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('Error:'))
   /** The extrinsics of a block (to show the batch is one). */
-  const extrinsicsOf = async (hash: string) => (await chain.rpc<{ block: { extrinsics: string[] } }>('chain_getBlock', [hash])).block.extrinsics
+  const extrinsicsOf = async (hash: string) =>
+    (await chain.rpc<{ block: { extrinsics: string[] } }>('chain_getBlock', [hash])).block.extrinsics
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-batch-'))
@@ -69,7 +74,8 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
       await seedPool(net, netuid, { tao: 100n * TAO, alpha: 200n * TAO })
       subnets.push(netuid)
     }
-    for (const netuid of subnets) for (const h of ['default', 'second']) await registerHotkey(chain, netuid, { coldkey: w.uri, hotkey: w.hotkeys[h]! })
+    for (const netuid of subnets)
+      for (const h of ['default', 'second']) await registerHotkey(chain, netuid, { coldkey: w.uri, hotkey: w.hotkeys[h]! })
   }, 600_000)
   afterAll(async () => {
     chain?.close()
@@ -79,7 +85,21 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   it('stake add --hotkeys a,b --netuids x,y: one batch_all extrinsic, the stake of each of the 4 pairs grew by what its leg reports', async () => {
     const n0 = await nonce()
-    const r = await tao(['stake', 'add', '-w', 'staker', '--hotkeys', 'default,second', '--netuids', subnets.join(','), '--amount', '2', '--unsafe', '-y', '--json'])
+    const r = await tao([
+      'stake',
+      'add',
+      '-w',
+      'staker',
+      '--hotkeys',
+      'default,second',
+      '--netuids',
+      subnets.join(','),
+      '--amount',
+      '2',
+      '--unsafe',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('Utility.batch_all')
     expect(await nonce()).toBe(n0 + 1)
@@ -118,14 +138,56 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   it('refusals before signing: a leg on a subnet that does not exist names the leg (exit 2); too little balance for all legs (exit 1); nothing signed', async () => {
     const n0 = await nonce()
-    const missing = await tao(['stake', 'add', '-w', 'staker', '-H', 'default', '--netuids', `${subnets[0]},999`, '--amount', '1', '--unsafe', '-y', '--json'])
+    const missing = await tao([
+      'stake',
+      'add',
+      '-w',
+      'staker',
+      '-H',
+      'default',
+      '--netuids',
+      `${subnets[0]},999`,
+      '--amount',
+      '1',
+      '--unsafe',
+      '-y',
+      '--json',
+    ])
     expect(missing.code).toBe(2)
-    expect(errorLines(missing.stderr)).toEqual([expect.stringMatching(/leg 2 \(subnet 999, hotkey "default" of wallet "staker"\): subnet 999 does not exist/)])
-    const broke = await tao(['stake', 'add', '-w', 'staker', '--all-hotkeys', '--netuids', subnets.join(','), '--amount', '3000', '--unsafe', '-y', '--json'])
+    expect(errorLines(missing.stderr)).toEqual([
+      expect.stringMatching(/leg 2 \(subnet 999, hotkey "default" of wallet "staker"\): subnet 999 does not exist/),
+    ])
+    const broke = await tao([
+      'stake',
+      'add',
+      '-w',
+      'staker',
+      '--all-hotkeys',
+      '--netuids',
+      subnets.join(','),
+      '--amount',
+      '3000',
+      '--unsafe',
+      '-y',
+      '--json',
+    ])
     expect(broke.code).toBe(1)
     expect(broke.json.error.code).toBe('INSUFFICIENT_BALANCE')
     expect(errorLines(broke.stderr)).toEqual([expect.stringMatching(/12,?000 TAO|τ12,?000/)])
-    const remove = await tao(['stake', 'remove', '-w', 'staker', '--hotkeys', 'default,second', '--netuid', String(subnets[0]), '--amount', '1000', '-y', '--json'])
+    const remove = await tao([
+      'stake',
+      'remove',
+      '-w',
+      'staker',
+      '--hotkeys',
+      'default,second',
+      '--netuid',
+      String(subnets[0]),
+      '--amount',
+      '1000',
+      '-y',
+      '--json',
+    ])
     expect(remove.code).toBe(1)
     expect(remove.json.error.code).toBe('NOT_ENOUGH_STAKE')
     expect(errorLines(remove.stderr)[0]).toMatch(/^Error: leg 1 \(subnet \d+, hotkey "default"/)
@@ -134,7 +196,10 @@ describe('stake add/remove across many subnets and hotkeys (one batch_all)', { t
 
   it('bad input exits 2 before connecting: repeated netuids, add with --all, no subnet given, an unknown hotkey name', async () => {
     const offline = (args: string[]) =>
-      runTao([...args, '-w', 'staker', '-y', '--json', '--network', 'ws://127.0.0.1:1', '--wallet-path', walletPath()], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
+      runTao([...args, '-w', 'staker', '-y', '--json', '--network', 'ws://127.0.0.1:1', '--wallet-path', walletPath()], {
+        env: { TAO_PASSWORD: PASSWORD },
+        cwd: dir,
+      })
     for (const [args, code] of [
       [['stake', 'add', '--netuids', '1,1', '--amount', '1'], 'BAD_INPUT'],
       [['stake', 'add', '--netuids', '1,x', '--amount', '1'], 'USAGE'],

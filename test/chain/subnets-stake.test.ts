@@ -27,7 +27,10 @@ describe('subnets and stake against a real local chain', () => {
   let netuid: number
 
   const tao = (args: string[], env: Record<string, string> = {}) =>
-    runTao([...args, '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')], { env: { TAO_PASSWORD: PASSWORD, ...env }, cwd: dir })
+    runTao([...args, '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')], {
+      env: { TAO_PASSWORD: PASSWORD, ...env },
+      cwd: dir,
+    })
   const read = (pallet: string, item: string, ...k: unknown[]) => chain.storage(pallet, item, ...k)
   /** A storage value at a given block, decoded from the metadata (the default when the entry is absent). */
   const at = async (hash: string, pallet: string, item: string, ...k: unknown[]): Promise<any> => {
@@ -44,8 +47,13 @@ describe('subnets and stake against a real local chain', () => {
   const freeAt = async (hash: string, ss58: string): Promise<bigint> => BigInt((await at(hash, 'System', 'Account', ss58)).data.free)
   const nonce = async (ss58: string) => (await chain.account(ss58)).nonce
   const rao = (amount: { rao: string }) => BigInt(amount.rao)
-  const oneLine = (stderr: string) => stderr.trim().split('\n').filter((l) => l.startsWith('Error:'))
-  const fund = (ss58: string, free: bigint) => net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
+  const oneLine = (stderr: string) =>
+    stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('Error:'))
+  const fund = (ss58: string, free: bigint) =>
+    net.setStorage({ System: { Account: [[[ss58], { providers: 1, data: { free: free.toString() } }]] } })
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tao-subnets-'))
@@ -78,7 +86,9 @@ describe('subnets and stake against a real local chain', () => {
     expect(r.json.call).toBe('SubtensorModule.register_network')
     // No runtime's register_network takes a limit: the confirmation says the lock cost shown is not a bound.
     expect(r.json.lockCostLimit).toBeNull()
-    expect(r.stderr).toContain('\n  SubtensorModule.register_network takes no limit on the lock cost in this runtime (spec 218): the cost when it lands is locked, even if it has risen\n')
+    expect(r.stderr).toContain(
+      '\n  SubtensorModule.register_network takes no limit on the lock cost in this runtime (spec 218): the cost when it lands is locked, even if it has risen\n',
+    )
     const after = (await chain.entries('SubtensorModule', 'NetworksAdded')).map((e) => Number(e.keys[0]))
     expect(after.filter((n) => !before.includes(n))).toEqual([r.json.netuid])
     netuid = r.json.netuid
@@ -87,7 +97,9 @@ describe('subnets and stake against a real local chain', () => {
     expect(r.json.events.find((e: any) => e.name === 'NetworkAdded').data[0]).toBe(netuid)
     // The lock really paid (Balances.Withdraw; no fee at spec 218) left the coldkey.
     const block = r.json.blockHash
-    expect((await freeAt(await parentOf(block), keys.owner)) - (await freeAt(block, keys.owner))).toBe(rao(r.json.lockPaid) + rao(r.json.fee))
+    expect((await freeAt(await parentOf(block), keys.owner)) - (await freeAt(block, keys.owner))).toBe(
+      rao(r.json.lockPaid) + rao(r.json.fee),
+    )
   })
 
   it("subnets create with identity flags builds the runtime's identity struct; a field spec 218 lacks is refused (exit 2)", async () => {
@@ -98,7 +110,20 @@ describe('subnets and stake against a real local chain', () => {
     expect(oneLine(bad.stderr)).toEqual([expect.stringMatching(/spec 218.*--logo-url/)])
     expect(await nonce(keys.owner)).toBe(n0)
 
-    const r = await tao(['subnets', 'create', '-w', 'owner', '-H', 'h2', '--subnet-name', 'taocli test', '--github-repo', 'https://github.com/x/y', '-y', '--json'])
+    const r = await tao([
+      'subnets',
+      'create',
+      '-w',
+      'owner',
+      '-H',
+      'h2',
+      '--subnet-name',
+      'taocli test',
+      '--github-repo',
+      'https://github.com/x/y',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.register_network_with_identity')
     const identity = (await read('SubtensorModule', 'SubnetIdentities', r.json.netuid)) as Record<string, Uint8Array>
@@ -138,7 +163,20 @@ describe('subnets and stake against a real local chain', () => {
       ['h2', 2],
     ] as const) {
       const burn = BigInt((await read('SubtensorModule', 'Burn', netuid)) as bigint)
-      const r = await tao(['subnets', 'register', '-w', 'owner', '-H', h, '--netuid', String(netuid), '--max-burn', formatTao(burn), '-y', '--json'])
+      const r = await tao([
+        'subnets',
+        'register',
+        '-w',
+        'owner',
+        '-H',
+        h,
+        '--netuid',
+        String(netuid),
+        '--max-burn',
+        formatTao(burn),
+        '-y',
+        '--json',
+      ])
       expect(r.code, r.stderr).toBe(0)
       expect(r.json.call).toBe('SubtensorModule.burned_register')
       // Spec 218 has no register_limit: the burn is not bound by the call, and the confirmation says so.
@@ -163,7 +201,9 @@ describe('subnets and stake against a real local chain', () => {
     const twice = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '-y', '--json'])
     expect(twice.code, twice.stderr).toBe(1)
     expect(twice.json.error.code).toBe('ALREADY_REGISTERED')
-    expect(oneLine(twice.stderr)).toEqual([expect.stringMatching(new RegExp(`already registered on subnet ${netuid} as uid 1; nothing was signed`))])
+    expect(oneLine(twice.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`already registered on subnet ${netuid} as uid 1; nothing was signed`)),
+    ])
     // The chain would take the hotkey's registration by another coldkey and refuse it (NonAssociatedColdKey), keeping the fee.
     const theirs = await tao(['subnets', 'register', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', '1', '-y', '--json'])
     expect(theirs.code, theirs.stderr).toBe(1)
@@ -182,7 +222,20 @@ describe('subnets and stake against a real local chain', () => {
     // A hotkey not registered there yet (the owner hotkey is UID 0 of its subnet).
     const h3 = await runTao(['wallet', 'new-hotkey', '-w', 'owner', '-H', 'h3', '--wallet-path', join(dir, 'wallets'), '--json', '-y'])
     expect(h3.code, h3.stderr).toBe(0)
-    const mine = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h3', '--netuid', String(netuid), '--max-burn', '2.999999999', '-y', '--json'])
+    const mine = await tao([
+      'subnets',
+      'register',
+      '-w',
+      'owner',
+      '-H',
+      'h3',
+      '--netuid',
+      String(netuid),
+      '--max-burn',
+      '2.999999999',
+      '-y',
+      '--json',
+    ])
     expect(mine.code).toBe(1)
     expect(mine.stderr).toMatch(/τ3, above --max-burn τ2\.999999999; nothing was signed/)
     expect(await nonce(keys.owner)).toBe(n0)
@@ -197,7 +250,9 @@ describe('subnets and stake against a real local chain', () => {
 
   it('stake add: the preview quotes the pool the command read; the alpha received is the runtime’s, and in Alpha/TotalHotkeyAlpha', async () => {
     // Seed the pool (a new subnet's is 1 rao / 1 rao): 100 TAO against 1000 alpha.
-    await net.setStorage({ SubtensorModule: { SubnetTAO: [[[netuid], (100n * TAO).toString()]], SubnetAlphaIn: [[[netuid], (1000n * TAO).toString()]] } })
+    await net.setStorage({
+      SubtensorModule: { SubnetTAO: [[[netuid], (100n * TAO).toString()]], SubnetAlphaIn: [[[netuid], (1000n * TAO).toString()]] },
+    })
     const amount = 10n * TAO
     // 10 TAO into a 100 TAO pool slips about 9 %: spec 218 has no add_stake_limit, so the default tolerance (0.5 %)
     // is checked here and the stake refused before signing.
@@ -205,16 +260,35 @@ describe('subnets and stake against a real local chain', () => {
     const refused = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '-y', '--json'])
     expect(refused.code, refused.stderr).toBe(1)
     expect(refused.json.error.code).toBe('SLIPPAGE_ABOVE_TOLERANCE')
-    expect(oneLine(refused.stderr)).toEqual([expect.stringMatching(/slippage 9\.\d+% is above the tolerance 0\.5000% .*spec 218.*add_stake_limit.*nothing was signed/)])
+    expect(oneLine(refused.stderr)).toEqual([
+      expect.stringMatching(/slippage 9\.\d+% is above the tolerance 0\.5000% .*spec 218.*add_stake_limit.*nothing was signed/),
+    ])
     expect(await nonce(keys.owner)).toBe(n0)
 
     // A tolerance given for it is checked the same way, and reported (no limit price: the chain enforces none).
-    const r = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '10', '--tolerance', '10%', '-y', '--json'])
+    const r = await tao([
+      'stake',
+      'add',
+      '-w',
+      'owner',
+      '-H',
+      'h1',
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '10',
+      '--tolerance',
+      '10%',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.add_stake')
     expect(r.json.limitPrice).toBeNull() // spec 218 has no add_stake_limit: not pretended
     expect(r.json.tolerance).toBe(0.1)
-    expect(r.stderr).toMatch(/the chain does not protect the price: this runtime \(spec 218\) has no add_stake_limit; the quote was checked here against the tolerance 10\.0000%/)
+    expect(r.stderr).toMatch(
+      /the chain does not protect the price: this runtime \(spec 218\) has no add_stake_limit; the quote was checked here against the tolerance 10\.0000%/,
+    )
     const block = r.json.blockHash
     const before = await parentOf(block)
 
@@ -242,7 +316,22 @@ describe('subnets and stake against a real local chain', () => {
 
   it('stake move (same subnet, to h2): both legs are the runtime’s pool arithmetic; h2 holds exactly the alpha received', async () => {
     const amount = 20n * TAO
-    const r = await tao(['stake', 'move', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-hotkey', 'h2', '--amount', '20', '-y', '--json'])
+    const r = await tao([
+      'stake',
+      'move',
+      '-w',
+      'owner',
+      '-H',
+      'h1',
+      '--origin-netuid',
+      String(netuid),
+      '--dest-hotkey',
+      'h2',
+      '--amount',
+      '20',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.move_stake')
     // move_stake takes no limit price: the default tolerance was checked here; selling and buying back through
@@ -270,7 +359,22 @@ describe('subnets and stake against a real local chain', () => {
 
   it('stake remove: the amount asked, the TAO the runtime’s swap gives, and exactly that TAO on the coldkey', async () => {
     const amount = 5n * TAO
-    const r = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '5', '--tolerance', '5%', '-y', '--json'])
+    const r = await tao([
+      'stake',
+      'remove',
+      '-w',
+      'owner',
+      '-H',
+      'h1',
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '5',
+      '--tolerance',
+      '5%',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.call).toBe('SubtensorModule.remove_stake')
     const block = r.json.blockHash
@@ -300,7 +404,20 @@ describe('subnets and stake against a real local chain', () => {
 
   it('unstaking more than is staked, or from a position that does not exist, is refused before signing (exit 1)', async () => {
     const n0 = await nonce(keys.owner)
-    const more = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1000000', '-y', '--json'])
+    const more = await tao([
+      'stake',
+      'remove',
+      '-w',
+      'owner',
+      '-H',
+      'h1',
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '1000000',
+      '-y',
+      '--json',
+    ])
     expect(more.code).toBe(1)
     expect(more.json.error.code).toBe('NOT_ENOUGH_STAKE')
     const none = await tao(['stake', 'remove', '-w', 'owner', '-H', 'h1', '--netuid', '1', '--all', '-y', '--json'])
@@ -312,10 +429,32 @@ describe('subnets and stake against a real local chain', () => {
   it('calls spec 218 lacks exit 2 naming the spec, before anything is signed (transfer_stake, swap_stake, unstake_all, limits)', async () => {
     const n0 = await nonce(keys.owner)
     const cases: Array<[string[], RegExp]> = [
-      [['stake', 'transfer', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-coldkey', NEVER_REGISTERED, '--amount', '1'], /SubtensorModule\.transfer_stake, which this runtime \(spec 218\)/],
-      [['stake', 'swap', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-netuid', '1', '--amount', '1'], /swap_stake, which this runtime \(spec 218\)/],
+      [
+        [
+          'stake',
+          'transfer',
+          '-w',
+          'owner',
+          '-H',
+          'h1',
+          '--origin-netuid',
+          String(netuid),
+          '--dest-coldkey',
+          NEVER_REGISTERED,
+          '--amount',
+          '1',
+        ],
+        /SubtensorModule\.transfer_stake, which this runtime \(spec 218\)/,
+      ],
+      [
+        ['stake', 'swap', '-w', 'owner', '-H', 'h1', '--origin-netuid', String(netuid), '--dest-netuid', '1', '--amount', '1'],
+        /swap_stake, which this runtime \(spec 218\)/,
+      ],
       [['stake', 'remove', '-w', 'owner', '-H', 'h1', '--all'], /unstake_all, which this runtime \(spec 218\)/],
-      [['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--allow-partial'], /spec 218\) has no SubtensorModule\.add_stake_limit/],
+      [
+        ['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--allow-partial'],
+        /spec 218\) has no SubtensorModule\.add_stake_limit/,
+      ],
     ]
     for (const [args, re] of cases) {
       const r = await tao([...args, '-y', '--json'])
@@ -334,13 +473,33 @@ describe('subnets and stake against a real local chain', () => {
     ['zero', ['stake', 'add', '--netuid', '1', '--amount', '0'], /more than zero/],
     ['a bad tolerance', ['stake', 'add', '--netuid', '1', '--amount', '1', '--tolerance', '5e-3'], /tolerance/],
     ['an unknown hotkey name', ['stake', 'add', '-H', 'nosuch', '--netuid', '1', '--amount', '1'], /hotkey "nosuch".*not found/],
-    ['a mistyped hotkey address', ['stake', 'add', '--hotkey-ss58', NEVER_REGISTERED.slice(0, -1) + 'x', '--netuid', '1', '--amount', '1'], /checksum|base58/],
+    [
+      'a mistyped hotkey address',
+      ['stake', 'add', '--hotkey-ss58', NEVER_REGISTERED.slice(0, -1) + 'x', '--netuid', '1', '--amount', '1'],
+      /checksum|base58/,
+    ],
     ['a netuid out of range', ['subnets', 'register', '--netuid', '70000'], /70000/],
     ['--amount without --netuid', ['stake', 'remove', '--amount', '1'], /--netuid/],
-    ['children proportions above 1', ['stake', 'child', 'set', '--netuid', '1', '--children', `${NEVER_REGISTERED},5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty`, '--proportions', '0.6,0.5'], /more than 1/],
+    [
+      'children proportions above 1',
+      [
+        'stake',
+        'child',
+        'set',
+        '--netuid',
+        '1',
+        '--children',
+        `${NEVER_REGISTERED},5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty`,
+        '--proportions',
+        '0.6,0.5',
+      ],
+      /more than 1/,
+    ],
     ['a take above 1', ['stake', 'child', 'take', '--netuid', '1', '--take', '1.5'], /between 0 and 1/],
   ])('refuses %s with exit 2 and one line, before connecting', async (_, args, re) => {
-    const r = await runTao([...args, '-w', 'owner', '-y', '--network', 'ws://127.0.0.1:1', '--wallet-path', join(dir, 'wallets')], { env: { TAO_PASSWORD: PASSWORD } })
+    const r = await runTao([...args, '-w', 'owner', '-y', '--network', 'ws://127.0.0.1:1', '--wallet-path', join(dir, 'wallets')], {
+      env: { TAO_PASSWORD: PASSWORD },
+    })
     expect(r.code, r.stderr).toBe(2)
     expect(oneLine(r.stderr)).toEqual([expect.stringMatching(re)])
     expect(r.stderr).not.toMatch(/cannot reach/)
@@ -351,7 +510,20 @@ describe('subnets and stake against a real local chain', () => {
     const subnet = await tao(['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', '999', '--amount', '1', '-y', '--json'])
     expect(subnet.code).toBe(2)
     expect(subnet.json.error.code).toBe('NO_SUCH_SUBNET')
-    const hotkey = await tao(['stake', 'add', '-w', 'owner', '--hotkey-ss58', NEVER_REGISTERED, '--netuid', String(netuid), '--amount', '1', '-y', '--json'])
+    const hotkey = await tao([
+      'stake',
+      'add',
+      '-w',
+      'owner',
+      '--hotkey-ss58',
+      NEVER_REGISTERED,
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '1',
+      '-y',
+      '--json',
+    ])
     expect(hotkey.code).toBe(2)
     expect(hotkey.json.error.code).toBe('UNKNOWN_HOTKEY')
     const register = await tao(['subnets', 'register', '-w', 'owner', '-H', 'h1', '--netuid', '999', '-y', '--json'])
@@ -362,12 +534,38 @@ describe('subnets and stake against a real local chain', () => {
   it('stake add beyond the balance is refused before signing (exit 1); signed earlier and submitted after the balance fell, the runtime rejects it by name (NotEnoughBalanceToStake)', async () => {
     await fund(keys.poor, 5n * TAO)
     const n0 = await nonce(keys.poor)
-    const over = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--amount', '6', '-y', '--json'])
+    const over = await tao([
+      'stake',
+      'add',
+      '-w',
+      'poor',
+      '--hotkey-ss58',
+      keys.h1,
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '6',
+      '-y',
+      '--json',
+    ])
     expect(over.code).toBe(1)
     expect(over.json.error.code).toBe('INSUFFICIENT_BALANCE')
     expect(await nonce(keys.poor)).toBe(n0)
 
-    const dry = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--amount', '4', '--unsafe', '--dry-run'])
+    const dry = await tao([
+      'stake',
+      'add',
+      '-w',
+      'poor',
+      '--hotkey-ss58',
+      keys.h1,
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '4',
+      '--unsafe',
+      '--dry-run',
+    ])
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stdout).toMatch(/^0x[0-9a-f]+\n$/)
     expect(await nonce(keys.poor)).toBe(n0)
@@ -379,7 +577,20 @@ describe('subnets and stake against a real local chain', () => {
     expect(await read('SubtensorModule', 'Alpha', keys.h1, keys.poor, netuid)).toBe(0n)
 
     // --all stakes what the coldkey can spare: everything but the existential deposit and the fee.
-    const all = await tao(['stake', 'add', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--all', '--unsafe', '-y', '--json'])
+    const all = await tao([
+      'stake',
+      'add',
+      '-w',
+      'poor',
+      '--hotkey-ss58',
+      keys.h1,
+      '--netuid',
+      String(netuid),
+      '--all',
+      '--unsafe',
+      '-y',
+      '--json',
+    ])
     expect(all.code, all.stderr).toBe(0)
     const ed = chain.existentialDeposit()
     expect(rao(all.json.taoStaked)).toBe(TAO - ed - rao(all.json.fee))
@@ -388,7 +599,23 @@ describe('subnets and stake against a real local chain', () => {
 
   it('stake child set / get / take / revoke', async () => {
     const quarter = U64_MAX / 4n
-    const set = await tao(['stake', 'child', 'set', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.25', '-y', '--json'])
+    const set = await tao([
+      'stake',
+      'child',
+      'set',
+      '-w',
+      'owner',
+      '-H',
+      'h1',
+      '--netuid',
+      String(netuid),
+      '--children',
+      keys.h2,
+      '--proportions',
+      '0.25',
+      '-y',
+      '--json',
+    ])
     expect(set.code, set.stderr).toBe(0)
     expect(set.json.call).toBe('SubtensorModule.set_children')
     expect(await read('SubtensorModule', 'ChildKeys', keys.h1, netuid)).toEqual([[quarter, keys.h2]])
@@ -399,10 +626,38 @@ describe('subnets and stake against a real local chain', () => {
     expect(get.json.parents).toEqual([{ parent: keys.h1, proportion: 0.25, proportionRaw: quarter.toString() }])
     expect(get.json.pending).toBeNull()
 
-    const take = await tao(['stake', 'child', 'take', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--take', '0.1', '-y', '--json'])
+    const take = await tao([
+      'stake',
+      'child',
+      'take',
+      '-w',
+      'owner',
+      '-H',
+      'h2',
+      '--netuid',
+      String(netuid),
+      '--take',
+      '0.1',
+      '-y',
+      '--json',
+    ])
     expect(take.code, take.stderr).toBe(0)
     expect(await read('SubtensorModule', 'ChildkeyTake', keys.h2, netuid)).toBe(6553) // ⌊0.1 × 65535⌋
-    const tooHigh = await tao(['stake', 'child', 'take', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--take', '0.5', '-y', '--json'])
+    const tooHigh = await tao([
+      'stake',
+      'child',
+      'take',
+      '-w',
+      'owner',
+      '-H',
+      'h2',
+      '--netuid',
+      String(netuid),
+      '--take',
+      '0.5',
+      '-y',
+      '--json',
+    ])
     expect(tooHigh.code).toBe(2)
     expect(tooHigh.json.error.code).toBe('BAD_TAKE')
     const shown = await tao(['stake', 'child', 'take', '-w', 'owner', '-H', 'h2', '--netuid', String(netuid), '--json'])
@@ -426,7 +681,21 @@ describe('subnets and stake against a real local chain', () => {
     expect(oneLine(none.stderr)).toEqual([expect.stringMatching(/has no children on subnet \d+ .*nothing to revoke; nothing was signed/)])
     // The poor coldkey does not own h1 (NonAssociatedColdKey), and nobody owns a hotkey the chain never saw.
     for (const args of [
-      ['stake', 'child', 'set', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.5'],
+      [
+        'stake',
+        'child',
+        'set',
+        '-w',
+        'poor',
+        '--hotkey-ss58',
+        keys.h1,
+        '--netuid',
+        String(netuid),
+        '--children',
+        keys.h2,
+        '--proportions',
+        '0.5',
+      ],
       ['stake', 'child', 'take', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid), '--take', '0.05'],
       ['stake', 'child', 'revoke', '-w', 'poor', '--hotkey-ss58', keys.h1, '--netuid', String(netuid)],
       ['stake', 'child', 'take', '-w', 'owner', '--hotkey-ss58', NEVER_REGISTERED, '--netuid', String(netuid), '--take', '0.05'],
@@ -434,16 +703,38 @@ describe('subnets and stake against a real local chain', () => {
       const r = await tao([...args, '-y', '--json'])
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1)
       expect(r.json.error.code).toBe('HOTKEY_NOT_OWNED')
-      expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/(belongs to coldkey|is not known to this chain).*NonAssociatedColdKey.*nothing was signed/)])
+      expect(oneLine(r.stderr)).toEqual([
+        expect.stringMatching(/(belongs to coldkey|is not known to this chain).*NonAssociatedColdKey.*nothing was signed/),
+      ])
     }
     // Children changed at the last block: spec 218 allows a change every 2 × InitialTempo blocks (TxRateLimitExceeded).
     const best = await chain.blockNumber('best')
     await net.setStorage({ SubtensorModule: { TransactionKeyLastBlock: [[[keys.h1, netuid, 0], String(best)]] } })
     const limit = 2 * Number(chain.metadata.constant('SubtensorModule', 'InitialTempo'))
-    const soon = await tao(['stake', 'child', 'set', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--children', keys.h2, '--proportions', '0.5', '-y', '--json'])
+    const soon = await tao([
+      'stake',
+      'child',
+      'set',
+      '-w',
+      'owner',
+      '-H',
+      'h1',
+      '--netuid',
+      String(netuid),
+      '--children',
+      keys.h2,
+      '--proportions',
+      '0.5',
+      '-y',
+      '--json',
+    ])
     expect(soon.code, soon.stderr).toBe(1)
     expect(soon.json.error.code).toBe('RATE_LIMITED')
-    expect(oneLine(soon.stderr)).toEqual([expect.stringMatching(new RegExp(`changed at block ${best}.*every ${limit} blocks: wait until block ${best + limit} .*TxRateLimitExceeded`))])
+    expect(oneLine(soon.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(`changed at block ${best}.*every ${limit} blocks: wait until block ${best + limit} .*TxRateLimitExceeded`),
+      ),
+    ])
     expect([await nonce(keys.owner), await nonce(keys.poor)]).toEqual([n0, p0])
   })
 
@@ -451,7 +742,18 @@ describe('subnets and stake against a real local chain', () => {
     const bad = await tao(['wallet', 'set-identity', '-w', 'owner', '--github', 'x', '-y', '--json'])
     expect(bad.code).toBe(2)
     expect(bad.json.error.message).toMatch(/spec 218.*--github/)
-    const r = await tao(['wallet', 'set-identity', '-w', 'owner', '--id-name', 'taocli owner', '--web-url', 'https://example.org', '-y', '--json'])
+    const r = await tao([
+      'wallet',
+      'set-identity',
+      '-w',
+      'owner',
+      '--id-name',
+      'taocli owner',
+      '--web-url',
+      'https://example.org',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     const stored = (await read('SubtensorModule', 'Identities', keys.owner)) as Record<string, Uint8Array>
     expect(new TextDecoder().decode(stored.name)).toBe('taocli owner')
@@ -460,16 +762,43 @@ describe('subnets and stake against a real local chain', () => {
     const again = await tao(['wallet', 'set-identity', '-w', 'owner', '--description', 'runs validators', '-y', '--json'])
     expect(again.code, again.stderr).toBe(0)
     const got = await tao(['wallet', 'get-identity', '-w', 'owner', '--json'])
-    expect(again.json.identity).toEqual({ name: 'taocli owner', url: 'https://example.org', githubRepo: null, image: '', discord: '', description: 'runs validators', additional: '' })
+    expect(again.json.identity).toEqual({
+      name: 'taocli owner',
+      url: 'https://example.org',
+      githubRepo: null,
+      image: '',
+      discord: '',
+      description: 'runs validators',
+      additional: '',
+    })
     expect(got.json).toEqual({
       network: net.endpoint,
       coldkey: keys.owner,
-      identity: { name: 'taocli owner', url: 'https://example.org', githubRepo: null, image: '', discord: '', description: 'runs validators', additional: '' },
+      identity: {
+        name: 'taocli owner',
+        url: 'https://example.org',
+        githubRepo: null,
+        image: '',
+        discord: '',
+        description: 'runs validators',
+        additional: '',
+      },
     })
   })
 
   it('subnets set-identity: the owner sets it; another coldkey is rejected by the runtime (NotSubnetOwner)', async () => {
-    const r = await tao(['subnets', 'set-identity', '-w', 'owner', '--netuid', String(netuid), '--subnet-contact', 'ops@example.org', '-y', '--json'])
+    const r = await tao([
+      'subnets',
+      'set-identity',
+      '-w',
+      'owner',
+      '--netuid',
+      String(netuid),
+      '--subnet-contact',
+      'ops@example.org',
+      '-y',
+      '--json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     const stored = (await read('SubtensorModule', 'SubnetIdentities', netuid)) as Record<string, Uint8Array>
     expect(new TextDecoder().decode(stored.subnet_contact)).toBe('ops@example.org')
@@ -479,14 +808,36 @@ describe('subnets and stake against a real local chain', () => {
     const other = await tao(['subnets', 'set-identity', '-w', 'owner', '--netuid', '1', '--subnet-name', 'not mine', '-y', '--json'])
     expect(other.code).toBe(1)
     expect(other.json.error.code).toBe('NOT_SUBNET_OWNER')
-    expect(oneLine(other.stderr)).toEqual([expect.stringMatching(/subnet 1 is owned by coldkey \S+, not \S+: .*NotSubnetOwner.*nothing was signed/)])
+    expect(oneLine(other.stderr)).toEqual([
+      expect.stringMatching(/subnet 1 is owned by coldkey \S+, not \S+: .*NotSubnetOwner.*nothing was signed/),
+    ])
     expect(await nonce(keys.owner)).toBe(n0)
   })
 
   it('a password file works as well as TAO_PASSWORD', async () => {
     writeFileSync(join(dir, 'pw'), PASSWORD + '\n', { mode: 0o600 })
     const r = await runTao(
-      ['stake', 'add', '-w', 'owner', '-H', 'h1', '--netuid', String(netuid), '--amount', '1', '--unsafe', '--password-file', join(dir, 'pw'), '-y', '--json', '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')],
+      [
+        'stake',
+        'add',
+        '-w',
+        'owner',
+        '-H',
+        'h1',
+        '--netuid',
+        String(netuid),
+        '--amount',
+        '1',
+        '--unsafe',
+        '--password-file',
+        join(dir, 'pw'),
+        '-y',
+        '--json',
+        '--network',
+        net.endpoint,
+        '--wallet-path',
+        join(dir, 'wallets'),
+      ],
       { cwd: dir },
     )
     expect(r.code, r.stderr).toBe(0)

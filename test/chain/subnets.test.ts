@@ -33,7 +33,12 @@ describe('subnets and stake commands against a real local chain', () => {
   let mineUid: number
   /** The built CLI on this chain; commands that read wallets get the test's wallet folder. */
   const tao = (args: string[]) =>
-    runTao([...args, '--network', net.endpoint, ...(['stake', 'wallet'].includes(args[0]!) || args.includes('--mine') ? ['--wallet-path', wallets] : [])])
+    runTao([
+      ...args,
+      '--network',
+      net.endpoint,
+      ...(['stake', 'wallet'].includes(args[0]!) || args.includes('--mine') ? ['--wallet-path', wallets] : []),
+    ])
   /** Storage at the node's head, straight from state_getStorage (the client under test may lag a block). */
   const q = async (item: string, ...keys: unknown[]): Promise<unknown> => {
     const info = chain.metadata.requireStorage('SubtensorModule', item)
@@ -72,10 +77,23 @@ describe('subnets and stake commands against a real local chain', () => {
     const [taoIn, alphaIn] = [big(await q('SubnetTAO', s.netuid)), big(await q('SubnetAlphaIn', s.netuid))]
     const expected: Array<Record<string, any>> = []
     for (const netuid of [0, s.netuid]) {
-      const alpha = runtimeAlpha(big(await q('Alpha', bob.hotkey, bob.coldkey, netuid)), big(await q('TotalHotkeyAlpha', bob.hotkey, netuid)), big(await q('TotalHotkeyShares', bob.hotkey, netuid)))
+      const alpha = runtimeAlpha(
+        big(await q('Alpha', bob.hotkey, bob.coldkey, netuid)),
+        big(await q('TotalHotkeyAlpha', bob.hotkey, netuid)),
+        big(await q('TotalHotkeyShares', bob.hotkey, netuid)),
+      )
       const swap = netuid === 0 ? alpha : alphaToTao({ taoIn, alphaIn, dynamic: true }, alpha).tao
       const spot = netuid === 0 ? alpha : (alpha * taoIn) / alphaIn
-      expected.push({ wallet: 'bob', coldkey: bob.coldkey, hotkey: bob.hotkey, netuid, alpha: amount(alpha), price: expect.anything(), spotValue: amount(spot), swapValue: amount(swap) })
+      expected.push({
+        wallet: 'bob',
+        coldkey: bob.coldkey,
+        hotkey: bob.hotkey,
+        netuid,
+        alpha: amount(alpha),
+        price: expect.anything(),
+        spotValue: amount(spot),
+        swapValue: amount(swap),
+      })
     }
     expect(r.json.stakes).toEqual(expected)
     expect(BigInt(r.json.stakes[1].alpha.rao)).toBeGreaterThan(0n)
@@ -158,9 +176,20 @@ describe('subnets and stake commands against a real local chain', () => {
     expect(r.code, r.stderr).toBe(0)
     const j = r.json
     const n = Number(await q('SubnetworkN', s.netuid))
-    expect(j).toMatchObject({ netuid: s.netuid, symbol: 'β', ownerColdkey: s.owner.coldkey, ownerHotkey: s.owner.hotkey, neuronCount: n, tempo: 2 })
+    expect(j).toMatchObject({
+      netuid: s.netuid,
+      symbol: 'β',
+      ownerColdkey: s.owner.coldkey,
+      ownerHotkey: s.owner.hotkey,
+      neuronCount: n,
+      tempo: 2,
+    })
     expect(j.neurons).toHaveLength(n)
-    const [emission, incentive, permit] = (await Promise.all([q('Emission', s.netuid), q('Incentive', s.netuid), q('ValidatorPermit', s.netuid)])) as [bigint[], number[], boolean[]]
+    const [emission, incentive, permit] = (await Promise.all([
+      q('Emission', s.netuid),
+      q('Incentive', s.netuid),
+      q('ValidatorPermit', s.netuid),
+    ])) as [bigint[], number[], boolean[]]
     for (const row of j.neurons) {
       const hotkey = await q('Keys', s.netuid, row.uid)
       expect(row.hotkey).toBe(hotkey)
@@ -170,7 +199,11 @@ describe('subnets and stake commands against a real local chain', () => {
       expect(row.incentive).toBe(incentive[row.uid]! / 65535)
       expect(row.validatorPermit).toBe(permit[row.uid])
     }
-    expect(j.neurons[s.miners[0].uid]).toMatchObject({ hotkey: s.miners[0].hotkey, coldkey: s.miners[0].coldkey, axon: { ip: '1.2.3.4', port: 8091, version: 7 } })
+    expect(j.neurons[s.miners[0].uid]).toMatchObject({
+      hotkey: s.miners[0].hotkey,
+      coldkey: s.miners[0].coldkey,
+      axon: { ip: '1.2.3.4', port: 8091, version: 7 },
+    })
     expect(j.neurons[mineUid].hotkey).toBe(mineHotkey)
     // The same positions stake list shows for Bob's miner hotkey.
     const stakes = await tao(['stake', 'list', '--ss58', s.miners[0].coldkey, '--ss58', s.delegator, '--json'])
@@ -188,7 +221,9 @@ describe('subnets and stake commands against a real local chain', () => {
     expect(r.json.subnets.map((x: { netuid: number }) => x.netuid)).toEqual([0, 1, s.netuid])
     const sub = r.json.subnets.find((x: { netuid: number }) => x.netuid === s.netuid)
     const [taoIn, alphaIn, alphaOut, burn, emissionValue, n, max] = await Promise.all(
-      ['SubnetTAO', 'SubnetAlphaIn', 'SubnetAlphaOut', 'Burn', 'EmissionValues', 'SubnetworkN', 'MaxAllowedUids'].map((item) => q(item, s.netuid)),
+      ['SubnetTAO', 'SubnetAlphaIn', 'SubnetAlphaOut', 'Burn', 'EmissionValues', 'SubnetworkN', 'MaxAllowedUids'].map((item) =>
+        q(item, s.netuid),
+      ),
     )
     expect(sub).toMatchObject({
       netuid: s.netuid,
@@ -219,15 +254,17 @@ describe('subnets and stake commands against a real local chain', () => {
       expect(Number(await q('LastMechansimStepBlock', s.netuid))).toBe(b)
       expect(show.json).toMatchObject({ tempo: 2, blocksSinceLastStep: 0, nextEpochBlock: b + 1 })
       const list = await tao(['subnets', 'list', '--json'])
-      expect(list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map((x: { nextEpochBlock: number }) => x.nextEpochBlock)).toEqual(
-        list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map(() => list.json.block + 1),
-      )
+      expect(
+        list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map((x: { nextEpochBlock: number }) => x.nextEpochBlock),
+      ).toEqual(list.json.subnets.filter((x: { tempo: number }) => x.tempo > 0).map(() => list.json.block + 1))
       // The emission it wrote is this block's, and the next block writes it again.
       await net.newBlock(1)
       expect(Number(await q('LastMechansimStepBlock', s.netuid))).toBe(show.json.nextEpochBlock)
     }
     const human = await tao(['subnets', 'show', '--netuid', String(s.netuid)])
-    expect(human.stdout).toMatch(/tempo\s+2 blocks \(0 since the last step; this runtime runs the epoch every block, weight-commit epochs turn at #\d+\)/)
+    expect(human.stdout).toMatch(
+      /tempo\s+2 blocks \(0 since the last step; this runtime runs the epoch every block, weight-commit epochs turn at #\d+\)/,
+    )
   })
 
   it('after epochs, per-UID emission and incentive equal storage', async () => {
@@ -245,11 +282,17 @@ describe('subnets and stake commands against a real local chain', () => {
     expect(r.json.block).toBe((await headNow()).number)
   })
 
-  it('sorts, reverses and filters rows; --mine keeps the local wallets\' hotkeys', async () => {
+  it("sorts, reverses and filters rows; --mine keeps the local wallets' hotkeys", async () => {
     const show = async (...args: string[]) => {
       const r = await tao(['subnets', 'show', '--netuid', String(s.netuid), '--json', ...args])
       expect(r.code, r.stderr).toBe(0)
-      return r.json.neurons as Array<{ uid: number; hotkey: string; coldkey: string; alphaStake: { rao: string }; validatorPermit: boolean }>
+      return r.json.neurons as Array<{
+        uid: number
+        hotkey: string
+        coldkey: string
+        alphaStake: { rao: string }
+        validatorPermit: boolean
+      }>
     }
     const byStake = await show('--sort', 'stake')
     const stakes = byStake.map((x) => BigInt(x.alphaStake.rao))
@@ -292,7 +335,7 @@ describe('subnets and stake commands against a real local chain', () => {
     expect(human.stdout).toMatch(/tempo\s+2 blocks\s+blocks between epochs/)
   })
 
-  it('subnets burn-cost equals the runtime\'s registration cost', async () => {
+  it("subnets burn-cost equals the runtime's registration cost", async () => {
     const r = await tao(['subnets', 'burn-cost', '--json'])
     expect(r.code, r.stderr).toBe(0)
     const raw: string = await net.rpc('state_call', ['SubnetRegistrationRuntimeApi_get_network_registration_cost', '0x'])

@@ -22,7 +22,11 @@ describe('wallet transfer against a real local chain', () => {
   let chain: Chain
   let dir: string
   const tao = (args: string[], env: Record<string, string> = {}, input?: string) =>
-    runTao([...args, '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')], { env: { TAO_PASSWORD: PASSWORD, ...env }, input, cwd: dir })
+    runTao([...args, '--network', net.endpoint, '--wallet-path', join(dir, 'wallets')], {
+      env: { TAO_PASSWORD: PASSWORD, ...env },
+      input,
+      cwd: dir,
+    })
   const free = async (ss58: string) => (await chain.account(ss58)).free
 
   beforeAll(async () => {
@@ -30,9 +34,23 @@ describe('wallet transfer against a real local chain', () => {
     net = await startLocalnet({ fund: { [SENDER]: 100n * TAO } })
     chain = await connect(net.endpoint)
     writeFileSync(join(dir, 'words'), DEV_PHRASE)
-    const regen = await runTao(['wallet', 'regen-coldkey', '-w', 'sender', '--mnemonic-file', join(dir, 'words'), '--wallet-path', join(dir, 'wallets'), '-y', '--json'], {
-      env: { TAO_PASSWORD: PASSWORD },
-    })
+    const regen = await runTao(
+      [
+        'wallet',
+        'regen-coldkey',
+        '-w',
+        'sender',
+        '--mnemonic-file',
+        join(dir, 'words'),
+        '--wallet-path',
+        join(dir, 'wallets'),
+        '-y',
+        '--json',
+      ],
+      {
+        env: { TAO_PASSWORD: PASSWORD },
+      },
+    )
     expect(regen.code, regen.stderr).toBe(0)
     expect(regen.json.ss58).toBe(SENDER)
   })
@@ -71,7 +89,11 @@ describe('wallet transfer against a real local chain', () => {
     const landed = chain.decodeExtrinsic(block.block.extrinsics[r.json.index]!)
     expect(landed.txHash).toBe(r.json.txHash)
     expect(landed.callData).toBe(r.json.callData)
-    expect(chain.metadata.decodeCall(r.json.callData)).toEqual({ pallet: 'Balances', name: 'transfer_keep_alive', args: { dest: { type: 'Id', value: BOB }, value: 250_000_000n } })
+    expect(chain.metadata.decodeCall(r.json.callData)).toEqual({
+      pallet: 'Balances',
+      name: 'transfer_keep_alive',
+      args: { dest: { type: 'Id', value: BOB }, value: 250_000_000n },
+    })
   })
 
   describe('plain ws:// to another machine', () => {
@@ -82,13 +104,33 @@ describe('wallet transfer against a real local chain', () => {
       const url = host ? forward.url : 'ws://192.0.2.123:9944'
       try {
         const nonce = (await chain.account(SENDER)).nonce
-        const r = await runTao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '0.1', '-y', '--json', '--network', url, '--wallet-path', join(dir, 'wallets')], {
-          env: { TAO_PASSWORD: PASSWORD },
-          cwd: dir,
-        })
+        const r = await runTao(
+          [
+            'wallet',
+            'transfer',
+            '-w',
+            'sender',
+            '--dest',
+            BOB,
+            '--amount',
+            '0.1',
+            '-y',
+            '--json',
+            '--network',
+            url,
+            '--wallet-path',
+            join(dir, 'wallets'),
+          ],
+          {
+            env: { TAO_PASSWORD: PASSWORD },
+            cwd: dir,
+          },
+        )
         expect(r.code, r.stderr).toBe(2)
         expect(r.json.error.code).toBe('INSECURE_ENDPOINT')
-        expect(r.json.error.message).toMatch(/^refusing plain ws:\/\/ to \S+: the connection is not encrypted, .* use wss:\/\/, or pass --insecure/)
+        expect(r.json.error.message).toMatch(
+          /^refusing plain ws:\/\/ to \S+: the connection is not encrypted, .* use wss:\/\/, or pass --insecure/,
+        )
         const read = await runTao(['chain', 'info', '--network', url], { cwd: dir })
         expect(read.code).toBe(2)
         expect(read.stderr.trim().split('\n')).toHaveLength(1)
@@ -100,27 +142,45 @@ describe('wallet transfer against a real local chain', () => {
       }
     })
 
-    it.skipIf(!host)('with --insecure, TAO_INSECURE or `config set insecure true` it connects, and the confirmation names that URL', async () => {
-      const forward = await startForwarder(host!, net.port)
-      const config = mkdtempSync(join(tmpdir(), 'tao-insecure-config-'))
-      try {
-        const args = ['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '0.1', '-y', '--json', '--network', forward.url, '--wallet-path', join(dir, 'wallets')]
-        const flag = await runTao([...args, '--insecure'], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
-        expect(flag.code, flag.stderr).toBe(0)
-        expect(flag.json).toMatchObject({ status: 'landed', ok: true, network: forward.url, endpoint: forward.url })
-        expect(flag.stderr).toContain(`\n  network: ${forward.url}, genesis `)
-        const env = await runTao(['chain', 'info', '--network', forward.url, '--json'], { env: { TAO_INSECURE: 'true' }, cwd: dir })
-        expect(env.code, env.stderr).toBe(0)
-        const set = await runTao(['config', 'set', 'insecure', 'yes', '--json'], { env: { TAO_CONFIG_DIR: config } })
-        expect(set.json).toEqual({ key: 'insecure', value: 'true' })
-        const stored = await runTao(['chain', 'info', '--network', forward.url, '--json'], { env: { TAO_CONFIG_DIR: config }, cwd: dir })
-        expect(stored.code, stored.stderr).toBe(0)
-        expect(forward.connections).toBeGreaterThanOrEqual(3)
-      } finally {
-        await forward.close()
-        rmSync(config, { recursive: true, force: true })
-      }
-    })
+    it.skipIf(!host)(
+      'with --insecure, TAO_INSECURE or `config set insecure true` it connects, and the confirmation names that URL',
+      async () => {
+        const forward = await startForwarder(host!, net.port)
+        const config = mkdtempSync(join(tmpdir(), 'tao-insecure-config-'))
+        try {
+          const args = [
+            'wallet',
+            'transfer',
+            '-w',
+            'sender',
+            '--dest',
+            BOB,
+            '--amount',
+            '0.1',
+            '-y',
+            '--json',
+            '--network',
+            forward.url,
+            '--wallet-path',
+            join(dir, 'wallets'),
+          ]
+          const flag = await runTao([...args, '--insecure'], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir })
+          expect(flag.code, flag.stderr).toBe(0)
+          expect(flag.json).toMatchObject({ status: 'landed', ok: true, network: forward.url, endpoint: forward.url })
+          expect(flag.stderr).toContain(`\n  network: ${forward.url}, genesis `)
+          const env = await runTao(['chain', 'info', '--network', forward.url, '--json'], { env: { TAO_INSECURE: 'true' }, cwd: dir })
+          expect(env.code, env.stderr).toBe(0)
+          const set = await runTao(['config', 'set', 'insecure', 'yes', '--json'], { env: { TAO_CONFIG_DIR: config } })
+          expect(set.json).toEqual({ key: 'insecure', value: 'true' })
+          const stored = await runTao(['chain', 'info', '--network', forward.url, '--json'], { env: { TAO_CONFIG_DIR: config }, cwd: dir })
+          expect(stored.code, stored.stderr).toBe(0)
+          expect(forward.connections).toBeGreaterThanOrEqual(3)
+        } finally {
+          await forward.close()
+          rmSync(config, { recursive: true, force: true })
+        }
+      },
+    )
   })
 
   it.each([
@@ -145,7 +205,18 @@ describe('wallet transfer against a real local chain', () => {
     const nonce = (await chain.account(SENDER)).nonce
     const balance = await free(SENDER)
     // Leave 1 rao after the fee: below the existential deposit. The fee comes from a dry run whose amount encodes to the same size.
-    const probe = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', formatTao(balance / 2n), '--dry-run', '--json'])
+    const probe = await tao([
+      'wallet',
+      'transfer',
+      '-w',
+      'sender',
+      '--dest',
+      BOB,
+      '--amount',
+      formatTao(balance / 2n),
+      '--dry-run',
+      '--json',
+    ])
     expect(probe.code, probe.stderr).toBe(0)
     const reapAmount = balance - BigInt(probe.json.estimatedFee.rao) - 1n
     const reap = await tao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', formatTao(reapAmount), '-y', '--json'])
@@ -202,7 +273,12 @@ describe('wallet transfer against a real local chain', () => {
     expect(await free(BOB)).toBe(bob0)
     const decoded = await runTao(['tx', 'decode', dry.json.hex, '--json', '--network', net.endpoint])
     expect(decoded.code, decoded.stderr).toBe(0)
-    expect(decoded.json).toMatchObject({ call: 'Balances.transfer_keep_alive', signer: SENDER, tip: { rao: '0', tao: '0' }, nonce: dry.json.nonce })
+    expect(decoded.json).toMatchObject({
+      call: 'Balances.transfer_keep_alive',
+      signer: SENDER,
+      tip: { rao: '0', tao: '0' },
+      nonce: dry.json.nonce,
+    })
     expect(decoded.json.args.value).toEqual({ rao: '2000000000', tao: '2' })
     expect(decoded.json.signatureCheck).toEqual({ status: 'valid', reason: null })
     const sent = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
@@ -212,7 +288,12 @@ describe('wallet transfer against a real local chain', () => {
     const again = await runTao(['tx', 'submit', dry.json.hex, '--json', '--network', net.endpoint])
     expect(again.code).toBe(1) // the same extrinsic cannot land twice
     // The refusal says what was refused, and why in the node's words.
-    expect(again.json).toMatchObject({ call: 'Balances.transfer_keep_alive', signer: SENDER, error: { code: 'TX_REJECTED', exitCode: 1 }, rejection: { reason: 'stale' } })
+    expect(again.json).toMatchObject({
+      call: 'Balances.transfer_keep_alive',
+      signer: SENDER,
+      error: { code: 'TX_REJECTED', exitCode: 1 },
+      rejection: { reason: 'stale' },
+    })
     expect(await free(BOB)).toBe(bob0 + 2n * TAO)
   })
 
@@ -265,7 +346,22 @@ describe('wallet transfer against a real local chain', () => {
       const nonce = (await chain.account(SENDER)).nonce
       proxy.arm('author_submitExtrinsic', 'after-forward')
       const r = await runTao(
-        ['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '3', '-y', '--json', '--network', proxy.url, '--wallet-path', join(dir, 'wallets')],
+        [
+          'wallet',
+          'transfer',
+          '-w',
+          'sender',
+          '--dest',
+          BOB,
+          '--amount',
+          '3',
+          '-y',
+          '--json',
+          '--network',
+          proxy.url,
+          '--wallet-path',
+          join(dir, 'wallets'),
+        ],
         { env: { TAO_PASSWORD: PASSWORD } },
       )
       expect(r.code, r.stderr).toBe(0)
@@ -280,9 +376,26 @@ describe('wallet transfer against a real local chain', () => {
 
   it('a node that is not there exits 3 within the deadline', async () => {
     const t0 = Date.now()
-    const r = await runTao(['wallet', 'transfer', '-w', 'sender', '--dest', BOB, '--amount', '1', '-y', '--network', 'ws://127.0.0.1:1', '--wallet-path', join(dir, 'wallets')], {
-      env: { TAO_PASSWORD: PASSWORD, TAO_CONNECT_TIMEOUT: '2000' },
-    })
+    const r = await runTao(
+      [
+        'wallet',
+        'transfer',
+        '-w',
+        'sender',
+        '--dest',
+        BOB,
+        '--amount',
+        '1',
+        '-y',
+        '--network',
+        'ws://127.0.0.1:1',
+        '--wallet-path',
+        join(dir, 'wallets'),
+      ],
+      {
+        env: { TAO_PASSWORD: PASSWORD, TAO_CONNECT_TIMEOUT: '2000' },
+      },
+    )
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(/cannot reach/)
     expect(Date.now() - t0).toBeLessThan(10_000)

@@ -37,7 +37,8 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
   const weightsOf = async (netuid: number, uid: number) =>
     ((await chain.storage('SubtensorModule', 'Weights', netuid, uid)) as Array<[number, number]>).map(([u, v]) => [Number(u), Number(v)])
   const commitsOf = async (netuid: number) =>
-    ((await chain.storage('SubtensorModule', 'WeightCommits', netuid, validator.ss58)) as Array<[string, bigint, bigint, bigint]> | undefined) ?? []
+    ((await chain.storage('SubtensorModule', 'WeightCommits', netuid, validator.ss58)) as
+      Array<[string, bigint, bigint, bigint]> | undefined) ?? []
   const pendingPath = (netuid: number) => join(taoStateDir, 'weights', `${validator.ss58}-${netuid}.json`)
   const epochOf = (block: number, netuid: number) => Math.floor((block + netuid + 1) / (TEMPO + 1))
 
@@ -49,7 +50,18 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
     })
     expect(created.code, created.stderr).toBe(0)
     validator = { ss58: created.json.hotkey.ss58, mnemonic: created.json.hotkey.mnemonic }
-    const other = await runTao(['wallet', 'new-hotkey', '-w', 'val', '-H', 'outsider', '--wallet-path', join(dir, 'wallets'), '-y', '--json'])
+    const other = await runTao([
+      'wallet',
+      'new-hotkey',
+      '-w',
+      'val',
+      '-H',
+      'outsider',
+      '--wallet-path',
+      join(dir, 'wallets'),
+      '-y',
+      '--json',
+    ])
     expect(other.code, other.stderr).toBe(0)
     outsider = other.json.ss58
     net = await startLocalnet({ fund: { [validator.ss58]: 10n * TAO, [outsider]: 10n * TAO } })
@@ -109,7 +121,19 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
           [2, 65535],
         ])
         const n = await nonce()
-        const low = await tao(['weights', 'set', '--netuid', String(setNet), '--uids', '0,2', '--weights', '1,1', '--version-key', '6', '-y'])
+        const low = await tao([
+          'weights',
+          'set',
+          '--netuid',
+          String(setNet),
+          '--uids',
+          '0,2',
+          '--weights',
+          '1,1',
+          '--version-key',
+          '6',
+          '-y',
+        ])
         expect(low.code, low.stderr).toBe(2)
         expect(low.stderr).toMatch(/version-key 6 is below .*WeightsVersionKey 7/)
         expect(await nonce()).toBe(n)
@@ -128,7 +152,22 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       ['a bad version key', ['--uids', '0,1', '--weights', '1,1', '--version-key', '-3'], /version-key/],
     ])('refuses %s with exit 2 before connecting', async (_, args, re) => {
       // An unreachable network proves no connection was needed.
-      const r = await runTao(['weights', 'set', '--netuid', '1', ...args, '-w', 'val', '-H', 'v', '--network', 'ws://127.0.0.1:1', '--wallet-path', join(dir, 'wallets'), '-y'])
+      const r = await runTao([
+        'weights',
+        'set',
+        '--netuid',
+        '1',
+        ...args,
+        '-w',
+        'val',
+        '-H',
+        'v',
+        '--network',
+        'ws://127.0.0.1:1',
+        '--wallet-path',
+        join(dir, 'wallets'),
+        '-y',
+      ])
       expect(r.code, r.stderr).toBe(2)
       expect(r.stderr).toMatch(re)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
@@ -140,8 +179,16 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
         [['--netuid', String(setNet), '--uids', '0,7', '--weights', '1,1'], /uid 7 does not exist on subnet \d+ \(it has UIDs 0–2\)/],
         [['--netuid', '99', '--uids', '0', '--weights', '1'], /subnet 99 does not exist/],
         [['--netuid', '0', '--uids', '0', '--weights', '1'], /root/],
-        [['--netuid', String(setNet), '--uids', '0,2', '--weights', '1,1'], /at least 3 UIDs \(MinAllowedWeights 3\)/, { MinAllowedWeights: 3 }],
-        [['--netuid', String(setNet), '--uids', '0,1,2', '--weights', '1,0.1,0.1'], /caps any one weight at 0\.500008.*MaxWeightsLimit 32768/, { MaxWeightsLimit: 32768 }],
+        [
+          ['--netuid', String(setNet), '--uids', '0,2', '--weights', '1,1'],
+          /at least 3 UIDs \(MinAllowedWeights 3\)/,
+          { MinAllowedWeights: 3 },
+        ],
+        [
+          ['--netuid', String(setNet), '--uids', '0,1,2', '--weights', '1,0.1,0.1'],
+          /caps any one weight at 0\.500008.*MaxWeightsLimit 32768/,
+          { MaxWeightsLimit: 32768 },
+        ],
       ]
       for (const [args, re, items] of cases) {
         if (items) await setSubnetItems(net, setNet, items)
@@ -154,7 +201,10 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
           if (items) await setSubnetItems(net, setNet, { MinAllowedWeights: 1, MaxWeightsLimit: 65535 })
         }
       }
-      const notRegistered = await tao(['weights', 'set', '--netuid', String(setNet), '--uids', '0', '--weights', '1', '-y'], ['-w', 'val', '-H', 'outsider'])
+      const notRegistered = await tao(
+        ['weights', 'set', '--netuid', String(setNet), '--uids', '0', '--weights', '1', '-y'],
+        ['-w', 'val', '-H', 'outsider'],
+      )
       expect(notRegistered.code, notRegistered.stderr).toBe(2)
       expect(notRegistered.stderr).toMatch(new RegExp(`hotkey ${outsider} is not registered on subnet ${setNet}`))
       expect(await nonce()).toBe(n)
@@ -187,8 +237,17 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
         const r = await tao(['weights', 'set', '--netuid', String(setNet), '--uids', '0,1', '--weights', '1,1', '-y', '--json'])
         expect(r.code, r.stderr).toBe(1)
         expect(r.json.error.code).toBe('WEIGHTS_RATE_LIMITED')
-        expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('Error:'))).toEqual([
-          expect.stringMatching(new RegExp(`at block ${last} .*every 1000 blocks .*wait until block ${last + 1000n} .*SettingWeightsTooFast\\); nothing was signed`)),
+        expect(
+          r.stderr
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('Error:')),
+        ).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `at block ${last} .*every 1000 blocks .*wait until block ${last + 1000n} .*SettingWeightsTooFast\\); nothing was signed`,
+            ),
+          ),
         ])
         expect(await nonce()).toBe(n)
         // The chain's own refusal, for the same call signed directly.
@@ -216,7 +275,13 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       await startOfEpoch()
       const c = await tao(['weights', 'commit', '--netuid', String(crNet), '--uids', '0,1,2', '--weights', '1,0.5,0.25', '-y', '--json'])
       expect(c.code, c.stderr).toBe(0)
-      expect(c.json).toMatchObject({ status: 'landed', ok: true, call: 'SubtensorModule.commit_weights', mode: 'commit', values: [65535, 32768, 16384] })
+      expect(c.json).toMatchObject({
+        status: 'landed',
+        ok: true,
+        call: 'SubtensorModule.commit_weights',
+        mode: 'commit',
+        values: [65535, 32768, 16384],
+      })
       const committedAt = c.json.block as number
       // What the chain stores: (hash, commit_block, first_reveal_block, last_reveal_block) at spec 218.
       const stored = await commitsOf(crNet)
@@ -236,7 +301,13 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(statSync(file).mode & 0o777).toBe(0o600)
       const record = JSON.parse(readFileSync(file, 'utf8'))
       expect(record.commits).toHaveLength(1)
-      expect(record.commits[0]).toMatchObject({ hash: c.json.commitHash, uids: [0, 1, 2], values: [65535, 32768, 16384], versionKey: '0', block: committedAt })
+      expect(record.commits[0]).toMatchObject({
+        hash: c.json.commitHash,
+        uids: [0, 1, 2],
+        values: [65535, 32768, 16384],
+        versionKey: '0',
+        block: committedAt,
+      })
       expect(record.commits[0].salt).toHaveLength(8)
 
       // Too early: exit 1 with the block, nothing signed.
@@ -253,7 +324,13 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       const hotkey = keypairFromMnemonic(validator.mnemonic)
       const { salt } = record.commits[0]
       const raw = await chain.send(
-        chain.call('SubtensorModule', 'reveal_weights', { netuid: crNet, uids: [0, 1, 2], values: [65535, 32768, 16384], salt, version_key: 0n }),
+        chain.call('SubtensorModule', 'reveal_weights', {
+          netuid: crNet,
+          uids: [0, 1, 2],
+          values: [65535, 32768, 16384],
+          salt,
+          version_key: 0n,
+        }),
         signerOf(hotkey),
       )
       expect(raw.status).toBe('landed')
@@ -266,7 +343,13 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(r.json).toMatchObject({ status: 'landed', ok: true, call: 'SubtensorModule.reveal_weights', netuid: crNet })
       expect(r.json.block).toBe(c.json.reveal.firstBlock)
       expect(r.json.revealed).toEqual([
-        { commitHash: c.json.commitHash, uids: [0, 1, 2], values: [65535, 32768, 16384], weights: [1, 32768 / 65535, 16384 / 65535], versionKey: '0' },
+        {
+          commitHash: c.json.commitHash,
+          uids: [0, 1, 2],
+          values: [65535, 32768, 16384],
+          weights: [1, 32768 / 65535, 16384 / 65535],
+          versionKey: '0',
+        },
       ])
       expect(r.json.events.map((e: any) => e.name)).toEqual(expect.arrayContaining(['WeightsSet', 'WeightsRevealed']))
       expect(await weightsOf(crNet, validatorUid)).toEqual([
@@ -295,7 +378,20 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       expect(JSON.parse(readFileSync(pendingPath(crNet), 'utf8')).commits).toHaveLength(2)
 
       const waiting = startTao(
-        ['weights', 'reveal', '--netuid', String(crNet), '--wait', '--timeout', '300', '-y', '--json', ...walletArgs(), '--network', net.endpoint],
+        [
+          'weights',
+          'reveal',
+          '--netuid',
+          String(crNet),
+          '--wait',
+          '--timeout',
+          '300',
+          '-y',
+          '--json',
+          ...walletArgs(),
+          '--network',
+          net.endpoint,
+        ],
         { env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: taoStateDir }, cwd: dir },
       )
       // Once it waits, build blocks up to the one before the window.
@@ -329,7 +425,20 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
 
     it('a --dry-run commit never submitted is kept while it could land, then forgotten once its era has ended', async () => {
       const n = await nonce()
-      const dry = await tao(['weights', 'set', '--netuid', String(crNet), '--uids', '0,1', '--weights', '1,1', '--era', '8', '--dry-run', '--json'])
+      const dry = await tao([
+        'weights',
+        'set',
+        '--netuid',
+        String(crNet),
+        '--uids',
+        '0,1',
+        '--weights',
+        '1,1',
+        '--era',
+        '8',
+        '--dry-run',
+        '--json',
+      ])
       expect(dry.code, dry.stderr).toBe(0)
       expect(dry.json).toMatchObject({ status: 'dry-run', mode: 'commit', era: { type: 'mortal', period: 8 } })
       const validUntil = dry.json.era.death - 1
@@ -348,7 +457,9 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       await advanceTo(net, chain, validUntil)
       const gone = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y', '--json'])
       expect(gone.code).toBe(1)
-      expect(gone.stderr).toMatch(new RegExp(`commit ${dry.json.commitHash} was signed but not submitted before its transaction expired \\(block ${validUntil}\\)`))
+      expect(gone.stderr).toMatch(
+        new RegExp(`commit ${dry.json.commitHash} was signed but not submitted before its transaction expired \\(block ${validUntil}\\)`),
+      )
       expect(existsSync(pendingPath(crNet))).toBe(false)
       const after = await tao(['weights', 'reveal', '--netuid', String(crNet), '-y'])
       expect(after.code).toBe(1)

@@ -80,12 +80,20 @@ describe('register_network', () => {
     const call = registerNetworkCall(runtimeOf(metadata[218]), HOTKEY)
     expect(metadata[218].specVersion).toBe(218)
     expect(call.name).toBe('register_network')
-    expect(metadata[218].decodeCall(call.callData)).toEqual({ pallet: 'SubtensorModule', name: 'register_network', args: { hotkey: HOTKEY, mechid: 1 } })
+    expect(metadata[218].decodeCall(call.callData)).toEqual({
+      pallet: 'SubtensorModule',
+      name: 'register_network',
+      args: { hotkey: HOTKEY, mechid: 1 },
+    })
   })
 
   it('takes (hotkey) alone at spec 381', () => {
     const call = registerNetworkCall(runtimeOf(metadata[381]), HOTKEY)
-    expect(metadata[381].decodeCall(call.callData)).toEqual({ pallet: 'SubtensorModule', name: 'register_network', args: { hotkey: HOTKEY } })
+    expect(metadata[381].decodeCall(call.callData)).toEqual({
+      pallet: 'SubtensorModule',
+      name: 'register_network',
+      args: { hotkey: HOTKEY },
+    })
   })
 
   it("with an identity, builds the runtime's own identity struct: 3 fields at 218, 8 at 381", () => {
@@ -124,7 +132,11 @@ describe('registration', () => {
   it.each([218, 381] as const)('spec %i: burned_register(netuid, hotkey), root_register on netuid 0; no register_limit', (spec) => {
     const rt = runtimeOf(metadata[spec])
     const burned = registerCall(rt, { netuid: 3, hotkey: HOTKEY, maxBurn: 5n })
-    expect(metadata[spec].decodeCall(burned.callData)).toEqual({ pallet: 'SubtensorModule', name: 'burned_register', args: { netuid: 3, hotkey: HOTKEY } })
+    expect(metadata[spec].decodeCall(burned.callData)).toEqual({
+      pallet: 'SubtensorModule',
+      name: 'burned_register',
+      args: { netuid: 3, hotkey: HOTKEY },
+    })
     expect(registerCall(rt, { netuid: 0, hotkey: HOTKEY }).name).toBe('root_register')
   })
 
@@ -156,14 +168,21 @@ describe('staking', () => {
   it('spec 218 has no add_stake_limit: plain add_stake, the preview says why, and the tolerance is checked here', () => {
     const rt = runtimeOf(metadata[218])
     const guard = priceGuard(rt, guardReq())
-    expect(guard).toEqual({ kind: 'none', why: 'the chain does not protect the price: this runtime (spec 218) has no add_stake_limit', clientCheck: guardReq().tolerancePpb })
+    expect(guard).toEqual({
+      kind: 'none',
+      why: 'the chain does not protect the price: this runtime (spec 218) has no add_stake_limit',
+      clientCheck: guardReq().tolerancePpb,
+    })
     const decoded = metadata[218].decodeCall(addStakeCall(rt, { hotkey: HOTKEY, netuid: 3, tao: 5n }, guard).callData)
     expect(decoded).toEqual({ pallet: 'SubtensorModule', name: 'add_stake', args: { hotkey: HOTKEY, netuid: 3, amount_staked: 5n } })
   })
 
   it('on a runtime without limit calls an explicit --tolerance is checked here; --allow-partial is refused (exit 2, naming the spec)', () => {
     const rt = runtimeOf(metadata[218])
-    expect(priceGuard(rt, guardReq({ explicit: true, tolerancePpb: 20_000_000n, limitCall: 'remove_stake_limit' }))).toMatchObject({ kind: 'none', clientCheck: 20_000_000n })
+    expect(priceGuard(rt, guardReq({ explicit: true, tolerancePpb: 20_000_000n, limitCall: 'remove_stake_limit' }))).toMatchObject({
+      kind: 'none',
+      clientCheck: 20_000_000n,
+    })
     const err = thrown(() => priceGuard(rt, guardReq({ explicit: true, allowPartial: true, limitCall: 'remove_stake_limit' })))
     expect(err.exitCode).toBe(2)
     expect(err.message).toMatch(/spec 218.*remove_stake_limit/)
@@ -175,7 +194,10 @@ describe('staking', () => {
       expect(priceGuard(rt, guardReq({ rootOnly: true }))).toMatchObject({ kind: 'none', clientCheck: null })
       expect(priceGuard(rt, guardReq({ unsafe: true, explicit: true }))).toMatchObject({ kind: 'none', clientCheck: null })
     }
-    expect(priceGuard(runtimeOf(metadata[381]), guardReq({ limitPrice: null }))).toMatchObject({ kind: 'none', clientCheck: guardReq().tolerancePpb })
+    expect(priceGuard(runtimeOf(metadata[381]), guardReq({ limitPrice: null }))).toMatchObject({
+      kind: 'none',
+      clientCheck: guardReq().tolerancePpb,
+    })
   })
 
   it('remove_stake_limit at 381, remove_stake at 218', () => {
@@ -189,7 +211,11 @@ describe('staking', () => {
       allow_partial: false,
     })
     const r218 = runtimeOf(metadata[218])
-    const call = removeStakeCall(r218, { hotkey: HOTKEY, netuid: 2, alpha: 7n }, priceGuard(r218, guardReq({ limitCall: 'remove_stake_limit' })))
+    const call = removeStakeCall(
+      r218,
+      { hotkey: HOTKEY, netuid: 2, alpha: 7n },
+      priceGuard(r218, guardReq({ limitCall: 'remove_stake_limit' })),
+    )
     expect(call.name).toBe('remove_stake')
   })
 
@@ -198,13 +224,27 @@ describe('staking', () => {
     const c218 = moveStakeCall(runtimeOf(metadata[218]), args)
     const c381 = moveStakeCall(runtimeOf(metadata[381]), args)
     expect(metadata[218].decodeCall(c218.callData)).toEqual(metadata[381].decodeCall(c381.callData))
-    expect(metadata[218].requireCall('SubtensorModule', 'move_stake').index[1]).not.toBe(metadata[381].requireCall('SubtensorModule', 'move_stake').index[1])
+    expect(metadata[218].requireCall('SubtensorModule', 'move_stake').index[1]).not.toBe(
+      metadata[381].requireCall('SubtensorModule', 'move_stake').index[1],
+    )
     expect(c218.callData.slice(0, 6)).not.toBe(c381.callData.slice(0, 6))
   })
 
   it.each([
-    ['transfer_stake', (rt: CallRuntime) => transferStakeCall(rt, { destinationColdkey: OTHER, hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 2, alpha: 1n })],
-    ['swap_stake', (rt: CallRuntime) => swapStakeCall(rt, { hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 3, alpha: 1n }, { kind: 'none', why: '', clientCheck: null })],
+    [
+      'transfer_stake',
+      (rt: CallRuntime) =>
+        transferStakeCall(rt, { destinationColdkey: OTHER, hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 2, alpha: 1n }),
+    ],
+    [
+      'swap_stake',
+      (rt: CallRuntime) =>
+        swapStakeCall(
+          rt,
+          { hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 3, alpha: 1n },
+          { kind: 'none', why: '', clientCheck: null },
+        ),
+    ],
     ['unstake_all', (rt: CallRuntime) => unstakeAllCall(rt, HOTKEY)],
   ])('%s: built at 381, refused at 218 with exit 2 naming spec 218', (name, build) => {
     expect(build(runtimeOf(metadata[381])).name).toBe(name)
@@ -217,7 +257,9 @@ describe('staking', () => {
   it('swap_stake_limit at 381 carries (origin price / destination price) × (1 − tolerance)', () => {
     const rt = runtimeOf(metadata[381])
     const g = priceGuard(rt, guardReq({ limitCall: 'swap_stake_limit', limitPrice: 1_990_000_000n }))
-    const decoded = metadata[381].decodeCall(swapStakeCall(rt, { hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 3, alpha: 4n }, g).callData)
+    const decoded = metadata[381].decodeCall(
+      swapStakeCall(rt, { hotkey: HOTKEY, originNetuid: 2, destinationNetuid: 3, alpha: 4n }, g).callData,
+    )
     expect(decoded.name).toBe('swap_stake_limit')
     expect(decoded.args.limit_price).toBe(1_990_000_000n)
   })
@@ -233,8 +275,16 @@ describe('children and identities', () => {
   it.each([218, 381] as const)('spec %i: set_children, set_childkey_take', (spec) => {
     const rt = runtimeOf(metadata[spec])
     const children: Array<[bigint, string]> = [[(1n << 63n) - 1n, OTHER]]
-    expect(metadata[spec].decodeCall(setChildrenCall(rt, { hotkey: HOTKEY, netuid: 2, children }).callData).args).toEqual({ hotkey: HOTKEY, netuid: 2, children })
-    expect(metadata[spec].decodeCall(setChildkeyTakeCall(rt, { hotkey: HOTKEY, netuid: 2, take: 6553 }).callData).args).toEqual({ hotkey: HOTKEY, netuid: 2, take: 6553 })
+    expect(metadata[spec].decodeCall(setChildrenCall(rt, { hotkey: HOTKEY, netuid: 2, children }).callData).args).toEqual({
+      hotkey: HOTKEY,
+      netuid: 2,
+      children,
+    })
+    expect(metadata[spec].decodeCall(setChildkeyTakeCall(rt, { hotkey: HOTKEY, netuid: 2, take: 6553 }).callData).args).toEqual({
+      hotkey: HOTKEY,
+      netuid: 2,
+      take: 6553,
+    })
   })
 
   it("set_identity takes the runtime's fields: no github_repo at 218", () => {

@@ -38,7 +38,10 @@ describe('the tao command', () => {
     expect((await runTao(['config', 'get', 'network', '--json'], { env })).json).toMatchObject({ value: 'finney', source: 'default' })
     expect((await runTao(['config', 'set', 'network', 'local', '--json'], { env })).code).toBe(0)
     expect((await runTao(['config', 'get', 'network', '--json'], { env })).json).toMatchObject({ value: 'local', source: 'config' })
-    expect((await runTao(['config', 'get', 'network', '--json'], { env: { ...env, TAO_NETWORK: 'test' } })).json).toMatchObject({ value: 'test', source: 'env' })
+    expect((await runTao(['config', 'get', 'network', '--json'], { env: { ...env, TAO_NETWORK: 'test' } })).json).toMatchObject({
+      value: 'test',
+      source: 'env',
+    })
     const list = await runTao(['config', 'list', '--json'], { env })
     expect(list.json.settings.find((s: any) => s.key === 'network')).toMatchObject({ value: 'local', source: 'config' })
     expect((await runTao(['config', 'unset', 'network', '--json'], { env })).json).toMatchObject({ removed: true })

@@ -16,7 +16,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 
 /** Exit code, exactly one line on stderr, and the same line in the --json error. */
-async function oneLineError(args: string[], exitCode: number, opts: Parameters<typeof runTao>[1] = {}): Promise<{ line: string; json: any }> {
+async function oneLineError(
+  args: string[],
+  exitCode: number,
+  opts: Parameters<typeof runTao>[1] = {},
+): Promise<{ line: string; json: any }> {
   const r = await runTao([...args, '--json'], opts)
   expect(r.code, r.stderr).toBe(exitCode)
   const lines = r.stderr.trimEnd().split('\n')
@@ -35,7 +39,10 @@ describe("oclif's parse errors keep their reason, on one line", () => {
     [['wallet', 'transfer', '--dest', ALICE, '--amount', '1', '--nonce', '-5'], /^Error: --nonce: must be at least 0, not -5$/],
     [['wallet', 'transfer', '--dest', ALICE, '--amount', '1', '--era', '100000'], /^Error: --era: must be at most 4096, not 100000$/],
     [['wallet', 'transfer', '--dest', ALICE, '--amount', '1', '--all'], /--all cannot also be provided when using --amount/],
-    [['wallet', 'transfer', '--dest', ALICE, '--amount', '1', '--wait-for', 'soon'], /Expected --wait-for=soon to be one of: inclusion, finalization, none/],
+    [
+      ['wallet', 'transfer', '--dest', ALICE, '--amount', '1', '--wait-for', 'soon'],
+      /Expected --wait-for=soon to be one of: inclusion, finalization, none/,
+    ],
     [['config', 'get'], /^Error: missing required argument: KEY$/],
   ])('%j', async (args, line) => {
     const { line: got, json } = await oneLineError(args, 2)
@@ -88,7 +95,10 @@ describe('file-system errors name the path and the cause', () => {
 
   it('a name too long for the file system: exit 2, no INTERNAL, no temp path', async () => {
     const wallets = join(dir, 'long-names')
-    const { line, json } = await oneLineError(['wallet', 'create', '--wallet-path', wallets, '-w', 'half', '-H', 'h'.repeat(300), '--no-password', '-y'], 2)
+    const { line, json } = await oneLineError(
+      ['wallet', 'create', '--wallet-path', wallets, '-w', 'half', '-H', 'h'.repeat(300), '--no-password', '-y'],
+      2,
+    )
     expect(json.error.code).not.toBe('INTERNAL')
     expect(line).toMatch(/too long/)
     expect(line).not.toMatch(/\.tmp\b/)
@@ -130,9 +140,18 @@ describe('stdout closed (`>&-`)', () => {
   })
 
   it.runIf(onLinux)('but a /dev/null handed over on purpose (stdio ignored, > /dev/null) discards the output and succeeds', () => {
-    const ignored = spawnSync(process.execPath, [taoBin, 'wallet', 'list', '--wallet-path', dir], { cwd: repoRoot, env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    const ignored = spawnSync(process.execPath, [taoBin, 'wallet', 'list', '--wallet-path', dir], {
+      cwd: repoRoot,
+      env: cleanEnv(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    })
     expect(ignored.status, ignored.stderr).toBe(0)
-    const devnull = spawnSync('bash', ['-c', `${list} > /dev/null; echo "exit $?" >&2`], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8' })
+    const devnull = spawnSync('bash', ['-c', `${list} > /dev/null; echo "exit $?" >&2`], {
+      cwd: repoRoot,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    })
     expect(devnull.stderr).toBe('exit 0\n')
   })
 })
@@ -181,7 +200,10 @@ describe('endpoints that are not a node', () => {
   it('wss:// to an IP address that does not speak TLS: exit 3, one line and nothing else (no warning about SNI)', async () => {
     const { url, server } = await tcpServer((s) => s.end('SSH-2.0-OpenSSH_9.6\r\n'))
     try {
-      const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url.replace('ws://', 'wss://')], 3, { env, timeoutMs: 60_000 })
+      const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', url.replace('ws://', 'wss://')], 3, {
+        env,
+        timeoutMs: 60_000,
+      })
       expect(line).toMatch(/^Error: cannot reach wss:\/\/127\.0\.0\.1:\d+/)
     } finally {
       server.close()
@@ -215,13 +237,19 @@ describe("the command's deadline", () => {
   })
 
   it('a deadline that is not a whole number of seconds is exit 2 before anything', async () => {
-    const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], 2, { env: { TAO_DEADLINE: '1.5' } })
+    const { line } = await oneLineError(['wallet', 'balance', '--ss58', ALICE, '--network', 'ws://127.0.0.1:1'], 2, {
+      env: { TAO_DEADLINE: '1.5' },
+    })
     expect(line).toBe('Error: TAO_DEADLINE must be a whole number of seconds (0 for none), not "1.5"')
   })
 })
 
 /** Run tao, send SIGINT once `ready` resolves, and collect the result. */
-function interruptWhen(args: string[], ready: (out: { stderr: string }) => Promise<void>, env: Record<string, string> = {}): Promise<TaoResult> {
+function interruptWhen(
+  args: string[],
+  ready: (out: { stderr: string }) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<TaoResult> {
   const child = spawn(process.execPath, [taoBin, ...args], { cwd: repoRoot, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   const out = { stdout: '', stderr: '' }
   child.stdout.on('data', (b: Buffer) => (out.stdout += b.toString()))
@@ -240,7 +268,9 @@ describe('Ctrl-C', () => {
   it('while connecting: exit 130 with one line', async () => {
     const { url, server, connected } = await tcpServer(() => undefined) // accepts, never answers
     try {
-      const r = await interruptWhen(['wallet', 'balance', '--ss58', ALICE, '--network', url], () => connected, { TAO_CONNECT_TIMEOUT: '120000' })
+      const r = await interruptWhen(['wallet', 'balance', '--ss58', ALICE, '--network', url], () => connected, {
+        TAO_CONNECT_TIMEOUT: '120000',
+      })
       expect(r.code, r.stderr).toBe(130)
       expect(r.stderr).toBe('interrupted\n')
     } finally {
@@ -251,31 +281,44 @@ describe('Ctrl-C', () => {
   // A terminal is needed for a prompt: util-linux `script` gives the command one.
   const hasScript = spawnSync('script', ['--version']).status === 0
 
-  it.runIf(hasScript)('at a password prompt: nothing echoed while typing, then Ctrl-C exits 130 with one short line and writes nothing', async () => {
-    const wallets = join(dir, 'prompt')
-    const child = spawn('script', ['-qfec', `'${process.execPath}' '${taoBin}' wallet create -w typed --wallet-path '${wallets}'`, '/dev/null'], {
-      cwd: repoRoot,
-      env: cleanEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let screen = ''
-    child.stdout.on('data', (b: Buffer) => (screen += b.toString()))
-    const closed = new Promise<number | null>((resolve) => child.once('close', resolve))
-    const shown = (re: RegExp) =>
-      new Promise<void>((resolve) => {
-        const check = () => (re.test(screen) ? resolve() : setTimeout(check, 50))
-        check()
-      })
-    await shown(/New password for the coldkey/)
-    child.stdin.write('s3cret-Pass')
-    // The prompt redraws after every key; wait until it has seen all eleven.
-    await shown(/(New password for the coldkey[^\n]*){12}/)
-    const typed = screen
-    child.stdin.write('\x03')
-    expect(await closed).toBe(130)
-    expect(typed).not.toMatch(/\*/)
-    expect(typed).not.toMatch(/s3cret/)
-    expect(screen.split('\n').at(-2)?.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim()).toBe('cancelled')
-    expect(existsSync(wallets) ? readdirSync(wallets) : []).toEqual([])
-  })
+  it.runIf(hasScript)(
+    'at a password prompt: nothing echoed while typing, then Ctrl-C exits 130 with one short line and writes nothing',
+    async () => {
+      const wallets = join(dir, 'prompt')
+      const child = spawn(
+        'script',
+        ['-qfec', `'${process.execPath}' '${taoBin}' wallet create -w typed --wallet-path '${wallets}'`, '/dev/null'],
+        {
+          cwd: repoRoot,
+          env: cleanEnv(),
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      )
+      let screen = ''
+      child.stdout.on('data', (b: Buffer) => (screen += b.toString()))
+      const closed = new Promise<number | null>((resolve) => child.once('close', resolve))
+      const shown = (re: RegExp) =>
+        new Promise<void>((resolve) => {
+          const check = () => (re.test(screen) ? resolve() : setTimeout(check, 50))
+          check()
+        })
+      await shown(/New password for the coldkey/)
+      child.stdin.write('s3cret-Pass')
+      // The prompt redraws after every key; wait until it has seen all eleven.
+      await shown(/(New password for the coldkey[^\n]*){12}/)
+      const typed = screen
+      child.stdin.write('\x03')
+      expect(await closed).toBe(130)
+      expect(typed).not.toMatch(/\*/)
+      expect(typed).not.toMatch(/s3cret/)
+      expect(
+        screen
+          .split('\n')
+          .at(-2)
+          ?.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+          .trim(),
+      ).toBe('cancelled')
+      expect(existsSync(wallets) ? readdirSync(wallets) : []).toEqual([])
+    },
+  )
 })

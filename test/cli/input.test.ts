@@ -61,17 +61,32 @@ describe('a fraction is a decimal or a percentage, wherever a fraction is taken'
   ])('%j', async (args) => reachesTheNode(args))
 
   it('and above 100% is refused the same way', async () => {
-    await refused(['stake', 'child', 'take', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--take', '101%'], '--take must be between 0 and 1 (100%), not "101%"')
-    await refused(['stake', 'child', 'set', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--children', BOB, '--proportions', '1.5'], /^Error: proportion of 5FHne\S+ must be between 0 and 1/)
+    await refused(
+      ['stake', 'child', 'take', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--take', '101%'],
+      '--take must be between 0 and 1 (100%), not "101%"',
+    )
+    await refused(
+      ['stake', 'child', 'set', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--children', BOB, '--proportions', '1.5'],
+      /^Error: proportion of 5FHne\S+ must be between 0 and 1/,
+    )
   })
 })
 
 describe('an exponent is refused as an exponent, naming the plain number', () => {
   it.each([
-    [['weights', 'set', ...wallet, '--netuid', '1', '--uids', '0,1', '--weights', '0.5,1e-300'], '--weights must be plain decimals like 0.25, not "1e-300" (write it without an exponent)'],
-    [['wallet', 'transfer', ...wallet, '--dest', ALICE, '--amount', '1e3'], '--amount must be a plain decimal number of TAO like 1.5, not "1e3" (write it without an exponent: 1000)'],
+    [
+      ['weights', 'set', ...wallet, '--netuid', '1', '--uids', '0,1', '--weights', '0.5,1e-300'],
+      '--weights must be plain decimals like 0.25, not "1e-300" (write it without an exponent)',
+    ],
+    [
+      ['wallet', 'transfer', ...wallet, '--dest', ALICE, '--amount', '1e3'],
+      '--amount must be a plain decimal number of TAO like 1.5, not "1e3" (write it without an exponent: 1000)',
+    ],
     [['subnets', 'show', '--netuid', '1e1'], '--netuid: expected a whole number, not "1e1" (write it without an exponent: 10)'],
-    [['stake', 'child', 'take', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--take', '5e-2'], '--take must be a fraction between 0 and 1 like 0.25, or a percentage like 25%, not "5e-2" (write it without an exponent: 0.05)'],
+    [
+      ['stake', 'child', 'take', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--take', '5e-2'],
+      '--take must be a fraction between 0 and 1 like 0.25, or a percentage like 25%, not "5e-2" (write it without an exponent: 0.05)',
+    ],
   ])('%j', async (args, line) => refused(args, line))
 })
 
@@ -88,8 +103,14 @@ describe('one netuid flag: every command reads it the same way', () => {
   })
 
   it('so do --origin-netuid and --dest-netuid', async () => {
-    await refused(['stake', 'move', ...wallet, '--origin-netuid', 'x', '--dest-hotkey', BOB, '--amount', '1'], '--origin-netuid: expected a whole number, not "x"')
-    await refused(['stake', 'move', ...wallet, '--origin-netuid', '1', '--dest-netuid', '-1', '--dest-hotkey', BOB, '--amount', '1'], '--dest-netuid: must be at least 0, not -1')
+    await refused(
+      ['stake', 'move', ...wallet, '--origin-netuid', 'x', '--dest-hotkey', BOB, '--amount', '1'],
+      '--origin-netuid: expected a whole number, not "x"',
+    )
+    await refused(
+      ['stake', 'move', ...wallet, '--origin-netuid', '1', '--dest-netuid', '-1', '--dest-hotkey', BOB, '--amount', '1'],
+      '--dest-netuid: must be at least 0, not -1',
+    )
   })
 })
 
@@ -124,7 +145,10 @@ describe('wallet and hotkey names: one rule for flags and `config set`', () => {
 
 describe('lists', () => {
   it('refuse an empty entry in every list', async () => {
-    await refused(['stake', 'child', 'set', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--children', `${BOB},`, '--proportions', '0.5'], `--children: entry 2 is empty ("${BOB},")`)
+    await refused(
+      ['stake', 'child', 'set', ...wallet, '--hotkey-ss58', ALICE, '--netuid', '1', '--children', `${BOB},`, '--proportions', '0.5'],
+      `--children: entry 2 is empty ("${BOB},")`,
+    )
     await refused(['weights', 'set', ...wallet, '--netuid', '1', '--uids', '0,,1', '--weights', '1,1'], '--uids: entry 2 is empty ("0,,1")')
   })
 })

@@ -36,7 +36,14 @@ const HEAVY: Record<string, string[]> = {
   'the node client': ['node_modules/polkadot-api/', 'node_modules/@polkadot-api/', 'src/node/chain.ts'],
   'the wallet store': ['src/wallet/store.ts'],
   'the key algorithms': ['src/keystore/keys.ts', 'node_modules/@scure/sr25519/', 'node_modules/@scure/bip39/'],
-  'Ink/React': ['node_modules/ink/', 'node_modules/react/', 'node_modules/react-dom/', 'node_modules/react-reconciler/', 'node_modules/yoga-layout/', 'src/tui/'],
+  'Ink/React': [
+    'node_modules/ink/',
+    'node_modules/react/',
+    'node_modules/react-dom/',
+    'node_modules/react-reconciler/',
+    'node_modules/yoga-layout/',
+    'src/tui/',
+  ],
   Chopsticks: ['node_modules/@acala-network/'],
   'an argon2 backend': ['node_modules/sodium-native/', 'node_modules/hash-wasm/', 'node_modules/@noble/hashes/argon2'],
 }
@@ -103,7 +110,13 @@ describe('start-up loads only what a command needs', () => {
   })
 
   it('the heavy parts are recognised where they do load (the check above can fail)', () => {
-    const chunks = readdirSync(path.join(repoRoot, 'dist', 'chunks')).map((f) => pathToFileURL(path.join(repoRoot, 'dist', 'chunks', f)).href)
-    expect(heavyParts(chunks)).toEqual(Object.keys(HEAVY).filter((part) => part !== 'Chopsticks').sort())
+    const chunks = readdirSync(path.join(repoRoot, 'dist', 'chunks')).map(
+      (f) => pathToFileURL(path.join(repoRoot, 'dist', 'chunks', f)).href,
+    )
+    expect(heavyParts(chunks)).toEqual(
+      Object.keys(HEAVY)
+        .filter((part) => part !== 'Chopsticks')
+        .sort(),
+    )
   })
 })

@@ -69,8 +69,7 @@ function eraBytes(period: number, phase: number): Uint8Array {
   return new Uint8Array([encoded & 0xff, encoded >> 8])
 }
 
-const compact = (n: number): Uint8Array =>
-  n < 64 ? new Uint8Array([n << 2]) : new Uint8Array([((n & 0x3f) << 2) | 1, n >> 6])
+const compact = (n: number): Uint8Array => (n < 64 ? new Uint8Array([n << 2]) : new Uint8Array([((n & 0x3f) << 2) | 1, n >> 6]))
 
 const concat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
@@ -122,7 +121,9 @@ export function compatChecks(meta: () => RuntimeMetadata, spec: number): void {
       built++
     }
     expect(built).toBeGreaterThanOrEqual(9)
-    expect(() => v.encodeCall('SubtensorModule', 'no_such_call', {})).toThrow(`SubtensorModule.no_such_call is not in this runtime (spec ${spec})`)
+    expect(() => v.encodeCall('SubtensorModule', 'no_such_call', {})).toThrow(
+      `SubtensorModule.no_such_call is not in this runtime (spec ${spec})`,
+    )
   })
 
   it('adapts register_network to the arguments this runtime takes', () => {
@@ -173,13 +174,19 @@ export function compatChecks(meta: () => RuntimeMetadata, spec: number): void {
     const failedBytes = concat(
       v.codec(recordEntry.value.phase!.id).enc(apply(2)),
       new Uint8Array([variantOf(eventEntry, 'System').idx, (failedVariant as unknown as { idx: number }).idx]),
-      ...Object.entries(failedVariant.value).map(([field, e]) => (field === 'dispatch_error' ? dispatchError : v.codec(e.id).enc(sample(e)))),
+      ...Object.entries(failedVariant.value).map(([field, e]) =>
+        field === 'dispatch_error' ? dispatchError : v.codec(e.id).enc(sample(e)),
+      ),
       v.codec(recordEntry.value.topics!.id).enc([]),
     )
     const bytes = concat(
       compact(4),
       record.enc({ ...base, phase: apply(1), event: eventOf('Balances', 'Transfer', { from: ADDRESS, to: ADDRESS, amount: 5n }) }),
-      record.enc({ ...base, phase: apply(1), event: eventOf('TransactionPayment', 'TransactionFeePaid', { who: ADDRESS, actual_fee: 1234n, tip: 0n }) }),
+      record.enc({
+        ...base,
+        phase: apply(1),
+        event: eventOf('TransactionPayment', 'TransactionFeePaid', { who: ADDRESS, actual_fee: 1234n, tip: 0n }),
+      }),
       failedBytes,
       record.enc({ ...base, phase: { type: 'Finalization', value: undefined }, event: eventOf('System', 'ExtrinsicSuccess') }),
     )

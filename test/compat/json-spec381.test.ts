@@ -43,8 +43,10 @@ function chain381(): Chain {
   const apis: Record<string, (...a: any[]) => unknown> = {
     'SwapRuntimeApi.current_alpha_price': (netuid: number) => price(netuid),
     // 1% short of the spot price, with a fee, so slippage and swapFee are not zero.
-    'SwapRuntimeApi.sim_swap_tao_for_alpha': (netuid: number, tao: bigint) => sim(tao, ((tao * TAO) / price(netuid)) * 99n / 100n, { tao: tao / 1000n }),
-    'SwapRuntimeApi.sim_swap_alpha_for_tao': (netuid: number, alpha: bigint) => sim(((alpha * price(netuid)) / TAO) * 99n / 100n, alpha, { alpha: alpha / 1000n }),
+    'SwapRuntimeApi.sim_swap_tao_for_alpha': (netuid: number, tao: bigint) =>
+      sim(tao, (((tao * TAO) / price(netuid)) * 99n) / 100n, { tao: tao / 1000n }),
+    'SwapRuntimeApi.sim_swap_alpha_for_tao': (netuid: number, alpha: bigint) =>
+      sim((((alpha * price(netuid)) / TAO) * 99n) / 100n, alpha, { alpha: alpha / 1000n }),
     'StakeInfoRuntimeApi.get_stake_info_for_hotkey_coldkey_netuid': () => ({ stake: 40n * TAO }),
   }
   const storage: Record<string, (...k: any[]) => unknown> = {
@@ -58,14 +60,16 @@ function chain381(): Chain {
     metadata: meta,
     hasCall: (pallet: string, name: string) => meta.call(pallet, name) !== undefined,
     callArgs: (pallet: string, name: string) => meta.call(pallet, name)?.args,
-    call: (pallet: string, name: string, args: Record<string, unknown> = {}, options?: { ignoreExtra?: boolean }) => buildCall(meta, pallet, name, args, options?.ignoreExtra),
+    call: (pallet: string, name: string, args: Record<string, unknown> = {}, options?: { ignoreExtra?: boolean }) =>
+      buildCall(meta, pallet, name, args, options?.ignoreExtra),
     storage: async (_pallet: string, item: string, ...keys: unknown[]) => storage[item]!(...keys),
     runtimeApi: async (api: string, method: string, ...args: unknown[]) => {
       const f = apis[`${api}.${method}`]
       if (!f) throw new Error(`no stand-in for ${api}.${method}`)
       return f(...args)
     },
-    entries: async (_pallet: string, item: string) => (item === 'Alpha' ? [2, 3].map((n) => ({ keys: [HOTKEY, COLDKEY, n], value: 1n })) : []),
+    entries: async (_pallet: string, item: string) =>
+      item === 'Alpha' ? [2, 3].map((n) => ({ keys: [HOTKEY, COLDKEY, n], value: 1n })) : [],
     account: async () => ({ nonce: 7, free: 1_000n * TAO, reserved: 0n, frozen: 0n, consumers: 0, providers: 1 }),
     existentialDeposit: () => 500n,
   } as unknown as Chain
@@ -84,7 +88,13 @@ const guard: GuardOptions = { tolerancePpb: 10_000_000n, allowPartial: true, uns
 const hotkey = { ss58: HOTKEY, label: 'hotkey "hot" of wallet "owner"', name: 'hot' }
 
 /** What executeTx plans before signing (call, signer, the command's fields, the estimate). */
-const planned = (intent: TxIntent) => ({ call: `${intent.call.pallet}.${intent.call.name}`, signer: COLDKEY, ...intent.context, estimatedFee: amountJson(123_456n), ...chainFields(intent) })
+const planned = (intent: TxIntent) => ({
+  call: `${intent.call.pallet}.${intent.call.name}`,
+  signer: COLDKEY,
+  ...intent.context,
+  estimatedFee: amountJson(123_456n),
+  ...chainFields(intent),
+})
 
 /** What executeTx adds about the chain and the call as decoded from its bytes. */
 const chainFields = (intent: TxIntent) => ({
@@ -124,7 +134,10 @@ const landed = (events: TxEvent[]): TxResult => ({
 })
 
 /** StakeAdded / StakeRemoved as spec 381 emits them: (coldkey, hotkey, tao, alpha, netuid, fee). */
-const stakeEvent = (name: 'StakeAdded' | 'StakeRemoved', c: { coldkey?: string; hotkey?: string; tao: bigint; alpha: bigint; netuid: number }): TxEvent => ({
+const stakeEvent = (
+  name: 'StakeAdded' | 'StakeRemoved',
+  c: { coldkey?: string; hotkey?: string; tao: bigint; alpha: bigint; netuid: number },
+): TxEvent => ({
   pallet: 'SubtensorModule',
   name,
   data: [c.coldkey ?? COLDKEY, c.hotkey ?? HOTKEY, c.tao, c.alpha, c.netuid, 1_000n],
@@ -142,20 +155,37 @@ describe('stake commands on spec 381 follow their schemas', () => {
     expect(intent.call.name).toBe('add_stake_limit')
     const dry = check('stake add', intent, dryRun(intent))
     expect(dry.problems).toEqual([])
-    expect(dry.doc).toMatchObject({ quoteSource: 'SwapRuntimeApi', tolerance: 0.01, allowPartial: true, swapFee: amountJson(10n * TAO / 1000n) })
+    expect(dry.doc).toMatchObject({
+      quoteSource: 'SwapRuntimeApi',
+      tolerance: 0.01,
+      allowPartial: true,
+      swapFee: amountJson((10n * TAO) / 1000n),
+    })
     expect(dry.doc.limitPrice).toMatch(/^0\.505/)
     const done = check('stake add', intent, landed([stakeEvent('StakeAdded', { tao: 10n * TAO, alpha: 19n * TAO, netuid: 2 })]))
     expect(done.problems).toEqual([])
-    expect(done.doc).toMatchObject({ taoStaked: amountJson(10n * TAO), alphaReceived: amountJson(19n * TAO), stakeFee: amountJson(1_000n), block: 101 })
+    expect(done.doc).toMatchObject({
+      taoStaked: amountJson(10n * TAO),
+      alphaReceived: amountJson(19n * TAO),
+      stakeFee: amountJson(1_000n),
+      block: 101,
+    })
   })
 
   it('stake remove: remove_stake_limit on one subnet; unstake_all over every subnet (positions, no limit)', async () => {
     const one = await planStakeRemove(context(chain381()), { hotkey, netuid: 2, amount: 5n * TAO, guard })
     expect(one.call.name).toBe('remove_stake_limit')
     expect(check('stake remove', one, dryRun(one)).problems).toEqual([])
-    expect(check('stake remove', one, landed([stakeEvent('StakeRemoved', { tao: 2n * TAO, alpha: 5n * TAO, netuid: 2 })])).problems).toEqual([])
+    expect(
+      check('stake remove', one, landed([stakeEvent('StakeRemoved', { tao: 2n * TAO, alpha: 5n * TAO, netuid: 2 })])).problems,
+    ).toEqual([])
 
-    const all = await planStakeRemove(context(chain381()), { hotkey, netuid: undefined, amount: undefined, guard: { ...guard, explicit: false } })
+    const all = await planStakeRemove(context(chain381()), {
+      hotkey,
+      netuid: undefined,
+      amount: undefined,
+      guard: { ...guard, explicit: false },
+    })
     expect(all.call.name).toBe('unstake_all')
     const dry = check('stake remove', all, dryRun(all))
     expect(dry.problems).toEqual([])
@@ -180,7 +210,11 @@ describe('stake commands on spec 381 follow their schemas', () => {
         guard: { tolerancePpb, allowPartial: false, unsafe, explicit: false },
       })
     // Each simulated leg gives 1% less than the spot price: about 2% in all, above the default 0.5%.
-    await expect(move(5_000_000n)).rejects.toMatchObject({ exitCode: 1, code: 'SLIPPAGE_ABOVE_TOLERANCE', message: expect.stringMatching(/move_stake takes no limit price/) })
+    await expect(move(5_000_000n)).rejects.toMatchObject({
+      exitCode: 1,
+      code: 'SLIPPAGE_ABOVE_TOLERANCE',
+      message: expect.stringMatching(/move_stake takes no limit price/),
+    })
     const within = await move(50_000_000n)
     expect(check('stake move', within, dryRun(within)).doc).toMatchObject({ limitPrice: null, tolerance: 0.05, allowPartial: null })
     const unsafe = await move(5_000_000n, true)
@@ -188,9 +222,23 @@ describe('stake commands on spec 381 follow their schemas', () => {
   })
 
   it('stake swap (swap_stake_limit), stake transfer (transfer_stake) and stake move between subnets', async () => {
-    const swap = await planStakeMove(context(chain381()), { kind: 'swap', hotkey, originNetuid: 2, destinationNetuid: 3, amount: 4n * TAO, guard })
+    const swap = await planStakeMove(context(chain381()), {
+      kind: 'swap',
+      hotkey,
+      originNetuid: 2,
+      destinationNetuid: 3,
+      amount: 4n * TAO,
+      guard,
+    })
     expect(swap.call.name).toBe('swap_stake_limit')
-    const transfer = await planStakeMove(context(chain381()), { kind: 'transfer', hotkey, destinationColdkey: OTHER_COLDKEY, originNetuid: 2, destinationNetuid: 2, amount: 4n * TAO })
+    const transfer = await planStakeMove(context(chain381()), {
+      kind: 'transfer',
+      hotkey,
+      destinationColdkey: OTHER_COLDKEY,
+      originNetuid: 2,
+      destinationNetuid: 2,
+      amount: 4n * TAO,
+    })
     expect(transfer.call.name).toBe('transfer_stake')
     const move = await planStakeMove(context(chain381()), {
       kind: 'move',
@@ -206,7 +254,10 @@ describe('stake commands on spec 381 follow their schemas', () => {
       ['stake move', move, { coldkey: COLDKEY, hotkey: OTHER_HOTKEY, netuid: 3 }],
     ] as const) {
       expect(check(command, intent, dryRun(intent)).problems, command).toEqual([])
-      const events = [stakeEvent('StakeRemoved', { tao: 2n * TAO, alpha: 4n * TAO, netuid: 2 }), stakeEvent('StakeAdded', { ...into, tao: 2n * TAO, alpha: 8n * TAO })]
+      const events = [
+        stakeEvent('StakeRemoved', { tao: 2n * TAO, alpha: 4n * TAO, netuid: 2 }),
+        stakeEvent('StakeAdded', { ...into, tao: 2n * TAO, alpha: 8n * TAO }),
+      ]
       const done = check(command, intent, landed(events))
       expect(done.problems, command).toEqual([])
       expect(done.doc.alphaReceived, command).toEqual(amountJson(8n * TAO))

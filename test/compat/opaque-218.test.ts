@@ -46,7 +46,7 @@ describe('spec-218 opaque runtime-API layouts, on bytes the chain served', () =>
     expect(layouts.dynamicInfo(payload('SubnetInfoRuntimeApi_get_dynamic_info', u16Arg(x.missingNetuid)))).toBeUndefined()
   })
 
-  it('get_subnet_state: every per-UID vector equal to storage, stakes equal to the hotkeys\' totals', () => {
+  it("get_subnet_state: every per-UID vector equal to storage, stakes equal to the hotkeys' totals", () => {
     const s = layouts.subnetState(payload('SubnetInfoRuntimeApi_get_subnet_state', u16Arg(netuid)))!
     const v = x.vectors
     expect(s.netuid).toBe(netuid)

@@ -90,7 +90,9 @@ describe('read layer on spec 218 (recorded answers)', () => {
         active: v.Active[u.uid],
         lastUpdate: Number(v.LastUpdate[u.uid]),
         registeredAt: Number(u.blockAtRegistration),
-        axon: u.axon ? { ip: '1.2.3.4', port: u.axon.port, version: u.axon.version, protocol: u.axon.protocol, block: Number(u.axon.block) } : null,
+        axon: u.axon
+          ? { ip: '1.2.3.4', port: u.axon.port, version: u.axon.version, protocol: u.axon.protocol, block: Number(u.axon.block) }
+          : null,
       })
       expect(n.totalStake).toBeGreaterThanOrEqual(n.alphaStake)
     }
@@ -104,7 +106,7 @@ describe('read layer on spec 218 (recorded answers)', () => {
     expect(err).toMatchObject({ exitCode: 2, code: 'NO_SUBNET', message: `there is no subnet ${x.missingNetuid} on this network` })
   })
 
-  it('readStakes: every position with alpha and TAO value, in the coldkeys\' order', async () => {
+  it("readStakes: every position with alpha and TAO value, in the coldkeys' order", async () => {
     const { chain } = replay()
     const stakes = await readStakes(chain, x.coldkeys)
     expect(stakes.length).toBeGreaterThanOrEqual(5)
@@ -118,7 +120,9 @@ describe('read layer on spec 218 (recorded answers)', () => {
     expect(dave).toMatchObject({ hotkey: bob.hotkey, netuid })
     expect(dave.spotValue).toBe((dave.alpha * big(x.subnet.SubnetTAO)) / big(x.subnet.SubnetAlphaIn))
     // What unstaking pays: the pool's constant product, as the runtime computes it.
-    expect(dave.swapValue).toBe(alphaToTao({ taoIn: big(x.subnet.SubnetTAO), alphaIn: big(x.subnet.SubnetAlphaIn), dynamic: true }, dave.alpha).tao)
+    expect(dave.swapValue).toBe(
+      alphaToTao({ taoIn: big(x.subnet.SubnetTAO), alphaIn: big(x.subnet.SubnetAlphaIn), dynamic: true }, dave.alpha).tao,
+    )
     expect(dave.price).toBe((big(x.subnet.SubnetTAO) * PRICE_SCALE) / big(x.subnet.SubnetAlphaIn))
   })
 

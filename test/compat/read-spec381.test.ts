@@ -38,12 +38,16 @@ function resultStruct(api: string, method: string): Record<string, unknown> {
 }
 
 /** A node that answers runtime calls (by method and exact SCALE arguments) and storage from the given values. */
-function node(calls: Record<string, Array<{ args: unknown[]; value: unknown }>>, storage: Array<{ item: string; keys: unknown[]; value: unknown }> = []) {
+function node(
+  calls: Record<string, Array<{ args: unknown[]; value: unknown }>>,
+  storage: Array<{ item: string; keys: unknown[]; value: unknown }> = [],
+) {
   const results = new Map<string, string>()
   for (const [name, answers] of Object.entries(calls)) {
     const [api, method] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)]
     const info = meta.requireRuntimeApi(api, method)
-    for (const a of answers) results.set(`${api}_${method} ${toHex(info.encodeArgs(...a.args))}`, toHex(meta.codec(info.outputType).enc(a.value)))
+    for (const a of answers)
+      results.set(`${api}_${method} ${toHex(info.encodeArgs(...a.args))}`, toHex(meta.codec(info.outputType).enc(a.value)))
   }
   const values = new Map<string, string>()
   for (const s of storage) {
@@ -103,14 +107,33 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
   })
 
   it('readSubnets: typed DynamicInfo, SubnetInfo and the swap prices in one round trip', async () => {
-    const info = (netuid: number, n: number) => ({ ...resultStruct('SubnetInfoRuntimeApi', 'get_subnets_info_v2'), netuid, subnetwork_n: n, max_allowed_uids: 256, burn: 7n * T })
+    const info = (netuid: number, n: number) => ({
+      ...resultStruct('SubnetInfoRuntimeApi', 'get_subnets_info_v2'),
+      netuid,
+      subnetwork_n: n,
+      max_allowed_uids: 256,
+      burn: 7n * T,
+    })
     const { chain, requests } = node({
       'SubnetInfoRuntimeApi.get_all_dynamic_info': [
-        { args: [], value: [dynamicInfo(0, 'root', 'τ', { taoIn: 0n, alphaIn: 0n, alphaOut: 0n }), undefined, dynamicInfo(3, 'apex', 'γ', { taoIn: 50n * T, alphaIn: 100n * T, alphaOut: 20n * T })] },
+        {
+          args: [],
+          value: [
+            dynamicInfo(0, 'root', 'τ', { taoIn: 0n, alphaIn: 0n, alphaOut: 0n }),
+            undefined,
+            dynamicInfo(3, 'apex', 'γ', { taoIn: 50n * T, alphaIn: 100n * T, alphaOut: 20n * T }),
+          ],
+        },
       ],
       'SubnetInfoRuntimeApi.get_subnets_info_v2': [{ args: [], value: [info(0, 64), undefined, info(3, 12)] }],
       'SwapRuntimeApi.current_alpha_price_all': [
-        { args: [], value: [{ netuid: 0, price: PRICE_SCALE }, { netuid: 3, price: 510_000_000n }] },
+        {
+          args: [],
+          value: [
+            { netuid: 0, price: PRICE_SCALE },
+            { netuid: 3, price: 510_000_000n },
+          ],
+        },
       ],
     })
     const subnets = await readSubnets(chain)
@@ -141,7 +164,13 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
   })
 
   it('prefers the subnet identity name over the bare subnet name', async () => {
-    const d = { ...dynamicInfo(3, 'apex', 'γ', { taoIn: T, alphaIn: T, alphaOut: 0n }), subnet_identity: { ...resultStruct('SubnetInfoRuntimeApi', 'get_dynamic_info').subnet_identity as object, subnet_name: new TextEncoder().encode('Apex Labs') } }
+    const d = {
+      ...dynamicInfo(3, 'apex', 'γ', { taoIn: T, alphaIn: T, alphaOut: 0n }),
+      subnet_identity: {
+        ...(resultStruct('SubnetInfoRuntimeApi', 'get_dynamic_info').subnet_identity as object),
+        subnet_name: new TextEncoder().encode('Apex Labs'),
+      },
+    }
     const { chain } = node({
       'SubnetInfoRuntimeApi.get_all_dynamic_info': [{ args: [], value: [d] }],
       'SubnetInfoRuntimeApi.get_subnets_info_v2': [{ args: [], value: [] }],
@@ -151,7 +180,16 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
   })
 
   it('readMetagraph: the typed metagraph, ValidatorTrust from storage and the quoted price', async () => {
-    const axon = (ip: bigint, port: number) => ({ block: 900n, version: 3, ip, port, ip_type: 4, protocol: 4, placeholder1: 0, placeholder2: 0 })
+    const axon = (ip: bigint, port: number) => ({
+      block: 900n,
+      version: 3,
+      ip,
+      port,
+      ip_type: 4,
+      protocol: 4,
+      placeholder1: 0,
+      placeholder2: 0,
+    })
     const metagraph = {
       ...resultStruct('SubnetInfoRuntimeApi', 'get_metagraph'),
       netuid: 3,
@@ -205,7 +243,17 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
     )
     const m = await readMetagraph(chain, 3)
     expect(m.block).toBe(HEAD.number)
-    expect(m.subnet).toMatchObject({ netuid: 3, name: 'apex', symbol: 'γ', price: 500_000_000n, neurons: 2, maxNeurons: 256, burn: 3n * T, tempo: 99, taoEmission: 999n })
+    expect(m.subnet).toMatchObject({
+      netuid: 3,
+      name: 'apex',
+      symbol: 'γ',
+      price: 500_000_000n,
+      neurons: 2,
+      maxNeurons: 256,
+      burn: 3n * T,
+      tempo: 99,
+      taoEmission: 999n,
+    })
     expect(m.neurons).toEqual([
       {
         uid: 0,
@@ -230,7 +278,17 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
         registeredAt: 10,
         axon: { ip: null, port: 0, version: 3, protocol: 4, block: 900 },
       },
-      expect.objectContaining({ uid: 1, hotkey: MINER_HOT, coldkey: MINER_COLD, incentive: 32768 / 65535, validatorTrust: 16384 / 65535, emission: 1234n, stakeSpotValue: T, active: false, axon: { ip: '1.2.3.4', port: 8091, version: 3, protocol: 4, block: 900 } }),
+      expect.objectContaining({
+        uid: 1,
+        hotkey: MINER_HOT,
+        coldkey: MINER_COLD,
+        incentive: 32768 / 65535,
+        validatorTrust: 16384 / 65535,
+        emission: 1234n,
+        stakeSpotValue: T,
+        active: false,
+        axon: { ip: '1.2.3.4', port: 8091, version: 3, protocol: 4, block: 900 },
+      }),
     ])
     await expect(readMetagraph(chain, 9)).rejects.toMatchObject({ exitCode: 2, code: 'NO_SUBNET' })
   })
@@ -254,11 +312,20 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
         },
       ],
       'SwapRuntimeApi.current_alpha_price_all': [
-        { args: [], value: [{ netuid: 0, price: PRICE_SCALE }, { netuid: 3, price: 250_000_000n }] },
+        {
+          args: [],
+          value: [
+            { netuid: 0, price: PRICE_SCALE },
+            { netuid: 3, price: 250_000_000n },
+          ],
+        },
       ],
       // What unstaking pays is the runtime's own simulation of the sale (root needs none: 1:1).
       'SwapRuntimeApi.sim_swap_alpha_for_tao': [
-        { args: [3, 4n * T], value: { ...resultStruct('SwapRuntimeApi', 'sim_swap_alpha_for_tao'), tao_amount: 990_000_000n, alpha_amount: 4n * T } },
+        {
+          args: [3, 4n * T],
+          value: { ...resultStruct('SwapRuntimeApi', 'sim_swap_alpha_for_tao'), tao_amount: 990_000_000n, alpha_amount: 4n * T },
+        },
       ],
     })
     expect(await readStakes(chain, [MINER_COLD, OWNER_COLD])).toEqual([

@@ -15,7 +15,8 @@ export interface Forwarder {
 
 /** This machine's first IPv4 address that is not loopback, or undefined. */
 export function externalAddress(): string | undefined {
-  for (const entries of Object.values(networkInterfaces())) for (const a of entries ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
+  for (const entries of Object.values(networkInterfaces()))
+    for (const a of entries ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
   return undefined
 }
 

@@ -72,7 +72,9 @@ export function contract(): Contract {
   if (loaded) return loaded
   const ajv = newAjv()
   const files = new Map<string, AnySchemaObject>()
-  for (const name of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(path.join(schemaDir, name), 'utf8')) as AnySchemaObject
     files.set(name, schema)
     ajv.addSchema(schema, name)
@@ -151,7 +153,8 @@ export function jsonContractProblems(args: readonly string[], run: RunOutcome): 
       doc = JSON.parse(text)
     } catch (e) {
       // A watch cut short by a signal may end in half a line.
-      if (!(run.signal && i === texts.length - 1)) problems.push(`${where}stdout is not one JSON document (${(e as Error).message}): ${clip(text)}`)
+      if (!(run.signal && i === texts.length - 1))
+        problems.push(`${where}stdout is not one JSON document (${(e as Error).message}): ${clip(text)}`)
       return
     }
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -164,10 +167,18 @@ export function jsonContractProblems(args: readonly string[], run: RunOutcome): 
     if (!check(doc)) problems.push(...describeErrors(check.errors ?? []).map((p) => where + p))
     // The exit code is the same with and without --json, and the error document names it.
     const exitCode = (doc as { error?: { exitCode?: unknown } }).error?.exitCode
-    if (isError && exitCode !== run.code && !run.signal) problems.push(`${where}/error/exitCode: ${String(exitCode)} but the process exited ${run.code}`)
+    if (isError && exitCode !== run.code && !run.signal)
+      problems.push(`${where}/error/exitCode: ${String(exitCode)} but the process exited ${run.code}`)
     // With --watch the documents before the last were printed while all was well; only the last one ends the run.
     const ended = !args.includes('--watch') || i === texts.length - 1
-    if (ended && !isError && run.code !== 0 && !run.signal && !(id === 'wallet:verify' && (doc as { valid?: unknown }).valid === false) && run.code !== 130)
+    if (
+      ended &&
+      !isError &&
+      run.code !== 0 &&
+      !run.signal &&
+      !(id === 'wallet:verify' && (doc as { valid?: unknown }).valid === false) &&
+      run.code !== 130
+    )
       problems.push(`${where}the process exited ${run.code} but printed a success document (a failure prints {"error": …})`)
   })
   return problems
@@ -202,7 +213,10 @@ export function describeErrors(errors: readonly ErrorObject[]): string[] {
         : e.keyword === 'unevaluatedProperties'
           ? ` "${String(p.unevaluatedProperty)}" (a field the contract does not document)`
           : ''
-    const message = e.keyword === 'false schema' ? 'must not be here: the contract gives this field only in other cases (status, mode, flags)' : e.message ?? e.keyword
+    const message =
+      e.keyword === 'false schema'
+        ? 'must not be here: the contract gives this field only in other cases (status, mode, flags)'
+        : (e.message ?? e.keyword)
     return `${at}: ${message}${extra} [${e.keyword} at ${e.schemaPath}]`
   })
   return [...new Set(shown)].slice(0, 15)

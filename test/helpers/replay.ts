@@ -47,7 +47,9 @@ export function spec218(): Spec218Fixture {
   const meta = decodeMetadata(readFileSync(path.join(SPEC218, 'metadata.scale')))
   const { block, calls } = JSON.parse(readFileSync(path.join(SPEC218, 'rpc.json'), 'utf8'))
   const expected = JSON.parse(readFileSync(path.join(SPEC218, 'expected.json'), 'utf8'))
-  const byRequest = new Map<string, unknown>(calls.map((c: { method: string; params: unknown[]; result: unknown }) => [key(c.method, c.params), c.result]))
+  const byRequest = new Map<string, unknown>(
+    calls.map((c: { method: string; params: unknown[]; result: unknown }) => [key(c.method, c.params), c.result]),
+  )
   const answer: Answer = (method, params) => {
     const k = key(method, params)
     if (!byRequest.has(k)) throw new Error(`no recorded answer to ${k}`)

@@ -104,12 +104,29 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
       active: rand() > 0.05,
       lastUpdate: block - Math.floor(rand() * 500),
       registeredAt: block - Math.floor(rand() * 100_000),
-      axon: rand() > 0.3 ? { ip: `10.${uid % 256}.${Math.floor(rand() * 256)}.${Math.floor(rand() * 256)}`, port: 8091, version: 1, protocol: 4, block: block - 1000 } : null,
+      axon:
+        rand() > 0.3
+          ? {
+              ip: `10.${uid % 256}.${Math.floor(rand() * 256)}.${Math.floor(rand() * 256)}`,
+              port: 8091,
+              version: 1,
+              protocol: 4,
+              block: block - 1000,
+            }
+          : null,
     }
   }
   let neurons: Neuron[] = Array.from({ length: uids }, (_, uid) => neuron(uid))
   const coldkeys = opts.coldkeys ?? neurons.slice(0, 3).map((n) => n.coldkey)
-  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({ coldkey: coldkeys[i % coldkeys.length]!, hotkey: n.hotkey, netuid, alpha: amount(1000), spotValue: 0n, swapValue: 0n, price: null }))
+  let stakes: StakePosition[] = neurons.slice(0, 3).map((n, i) => ({
+    coldkey: coldkeys[i % coldkeys.length]!,
+    hotkey: n.hotkey,
+    netuid,
+    alpha: amount(1000),
+    spotValue: 0n,
+    swapValue: 0n,
+    price: null,
+  }))
   let metagraph: Metagraph | null = null
 
   const step = (): Snapshot => {
@@ -128,7 +145,16 @@ export function simulate(opts: SimulationOptions = {}): Simulation {
     // Some stake moves on most blocks; scores move at epochs; a registration now and then.
     if (rand() < 0.6) {
       metagraphChanged = true
-      neurons = neurons.map((n) => (rand() < 0.05 ? { ...n, alphaStake: n.alphaStake + amount(10), stakeSpotValue: n.stakeSpotValue + amount(1), stakeSwapValue: n.stakeSwapValue + amount(1) } : n))
+      neurons = neurons.map((n) =>
+        rand() < 0.05
+          ? {
+              ...n,
+              alphaStake: n.alphaStake + amount(10),
+              stakeSpotValue: n.stakeSpotValue + amount(1),
+              stakeSwapValue: n.stakeSwapValue + amount(1),
+            }
+          : n,
+      )
     }
     if (epoch) {
       metagraphChanged = true

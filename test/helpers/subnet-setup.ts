@@ -59,7 +59,9 @@ export async function addStake(chain: Chain, opts: { coldkey: string; hotkey: st
 
 /** Give the subnet's pool real reserves (a new pool holds 1 rao of each), so stakes buy a known alpha. */
 export async function seedPool(net: Pick<Localnet, 'setStorage'>, netuid: number, pool: { tao: bigint; alpha: bigint }): Promise<void> {
-  await net.setStorage({ SubtensorModule: { SubnetTAO: [[[netuid], pool.tao.toString()]], SubnetAlphaIn: [[[netuid], pool.alpha.toString()]] } })
+  await net.setStorage({
+    SubtensorModule: { SubnetTAO: [[[netuid], pool.tao.toString()]], SubnetAlphaIn: [[[netuid], pool.alpha.toString()]] },
+  })
 }
 
 /**
@@ -92,7 +94,11 @@ export async function fund(net: Pick<Localnet, 'setStorage'>, ss58: string, rao:
 }
 
 /** `serve_axon` signed by the hotkey (URI) on `netuid`, IPv4 as text. */
-export async function serveAxon(chain: Chain, netuid: number, opts: { hotkey: string; ip: string; port: number; version?: number }): Promise<void> {
+export async function serveAxon(
+  chain: Chain,
+  netuid: number,
+  opts: { hotkey: string; ip: string; port: number; version?: number },
+): Promise<void> {
   const ip = opts.ip.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n)
   const call = chain.call('SubtensorModule', 'serve_axon', {
     netuid,

@@ -18,7 +18,11 @@ export interface TaoProcess {
 }
 
 export function startTao(args: string[], opts: RunOptions = {}): TaoProcess {
-  const child = spawn(process.execPath, [taoBin, ...args], { cwd: opts.cwd ?? repoRoot, env: cleanEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [taoBin, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    env: cleanEnv(opts.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let stdout = ''
   let stderr = ''
   const watchers = new Set<() => void>()

@@ -55,7 +55,11 @@ export async function openTerminal(opts: TerminalOptions): Promise<Terminal> {
   await tmux('set-option', '-t', 'tao', 'window-size', 'manual')
   await tmux('set-option', '-t', 'tao', 'remain-on-exit', 'on')
 
-  const screen = async () => (await tmux('capture-pane', '-p', '-t', 'tao')).replace(/\n$/, '').split('\n').map((l) => l.trimEnd())
+  const screen = async () =>
+    (await tmux('capture-pane', '-p', '-t', 'tao'))
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => l.trimEnd())
   return {
     screen,
     async waitFor(check, what, timeoutMs = 45_000) {

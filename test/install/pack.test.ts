@@ -51,7 +51,14 @@ describe('the packed tarball installs like a Node CLI', () => {
 
   it('holds the built CLI, its man pages and the chain spec, not the sources', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n')
-    for (const f of ['bin/run.js', 'dist/cli.js', 'dist/commands/wallet/list.js', 'oclif.manifest.json', 'man/tao-wallet-create.1', 'chain-specs/raonet-spec218.json'])
+    for (const f of [
+      'bin/run.js',
+      'dist/cli.js',
+      'dist/commands/wallet/list.js',
+      'oclif.manifest.json',
+      'man/tao-wallet-create.1',
+      'chain-specs/raonet-spec218.json',
+    ])
       expect(files).toContain(`package/${f}`)
     expect(files.filter((f) => /^package\/(src|test|scripts|bench)\//.test(f))).toEqual([])
   })
@@ -73,7 +80,10 @@ describe('the packed tarball installs like a Node CLI', () => {
     const pages = readdirSync(path.join(repoRoot, 'man')).filter((f) => f.endsWith('.1'))
     expect(readdirSync(path.join(manDir, 'man1')).sort()).toEqual(expect.arrayContaining(pages))
     if (spawnSync('man', ['--version']).status !== 0) return // no man(1) here: scripts/test.sh installs man-db
-    const page = execFileSync('man', ['-M', manDir, 'tao-wallet-create'], { encoding: 'utf8', env: { ...process.env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '100' } })
+    const page = execFileSync('man', ['-M', manDir, 'tao-wallet-create'], {
+      encoding: 'utf8',
+      env: { ...process.env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '100' },
+    })
     expect(page).toMatch(/tao-wallet-create/)
     expect(page).toMatch(/EXIT STATUS/)
   })

@@ -110,7 +110,13 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     const uid = registered.events.find((e) => e.name === 'NeuronRegistered')!.value[1] as number
 
     // Right after registration: with the chain's limit (100 blocks) this is SettingWeightsTooFast.
-    const weights = await submit(client, 'SubtensorModule', 'set_weights', { netuid, dests: [uid], weights: [65535], version_key: 0n }, dave)
+    const weights = await submit(
+      client,
+      'SubtensorModule',
+      'set_weights',
+      { netuid, dests: [uid], weights: [65535], version_key: 0n },
+      dave,
+    )
     expect(weights.error).toBeUndefined()
 
     // A second subnet in the very next block: NetworkRateLimit is 0.
@@ -118,7 +124,7 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     expect(second.error).toBeUndefined()
   })
 
-  it('--fork serves another chain\'s state, fetched as needed, with its own changes on top', async () => {
+  it("--fork serves another chain's state, fetched as needed, with its own changes on top", async () => {
     await chain.setStorage({ SubtensorModule: { Tempo: [[[1], 42]] } })
     const fork = await startLocalnet({ fork: chain.endpoint, fund: { [extra]: 3n * TAO } })
     const forkClient = createClient(getWsProvider(fork.endpoint))
@@ -146,8 +152,13 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     const state = mkdtempSync(path.join(tmpdir(), 'tao-local-record-'))
     try {
       // What `localnet start --detach` records, naming this running localnet.
-      writeFileSync(path.join(state, 'localnet.json'), JSON.stringify({ pid: chain.info.pid, endpoint: chain.endpoint, port: chain.port, log: 'x', startedAt: '' }))
-      const r = await runTao(['chain', 'info', '--network', 'local', '--json'], { env: { TAO_STATE_DIR: state, TAO_CONNECT_TIMEOUT: '5000' } })
+      writeFileSync(
+        path.join(state, 'localnet.json'),
+        JSON.stringify({ pid: chain.info.pid, endpoint: chain.endpoint, port: chain.port, log: 'x', startedAt: '' }),
+      )
+      const r = await runTao(['chain', 'info', '--network', 'local', '--json'], {
+        env: { TAO_STATE_DIR: state, TAO_CONNECT_TIMEOUT: '5000' },
+      })
       expect(r.code, r.stderr).toBe(0)
       expect(r.json.network).toBe('local')
       expect(r.json.blockHash).toBe(await chain.rpc('chain_getBlockHash', [r.json.block]))
@@ -159,7 +170,9 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
   it('refuses a port in use with one line and exit 2, before loading anything', async () => {
     const r = await runTao(['localnet', 'start', '--port', String(chain.port)])
     expect(r.code).toBe(2)
-    expect(r.stderr.trim()).toBe(`Error: port ${chain.port} on 127.0.0.1 is already in use: pick another with --port, or --port 0 for any free one`)
+    expect(r.stderr.trim()).toBe(
+      `Error: port ${chain.port} on 127.0.0.1 is already in use: pick another with --port, or --port 0 for any free one`,
+    )
     const j = await runTao(['localnet', 'start', '--port', String(chain.port), '--json'])
     expect(j.code).toBe(2)
     expect(j.json.error.code).toBe('PORT_IN_USE')

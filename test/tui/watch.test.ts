@@ -45,7 +45,7 @@ describe('tao watch in a real terminal, against the local chain', () => {
         'code=$?',
         'after=$(stty -g)',
         '[ "$before" = "$after" ] && tty=same || tty=changed',
-        "printf 'AFTER-WATCH exit=%s tty=%s\\n' \"$code\" \"$tty\"",
+        'printf \'AFTER-WATCH exit=%s tty=%s\\n\' "$code" "$tty"',
         'sleep 600',
       ].join('\n'),
     })
@@ -103,7 +103,9 @@ describe('tao watch in a real terminal, against the local chain', () => {
     screen = await term.waitFor((s) => stakeRow(s) !== undefined, "bob's stake position")
     expect(stakeRow(screen)).toMatch(/\s5\s/)
     // The hotkey's alpha grows to 14: Bob's half share is 7.
-    await net.setStorage({ SubtensorModule: { TotalHotkeyAlpha: [[[ALICE, 1], (14n * TAO).toString()]], SubnetTAO: [[[1], (123n * TAO).toString()]] } })
+    await net.setStorage({
+      SubtensorModule: { TotalHotkeyAlpha: [[[ALICE, 1], (14n * TAO).toString()]], SubnetTAO: [[[1], (123n * TAO).toString()]] },
+    })
     await net.newBlock()
     await term.waitFor((s) => /\s7\+/.test(stakeRow(s) ?? ''), 'the new stake of 7 alpha, marked as up')
     await term.keys('1')
@@ -191,7 +193,11 @@ describe('tao watch in a real terminal, against the local chain', () => {
       expect(blockOf(screen)).toBe(before)
       // New connections pass again: it reconnects by itself and follows the chain.
       await net.newBlock()
-      screen = await term.waitFor((s) => !s.includes('connection lost') && blockOf(s) >= before + 1 && /● live/.test(s), 'the reconnected view', 90_000)
+      screen = await term.waitFor(
+        (s) => !s.includes('connection lost') && blockOf(s) >= before + 1 && /● live/.test(s),
+        'the reconnected view',
+        90_000,
+      )
       await term.keys('q')
       screen = await term.waitFor((s) => s.includes('AFTER-WATCH'), 'tao watch to exit')
       expect(screen).toContain('AFTER-WATCH exit=0 tty=same')

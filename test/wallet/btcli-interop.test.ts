@@ -37,7 +37,8 @@ const python = (mode: 'encrypt' | 'decrypt', src: string, dst: string) =>
 describe('btcli wallet files, both ways (PyNaCl)', { timeout: 240_000 }, () => {
   let dir: string
   let wallets: string
-  const tao = (args: string[], env: Record<string, string> = {}) => runTao([...args, '--wallet-path', wallets, '--no-prompt'], { env, cwd: dir })
+  const tao = (args: string[], env: Record<string, string> = {}) =>
+    runTao([...args, '--wallet-path', wallets, '--no-prompt'], { env, cwd: dir })
 
   beforeAll(() => {
     try {
@@ -67,7 +68,9 @@ describe('btcli wallet files, both ways (PyNaCl)', { timeout: 240_000 }, () => {
   })
 
   it('writes a coldkey PyNaCl decrypts to the same keyfile JSON', async () => {
-    const r = await tao(['wallet', 'regen-coldkey', '-w', 'fromtao', '--mnemonic-file', join(dir, 'words'), '--json'], { TAO_PASSWORD: PASSWORD })
+    const r = await tao(['wallet', 'regen-coldkey', '-w', 'fromtao', '--mnemonic-file', join(dir, 'words'), '--json'], {
+      TAO_PASSWORD: PASSWORD,
+    })
     expect(r.code, r.stderr).toBe(0)
     const out = join(dir, 'decrypted.json')
     python('decrypt', join(wallets, 'fromtao', 'coldkey'), out)
@@ -80,7 +83,12 @@ describe('btcli wallet files, both ways (PyNaCl)', { timeout: 240_000 }, () => {
 
   it("leaves nothing where btcli looks: wallets are the root's folders, hotkeys every file in hotkeys/", () => {
     // btcli lists each sub-folder of the wallets root as a wallet, and each file in <wallet>/hotkeys/ as a hotkey.
-    expect(readdirSync(wallets, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()).toEqual(['frombtcli', 'fromtao', 'plain'])
+    expect(
+      readdirSync(wallets, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['frombtcli', 'fromtao', 'plain'])
     expect(readdirSync(join(wallets, 'plain', 'hotkeys')).sort()).toEqual(['k', 'kpub.txt'])
     // tao's own bookkeeping is one hidden folder inside the wallet folder, which btcli never reads.
     expect(readdirSync(join(wallets, 'fromtao')).sort()).toEqual(['.tao', 'coldkey', 'coldkeypub.txt'])

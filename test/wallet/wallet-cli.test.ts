@@ -70,10 +70,14 @@ describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
 
   it('regen-coldkey from a mnemonic file gives the known address; from stdin too', async () => {
     const words = file('words.txt', DEV_PHRASE + '\n')
-    const r = await tao(['wallet', 'regen-coldkey', '-w', 'dev', '--mnemonic-file', words, '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+    const r = await tao(['wallet', 'regen-coldkey', '-w', 'dev', '--mnemonic-file', words, '--no-prompt', '--json'], {
+      env: { TAO_PASSWORD: PASSWORD },
+    })
     expect(r.code, r.stderr).toBe(0)
     expect(r.json.ss58).toBe(DEV_ROOT)
-    const s = await tao(['wallet', 'regen-hotkey', '-w', 'dev', '-H', 'root', '--mnemonic-file', '-', '--no-prompt', '--json'], { input: DEV_PHRASE })
+    const s = await tao(['wallet', 'regen-hotkey', '-w', 'dev', '-H', 'root', '--mnemonic-file', '-', '--no-prompt', '--json'], {
+      input: DEV_PHRASE,
+    })
     expect(s.code, s.stderr).toBe(0)
     expect(s.json.ss58).toBe(DEV_ROOT)
   })
@@ -90,7 +94,10 @@ describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
     ['a wrong word count', 'bottom drive obey lake curtain smoke basket hold race lonely fit', /words?/i],
     ['an unknown word', 'bottom drive obey lake curtain smoke basket hold race lonely fit zzzz', /word/i],
   ])('refuses a mnemonic with %s (exit 2, one line, no secret echoed)', async (_, phrase, re) => {
-    const r = await tao(['wallet', 'regen-coldkey', '-w', 'bad', '--mnemonic-file', '-', '--no-prompt'], { input: phrase, env: { TAO_PASSWORD: PASSWORD } })
+    const r = await tao(['wallet', 'regen-coldkey', '-w', 'bad', '--mnemonic-file', '-', '--no-prompt'], {
+      input: phrase,
+      env: { TAO_PASSWORD: PASSWORD },
+    })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(re)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
@@ -127,13 +134,35 @@ describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
   })
 
   it('signs with the coldkey and verifies; a tampered message is not valid (exit 1)', async () => {
-    const signed = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'hello tao', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+    const signed = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'hello tao', '--no-prompt', '--json'], {
+      env: { TAO_PASSWORD: PASSWORD },
+    })
     expect(signed.code, signed.stderr).toBe(0)
     expect(signed.json.ss58).toBe(DEV_ROOT)
     expect(signed.json.signature).toMatch(/^0x[0-9a-f]{128}$/)
-    const ok = await runTao(['wallet', 'verify', '--message', 'hello tao', '--signature', signed.json.signature, '--address', DEV_ROOT, '--json'])
+    const ok = await runTao([
+      'wallet',
+      'verify',
+      '--message',
+      'hello tao',
+      '--signature',
+      signed.json.signature,
+      '--address',
+      DEV_ROOT,
+      '--json',
+    ])
     expect(ok.json).toEqual({ valid: true })
-    const bad = await runTao(['wallet', 'verify', '--message', 'hello tai', '--signature', signed.json.signature, '--address', DEV_ROOT, '--json'])
+    const bad = await runTao([
+      'wallet',
+      'verify',
+      '--message',
+      'hello tai',
+      '--signature',
+      signed.json.signature,
+      '--address',
+      DEV_ROOT,
+      '--json',
+    ])
     expect(bad.code).toBe(1)
     expect(bad.json).toEqual({ valid: false })
   })
@@ -172,7 +201,9 @@ describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
     const pw = file('pw.txt', PASSWORD + '\n')
     const r = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'm', '--password-file', pw, '--no-prompt', '--json'])
     expect(r.code, r.stderr).toBe(0)
-    const s = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'm', '--password-file', '-', '--no-prompt', '--json'], { input: PASSWORD })
+    const s = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'm', '--password-file', '-', '--no-prompt', '--json'], {
+      input: PASSWORD,
+    })
     expect(s.code, s.stderr).toBe(0)
   })
 
@@ -210,12 +241,16 @@ describe('wallet commands, run as a user would', { timeout: 240_000 }, () => {
   })
 
   it('change-password re-encrypts in place: the new password works, the old does not', async () => {
-    const r = await tao(['wallet', 'change-password', '-w', 'dev', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD, TAO_NEW_PASSWORD: 'another Secret 42' } })
+    const r = await tao(['wallet', 'change-password', '-w', 'dev', '--no-prompt', '--json'], {
+      env: { TAO_PASSWORD: PASSWORD, TAO_NEW_PASSWORD: 'another Secret 42' },
+    })
     expect(r.code, r.stderr).toBe(0)
     expect(mode(join(wallets, 'dev', 'coldkey'))).toBe(0o600)
     const oldPw = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'm', '--no-prompt'], { env: { TAO_PASSWORD: PASSWORD } })
     expect(oldPw.code).toBe(4)
-    const newPw = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'm', '--no-prompt', '--json'], { env: { TAO_PASSWORD: 'another Secret 42' } })
+    const newPw = await tao(['wallet', 'sign', '-w', 'dev', '--message', 'm', '--no-prompt', '--json'], {
+      env: { TAO_PASSWORD: 'another Secret 42' },
+    })
     expect(newPw.code, newPw.stderr).toBe(0)
     expect(newPw.json.ss58).toBe(DEV_ROOT)
   })

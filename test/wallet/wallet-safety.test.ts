@@ -68,7 +68,8 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       const one = file('one.txt', DEV_PHRASE)
       const two = file('two.txt', OTHER_PHRASE)
       for (let round = 0; round < 40; round++) {
-        const regen = (words: string) => tao(['wallet', 'regen-coldkey', '-w', 'race', '--mnemonic-file', words, '--no-password', '--overwrite', '--no-prompt', '--json'])
+        const regen = (words: string) =>
+          tao(['wallet', 'regen-coldkey', '-w', 'race', '--mnemonic-file', words, '--no-password', '--overwrite', '--no-prompt', '--json'])
         const [a, b] = await Promise.all([regen(one), regen(two)])
         expect(a.code, a.stderr).toBe(0)
         expect(b.code, b.stderr).toBe(0)
@@ -102,7 +103,17 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
     })
 
     it('a writer killed between its key and its pub file: the next command restores a consistent wallet', async () => {
-      const before = await tao(['wallet', 'regen-coldkey', '-w', 'killed', '--mnemonic-file', file('k1.txt', DEV_PHRASE), '--no-password', '--no-prompt', '--json'])
+      const before = await tao([
+        'wallet',
+        'regen-coldkey',
+        '-w',
+        'killed',
+        '--mnemonic-file',
+        file('k1.txt', DEV_PHRASE),
+        '--no-password',
+        '--no-prompt',
+        '--json',
+      ])
       expect(before.code, before.stderr).toBe(0)
       const w = join(wallets, 'killed')
       // A writer (the store module, bundled for a plain node child) replaces the coldkey and stops for good after
@@ -151,7 +162,9 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
     })
 
     it('a hotkey name the file system cannot hold is refused before anything is written (exit 2)', async () => {
-      const r = await tao(['wallet', 'create', '-w', 'half', '-H', 'h'.repeat(250), '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+      const r = await tao(['wallet', 'create', '-w', 'half', '-H', 'h'.repeat(250), '--no-prompt', '--json'], {
+        env: { TAO_PASSWORD: PASSWORD },
+      })
       expect(r.code, r.stderr).toBe(2)
       expect(r.json.error.code).toBe('NAME_TOO_LONG')
       oneLine(r)
@@ -177,7 +190,10 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
 
   describe('key and pub file agree, or tao says so', () => {
     it('regen-coldkeypub --overwrite refuses a wallet that has a coldkey unless --allow-mismatch', async () => {
-      const made = await tao(['wallet', 'regen-coldkey', '-w', 'owned', '--mnemonic-file', file('dev.txt', DEV_PHRASE), '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+      const made = await tao(
+        ['wallet', 'regen-coldkey', '-w', 'owned', '--mnemonic-file', file('dev.txt', DEV_PHRASE), '--no-prompt', '--json'],
+        { env: { TAO_PASSWORD: PASSWORD } },
+      )
       expect(made.code, made.stderr).toBe(0)
       const pub = join(wallets, 'owned', 'coldkeypub.txt')
       const before = readFileSync(pub)
@@ -189,7 +205,18 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       // The same address as the coldkey's is a harmless repair.
       const same = await tao(['wallet', 'regen-coldkeypub', '-w', 'owned', '--ss58', DEV_ROOT, '--overwrite', '--no-prompt', '--json'])
       expect(same.code, same.stderr).toBe(0)
-      const forced = await tao(['wallet', 'regen-coldkeypub', '-w', 'owned', '--ss58', ALICE, '--overwrite', '--allow-mismatch', '--no-prompt', '--json'])
+      const forced = await tao([
+        'wallet',
+        'regen-coldkeypub',
+        '-w',
+        'owned',
+        '--ss58',
+        ALICE,
+        '--overwrite',
+        '--allow-mismatch',
+        '--no-prompt',
+        '--json',
+      ])
       expect(forced.code, forced.stderr).toBe(0)
     })
 
@@ -203,7 +230,9 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       const inspect = await tao(['wallet', 'inspect', '-w', 'owned', '--json'])
       expect(inspect.json.coldkey.keyMatchesPub).toBe(false)
       expect(inspect.stderr).toMatch(/does not match/)
-      const sign = await tao(['wallet', 'sign', '-w', 'owned', '--message', 'm', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+      const sign = await tao(['wallet', 'sign', '-w', 'owned', '--message', 'm', '--no-prompt', '--json'], {
+        env: { TAO_PASSWORD: PASSWORD },
+      })
       expect(sign.code, sign.stderr).toBe(4)
       expect(sign.json.error.code).toBe('KEY_MISMATCH')
       oneLine(sign)
@@ -212,7 +241,10 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
 
   describe('broken and foreign files', () => {
     it('list checks each key file: an empty or garbage coldkey is not shown as healthy', async () => {
-      for (const [name, content] of [['emptykey', ''], ['garbagekey', 'not a key at all']] as const) {
+      for (const [name, content] of [
+        ['emptykey', ''],
+        ['garbagekey', 'not a key at all'],
+      ] as const) {
         mkdirSync(join(wallets, name), { recursive: true })
         writeFileSync(join(wallets, name, 'coldkey'), content)
         writeFileSync(join(wallets, name, 'coldkeypub.txt'), readFileSync(join(wallets, 'owned', 'coldkeypub.txt')))
@@ -235,7 +267,10 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       const e = list.json.wallets.find((w: any) => w.name === 'fifo')
       expect(e.coldkey.error).toMatch(/not a regular file/)
       expect(e.hotkeys[0].error).toMatch(/not a regular file/)
-      const sign = await tao(['wallet', 'sign', '-w', 'fifo', '--message', 'm', '--no-prompt'], { env: { TAO_PASSWORD: PASSWORD }, timeoutMs: 60_000 })
+      const sign = await tao(['wallet', 'sign', '-w', 'fifo', '--message', 'm', '--no-prompt'], {
+        env: { TAO_PASSWORD: PASSWORD },
+        timeoutMs: 60_000,
+      })
       expect(sign.code, sign.stderr).toBe(2)
       expect(sign.stderr).toMatch(/not a regular file/)
       oneLine(sign)
@@ -257,7 +292,9 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
       expect(inspect.code, inspect.stderr).toBe(0)
       expect(inspect.json.publicKeys).toBeUndefined()
       expect(inspect.json.coldkey.publicKey).toMatch(/^0x[0-9a-f]{64}$/)
-      expect(inspect.json.hotkeys).toEqual([expect.objectContaining({ name: 'h'.repeat(245), publicKey: expect.stringMatching(/^0x/), keyMatchesPub: true })])
+      expect(inspect.json.hotkeys).toEqual([
+        expect.objectContaining({ name: 'h'.repeat(245), publicKey: expect.stringMatching(/^0x/), keyMatchesPub: true }),
+      ])
     })
   })
 
@@ -270,12 +307,17 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
     })
 
     it('a truncated keyfile is reported as damaged, not as a wrong password', async () => {
-      const made = await tao(['wallet', 'regen-coldkey', '-w', 'trunc', '--mnemonic-file', file('t.txt', DEV_PHRASE), '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+      const made = await tao(
+        ['wallet', 'regen-coldkey', '-w', 'trunc', '--mnemonic-file', file('t.txt', DEV_PHRASE), '--no-prompt', '--json'],
+        { env: { TAO_PASSWORD: PASSWORD } },
+      )
       expect(made.code, made.stderr).toBe(0)
       const cold = join(wallets, 'trunc', 'coldkey')
       // Too short to hold any keyfile btcli writes.
       truncateSync(cold, 100)
-      const short = await tao(['wallet', 'sign', '-w', 'trunc', '--message', 'm', '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+      const short = await tao(['wallet', 'sign', '-w', 'trunc', '--message', 'm', '--no-prompt', '--json'], {
+        env: { TAO_PASSWORD: PASSWORD },
+      })
       expect(short.code, short.stderr).toBe(2)
       expect(short.json.error.code).toBe('CORRUPT_KEYFILE')
       expect(short.stderr).toMatch(/damaged/)
@@ -283,7 +325,10 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
     })
 
     it('a keyfile tao wrote and that was cut later is named as possibly damaged', async () => {
-      const made = await tao(['wallet', 'regen-coldkey', '-w', 'cut', '--mnemonic-file', file('c.txt', DEV_PHRASE), '--no-prompt', '--json'], { env: { TAO_PASSWORD: PASSWORD } })
+      const made = await tao(
+        ['wallet', 'regen-coldkey', '-w', 'cut', '--mnemonic-file', file('c.txt', DEV_PHRASE), '--no-prompt', '--json'],
+        { env: { TAO_PASSWORD: PASSWORD } },
+      )
       expect(made.code, made.stderr).toBe(0)
       const cold = join(wallets, 'cut', 'coldkey')
       truncateSync(cold, 300)
@@ -296,7 +341,10 @@ describe('wallet safety, run as a user would', { timeout: 240_000 }, () => {
 
     it('a wallet path under a regular file: one line naming the path (exit 2), no temp file', async () => {
       const plain = file('plainfile', 'x')
-      const r = await runTao(['wallet', 'create', '-w', 'w', '-H', 'h', '--no-password', '--no-prompt', '--json', '--wallet-path', join(plain, 'wallets')], { cwd: dir })
+      const r = await runTao(
+        ['wallet', 'create', '-w', 'w', '-H', 'h', '--no-password', '--no-prompt', '--json', '--wallet-path', join(plain, 'wallets')],
+        { cwd: dir },
+      )
       expect(r.code, r.stderr).toBe(2)
       expect(r.stderr).toContain(plain)
       expect(r.stderr).not.toMatch(/\.tmp|INTERNAL/)
@@ -348,7 +396,12 @@ describe('file-system failures on a real small disk', () => {
     const mnt = join(dir, 'ro')
     mkdirSync(mnt)
     const after = join(dir, 'ro.after')
-    const r = await inNamespace(mnt, `mount -t tmpfs tmpfs '${mnt}' && mount -o remount,ro '${mnt}'`, ['wallet', 'create', '-w', 'w', '-H', 'h', '--no-password', '--no-prompt', '--json', '--wallet-path', mnt], after)
+    const r = await inNamespace(
+      mnt,
+      `mount -t tmpfs tmpfs '${mnt}' && mount -o remount,ro '${mnt}'`,
+      ['wallet', 'create', '-w', 'w', '-H', 'h', '--no-password', '--no-prompt', '--json', '--wallet-path', mnt],
+      after,
+    )
     expect(r.code, r.stderr).toBe(1)
     expect(r.json.error.code).toBe('READ_ONLY')
     expect(r.stderr).toContain(mnt)
@@ -382,7 +435,7 @@ describe('files a wallet folder can hold', { timeout: 120_000 }, () => {
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tao-planted-'))))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it("a watch-only wallet from elsewhere with a planted journal: `wallet list` changes nothing outside it", async () => {
+  it('a watch-only wallet from elsewhere with a planted journal: `wallet list` changes nothing outside it', async () => {
     const wallets = join(dir, 'wallets')
     const w = join(wallets, 'gift')
     mkdirSync(join(w, '.tao'), { recursive: true })
@@ -391,7 +444,10 @@ describe('files a wallet folder can hold', { timeout: 120_000 }, () => {
     writeFileSync(victim, 'precious')
     const bak = '.bak-0123456789ab.tmp'
     writeFileSync(join(w, '.tao', bak), 'attacker')
-    writeFileSync(join(w, '.tao', 'journal'), JSON.stringify({ version: 1, entries: [{ target: '../../victim', tmp: '.tmp-0123456789ab.tmp', backup: bak, ino: 1, dev: 1 }] }))
+    writeFileSync(
+      join(w, '.tao', 'journal'),
+      JSON.stringify({ version: 1, entries: [{ target: '../../victim', tmp: '.tmp-0123456789ab.tmp', backup: bak, ino: 1, dev: 1 }] }),
+    )
     const r = await runTao(['wallet', 'list', '--json', '--wallet-path', wallets], { cwd: dir })
     expect(readFileSync(victim, 'utf8')).toBe('precious')
     expect(r.code, r.stderr).toBe(0)

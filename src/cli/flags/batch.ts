@@ -15,7 +15,8 @@ export const batchFlags = {
     helpGroup: 'MANY POSITIONS',
   }),
   'all-netuids': Flags.boolean({
-    description: 'Every subnet: for add, every subnet where the hotkey is registered (root aside); for remove, every subnet where the coldkey has stake through it.',
+    description:
+      'Every subnet: for add, every subnet where the hotkey is registered (root aside); for remove, every subnet where the coldkey has stake through it.',
     exclusive: ['netuid', 'netuids'],
     helpGroup: 'MANY POSITIONS',
   }),
@@ -25,7 +26,7 @@ export const batchFlags = {
     helpGroup: 'MANY POSITIONS',
   }),
   'all-hotkeys': Flags.boolean({
-    description: "Every hotkey of the wallet (the files of its hotkeys folder).",
+    description: 'Every hotkey of the wallet (the files of its hotkeys folder).',
     exclusive: ['hotkey-ss58', 'hotkeys'],
     helpGroup: 'MANY POSITIONS',
   }),

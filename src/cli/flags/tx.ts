@@ -61,7 +61,8 @@ export const actingFlags = {
     exclusive: ['multisig-signatories'],
   }),
   'announce-only': Flags.boolean({
-    description: 'With --proxy of a proxy with a delay: only announce the call (Proxy.announce); run the same command again after the delay.',
+    description:
+      'With --proxy of a proxy with a delay: only announce the call (Proxy.announce); run the same command again after the delay.',
     helpGroup: 'ACT FOR ANOTHER ACCOUNT',
     dependsOn: ['proxy'],
   }),
@@ -108,8 +109,14 @@ export async function devUri(flags: { uri?: string; network?: string }): Promise
   const { resolveSetting } = await import('../../config/settings.js')
   const network = resolveSetting('network', flags.network).value.trim()
   const { NETWORKS } = await import('../../node/networks.js')
-  const live = LIVE.find((n) => network === n || network.replace(/\/+$/, '') === NETWORKS[n as keyof typeof NETWORKS].replace(/:443$/, '') || network === NETWORKS[n as keyof typeof NETWORKS])
-  if (live) throw badInput(`--uri signs with a public development key; refused on the live network ${live} (use a wallet)`, 'URI_ON_LIVE_NETWORK')
+  const live = LIVE.find(
+    (n) =>
+      network === n ||
+      network.replace(/\/+$/, '') === NETWORKS[n as keyof typeof NETWORKS].replace(/:443$/, '') ||
+      network === NETWORKS[n as keyof typeof NETWORKS],
+  )
+  if (live)
+    throw badInput(`--uri signs with a public development key; refused on the live network ${live} (use a wallet)`, 'URI_ON_LIVE_NETWORK')
   return uri
 }
 

@@ -26,4 +26,3 @@ export const hotkeySs58Flag = Flags.string({
   description: "Hotkey address (SS58) to act on, instead of the wallet's hotkey named by -H.",
   helpGroup: 'WALLET',
 })
-

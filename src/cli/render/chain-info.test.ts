@@ -47,7 +47,13 @@ describe('chain info JSON', () => {
       issuedShare: 0.5,
       blockEmission: { rao: '500000000', tao: '0.5' },
       halvings: 1,
-      nextHalving: { halving: 2, issuance: { rao: '15750000000000000', tao: '15750000' }, blocks: 10_500_000, block: 10_501_234, date: '2029-12-30T11:04:05Z' },
+      nextHalving: {
+        halving: 2,
+        issuance: { rao: '15750000000000000', tao: '15750000' },
+        blocks: 10_500_000,
+        block: 10_501_234,
+        date: '2029-12-30T11:04:05Z',
+      },
       totalStake: { rao: '5000000000', tao: '5' },
       subnetCount: 2,
       subnetLimit: 12,
@@ -59,9 +65,27 @@ describe('chain info JSON', () => {
   })
 
   it('keeps every field, null, where the runtime lacks the item', () => {
-    const lacking: ChainInfo = { ...full, issuance: null, blockEmission: null, halvings: null, nextHalving: null, totalStake: null, taoWeightBySubnet: null, missing: ['SubtensorModule.TotalIssuance', 'SubtensorModule.TotalStake', 'SubtensorModule.TaoWeight'] }
+    const lacking: ChainInfo = {
+      ...full,
+      issuance: null,
+      blockEmission: null,
+      halvings: null,
+      nextHalving: null,
+      totalStake: null,
+      taoWeightBySubnet: null,
+      missing: ['SubtensorModule.TotalIssuance', 'SubtensorModule.TotalStake', 'SubtensorModule.TaoWeight'],
+    }
     const json = chainInfoJson(lacking, 'local')
-    for (const field of ['issuance', 'issuedShare', 'blockEmission', 'halvings', 'nextHalving', 'totalStake', 'taoWeight', 'taoWeightBySubnet']) {
+    for (const field of [
+      'issuance',
+      'issuedShare',
+      'blockEmission',
+      'halvings',
+      'nextHalving',
+      'totalStake',
+      'taoWeight',
+      'taoWeightBySubnet',
+    ]) {
       expect(json).toHaveProperty(field, null)
     }
     expect(json.notInRuntime).toEqual(lacking.missing)
@@ -90,6 +114,8 @@ describe('chain info for people', () => {
   })
 
   it('says when the emission has ended', () => {
-    expect(renderChainInfo({ ...full, blockEmission: 0n, halvings: 32, nextHalving: null })).toMatch(/^Next halving +none: the block emission has reached zero$/m)
+    expect(renderChainInfo({ ...full, blockEmission: 0n, halvings: 32, nextHalving: null })).toMatch(
+      /^Next halving +none: the block emission has reached zero$/m,
+    )
   })
 })

@@ -84,14 +84,20 @@ function percentOf(part: bigint, whole: bigint): string {
   return `${text.slice(0, -4)}.${text.slice(-4)}%`
 }
 
-const weight = (raw: bigint): string => u64Fraction(raw).toFixed(4).replace(/\.?0+$/, '')
+const weight = (raw: bigint): string =>
+  u64Fraction(raw)
+    .toFixed(4)
+    .replace(/\.?0+$/, '')
 
 /** The text for people: one figure a line; a figure the runtime lacks says so. */
 export function renderChainInfo(info: ChainInfo): string {
   const lacks = (item: string) => `not in this runtime (spec ${info.specVersion} has no ${item})`
   const rows: Array<[string, string]> = []
   rows.push(['Runtime', `${info.specName} spec ${info.specVersion}`])
-  rows.push(['Block', `#${groupThousands(info.best.number)} best, #${groupThousands(info.finalized.number)} finalized${info.timestamp === null ? '' : ` (${isoTime(info.timestamp)})`}`])
+  rows.push([
+    'Block',
+    `#${groupThousands(info.best.number)} best, #${groupThousands(info.finalized.number)} finalized${info.timestamp === null ? '' : ` (${isoTime(info.timestamp)})`}`,
+  ])
   rows.push([
     'Issuance',
     info.issuance === null
@@ -100,15 +106,27 @@ export function renderChainInfo(info: ChainInfo): string {
   ])
   rows.push(['Balances issuance', info.balancesIssuance === null ? lacks('Balances.TotalIssuance') : displayTao(info.balancesIssuance)])
   if (info.blockEmission === null)
-    rows.push(['Block emission', info.issuance === null ? lacks('SubtensorModule.TotalIssuance') : lacks('SubtensorModule.BlockEmission (its base emission)')])
-  else rows.push(['Block emission', `${displayTao(info.blockEmission)} per block (${info.halvings ?? 0} halving${info.halvings === 1 ? '' : 's'} so far)`])
+    rows.push([
+      'Block emission',
+      info.issuance === null ? lacks('SubtensorModule.TotalIssuance') : lacks('SubtensorModule.BlockEmission (its base emission)'),
+    ])
+  else
+    rows.push([
+      'Block emission',
+      `${displayTao(info.blockEmission)} per block (${info.halvings ?? 0} halving${info.halvings === 1 ? '' : 's'} so far)`,
+    ])
   rows.push(['Next halving', nextHalvingLine(info)])
   rows.push(['Total stake', info.totalStake === null ? lacks('SubtensorModule.TotalStake') : displayTao(info.totalStake)])
   const limit = info.subnetLimit === null ? '' : ` (limit ${groupThousands(info.subnetLimit)})`
   rows.push(['Subnets', info.subnets === null ? lacks('SubtensorModule.TotalNetworks') : `${groupThousands(info.subnets)}${limit}`])
   if (info.taoWeight !== null) rows.push(['TAO weight', weight(info.taoWeight)])
   else if (info.taoWeightBySubnet !== null)
-    rows.push(['TAO weight', info.taoWeightBySubnet.length ? `per subnet: ${info.taoWeightBySubnet.map((w) => `${w.netuid}: ${weight(w.raw)}`).join(', ')}` : 'per subnet (no subnets)'])
+    rows.push([
+      'TAO weight',
+      info.taoWeightBySubnet.length
+        ? `per subnet: ${info.taoWeightBySubnet.map((w) => `${w.netuid}: ${weight(w.raw)}`).join(', ')}`
+        : 'per subnet (no subnets)',
+    ])
   else rows.push(['TAO weight', lacks('SubtensorModule.TaoWeight')])
   const width = Math.max(...rows.map(([label]) => label.length))
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')

@@ -28,12 +28,24 @@ describe('tx decode for people', () => {
   })
 
   it('says plainly when the signature does not hold, or could not be checked', () => {
-    expect(renderDecoded({ ...base, signatureCheck: { status: 'invalid', reason: 'the signature does not match' } })).toMatch(/^signature: NOT valid: the signature does not match$/m)
-    expect(renderDecoded({ ...base, signatureCheck: { status: 'unchecked', reason: 'the genesis hash is needed' } })).toMatch(/^signature: not checked: the genesis hash is needed$/m)
+    expect(renderDecoded({ ...base, signatureCheck: { status: 'invalid', reason: 'the signature does not match' } })).toMatch(
+      /^signature: NOT valid: the signature does not match$/m,
+    )
+    expect(renderDecoded({ ...base, signatureCheck: { status: 'unchecked', reason: 'the genesis hash is needed' } })).toMatch(
+      /^signature: not checked: the genesis hash is needed$/m,
+    )
   })
 
   it('an unsigned extrinsic has no signer, nonce or signature line', () => {
-    const bare = renderDecoded({ ...base, kind: 'bare', signer: null, nonce: null, tip: null, era: null, signatureCheck: { status: 'unchecked', reason: 'it is not signed' } })
+    const bare = renderDecoded({
+      ...base,
+      kind: 'bare',
+      signer: null,
+      nonce: null,
+      tip: null,
+      era: null,
+      signatureCheck: { status: 'unchecked', reason: 'it is not signed' },
+    })
     expect(bare.split('\n')[0]).toBe('Balances.transfer_keep_alive (bare, not signed)')
     expect(bare).not.toMatch(/signature|nonce/)
   })

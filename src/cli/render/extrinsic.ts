@@ -19,7 +19,12 @@ export interface DecodedJson {
 }
 
 const isAmount = (v: unknown): v is { rao: string; tao: string } =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 2 && typeof (v as { rao?: unknown }).rao === 'string' && typeof (v as { tao?: unknown }).tao === 'string'
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.keys(v).length === 2 &&
+  typeof (v as { rao?: unknown }).rao === 'string' &&
+  typeof (v as { tao?: unknown }).tao === 'string'
 
 /** One value on one line: amounts as TAO, enums as `Variant value`, the rest as compact JSON. */
 function show(value: unknown): string {

@@ -28,7 +28,27 @@ export function subnetHeader(s: SubnetSummary, block: number): string {
 
 export function neuronsTable(neurons: readonly Neuron[], block: number, symbol: string | null): string {
   const sym = symbol ?? 'α'
-  const rows = [['UID', `STAKE ${sym}`, 'SWAP τ', 'SPOT τ', 'RANK', 'TRUST', 'VTRUST', 'CONS', 'INCENT', 'DIVS', `EMISSION ${sym}`, 'VPERMIT', 'ACTIVE', 'UPDATED', 'HOTKEY', 'COLDKEY', 'AXON']]
+  const rows = [
+    [
+      'UID',
+      `STAKE ${sym}`,
+      'SWAP τ',
+      'SPOT τ',
+      'RANK',
+      'TRUST',
+      'VTRUST',
+      'CONS',
+      'INCENT',
+      'DIVS',
+      `EMISSION ${sym}`,
+      'VPERMIT',
+      'ACTIVE',
+      'UPDATED',
+      'HOTKEY',
+      'COLDKEY',
+      'AXON',
+    ],
+  ]
   for (const n of neurons)
     rows.push([
       String(n.uid),
@@ -54,9 +74,12 @@ export function neuronsTable(neurons: readonly Neuron[], block: number, symbol: 
 
 export function metagraphText(v: Metagraph, neurons: readonly Neuron[]): string {
   const shown = neurons.length === v.neurons.length ? '' : paint.dim(`\n${neurons.length} of ${v.neurons.length} UIDs shown`)
-  const legend = neurons.length ? paint.dim('\nSWAP: what unstaking the UID\'s alpha would pay now through the pool; SPOT: alpha × price') : ''
+  const legend = neurons.length
+    ? paint.dim("\nSWAP: what unstaking the UID's alpha would pay now through the pool; SPOT: alpha × price")
+    : ''
   return `${subnetHeader(v.subnet, v.block)}\n\n${neurons.length ? neuronsTable(neurons, v.block, v.subnet.symbol) : 'no UIDs to show'}${shown}${legend}`
 }
 
 /** The first characters of an address, enough to tell keys apart in a table. */
-export const shortKey = (ss58: string | null, length = 8): string => (ss58 === null ? '-' : ss58.length > length ? `${ss58.slice(0, length)}…` : ss58)
+export const shortKey = (ss58: string | null, length = 8): string =>
+  ss58 === null ? '-' : ss58.length > length ? `${ss58.slice(0, length)}…` : ss58

@@ -26,7 +26,15 @@ const subnet: SubnetSummary = {
 describe('read models as JSON (docs/json.md)', () => {
   it('a subnet: amounts as {rao,tao}, the price as a decimal string, null kept', () => {
     const j = subnetJson(subnet)
-    expect(j).toMatchObject({ netuid: 2, name: null, price: '0.5', burn: { rao: '1000000000', tao: '1' }, neuronCount: 3, maxNeurons: 256, ownerHotkey: null })
+    expect(j).toMatchObject({
+      netuid: 2,
+      name: null,
+      price: '0.5',
+      burn: { rao: '1000000000', tao: '1' },
+      neuronCount: 3,
+      maxNeurons: 256,
+      ownerHotkey: null,
+    })
     expect(subnetJson({ ...subnet, price: null }).price).toBeNull()
     expect(JSON.parse(JSON.stringify(j))).toEqual(j)
   })
@@ -54,7 +62,13 @@ describe('read models as JSON (docs/json.md)', () => {
       registeredAt: 3,
       axon: null,
     }
-    expect(neuronJson(n, 100)).toMatchObject({ uid: 0, incentive: 0.25, emission: { rao: '1500000000', tao: '1.5' }, blocksSinceUpdate: 10, axon: null })
+    expect(neuronJson(n, 100)).toMatchObject({
+      uid: 0,
+      incentive: 0.25,
+      emission: { rao: '1500000000', tao: '1.5' },
+      blocksSinceUpdate: 10,
+      axon: null,
+    })
   })
 
   it('a stake and a hyperparameter', () => {
@@ -68,8 +82,14 @@ describe('read models as JSON (docs/json.md)', () => {
       spotValue: { rao: '1', tao: '0.000000001' },
       swapValue: { rao: '0', tao: '0' },
     })
-    expect(hyperparameterJson({ name: 'min_burn', value: 5n, unit: 'rao', normalized: null, description: '' }).value).toEqual({ rao: '5', tao: '0.000000005' })
+    expect(hyperparameterJson({ name: 'min_burn', value: 5n, unit: 'rao', normalized: null, description: '' }).value).toEqual({
+      rao: '5',
+      tao: '0.000000005',
+    })
     expect(hyperparameterJson({ name: 'weights_version', value: 5n, unit: 'version', normalized: null, description: '' }).value).toBe('5')
-    expect(hyperparameterJson({ name: 'kappa', value: 32767, unit: 'fraction', normalized: 0.5, description: '' })).toMatchObject({ value: 32767, normalized: 0.5 })
+    expect(hyperparameterJson({ name: 'kappa', value: 32767, unit: 'fraction', normalized: 0.5, description: '' })).toMatchObject({
+      value: 32767,
+      normalized: 0.5,
+    })
   })
 })

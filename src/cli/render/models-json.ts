@@ -96,4 +96,8 @@ export function hyperparameterJson(h: Hyperparameter) {
   return { name: h.name, value, unit: h.unit, normalized: h.normalized, description: h.description }
 }
 
-export const hyperparametersJson = (v: SubnetHyperparameters) => ({ netuid: v.netuid, block: v.block, hyperparameters: v.hyperparameters.map(hyperparameterJson) })
+export const hyperparametersJson = (v: SubnetHyperparameters) => ({
+  netuid: v.netuid,
+  block: v.block,
+  hyperparameters: v.hyperparameters.map(hyperparameterJson),
+})

@@ -6,11 +6,28 @@ import { shortKey } from './metagraph.js'
 import { paint, table } from '../../core/output.js'
 
 export function overviewText(v: OverviewView, multiWallet: boolean): string {
-  if (!v.rows.length) return `no hotkey of ${multiWallet ? 'these wallets' : 'this wallet'} is registered on a subnet ${paint.dim(`(block #${v.block})`)}`
+  if (!v.rows.length)
+    return `no hotkey of ${multiWallet ? 'these wallets' : 'this wallet'} is registered on a subnet ${paint.dim(`(block #${v.block})`)}`
   const parts: string[] = [paint.dim(`at block #${v.block}`)]
   for (const s of v.subnets) {
     const sym = s.symbol ?? 'α'
-    const rows = [[multiWallet ? 'WALLET/HOTKEY' : 'HOTKEY', 'UID', `STAKE ${sym}`, 'VALUE τ', 'RANK', 'TRUST', 'CONS', 'INCENT', 'DIVS', `EMISSION ${sym}`, 'VPERMIT', 'UPDATED', 'AXON']]
+    const rows = [
+      [
+        multiWallet ? 'WALLET/HOTKEY' : 'HOTKEY',
+        'UID',
+        `STAKE ${sym}`,
+        'VALUE τ',
+        'RANK',
+        'TRUST',
+        'CONS',
+        'INCENT',
+        'DIVS',
+        `EMISSION ${sym}`,
+        'VPERMIT',
+        'UPDATED',
+        'AXON',
+      ],
+    ]
     for (const r of v.rows.filter((x) => x.netuid === s.netuid)) {
       const n = r.neuron
       const name = r.hotkeyName ?? shortKey(n.hotkey)
@@ -30,9 +47,25 @@ export function overviewText(v: OverviewView, multiWallet: boolean): string {
         n.axon?.ip ? `${n.axon.ip.includes(':') ? `[${n.axon.ip}]` : n.axon.ip}:${n.axon.port}` : '-',
       ])
     }
-    rows.push(['total', String(s.neurons), shortAmount(s.alphaStake), shortAmount(s.stakeValue), '', '', '', '', '', shortAmount(s.emission, 6), '', '', ''])
+    rows.push([
+      'total',
+      String(s.neurons),
+      shortAmount(s.alphaStake),
+      shortAmount(s.stakeValue),
+      '',
+      '',
+      '',
+      '',
+      '',
+      shortAmount(s.emission, 6),
+      '',
+      '',
+      '',
+    ])
     parts.push(`${paint.bold(`Subnet ${s.netuid}${s.symbol ? ` ${s.symbol}` : ''}`)}\n${table(rows)}`)
   }
-  parts.push(`${v.totals.neurons} registration${v.totals.neurons === 1 ? '' : 's'} on ${v.subnets.length} subnet${v.subnets.length === 1 ? '' : 's'}, stake worth ${shortTao(v.totals.stakeValue)}`)
+  parts.push(
+    `${v.totals.neurons} registration${v.totals.neurons === 1 ? '' : 's'} on ${v.subnets.length} subnet${v.subnets.length === 1 ? '' : 's'}, stake worth ${shortTao(v.totals.stakeValue)}`,
+  )
   return parts.join('\n\n')
 }

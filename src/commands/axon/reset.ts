@@ -4,7 +4,7 @@ import { signingFlags } from '../../cli/flags/tx.js'
 import { runTx } from '../../cli/signing.js'
 
 export default class AxonReset extends TaoCommand {
-  static summary = "Reset the hotkey's axon on a subnet to \"not serving\" (0.0.0.0, port 1), as btcli does."
+  static summary = 'Reset the hotkey\'s axon on a subnet to "not serving" (0.0.0.0, port 1), as btcli does.'
   static description =
     'Signed by the hotkey (-H): serve_axon with IP 0.0.0.0, port 1 (the runtime refuses port 0), protocol 4, version 0. ' +
     'Runtimes before spec 273 refuse a zero IP (InvalidIpAddress): there the command exits 2 before signing and says so. ' +

@@ -15,9 +15,9 @@ export default class ChainInfo extends TaoCommand {
   static summary = 'Show the network: runtime, blocks, TAO issuance, block emission, next halving, stake and subnets.'
   static description =
     'Every figure is read from the chain at its best block. Issuance is SubtensorModule.TotalIssuance (what the emission ' +
-    'schedule runs on) beside the balances pallet\'s total issuance. The block emission is computed from the issuance as the ' +
+    "schedule runs on) beside the balances pallet's total issuance. The block emission is computed from the issuance as the " +
     "runtime computes it (it halves each time issuance crosses 10.5M, 15.75M, 18.375M … TAO); the next halving's block and date " +
-    'are estimates at the current emission and the runtime\'s block time. A figure this runtime lacks is shown as such (null in --json).\n\n' +
+    "are estimates at the current emission and the runtime's block time. A figure this runtime lacks is shown as such (null in --json).\n\n" +
     '--watch prints the figures again at each new best block until Ctrl-C (exit 130); with --json, one JSON document a line.'
   static examples = [
     '<%= config.bin %> chain info',
@@ -74,7 +74,10 @@ export default class ChainInfo extends TaoCommand {
     // A node that stops answering (frozen, or a connection that died without closing) sends no more blocks and no
     // error, and a local chain builds blocks only on demand: ask it something now and then, with a deadline.
     const heartbeat = setInterval(() => {
-      const late = setTimeout(() => fail(unreachable(`the node stopped answering (no reply within ${HEARTBEAT_ANSWER_MS / 1000} s)`)), HEARTBEAT_ANSWER_MS)
+      const late = setTimeout(
+        () => fail(unreachable(`the node stopped answering (no reply within ${HEARTBEAT_ANSWER_MS / 1000} s)`)),
+        HEARTBEAT_ANSWER_MS,
+      )
       chain.rpc('system_health').then(
         () => clearTimeout(late),
         (err: unknown) => {

@@ -22,7 +22,12 @@ export default class GovernanceMembers extends TaoCommand {
       const members = await readMembers(chain, best.hash)
       const list = (title: string, who: string[]) => [`${title} (${who.length})`, ...(who.length ? who.map((a) => `  ${a}`) : ['  none'])]
       this.log([...list('Senate hotkeys', members.senate), ...list('Triumvirate', members.triumvirate)].join('\n'))
-      return { network: resolveSetting('network', flags.network).value, block: best.number, senate: members.senate, triumvirate: members.triumvirate }
+      return {
+        network: resolveSetting('network', flags.network).value,
+        block: best.number,
+        senate: members.senate,
+        triumvirate: members.triumvirate,
+      }
     } finally {
       chain.close()
     }

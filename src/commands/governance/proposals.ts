@@ -8,13 +8,18 @@ import { resolveSetting } from '../../config/settings.js'
 export default class GovernanceProposals extends TaoCommand {
   static summary = 'List open governance proposals: the call, its votes, threshold and end block.'
   static description =
-    'Reads Triumvirate.Proposals, ProposalOf and Voting at the best block; the proposed call is decoded with the runtime\'s metadata. ' +
+    "Reads Triumvirate.Proposals, ProposalOf and Voting at the best block; the proposed call is decoded with the runtime's metadata. " +
     'The runtime stores no proposer: it is taken from the Triumvirate.Proposed event, looked for in the last --lookback blocks ' +
     '(null when not found there). Runtimes without on-chain senate governance (newer than spec 218) say so and exit 2.'
   static examples = ['<%= config.bin %> governance proposals --network local', '<%= config.bin %> governance proposals --json --lookback 0']
   static flags = {
     ...networkFlags,
-    lookback: integerFlag({ description: 'Blocks to search back for who proposed (0: do not search).', default: 256, min: 0, max: 100_000 }),
+    lookback: integerFlag({
+      description: 'Blocks to search back for who proposed (0: do not search).',
+      default: 256,
+      min: 0,
+      max: 100_000,
+    }),
   }
 
   async run(): Promise<{ network: string; block: number; proposals: Record<string, unknown>[] }> {

@@ -5,7 +5,8 @@ import { resolveSetting } from '../../config/settings.js'
 
 export default class GovernanceSudoKey extends TaoCommand {
   static summary = 'Show which account holds the sudo key.'
-  static description = 'Reads Sudo.Key at the best block: null when no key is set. A runtime without pallet Sudo is reported as such (exit 2).'
+  static description =
+    'Reads Sudo.Key at the best block: null when no key is set. A runtime without pallet Sudo is reported as such (exit 2).'
   static examples = ['<%= config.bin %> governance sudo-key', '<%= config.bin %> governance sudo-key --network local --json']
   static flags = { ...networkFlags }
 

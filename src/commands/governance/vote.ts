@@ -6,11 +6,11 @@ import { signingFlags } from '../../cli/flags/tx.js'
 import { parseHash } from '../../cli/parse.js'
 
 export default class GovernanceVote extends TaoCommand {
-  static summary = "Vote aye or nay on a governance proposal as a senate member."
+  static summary = 'Vote aye or nay on a governance proposal as a senate member.'
   static description =
     'Sends SubtensorModule.vote(hotkey, proposal, index, approve). The runtime takes it from the coldkey that owns the senate ' +
-    'hotkey: the wallet\'s coldkey signs, and its hotkey (-H) is the senate member. Before signing, the proposal must be open, ' +
-    'the hotkey in the senate and owned by the coldkey, and the vote not the one already cast (else exit 2). A member\'s first vote ' +
+    "hotkey: the wallet's coldkey signs, and its hotkey (-H) is the senate member. Before signing, the proposal must be open, " +
+    "the hotkey in the senate and owned by the coldkey, and the vote not the one already cast (else exit 2). A member's first vote " +
     'on a proposal is free (the fee is refunded). Runtimes without on-chain senate governance (newer than spec 218) say so and exit 2.'
   static examples = [
     '<%= config.bin %> governance vote -w senator -H senate --proposal 0x5a… --aye',
@@ -48,10 +48,12 @@ export default class GovernanceVote extends TaoCommand {
         ],
         context: { proposal, proposalIndex: plan.index, hotkey, vote },
         fromEvents: (events) => {
-          const voted = events.find((e) => e.pallet === 'Triumvirate' && e.name === 'Voted')?.data as { yes?: number; no?: number } | undefined
+          const voted = events.find((e) => e.pallet === 'Triumvirate' && e.name === 'Voted')?.data as
+            { yes?: number; no?: number } | undefined
           return voted?.yes === undefined ? { ayes: null, nays: null } : { ayes: Number(voted.yes), nays: Number(voted.no) }
         },
-        describe: (report) => (report.ayes === null || report.ayes === undefined ? undefined : `votes now: ${report.ayes} aye, ${report.nays} nay`),
+        describe: (report) =>
+          report.ayes === null || report.ayes === undefined ? undefined : `votes now: ${report.ayes} aye, ${report.nays} nay`,
       }
     })
   }

@@ -96,10 +96,7 @@ The chain starts from --chain-spec, a fork of a live network (--fork), $TAO_LOCA
   }
 
   /** The foreground command the detached child runs: everything already resolved, so cwd and env do not matter. */
-  private childArgs(
-    flags: { port: number; host: string; fund?: string[]; realistic: boolean },
-    genesis: GenesisSource,
-  ): string[] {
+  private childArgs(flags: { port: number; host: string; fund?: string[]; realistic: boolean }, genesis: GenesisSource): string[] {
     return [
       '--port',
       String(flags.port),

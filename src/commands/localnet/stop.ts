@@ -4,7 +4,8 @@ import { taoStateDir } from '../../config/dirs.js'
 
 export default class LocalnetStop extends TaoCommand {
   static summary = 'Stop the localnet started with `tao localnet start --detach`.'
-  static description = 'Sends SIGTERM, waits for the node to stop (SIGKILL after 15 s) and removes its record. Exits 1 when none is running.'
+  static description =
+    'Sends SIGTERM, waits for the node to stop (SIGKILL after 15 s) and removes its record. Exits 1 when none is running.'
   static examples = ['<%= config.bin %> localnet stop']
 
   async run(): Promise<StopResult> {

@@ -11,7 +11,11 @@ export default class MultisigCancel extends TaoCommand {
   static examples = [
     '<%= config.bin %> multisig cancel -w alice --signatories 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY,5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --threshold 2 --call-hash 0x…',
   ]
-  static flags = { ...signingFlags, ...multisigFlags, 'call-hash': Flags.string({ description: 'The operation (call hash, 0x and 64 hex digits).', required: true }) }
+  static flags = {
+    ...signingFlags,
+    ...multisigFlags,
+    'call-hash': Flags.string({ description: 'The operation (call hash, 0x and 64 hex digits).', required: true }),
+  }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(MultisigCancel)

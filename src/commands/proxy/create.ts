@@ -14,7 +14,12 @@ export default class ProxyCreate extends TaoCommand {
     ...signingFlags,
     type: proxyEntryFlags.type,
     delay: proxyEntryFlags.delay,
-    index: integerFlag({ description: 'Disambiguation index, to create several pure proxies in one block.', default: 0, min: 0, max: 65535 }),
+    index: integerFlag({
+      description: 'Disambiguation index, to create several pure proxies in one block.',
+      default: 0,
+      min: 0,
+      max: 65535,
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {

@@ -19,12 +19,18 @@ export default class ProxyKill extends TaoCommand {
     type: proxyEntryFlags.type,
     index: integerFlag({ description: 'The disambiguation index it was created with.', default: 0, min: 0, max: 65535 }),
     height: integerFlag({ description: 'The block the pure proxy was created in.', required: true, min: 0, max: 4294967295 }),
-    'ext-index': integerFlag({ description: 'The index of the creating extrinsic in that block.', required: true, min: 0, max: 4294967295 }),
+    'ext-index': integerFlag({
+      description: 'The index of the creating extrinsic in that block.',
+      required: true,
+      min: 0,
+      max: 4294967295,
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(ProxyKill)
-    if (flags.proxy === undefined) throw badInput('proxy kill runs as the pure account: give it with --proxy <pure address>', 'MISSING_INPUT')
+    if (flags.proxy === undefined)
+      throw badInput('proxy kill runs as the pure account: give it with --proxy <pure address>', 'MISSING_INPUT')
     const spawner = await parseSs58(flags.spawner, '--spawner')
     const { planKillPure } = await import('../../subtensor/proxy.js')
     return runTx(this, flags, 'coldkey', (ctx) =>

@@ -11,8 +11,15 @@ import { resolveWallet } from '../../wallet/selection.js'
 export default class ProxyList extends TaoCommand {
   static summary = "List an account's proxies (Proxy.Proxies): delegate, type, delay, and the deposit they hold."
   static description = "The wallet's coldkey by default, or any address with --ss58. An account without proxies lists none (deposit 0)."
-  static examples = ['<%= config.bin %> proxy list -w owner', '<%= config.bin %> proxy list --ss58 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --json']
-  static flags = { ...walletFlags, ...networkFlags, ss58: Flags.string({ description: 'The account whose proxies to list (default: the wallet coldkey).' }) }
+  static examples = [
+    '<%= config.bin %> proxy list -w owner',
+    '<%= config.bin %> proxy list --ss58 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --json',
+  ]
+  static flags = {
+    ...walletFlags,
+    ...networkFlags,
+    ss58: Flags.string({ description: 'The account whose proxies to list (default: the wallet coldkey).' }),
+  }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(ProxyList)

@@ -39,7 +39,8 @@ export default class StakeAdd extends TaoCommand {
     const { flags } = await this.parse(StakeAdd)
     const amount = amountOf(flags, 'TAO')
     if (isBatch(flags)) {
-      if (amount === undefined) throw badInput('staking on several subnets or hotkeys needs --amount (TAO per subnet and hotkey), not --all', 'MISSING_AMOUNT')
+      if (amount === undefined)
+        throw badInput('staking on several subnets or hotkeys needs --amount (TAO per subnet and hotkey), not --all', 'MISSING_AMOUNT')
       const [guard, targets] = await Promise.all([guardOptions(flags), batchTargets(flags)])
       return runTx(this, flags, 'coldkey', async (ctx) => {
         const { planStakeBatch } = await import('../../subtensor/stake/batch.js')

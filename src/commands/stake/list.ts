@@ -13,10 +13,10 @@ import { stakeTable } from '../../cli/render/stake.js'
 export default class StakeList extends TaoCommand {
   static summary = 'List every stake of a coldkey, every local wallet (--all) or any address (--ss58).'
   static description =
-    'One row per hotkey and subnet: the alpha staked, the subnet\'s price, the swap value (the TAO unstaking the position now would ' +
-    'pay through the subnet\'s pool, slippage included: the runtime\'s own simulation where it has one, else its constant product) and ' +
-    'the spot value (alpha × price, which no sale of a large stake gets; root: 1:1), with totals (a total sells each subnet\'s alpha ' +
-    'in one trade). The alpha is what the runtime computes from the coldkey\'s shares (StakeInfoRuntimeApi), read at one block for ' +
+    "One row per hotkey and subnet: the alpha staked, the subnet's price, the swap value (the TAO unstaking the position now would " +
+    "pay through the subnet's pool, slippage included: the runtime's own simulation where it has one, else its constant product) and " +
+    "the spot value (alpha × price, which no sale of a large stake gets; root: 1:1), with totals (a total sells each subnet's alpha " +
+    "in one trade). The alpha is what the runtime computes from the coldkey's shares (StakeInfoRuntimeApi), read at one block for " +
     'every account at once.'
   static examples = [
     '<%= config.bin %> stake list -w miner',
@@ -50,7 +50,10 @@ export default class StakeList extends TaoCommand {
       const names = new Map(accounts.map((a) => [a.ss58, a.wallets[0] ?? null]))
       this.log(stakeTable(holdings, names))
       for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
-      const values = (v: { spotValue: bigint; swapValue: bigint }) => ({ spotValue: amountJson(v.spotValue), swapValue: amountJson(v.swapValue) })
+      const values = (v: { spotValue: bigint; swapValue: bigint }) => ({
+        spotValue: amountJson(v.spotValue),
+        swapValue: amountJson(v.swapValue),
+      })
       return {
         network: resolveSetting('network', flags.network).value,
         block: await reads.blockNumber(),

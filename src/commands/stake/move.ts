@@ -24,7 +24,11 @@ export default class StakeMove extends TaoCommand {
     'hotkey-ss58': hotkeySs58Flag,
     'origin-netuid': netuidFlag('Subnet the stake is on now.'),
     'dest-netuid': optionalNetuidFlag('Subnet to move it to [default: the origin subnet].'),
-    'dest-hotkey': Flags.string({ description: 'Hotkey to move it to: an SS58 address or a hotkey name of this wallet.', required: true, aliases: ['to', 'dest'] }),
+    'dest-hotkey': Flags.string({
+      description: 'Hotkey to move it to: an SS58 address or a hotkey name of this wallet.',
+      required: true,
+      aliases: ['to', 'dest'],
+    }),
     ...amountFlags('alpha', 'Move the whole position.'),
     ...checkedPriceFlags,
   }
@@ -39,7 +43,8 @@ export default class StakeMove extends TaoCommand {
     ])
     const originNetuid = flags['origin-netuid']
     const destinationNetuid = flags['dest-netuid'] ?? originNetuid
-    if (destinationHotkey.ss58 === hotkey.ss58 && destinationNetuid === originNetuid) throw badInput('the destination is the origin: nothing would move', 'NOTHING_TO_MOVE')
+    if (destinationHotkey.ss58 === hotkey.ss58 && destinationNetuid === originNetuid)
+      throw badInput('the destination is the origin: nothing would move', 'NOTHING_TO_MOVE')
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planStakeMove } = await import('../../subtensor/stake/plan.js')
       return planStakeMove(ctx, { kind: 'move', hotkey, destinationHotkey, originNetuid, destinationNetuid, amount, guard })

@@ -24,7 +24,11 @@ export default class StakeTransfer extends TaoCommand {
     'hotkey-ss58': hotkeySs58Flag,
     'origin-netuid': netuidFlag('Subnet the stake is on now.'),
     'dest-netuid': optionalNetuidFlag('Subnet it ends on [default: the origin subnet].'),
-    'dest-coldkey': Flags.string({ description: 'Coldkey (SS58) that receives the stake.', required: true, aliases: ['dest-ss58', 'dest'] }),
+    'dest-coldkey': Flags.string({
+      description: 'Coldkey (SS58) that receives the stake.',
+      required: true,
+      aliases: ['dest-ss58', 'dest'],
+    }),
     ...amountFlags('alpha', 'Transfer the whole position.'),
     ...checkedPriceFlags,
   }

@@ -9,8 +9,11 @@ import { hyperparametersTable } from '../../cli/render/hyperparameters.js'
 export default class SubnetsHyperparameters extends TaoCommand {
   static summary = "Show a subnet's hyperparameters, with their units and what they do."
   static description =
-    'Every hyperparameter the runtime reports for the subnet (SubnetHyperparams, or SubnetHyperparamsV2 where the runtime has it), under the runtime\'s own names. Fractions are shown normalised (u16 ÷ 65535, u64 ÷ 2^64−1, millionths) next to the stored value; amounts in TAO; rate limits and periods in blocks or epochs. --json gives the stored value (amounts as {rao,tao}, u64 as decimal strings), the unit and the normalised value.'
-  static examples = ['<%= config.bin %> subnets hyperparameters --netuid 1', '<%= config.bin %> subnets hyperparameters --netuid 1 --network local --json']
+    "Every hyperparameter the runtime reports for the subnet (SubnetHyperparams, or SubnetHyperparamsV2 where the runtime has it), under the runtime's own names. Fractions are shown normalised (u16 ÷ 65535, u64 ÷ 2^64−1, millionths) next to the stored value; amounts in TAO; rate limits and periods in blocks or epochs. --json gives the stored value (amounts as {rao,tao}, u64 as decimal strings), the unit and the normalised value."
+  static examples = [
+    '<%= config.bin %> subnets hyperparameters --netuid 1',
+    '<%= config.bin %> subnets hyperparameters --netuid 1 --network local --json',
+  ]
   static flags = {
     ...networkFlags,
     netuid: netuidFlag('The subnet.'),

@@ -16,7 +16,7 @@ export default class SubnetsSetHyperparameter extends TaoCommand {
   static description =
     'Signed by the coldkey that owns the subnet. --name and --value as `tao subnets hyperparameters` shows them: fractions ' +
     'normalised (0.5; sent as the nearest stored integer: × 65535, × (2^64 − 1) or × 10^6), amounts in TAO, flags yes/no, ' +
-    'blocks and counts as whole numbers. The call is found in the runtime\'s metadata (AdminUtils.sudo_set_<name> or the ' +
+    "blocks and counts as whole numbers. The call is found in the runtime's metadata (AdminUtils.sudo_set_<name> or the " +
     'setter of that parameter); the current and the new value are shown before signing. A name the subnet does not have ' +
     'exits 2 listing those the owner can set; a parameter only root may set on this runtime, or a coldkey that does not own ' +
     'the subnet, exits 1 before anything is signed (a BadOrigin from the runtime is reported by name). --json adds coldkey, ' +
@@ -31,7 +31,10 @@ export default class SubnetsSetHyperparameter extends TaoCommand {
     ...otherSigningFlags,
     'wallet-name': { ...walletName, aliases: ['wallet.name', 'wallet_name'] },
     netuid: netuidFlag(),
-    name: Flags.string({ description: 'The hyperparameter, as `tao subnets hyperparameters` names it (e.g. immunity_period).', required: true }),
+    name: Flags.string({
+      description: 'The hyperparameter, as `tao subnets hyperparameters` names it (e.g. immunity_period).',
+      required: true,
+    }),
     value: Flags.string({ description: 'The new value, in the unit `tao subnets hyperparameters` shows.', required: true }),
   }
 
@@ -39,10 +42,19 @@ export default class SubnetsSetHyperparameter extends TaoCommand {
     const { flags } = await this.parse(SubnetsSetHyperparameter)
     const name = flags.name.trim()
     if (!/^[a-z][a-z0-9_]*$/.test(name))
-      throw badInput(`--name is a hyperparameter as \`tao subnets hyperparameters\` names it (snake_case), not "${flags.name}"`, 'UNKNOWN_HYPERPARAMETER')
+      throw badInput(
+        `--name is a hyperparameter as \`tao subnets hyperparameters\` names it (snake_case), not "${flags.name}"`,
+        'UNKNOWN_HYPERPARAMETER',
+      )
     const { planSetHyperparameter } = await import('../../subtensor/subnets/hyperparameter-set.js')
     const format = { text: hyperparameterValue, json: (h: Parameters<typeof hyperparameterJson>[0]) => hyperparameterJson(h).value }
-    const report = await runTx(this, flags, 'coldkey', (ctx) => planSetHyperparameter(ctx, { netuid: flags.netuid, name, value: (current, arg) => parseHyperparameterValue(current, flags.value, arg) }, format))
+    const report = await runTx(this, flags, 'coldkey', (ctx) =>
+      planSetHyperparameter(
+        ctx,
+        { netuid: flags.netuid, name, value: (current, arg) => parseHyperparameterValue(current, flags.value, arg) },
+        format,
+      ),
+    )
     const stored = report.stored as Stored | null | undefined
     if (stored) this.log(`${name} of subnet ${flags.netuid} is now ${storedText(stored, String(report.unit))}`)
     return report

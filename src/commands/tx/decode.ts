@@ -13,10 +13,12 @@ import type { DecodedExtrinsic } from '../../node/extrinsic.js'
 import type { ChainFacts } from '../../node/extensions.js'
 import type { SignatureCheck } from '../../node/signature-check.js'
 
-const hash32 = (text: string | undefined, flag: string): `0x${string}` | undefined => (text === undefined ? undefined : toHex(fromHex(text, flag, 32)))
+const hash32 = (text: string | undefined, flag: string): `0x${string}` | undefined =>
+  text === undefined ? undefined : toHex(fromHex(text, flag, 32))
 
 export default class TxDecode extends TaoCommand {
-  static summary = 'Show what a signed or unsigned extrinsic does: signer, nonce, tip, era, call and arguments, and whether its signature holds.'
+  static summary =
+    'Show what a signed or unsigned extrinsic does: signer, nonce, tip, era, call and arguments, and whether its signature holds.'
   static description =
     'Decoded against the runtime metadata of --network, or without a node from an offline context file (--offline, written by ' +
     '`tao tx offline-context`) or a SCALE metadata file (--metadata). The signature is checked against the payload the signer ' +
@@ -33,15 +35,22 @@ export default class TxDecode extends TaoCommand {
   static flags = {
     ...networkFlags,
     file: Flags.string({ description: 'Read the hex from this file ("-" for stdin).' }),
-    offline: Flags.string({ description: 'Decode and check without a node, from an offline context file (`tao tx offline-context`).', helpValue: 'FILE' }),
+    offline: Flags.string({
+      description: 'Decode and check without a node, from an offline context file (`tao tx offline-context`).',
+      helpValue: 'FILE',
+    }),
     metadata: Flags.string({ description: 'Decode without a node, with this SCALE-encoded runtime metadata file.', helpValue: 'FILE' }),
     'genesis-hash': Flags.string({ description: "The chain's genesis hash, to check the signature with --metadata.", helpValue: 'HEX' }),
-    'block-hash': Flags.string({ description: "The hash of the block a mortal extrinsic's era starts at, to check its signature without a node.", helpValue: 'HEX' }),
+    'block-hash': Flags.string({
+      description: "The hash of the block a mortal extrinsic's era starts at, to check its signature without a node.",
+      helpValue: 'HEX',
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { args, flags } = await this.parse(TxDecode)
-    if (flags.metadata !== undefined && flags.offline !== undefined) throw badInput('give either --metadata or --offline, not both', 'USAGE')
+    if (flags.metadata !== undefined && flags.offline !== undefined)
+      throw badInput('give either --metadata or --offline, not both', 'USAGE')
     const hex = await extrinsicHexInput(args.hex, flags.file, 'extrinsic')
     const genesisHash = hash32(flags['genesis-hash'], '--genesis-hash')
     const blockHash = hash32(flags['block-hash'], '--block-hash')
@@ -59,14 +68,24 @@ export default class TxDecode extends TaoCommand {
         const { context, view: v } = parseOfflineContext(await readText(flags.offline, 'offline context'), flags.offline)
         view = v
         contextBlock = context.block
-        facts = { genesisHash: genesisHash ?? context.genesisHash, specVersion: context.specVersion, transactionVersion: context.transactionVersion, birthHash: blockHash }
+        facts = {
+          genesisHash: genesisHash ?? context.genesisHash,
+          specVersion: context.specVersion,
+          transactionVersion: context.transactionVersion,
+          birthHash: blockHash,
+        }
       } else {
         view = node.decodeMetadata(new Uint8Array(await readBytes(flags.metadata!, 'metadata')))
       }
       const read = readExtrinsic(view, hex)
       decoded = read.decoded
       // Signed from this context, a mortal era starts at the context's block.
-      if (decoded.era?.type === 'mortal' && contextBlock && facts.birthHash === undefined && eraBirth(decoded.era, contextBlock.number) === contextBlock.number)
+      if (
+        decoded.era?.type === 'mortal' &&
+        contextBlock &&
+        facts.birthHash === undefined &&
+        eraBirth(decoded.era, contextBlock.number) === contextBlock.number
+      )
         facts.birthHash = contextBlock.hash
       check = checkSignature(view, read.parts, facts)
       decoded = { ...decoded, args: markAmounts(view, decoded.pallet, decoded.call, decoded.args) }
@@ -85,7 +104,10 @@ export default class TxDecode extends TaoCommand {
         }
         check = checkSignature(chain.metadata, read.parts, { genesisHash: genesis, birthHash })
         if (check.status === 'invalid' && birth !== undefined && decoded.era?.type === 'mortal')
-          check = { ...check, reason: `${check.reason}; or its era (${decoded.era.period} blocks) is over and it was signed for an earlier start than block #${birth}` }
+          check = {
+            ...check,
+            reason: `${check.reason}; or its era (${decoded.era.period} blocks) is over and it was signed for an earlier start than block #${birth}`,
+          }
         decoded = { ...decoded, args: markAmounts(chain.metadata, decoded.pallet, decoded.call, decoded.args) }
       } finally {
         chain.close()
@@ -94,7 +116,10 @@ export default class TxDecode extends TaoCommand {
     const json = decodedJson(toJsonSafe(decoded) as DecodedExtrinsic, check)
     this.log(renderDecoded(json as unknown as DecodedJson))
     if (check.status === 'invalid') {
-      const err = failed(`the signature of ${json.txHash} does not hold: ${check.reason.replace(/^the signature does not match: /, '')}`, 'BAD_SIGNATURE')
+      const err = failed(
+        `the signature of ${json.txHash} does not hold: ${check.reason.replace(/^the signature does not match: /, '')}`,
+        'BAD_SIGNATURE',
+      )
       err.data = json
       throw err
     }

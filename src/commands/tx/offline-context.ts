@@ -25,7 +25,12 @@ export default class TxOfflineContext extends TaoCommand {
     ...walletFlags,
     signer: Flags.string({ description: "The signer's address (SS58) instead of the wallet's key." }),
     'use-hotkey': Flags.boolean({ description: 'The signer is the hotkey named by --hotkey, not the coldkey.' }),
-    out: Flags.string({ char: 'o', description: 'Write the context to this file (replaced if it exists).', required: true, helpValue: 'FILE' }),
+    out: Flags.string({
+      char: 'o',
+      description: 'Write the context to this file (replaced if it exists).',
+      required: true,
+      helpValue: 'FILE',
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
@@ -53,8 +58,12 @@ export default class TxOfflineContext extends TaoCommand {
     await writeFileAtomic(flags.out, new TextEncoder().encode(JSON.stringify(context, null, 1) + '\n'), { overwrite: true, mode: 0o644 })
 
     this.log(`wrote ${flags.out}: what an offline signer of ${signer} needs`)
-    this.log(`  ${network}, spec ${context.specVersion} (transaction version ${context.transactionVersion}), genesis ${context.genesisHash}`)
-    this.log(`  next nonce ${context.nonce}, free balance ${displayTao(BigInt(context.account.free.rao))}, era block #${context.block.number}`)
+    this.log(
+      `  ${network}, spec ${context.specVersion} (transaction version ${context.transactionVersion}), genesis ${context.genesisHash}`,
+    )
+    this.log(
+      `  next nonce ${context.nonce}, free balance ${displayTao(BigInt(context.account.free.rao))}, era block #${context.block.number}`,
+    )
     this.log(`  a transaction signed from it with the default --era 64 must be submitted before block #${context.block.number + 64}`)
     const c = context
     return {

@@ -31,11 +31,13 @@ export default class TxSubmit extends TaoCommand {
       const context = { call: `${decoded.pallet}.${decoded.call}`, signer: decoded.signer }
       setDeadlineContext(context)
       const onProgress = (line: string) => process.stderr.write(line + '\n')
-      const result = await chain.submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor, onProgress }).catch((err: unknown) => {
-        // A refusal (TX_REJECTED) still says what was refused.
-        if (err instanceof TaoError) err.data = { ...context, ...err.data }
-        throw err
-      })
+      const result = await chain
+        .submitSigned(hex as `0x${string}`, { waitFor: flags['wait-for'] as WaitFor, onProgress })
+        .catch((err: unknown) => {
+          // A refusal (TX_REJECTED) still says what was refused.
+          if (err instanceof TaoError) err.data = { ...context, ...err.data }
+          throw err
+        })
       return await txOutcome(result, context, reportOutput(this))
     } finally {
       chain.close()

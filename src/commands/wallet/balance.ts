@@ -34,7 +34,7 @@ interface Row {
 export default class WalletBalance extends TaoCommand {
   static summary = 'Show free, reserved and staked TAO of a wallet, every wallet (--all), or any address (--ss58).'
   static description =
-    'Stake is listed per hotkey and subnet as alpha, what unstaking it now would pay through the subnet\'s pool (its swap value, ' +
+    "Stake is listed per hotkey and subnet as alpha, what unstaking it now would pay through the subnet's pool (its swap value, " +
     'slippage included; root: 1:1) and its spot value (alpha × price, which no sale of a large stake gets). Staked and total count ' +
     'the swap value. Accounts are read in parallel. ' +
     'Each address is shown and counted once, naming every wallet that holds it. The address of a wallet is its coldkeypub.txt; ' +
@@ -69,7 +69,10 @@ export default class WalletBalance extends TaoCommand {
     let staked: StakeValue
     try {
       const { fetchBalances } = await import('../../subtensor/stake/balances.js')
-      ;({ balances, block, staked } = await fetchBalances(chain, accounts.map((a) => a.ss58)))
+      ;({ balances, block, staked } = await fetchBalances(
+        chain,
+        accounts.map((a) => a.ss58),
+      ))
     } finally {
       chain.close()
     }
@@ -84,7 +87,13 @@ export default class WalletBalance extends TaoCommand {
       stakedSwapValue: amountJson(b.staked.swapValue),
       stakedSpotValue: amountJson(b.staked.spotValue),
       total: amountJson(totalOf(b)),
-      stakes: b.stakes.map((s) => ({ hotkey: s.hotkey, netuid: s.netuid, alpha: amountJson(s.alpha), spotValue: amountJson(s.spotValue), swapValue: amountJson(s.swapValue) })),
+      stakes: b.stakes.map((s) => ({
+        hotkey: s.hotkey,
+        netuid: s.netuid,
+        alpha: amountJson(s.alpha),
+        spotValue: amountJson(s.spotValue),
+        swapValue: amountJson(s.swapValue),
+      })),
       stakeUnavailable: b.stakeUnavailable ?? null,
     }))
     const sum = (pick: (b: AccountBalance) => bigint) => balances.reduce((acc, b) => acc + pick(b), 0n)
@@ -95,14 +104,29 @@ export default class WalletBalance extends TaoCommand {
 
     const lines = [['WALLET', 'COLDKEY', 'FREE', 'RESERVED', 'STAKED (SWAP)', 'TOTAL']]
     balances.forEach((b, i) => {
-      lines.push([accounts[i]!.wallets.join(', ') || '-', b.ss58, displayTao(b.free), displayTao(b.reserved), displayTao(b.staked.swapValue), displayTao(totalOf(b))])
+      lines.push([
+        accounts[i]!.wallets.join(', ') || '-',
+        b.ss58,
+        displayTao(b.free),
+        displayTao(b.reserved),
+        displayTao(b.staked.swapValue),
+        displayTao(totalOf(b)),
+      ])
       for (const s of b.stakes)
-        lines.push(['', `  ${s.hotkey} on subnet ${s.netuid}`, '', '', `${groupedAmount(s.alpha)} α → ${displayTao(s.swapValue)} (spot ${displayTao(s.spotValue)})`, ''])
+        lines.push([
+          '',
+          `  ${s.hotkey} on subnet ${s.netuid}`,
+          '',
+          '',
+          `${groupedAmount(s.alpha)} α → ${displayTao(s.swapValue)} (spot ${displayTao(s.spotValue)})`,
+          '',
+        ])
     })
-    if (balances.length > 1) lines.push(['TOTAL', '', displayTao(sums.free), displayTao(sums.reserved), displayTao(sums.staked), displayTao(sums.total)])
+    if (balances.length > 1)
+      lines.push(['TOTAL', '', displayTao(sums.free), displayTao(sums.reserved), displayTao(sums.staked), displayTao(sums.total)])
     this.log(table(lines))
     if (balances.some((b) => b.stakes.length > 0))
-      this.log('staked (swap): what unstaking would pay now through each subnet\'s pool; spot = alpha × price, not what a sale gets')
+      this.log("staked (swap): what unstaking would pay now through each subnet's pool; spot = alpha × price, not what a sale gets")
     for (const s of skipped) process.stderr.write(`skipped wallet ${s.name}: ${s.error}\n`)
     const totals = {
       free: amountJson(sums.free),

@@ -28,7 +28,10 @@ export default class WalletChangePassword extends TaoCommand {
       w,
       role,
       () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, what),
-      () => withEnv('TAO_PASSWORD', process.env.TAO_NEW_PASSWORD, () => newPassword({ passwordFile: flags['new-password-file'], policy: this.prompts }, what)),
+      () =>
+        withEnv('TAO_PASSWORD', process.env.TAO_NEW_PASSWORD, () =>
+          newPassword({ passwordFile: flags['new-password-file'], policy: this.prompts }, what),
+        ),
     )
     this.log(`password changed for the ${what} (${result.ss58})`)
     return { wallet: w.name, ...result }

@@ -2,7 +2,16 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags } from '../../cli/flags/password.js'
 import { resolveWallet } from '../../wallet/selection.js'
 import { walletFlags } from '../../cli/flags/wallet.js'
-import { coldkeyPasswordFlags, hotkeyPasswordFlags, keyLine, newMnemonicKeypair, prepareNewKey, showMnemonic, wordsFlag, writeKeys } from '../../cli/key-commands.js'
+import {
+  coldkeyPasswordFlags,
+  hotkeyPasswordFlags,
+  keyLine,
+  newMnemonicKeypair,
+  prepareNewKey,
+  showMnemonic,
+  wordsFlag,
+  writeKeys,
+} from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
 import type { WrittenKey } from '../../wallet/describe.js'
 import { validateNewHotkeyName } from '../../wallet/names.js'

@@ -10,9 +10,14 @@ import { parseSs58 } from '../../cli/parse.js'
 
 export default class WalletGetIdentity extends TaoCommand {
   static summary = 'Show the on-chain identity of the wallet’s coldkey, or of any address (--ss58).'
-  static description = 'Reads IdentitiesV2 (Identities at spec 218). In --json, fields the runtime does not have are null; no identity is "identity": null.'
+  static description =
+    'Reads IdentitiesV2 (Identities at spec 218). In --json, fields the runtime does not have are null; no identity is "identity": null.'
   static examples = ['<%= config.bin %> wallet get-identity -w owner', '<%= config.bin %> wallet get-identity --ss58 5F… --json']
-  static flags = { ...walletFlags, ...networkFlags, ss58: Flags.string({ description: 'An address instead of the wallet’s coldkey.', aliases: ['key', 'coldkey'] }) }
+  static flags = {
+    ...walletFlags,
+    ...networkFlags,
+    ss58: Flags.string({ description: 'An address instead of the wallet’s coldkey.', aliases: ['key', 'coldkey'] }),
+  }
 
   async run(): Promise<{ network: string; coldkey: string; identity: Record<string, string | null> | null }> {
     const { flags } = await this.parse(WalletGetIdentity)
@@ -30,7 +35,14 @@ export default class WalletGetIdentity extends TaoCommand {
       const { item, value } = await readChainIdentity(chain, ss58)
       const fields = item ? storageFields(chain.metadata, 'SubtensorModule', item) : undefined
       const identity = identityJson(value, fields, CHAIN_IDENTITY_FLAGS)
-      this.log(identity ? Object.entries(identity).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${terminalText(String(v))}`).join('\n') : `${ss58} has no on-chain identity`)
+      this.log(
+        identity
+          ? Object.entries(identity)
+              .filter(([, v]) => v !== null)
+              .map(([k, v]) => `${k}: ${terminalText(String(v))}`)
+              .join('\n')
+          : `${ss58} has no on-chain identity`,
+      )
       return { network: resolveSetting('network', flags.network).value, coldkey: ss58, identity }
     } finally {
       chain.close()

@@ -49,10 +49,15 @@ export default class WalletInspect extends TaoCommand {
     if (!flags['show-secret']) return { ...keys, secrets: null }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
     const shown = role.kind === 'coldkey' ? entry.coldkey : entry.hotkeys.find((h) => h.name === role.name)
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)), {
-      // Showing the secret is how a mismatch gets repaired: say it (unless said already), do not refuse.
-      onMismatch: shown?.keyMatchesPub === false ? 'ignore' : 'warn',
-    })
+    const keypair = await unlockKey(
+      w,
+      role,
+      () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)),
+      {
+        // Showing the secret is how a mismatch gets repaired: say it (unless said already), do not refuse.
+        onMismatch: shown?.keyMatchesPub === false ? 'ignore' : 'warn',
+      },
+    )
     const secrets: Secrets = {
       secretPhrase: keypair.mnemonic ?? null,
       secretSeed: keypair.miniSecret ? toHex(keypair.miniSecret) : null,

@@ -38,7 +38,9 @@ function renderTree(path: string, wallets: WalletEntry[]): string {
 }
 
 function keyLine(k: KeyState): string {
-  const notes = [k.watchOnly ? paint.dim('watch-only') : '', k.encrypted === false ? paint.yellow('unencrypted') : ''].filter(Boolean).join(' ')
+  const notes = [k.watchOnly ? paint.dim('watch-only') : '', k.encrypted === false ? paint.yellow('unencrypted') : '']
+    .filter(Boolean)
+    .join(' ')
   const problem = k.error ? (k.keyMatchesPub === false ? paint.red(`  (${k.error})`) : paint.dim(`  (${k.error})`)) : ''
   return `${k.ss58 ?? paint.red('?')}${notes ? ` ${notes}` : ''}${problem}`
 }

@@ -2,7 +2,15 @@ import { TaoCommand } from '../../cli/base-command.js'
 import { passwordFlags } from '../../cli/flags/password.js'
 import { resolveWallet } from '../../wallet/selection.js'
 import { walletFlags } from '../../cli/flags/wallet.js'
-import { hotkeyPasswordFlags, keyLine, newMnemonicKeypair, showMnemonic, wordsFlag, prepareNewKey, writeKeys } from '../../cli/key-commands.js'
+import {
+  hotkeyPasswordFlags,
+  keyLine,
+  newMnemonicKeypair,
+  showMnemonic,
+  wordsFlag,
+  prepareNewKey,
+  writeKeys,
+} from '../../cli/key-commands.js'
 import { confirmOverwrite, overwriteFlag } from '../../cli/wallet-io.js'
 import { validateNewHotkeyName } from '../../wallet/names.js'
 import type { WrittenKey } from '../../wallet/describe.js'
@@ -19,7 +27,11 @@ export default class WalletNewHotkey extends TaoCommand {
     const role = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
     const { mnemonic, keypair } = await newMnemonicKeypair(flags.words)
-    const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, role, keypair, {
+      encrypt: flags['use-password'],
+      passwordFile: flags['password-file'],
+      policy: this.prompts,
+    })
     const [key] = await writeKeys(w, [prepared] as const, overwrite)
     if (!this.jsonEnabled()) {
       showMnemonic(`hotkey "${role.name}"`, mnemonic)

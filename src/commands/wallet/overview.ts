@@ -10,9 +10,9 @@ import { amountJson } from '../../core/amount.js'
 import { badInput } from '../../core/errors.js'
 
 export default class WalletOverview extends TaoCommand {
-  static summary = "Every hotkey of the wallet (or of every local wallet) on every subnet where it is registered, with totals."
+  static summary = 'Every hotkey of the wallet (or of every local wallet) on every subnet where it is registered, with totals.'
   static description =
-    'Read at one block: for each hotkey in the wallet\'s hotkeys folder (and each the coldkey owns on chain), every subnet where ' +
+    "Read at one block: for each hotkey in the wallet's hotkeys folder (and each the coldkey owns on chain), every subnet where " +
     'it is registered: uid, alpha stake and its TAO value, rank, trust, consensus, incentive, dividends, emission (the alpha of ' +
     'the last epoch), validator permit, blocks since the last update, axon; totals per subnet and overall. Only the subnets ' +
     'where the hotkeys are registered are read, never one request per UID. --all: every wallet under the wallet path. ' +
@@ -42,7 +42,12 @@ export default class WalletOverview extends TaoCommand {
       block: view.block,
       coldkey: flags.all ? null : owners[0]!.coldkey,
       wallets: owners.map((o) => ({ wallet: o.wallet, coldkey: o.coldkey })),
-      neurons: view.rows.map((r) => ({ wallet: r.wallet, hotkeyName: r.hotkeyName, netuid: r.netuid, ...neuronJson(r.neuron, view.block) })),
+      neurons: view.rows.map((r) => ({
+        wallet: r.wallet,
+        hotkeyName: r.hotkeyName,
+        netuid: r.netuid,
+        ...neuronJson(r.neuron, view.block),
+      })),
       totals: {
         neurons: view.totals.neurons,
         stakeValue: amountJson(view.totals.stakeValue),

@@ -23,7 +23,11 @@ export default class WalletRegenColdkey extends TaoCommand {
     const w = { root: sel.path, name: sel.name }
     const overwrite = await confirmOverwrite(w, [{ kind: 'coldkey' }], flags.overwrite, this.prompts)
     const keypair = await restoreKeypair(await readRestoreSource(flags, this.prompts))
-    const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, { encrypt: !flags['no-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, { kind: 'coldkey' }, keypair, {
+      encrypt: !flags['no-password'],
+      passwordFile: flags['password-file'],
+      policy: this.prompts,
+    })
     const [key] = await writeKeys(w, [prepared] as const, overwrite)
     this.log(keyLine(key))
     return { wallet: w.name, ...key }

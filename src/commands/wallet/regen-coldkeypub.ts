@@ -14,7 +14,7 @@ export default class WalletRegenColdkeypub extends TaoCommand {
   static summary = 'Make a watch-only wallet: write coldkeypub.txt from an address or public key.'
   static description =
     'In a wallet that has a coldkey, coldkeypub.txt must name that coldkey: another address is refused unless --allow-mismatch, ' +
-    "and an encrypted coldkey tao cannot check by itself is unlocked to check it (its password from --password-file, TAO_PASSWORD or a prompt)."
+    'and an encrypted coldkey tao cannot check by itself is unlocked to check it (its password from --password-file, TAO_PASSWORD or a prompt).'
   static examples = [
     '<%= config.bin %> wallet regen-coldkeypub --wallet-name watch --ss58 5F...',
     'TAO_PASSWORD=... <%= config.bin %> wallet regen-coldkeypub -w owner --ss58 5F... --overwrite',
@@ -25,7 +25,8 @@ export default class WalletRegenColdkeypub extends TaoCommand {
     ss58: Flags.string({ description: 'The coldkey address (SS58).', exactlyOne: ['ss58', 'public-key'] }),
     'public-key': Flags.string({ description: 'The coldkey public key (32 bytes hex).', exactlyOne: ['ss58', 'public-key'] }),
     'allow-mismatch': Flags.boolean({
-      description: "Write it even though the wallet's coldkey is another key, or cannot be checked (list, balance and signing will then warn or refuse).",
+      description:
+        "Write it even though the wallet's coldkey is another key, or cannot be checked (list, balance and signing will then warn or refuse).",
     }),
     ...overwriteFlag,
   }
@@ -50,7 +51,9 @@ export default class WalletRegenColdkeypub extends TaoCommand {
     const passwordGiven = flags['password-file'] !== undefined || process.env.TAO_PASSWORD !== undefined
     if (known === 'unknown' && !flags['allow-mismatch'] && (passwordGiven || canPrompt(this.prompts))) {
       // An encrypted coldkey tao did not write (or that changed since): its password tells its address.
-      const u = await unlockFile(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)))
+      const u = await unlockFile(w, role, () =>
+        unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)),
+      )
       unlocked = { sha256: u.sha256, publicKey: u.keypair.publicKey }
     }
     const path = await savePublicKey(w, role, publicKey, { overwrite, allowMismatch: flags['allow-mismatch'], unlocked })

@@ -21,7 +21,11 @@ export default class WalletRegenHotkey extends TaoCommand {
     const role = { kind: 'hotkey' as const, name: validateNewHotkeyName(sel.hotkey) }
     const overwrite = await confirmOverwrite(w, [role], flags.overwrite, this.prompts)
     const keypair = await restoreKeypair(await readRestoreSource(flags, this.prompts))
-    const prepared = await prepareNewKey(w, role, keypair, { encrypt: flags['use-password'], passwordFile: flags['password-file'], policy: this.prompts })
+    const prepared = await prepareNewKey(w, role, keypair, {
+      encrypt: flags['use-password'],
+      passwordFile: flags['password-file'],
+      policy: this.prompts,
+    })
     const [key] = await writeKeys(w, [prepared] as const, overwrite)
     this.log(keyLine(key))
     return { wallet: w.name, ...key }

@@ -9,7 +9,10 @@ import { toHex } from '../../core/hex.js'
 export default class WalletSign extends TaoCommand {
   static summary = 'Sign a message with the coldkey (or the hotkey with --use-hotkey).'
   static description = 'sr25519 over the raw UTF-8 bytes of the message, as btcli signs; verify with `tao wallet verify`.'
-  static examples = ['<%= config.bin %> wallet sign -w miner --message "hello"', '<%= config.bin %> wallet sign -w miner -H h1 --use-hotkey --message "hello" --json']
+  static examples = [
+    '<%= config.bin %> wallet sign -w miner --message "hello"',
+    '<%= config.bin %> wallet sign -w miner -H h1 --use-hotkey --message "hello" --json',
+  ]
   static flags = {
     ...walletFlags,
     ...passwordFlags,
@@ -23,7 +26,9 @@ export default class WalletSign extends TaoCommand {
     const sel = resolveWallet(flags)
     const w = { root: sel.path, name: sel.name }
     const role = flags['use-hotkey'] ? { kind: 'hotkey' as const, name: sel.hotkey } : { kind: 'coldkey' as const }
-    const keypair = await unlockKey(w, role, () => unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)))
+    const keypair = await unlockKey(w, role, () =>
+      unlockPassword({ passwordFile: flags['password-file'], policy: this.prompts, keyFile: keyFileOf(w, role) }, roleLabel(w, role)),
+    )
     const { sign } = await import('../../keystore/keys.js')
     const signature = toHex(sign(keypair, new TextEncoder().encode(flags.message)))
     this.log(signature)

@@ -7,15 +7,15 @@ import { runTx } from '../../cli/signing.js'
 import { badInput } from '../../core/errors.js'
 
 export default class WalletSwapHotkey extends TaoCommand {
-  static summary = "Swap a hotkey for a new one: its registrations, stake and axons move to the new hotkey (swap_hotkey)."
+  static summary = 'Swap a hotkey for a new one: its registrations, stake and axons move to the new hotkey (swap_hotkey).'
   static description =
     'Signed by the coldkey that owns the old hotkey (-H, or --hotkey-ss58). --new-hotkey is a hotkey of the wallet (by name) ' +
-    'or an address. The cost (the runtime\'s KeySwapCost, burned; KeySwapOnSubnetCost with --netuid) is shown first. ' +
-    '--netuid swaps on one subnet only, where the runtime\'s swap_hotkey takes a netuid (else exit 2). Refused before signing ' +
+    "or an address. The cost (the runtime's KeySwapCost, burned; KeySwapOnSubnetCost with --netuid) is shown first. " +
+    "--netuid swaps on one subnet only, where the runtime's swap_hotkey takes a netuid (else exit 2). Refused before signing " +
     '(exit 1, nothing signed): an old hotkey the coldkey does not own on chain, a new hotkey already registered, the ' +
-    'coldkey\'s transaction rate limit, a balance below the cost and fee. --json adds coldkey, oldHotkey, newHotkey, netuid, ' +
+    "coldkey's transaction rate limit, a balance below the cost and fee. --json adds coldkey, oldHotkey, newHotkey, netuid, " +
     'subnets (where the old hotkey is registered), cost, and once landed costPaid, newHotkeyOwner and uids [{netuid, uid}] ' +
-    '(the new hotkey\'s, as the chain stored them).'
+    "(the new hotkey's, as the chain stored them)."
   static examples = [
     '<%= config.bin %> wallet swap-hotkey -w owner -H old --new-hotkey fresh',
     '<%= config.bin %> wallet swap-hotkey -w owner -H old --new-hotkey fresh -y --json',

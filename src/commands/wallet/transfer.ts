@@ -21,9 +21,11 @@ async function hotkeyDestination(chain: Chain, to: string): Promise<string | nul
   const member = chain.metadata.storage('SubtensorModule', 'IsNetworkMember')
     ? (await chain.entries('SubtensorModule', 'IsNetworkMember', to)).filter((e) => e.value === true).map((e) => Number(e.keys[1]))
     : []
-  return `owned by coldkey ${owner}` + (member.length ? `, registered on subnet${member.length > 1 ? 's' : ''} ${member.sort((a, b) => a - b).join(', ')}` : '')
+  return (
+    `owned by coldkey ${owner}` +
+    (member.length ? `, registered on subnet${member.length > 1 ? 's' : ''} ${member.sort((a, b) => a - b).join(', ')}` : '')
+  )
 }
-
 
 export default class WalletTransfer extends TaoCommand {
   static summary = 'Send TAO from the coldkey to an address.'
@@ -45,7 +47,9 @@ export default class WalletTransfer extends TaoCommand {
     amount: Flags.string({ char: 'a', description: 'Amount in TAO (up to 9 decimals).', exactlyOne: ['amount', 'all'] }),
     all: Flags.boolean({ description: 'Send the whole transferable balance.', exactlyOne: ['amount', 'all'] }),
     'allow-death': Flags.boolean({ description: 'Allow the sender account to fall below the existential deposit and be removed.' }),
-    'allow-hotkey-dest': Flags.boolean({ description: 'Send even when the destination is a registered hotkey (without it, -y refuses such a transfer).' }),
+    'allow-hotkey-dest': Flags.boolean({
+      description: 'Send even when the destination is a registered hotkey (without it, -y refuses such a transfer).',
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
@@ -72,7 +76,10 @@ export default class WalletTransfer extends TaoCommand {
       const hotkey = await hotkeyDestination(chain, to)
       const asked = hotkey && !flags['allow-hotkey-dest']
       if (asked && (this.prompts.noPrompt || options.dryRun))
-        throw failed(`${to} is a hotkey (${hotkey}): TAO sent to it is not staked; nothing was signed. Pass --allow-hotkey-dest if this is meant`, 'HOTKEY_DESTINATION')
+        throw failed(
+          `${to} is a hotkey (${hotkey}): TAO sent to it is not staked; nothing was signed. Pass --allow-hotkey-dest if this is meant`,
+          'HOTKEY_DESTINATION',
+        )
       // Said in the preview, which the prompt follows and -y still prints: the TAO would not move, the fee is spent.
       const toSelf = to === actor
       const preview = [
@@ -83,7 +90,9 @@ export default class WalletTransfer extends TaoCommand {
         call,
         summary: `${amount === undefined ? 'about ' : ''}${displayTao(plan.sends)} from ${actor} to ${to}`,
         preview,
-        ...(asked ? { confirmPhrase: { prompt: 'The destination is a hotkey. Type "hotkey" to send to it anyway:', answer: 'hotkey' } } : {}),
+        ...(asked
+          ? { confirmPhrase: { prompt: 'The destination is a hotkey. Type "hotkey" to send to it anyway:', answer: 'hotkey' } }
+          : {}),
         context: { from: actor, to, amount: amountJson(plan.sends), destinationIsHotkey: hotkey !== null },
         // What the chain moved, from its Transfer event (for --all the estimate can differ from what went).
         fromEvents: (events) => {

@@ -18,13 +18,22 @@ export default class WeightsCommit extends TaoCommand {
   static flags = {
     ...signingFlags,
     ...weightsFlags,
-    timelock: Flags.boolean({ description: 'Commit with drand timelock encryption (commit_timelocked_weights) instead of a hash: nothing to reveal, the chain decrypts the weights itself when the drand round is out. Needs a runtime that has the call.' }),
+    timelock: Flags.boolean({
+      description:
+        'Commit with drand timelock encryption (commit_timelocked_weights) instead of a hash: nothing to reveal, the chain decrypts the weights itself when the drand round is out. Needs a runtime that has the call.',
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsCommit)
     const { emit, versionKey } = readWeightsInput(flags)
     const { submitWeights } = await import('../../subtensor/weights/submit.js')
-    return submitWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, emit, versionKey, mode: 'commit', timelock: flags.timelock })
+    return submitWeights(txRunner(this, flags), (line) => this.log(line), {
+      netuid: flags.netuid,
+      emit,
+      versionKey,
+      mode: 'commit',
+      timelock: flags.timelock,
+    })
   }
 }

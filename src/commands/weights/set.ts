@@ -22,13 +22,22 @@ export default class WeightsSet extends TaoCommand {
   static flags = {
     ...signingFlags,
     ...weightsFlags,
-    timelock: Flags.boolean({ description: 'Where commit-reveal is on: commit with drand timelock encryption (commit_timelocked_weights) instead of a hash; the chain reveals the weights itself. Needs a runtime that has the call.' }),
+    timelock: Flags.boolean({
+      description:
+        'Where commit-reveal is on: commit with drand timelock encryption (commit_timelocked_weights) instead of a hash; the chain reveals the weights itself. Needs a runtime that has the call.',
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsSet)
     const { emit, versionKey } = readWeightsInput(flags)
     const { submitWeights } = await import('../../subtensor/weights/submit.js')
-    return submitWeights(txRunner(this, flags), (line) => this.log(line), { netuid: flags.netuid, emit, versionKey, mode: 'set', timelock: flags.timelock })
+    return submitWeights(txRunner(this, flags), (line) => this.log(line), {
+      netuid: flags.netuid,
+      emit,
+      versionKey,
+      mode: 'set',
+      timelock: flags.timelock,
+    })
   }
 }

@@ -4,7 +4,18 @@
  * checked against bytes a 218 chain served, test/fixtures/spec218). Only the layouts taocli reads.
  * Newer runtimes describe their results in the metadata and never come here.
  */
-import { AccountId, bool, compactBn, compactNumber, createDecoder, Option, Struct, Tuple, Vector, type Codec } from '@polkadot-api/substrate-bindings'
+import {
+  AccountId,
+  bool,
+  compactBn,
+  compactNumber,
+  createDecoder,
+  Option,
+  Struct,
+  Tuple,
+  Vector,
+  type Codec,
+} from '@polkadot-api/substrate-bindings'
 
 /** Decodes the bytes inside the opaque `Vec<u8>`. */
 export type OpaqueDecoder<T> = (bytes: Uint8Array) => T

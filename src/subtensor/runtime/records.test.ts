@@ -16,11 +16,26 @@ describe('records', () => {
     expect(ipText(1n, 6)).toBe('0:0:0:0:0:0:0:1')
     expect(axonFrom(undefined)).toBeNull()
     expect(axonFrom({ block: 0n, version: 0, ip: 0n, port: 0, ip_type: 0, protocol: 0 })).toBeNull()
-    expect(axonFrom({ block: 5n, version: 2, ip: 0x7f000001n, port: 80, ip_type: 4, protocol: 4 })).toEqual({ ip: '127.0.0.1', port: 80, version: 2, protocol: 4, block: 5 })
+    expect(axonFrom({ block: 5n, version: 2, ip: 0x7f000001n, port: 80, ip_type: 4, protocol: 4 })).toEqual({
+      ip: '127.0.0.1',
+      port: 80,
+      version: 2,
+      protocol: 4,
+      block: 5,
+    })
   })
 
   it('drops zero stakes (the 218 runtime lists every hotkey on every subnet)', () => {
-    const info = (netuid: number, stake: bigint) => ({ hotkey: 'h', coldkey: 'c', netuid, stake, locked: 0n, emission: 0n, drain: 0n, is_registered: false })
+    const info = (netuid: number, stake: bigint) => ({
+      hotkey: 'h',
+      coldkey: 'c',
+      netuid,
+      stake,
+      locked: 0n,
+      emission: 0n,
+      drain: 0n,
+      is_registered: false,
+    })
     expect(stakesFrom([['c', [info(0, 0n), info(1, 5n)]]])).toEqual([{ coldkey: 'c', hotkey: 'h', netuid: 1, alpha: 5n }])
   })
 

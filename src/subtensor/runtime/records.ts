@@ -66,7 +66,8 @@ const list = <T>(v: unknown): T[] => (v as T[] | undefined) ?? []
 /** UTF-8 text of a byte string (Uint8Array, or `Vec<Compact<u8>>` as numbers); null when empty. */
 export function text(v: unknown): string | null {
   if (v === undefined || v === null) return null
-  const bytes = v instanceof Uint8Array ? v : Array.isArray(v) ? Uint8Array.from(v.map(Number)) : typeof v === 'string' ? hexOrText(v) : undefined
+  const bytes =
+    v instanceof Uint8Array ? v : Array.isArray(v) ? Uint8Array.from(v.map(Number)) : typeof v === 'string' ? hexOrText(v) : undefined
   if (!bytes || bytes.length === 0) return null
   const s = new TextDecoder().decode(bytes).replace(/\0+$/, '')
   return s === '' ? null : s

@@ -26,12 +26,17 @@ export interface AccountBalance {
  * storage request, stake from the same reader as `stake list` (readStakeHoldings), every position of every
  * account in one runtime call.
  */
-export async function fetchBalances(chain: Chain, addresses: string[]): Promise<{ block: number; balances: AccountBalance[]; staked: StakeValue }> {
+export async function fetchBalances(
+  chain: Chain,
+  addresses: string[],
+): Promise<{ block: number; balances: AccountBalance[]; staked: StakeValue }> {
   const unavailable = stakeReadable(chain.metadata)
   const reads = await chain.atHead('best')
   const none: StakeValue = { spotValue: 0n, swapValue: 0n }
   const [accounts, holdings, block] = await Promise.all([
-    reads.storageMany(addresses.map((ss58) => ['System', 'Account', ss58] as const)) as Promise<Array<{ data: Record<string, bigint> } | undefined>>,
+    reads.storageMany(addresses.map((ss58) => ['System', 'Account', ss58] as const)) as Promise<
+      Array<{ data: Record<string, bigint> } | undefined>
+    >,
     unavailable ? Promise.resolve({ stakes: [], accounts: [], total: none }) : readStakeHoldings(chain, addresses, { at: reads.hash }),
     reads.blockNumber(),
   ])

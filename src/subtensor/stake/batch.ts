@@ -50,7 +50,10 @@ export function pairLegs(hotkeys: HotkeyTarget[], netuids: number[]): Leg[] {
 /** The subnets where the hotkey is registered (IsNetworkMember), root excluded, ascending. */
 async function registeredSubnets(chain: Chain, hotkey: string): Promise<number[]> {
   if (!chain.metadata.storage(SUBTENSOR, 'IsNetworkMember'))
-    throw badInput(`--all-netuids needs ${SUBTENSOR}.IsNetworkMember, which this runtime ${chain.metadata.where} does not have; give --netuids`, 'STORAGE_NOT_IN_RUNTIME')
+    throw badInput(
+      `--all-netuids needs ${SUBTENSOR}.IsNetworkMember, which this runtime ${chain.metadata.where} does not have; give --netuids`,
+      'STORAGE_NOT_IN_RUNTIME',
+    )
   const entries = await chain.entries(SUBTENSOR, 'IsNetworkMember', hotkey)
   return entries
     .filter((e) => e.value === true)
@@ -71,10 +74,17 @@ async function stakedSubnets(chain: Chain, hotkey: string, coldkey: string): Pro
  * each hotkey; for `add`, every subnet where each hotkey is registered (root left out: staking the same TAO on
  * every subnet of the chain is rarely meant, and a hotkey earns only where it is registered).
  */
-export async function expandLegs(chain: Chain, signer: string, req: Pick<StakeBatchRequest, 'kind' | 'hotkeys' | 'netuids'>): Promise<Leg[]> {
+export async function expandLegs(
+  chain: Chain,
+  signer: string,
+  req: Pick<StakeBatchRequest, 'kind' | 'hotkeys' | 'netuids'>,
+): Promise<Leg[]> {
   if (req.netuids !== 'all') return pairLegs(req.hotkeys, req.netuids)
   const perHotkey = await Promise.all(
-    req.hotkeys.map(async (h) => ({ h, netuids: req.kind === 'remove' ? await stakedSubnets(chain, h.ss58, signer) : await registeredSubnets(chain, h.ss58) })),
+    req.hotkeys.map(async (h) => ({
+      h,
+      netuids: req.kind === 'remove' ? await stakedSubnets(chain, h.ss58, signer) : await registeredSubnets(chain, h.ss58),
+    })),
   )
   const legs = perHotkey.flatMap(({ h, netuids }) => pairLegs([h], netuids))
   if (!legs.length)
@@ -102,13 +112,18 @@ const innerCall = (chain: Chain, call: TxCall) => {
 }
 
 const rao = (v: unknown): bigint | null => (v && typeof v === 'object' && 'rao' in v ? BigInt((v as { rao: string }).rao) : null)
-const sum = (values: Array<bigint | null>): bigint | null => (values.some((v) => v === null) ? null : values.reduce<bigint>((s, v) => s + v!, 0n))
+const sum = (values: Array<bigint | null>): bigint | null =>
+  values.some((v) => v === null) ? null : values.reduce<bigint>((s, v) => s + v!, 0n)
 
 export async function planStakeBatch(ctx: PlanContext, req: StakeBatchRequest): Promise<TxIntent> {
   const { chain, signer } = ctx
   if (!chain.hasCall('Utility', 'batch_all'))
-    throw badInput(`staking several positions at once needs Utility.batch_all, which this runtime ${chain.metadata.where} does not have`, 'CALL_NOT_IN_RUNTIME')
-  if (req.kind === 'add' && req.amount === undefined) throw badInput('staking on several subnets or hotkeys needs --amount (TAO per subnet and hotkey)', 'MISSING_AMOUNT')
+    throw badInput(
+      `staking several positions at once needs Utility.batch_all, which this runtime ${chain.metadata.where} does not have`,
+      'CALL_NOT_IN_RUNTIME',
+    )
+  if (req.kind === 'add' && req.amount === undefined)
+    throw badInput('staking on several subnets or hotkeys needs --amount (TAO per subnet and hotkey)', 'MISSING_AMOUNT')
   const legs = await expandLegs(chain, signer, req)
   // Each leg is planned alone; the fee is the batch's, estimated once below, so the legs count none.
   const legCtx: PlanContext = { ...ctx, estimateFee: async () => 0n }
@@ -151,9 +166,16 @@ export async function planStakeBatch(ctx: PlanContext, req: StakeBatchRequest): 
     call,
     summary:
       `${req.kind === 'add' ? 'stake' : 'unstake'} in one transaction (all or nothing), ${legs.length} leg${legs.length > 1 ? 's' : ''}: ` +
-      (req.kind === 'add' ? `${displayTao(perLeg!)} each, ${displayTao(totalIn!)} in all` : req.amount === undefined ? 'each whole position' : `${displayAlpha(req.amount)} each`),
+      (req.kind === 'add'
+        ? `${displayTao(perLeg!)} each, ${displayTao(totalIn!)} in all`
+        : req.amount === undefined
+          ? 'each whole position'
+          : `${displayAlpha(req.amount)} each`),
     preview: [
-      ...intents.flatMap((t, i) => [`${labelOf(legs[i]!, i)}: ${t.summary}`, ...(t.preview ?? []).filter((l) => !l.startsWith('the pool moves')).map((l) => `  ${l}`)]),
+      ...intents.flatMap((t, i) => [
+        `${labelOf(legs[i]!, i)}: ${t.summary}`,
+        ...(t.preview ?? []).filter((l) => !l.startsWith('the pool moves')).map((l) => `  ${l}`),
+      ]),
       ...(expectedTao === null ? [] : [`expected in all: ${displayTao(expectedTao)}`]),
       ...(sameSubnet ? ['legs on the same subnet trade one after another: the later ones meet the price the earlier ones moved'] : []),
       'the pools move every block (emission, other trades): the amounts you get can differ',
@@ -183,7 +205,8 @@ export async function planStakeBatch(ctx: PlanContext, req: StakeBatchRequest): 
       // re-plan each leg against the state the failure left unchanged; the first that is refused is named.
       for (const [i, leg] of legs.entries()) {
         try {
-          if (req.kind === 'add') await planStakeAdd(legCtx, { hotkey: leg.hotkey, netuid: leg.netuid, amount: req.amount, guard: req.guard })
+          if (req.kind === 'add')
+            await planStakeAdd(legCtx, { hotkey: leg.hotkey, netuid: leg.netuid, amount: req.amount, guard: req.guard })
           else await planStakeRemove(legCtx, { hotkey: leg.hotkey, netuid: leg.netuid, amount: req.amount, guard: req.guard })
         } catch (err) {
           return `${labelOf(leg, i)} failed: ${err instanceof Error ? err.message : String(err)}; nothing of the batch was applied`

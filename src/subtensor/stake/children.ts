@@ -36,7 +36,8 @@ export const takeToU16 = ({ num, den }: Share): number => Number((num * BigInt(U
 export function childrenOf(parent: string, children: string[], proportions: Share[]): Array<[bigint, string]> {
   if (children.length !== proportions.length)
     throw badInput(`give one --proportion per --child (${children.length} children, ${proportions.length} proportions)`, 'LENGTH_MISMATCH')
-  if (children.length > MAX_CHILDREN) throw badInput(`at most ${MAX_CHILDREN} children per hotkey and subnet, not ${children.length}`, 'TOO_MANY_CHILDREN')
+  if (children.length > MAX_CHILDREN)
+    throw badInput(`at most ${MAX_CHILDREN} children per hotkey and subnet, not ${children.length}`, 'TOO_MANY_CHILDREN')
   const out: Array<[bigint, string]> = []
   for (const [i, ss58] of children.entries()) {
     if (ss58 === parent) throw badInput(`a hotkey cannot be its own child (${ss58})`, 'INVALID_CHILD')
@@ -58,7 +59,9 @@ export async function readChildren(chain: Chain, hotkey: string, netuid: number)
   const has = (item: string) => chain.metadata.storage('SubtensorModule', item) !== undefined
   const [children, pending, take, parents] = await Promise.all([
     chain.storage('SubtensorModule', 'ChildKeys', hotkey, netuid) as Promise<Array<[bigint, string]>>,
-    has('PendingChildKeys') ? (chain.storage('SubtensorModule', 'PendingChildKeys', hotkey, netuid) as Promise<[Array<[bigint, string]>, bigint]>) : undefined,
+    has('PendingChildKeys')
+      ? (chain.storage('SubtensorModule', 'PendingChildKeys', hotkey, netuid) as Promise<[Array<[bigint, string]>, bigint]>)
+      : undefined,
     chain.storage('SubtensorModule', 'ChildkeyTake', hotkey, netuid) as Promise<number>,
     chain.storage('SubtensorModule', 'ParentKeys', hotkey, netuid) as Promise<Array<[bigint, string]>>,
   ])
@@ -66,7 +69,12 @@ export async function readChildren(chain: Chain, hotkey: string, netuid: number)
     hotkey,
     netuid,
     children: childrenJson(children ?? []),
-    pending: pending === undefined ? null : pending[0].length || pending[1] ? { children: childrenJson(pending[0]), applyAtBlock: Number(pending[1]) } : null,
+    pending:
+      pending === undefined
+        ? null
+        : pending[0].length || pending[1]
+          ? { children: childrenJson(pending[0]), applyAtBlock: Number(pending[1]) }
+          : null,
     parents: (parents ?? []).map(([p, parent]) => ({ parent, proportion: u64Fraction(p), proportionRaw: p.toString() })),
     take: u16Fraction(Number(take)),
   }
@@ -82,7 +90,10 @@ async function requireRateLimitPassed(chain: Chain, hotkey: HotkeyTarget, netuid
   const m = chain.metadata
   if (m.storage('SubtensorModule', 'PendingChildKeys') || !m.storage('SubtensorModule', 'TransactionKeyLastBlock')) return
   const limitOf = async (): Promise<bigint | null> => {
-    if (kind === 'take') return m.storage('SubtensorModule', 'TxChildkeyTakeRateLimit') ? BigInt((await chain.storage('SubtensorModule', 'TxChildkeyTakeRateLimit')) as bigint) : null
+    if (kind === 'take')
+      return m.storage('SubtensorModule', 'TxChildkeyTakeRateLimit')
+        ? BigInt((await chain.storage('SubtensorModule', 'TxChildkeyTakeRateLimit')) as bigint)
+        : null
     // Twice the default tempo (InitialTempo): "cannot set children twice within the default tempo period".
     return m.hasConstant('SubtensorModule', 'InitialTempo') ? 2n * BigInt(m.constant('SubtensorModule', 'InitialTempo') as number) : null
   }
@@ -101,7 +112,10 @@ async function requireRateLimitPassed(chain: Chain, hotkey: HotkeyTarget, netuid
   )
 }
 
-export async function planSetChildren(ctx: PlanContext, req: { hotkey: HotkeyTarget; netuid: number; children: Array<[bigint, string]> }): Promise<TxIntent> {
+export async function planSetChildren(
+  ctx: PlanContext,
+  req: { hotkey: HotkeyTarget; netuid: number; children: Array<[bigint, string]> },
+): Promise<TxIntent> {
   const { chain, signer } = ctx
   const call = setChildrenCall(chain, { hotkey: req.hotkey.ss58, netuid: req.netuid, children: req.children })
   const revoke = req.children.length === 0
@@ -111,11 +125,16 @@ export async function planSetChildren(ctx: PlanContext, req: { hotkey: HotkeyTar
   const hasPending = chain.metadata.storage('SubtensorModule', 'PendingChildKeys') !== undefined
   const [current, pending] = await Promise.all([
     chain.storage('SubtensorModule', 'ChildKeys', req.hotkey.ss58, req.netuid) as Promise<Array<[bigint, string]>>,
-    hasPending ? (chain.storage('SubtensorModule', 'PendingChildKeys', req.hotkey.ss58, req.netuid) as Promise<[Array<[bigint, string]>, bigint]>) : undefined,
+    hasPending
+      ? (chain.storage('SubtensorModule', 'PendingChildKeys', req.hotkey.ss58, req.netuid) as Promise<[Array<[bigint, string]>, bigint]>)
+      : undefined,
   ])
   // Revoking nothing would be signed, paid for and change nothing.
   if (revoke && !current?.length && !pending?.[0]?.length)
-    throw failed(`${req.hotkey.label} has no children on subnet ${req.netuid} (none set, none pending): nothing to revoke; nothing was signed`, 'NO_CHILDREN')
+    throw failed(
+      `${req.hotkey.label} has no children on subnet ${req.netuid} (none set, none pending): nothing to revoke; nothing was signed`,
+      'NO_CHILDREN',
+    )
   await requireRateLimitPassed(chain, req.hotkey, req.netuid, 'children')
   return {
     call,
@@ -126,13 +145,25 @@ export async function planSetChildren(ctx: PlanContext, req: { hotkey: HotkeyTar
       ...req.children.map(([p, c]) => `child ${c}: ${pct(p)}`),
       `now: ${current?.length ? current.map(([p, c]) => `${c} ${pct(p)}`).join(', ') : 'no children'}`,
     ],
-    context: { coldkey: signer, hotkey: req.hotkey.ss58, netuid: req.netuid, children: childrenJson(req.children), previous: childrenJson(current ?? []) },
+    context: {
+      coldkey: signer,
+      hotkey: req.hotkey.ss58,
+      netuid: req.netuid,
+      children: childrenJson(req.children),
+      previous: childrenJson(current ?? []),
+    },
     fromEvents: (events) => {
       const e = childrenEvent(events)
       return { scheduled: e ? e.scheduled : null }
     },
     describe: (r) =>
-      r.scheduled ? 'scheduled: the runtime applies the new children after its cooldown' : r.scheduled === false ? (revoke ? 'children revoked' : 'children set') : undefined,
+      r.scheduled
+        ? 'scheduled: the runtime applies the new children after its cooldown'
+        : r.scheduled === false
+          ? revoke
+            ? 'children revoked'
+            : 'children set'
+          : undefined,
   }
 }
 
@@ -147,12 +178,21 @@ export async function planChildTake(ctx: PlanContext, req: { hotkey: HotkeyTarge
     chain.storage('SubtensorModule', 'ChildkeyTake', req.hotkey.ss58, req.netuid),
   ])) as number[]
   if (req.take < min! || req.take > max!)
-    throw badInput(`the childkey take must be between ${u16Fraction(min!).toFixed(4)} and ${u16Fraction(max!).toFixed(4)} on this chain`, 'BAD_TAKE')
+    throw badInput(
+      `the childkey take must be between ${u16Fraction(min!).toFixed(4)} and ${u16Fraction(max!).toFixed(4)} on this chain`,
+      'BAD_TAKE',
+    )
   await requireRateLimitPassed(chain, req.hotkey, req.netuid, 'take')
   return {
     call,
     summary: `set the childkey take of ${req.hotkey.label} on subnet ${req.netuid} to ${(u16Fraction(req.take) * 100).toFixed(2)}%`,
     preview: [`now ${(u16Fraction(current!) * 100).toFixed(2)}%`],
-    context: { coldkey: signer, hotkey: req.hotkey.ss58, netuid: req.netuid, take: u16Fraction(req.take), previousTake: u16Fraction(current!) },
+    context: {
+      coldkey: signer,
+      hotkey: req.hotkey.ss58,
+      netuid: req.netuid,
+      take: u16Fraction(req.take),
+      previousTake: u16Fraction(current!),
+    },
   }
 }

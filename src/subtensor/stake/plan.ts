@@ -43,7 +43,11 @@ const maybeAmount = (v: bigint | null | undefined) => (v === null || v === undef
 function guardView(guard: PriceGuard): { lines: string[]; json: Record<string, unknown> } {
   if (guard.kind === 'none')
     return {
-      lines: [guard.clientCheck === null ? guard.why : `${guard.why}; the quote was checked here against the tolerance ${ppbPercent(guard.clientCheck)}`],
+      lines: [
+        guard.clientCheck === null
+          ? guard.why
+          : `${guard.why}; the quote was checked here against the tolerance ${ppbPercent(guard.clientCheck)}`,
+      ],
       json: { limitPrice: null, tolerance: guard.clientCheck === null ? null : ppbNumber(guard.clientCheck), allowPartial: null },
     }
   return {
@@ -84,7 +88,10 @@ function checkTolerance(guard: PriceGuard, slippage: { slippagePpb: bigint; idea
   if (guard.kind !== 'none' || guard.clientCheck === null) return
   const tail = `(${guard.why.replace(/^the chain does not protect the price: /, '')}): trade less, raise --tolerance, or pass --unsafe; nothing was signed`
   if (slippage.ideal === null && slippage.amountIn > 0n)
-    throw failed(`${what}: the pool has no price to check the tolerance against and the chain does not protect the price ${tail}`, 'SLIPPAGE_ABOVE_TOLERANCE')
+    throw failed(
+      `${what}: the pool has no price to check the tolerance against and the chain does not protect the price ${tail}`,
+      'SLIPPAGE_ABOVE_TOLERANCE',
+    )
   if (slippage.slippagePpb > guard.clientCheck)
     throw failed(
       `${what}: the expected slippage ${ppbPercent(slippage.slippagePpb)} is above the tolerance ${ppbPercent(guard.clientCheck)} and the chain does not protect the price ${tail}`,
@@ -144,7 +151,8 @@ export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Prom
       const t = totals(stakesAdded(events).filter((c) => c.hotkey === hotkey.ss58 && c.netuid === netuid))
       return { taoStaked: maybeAmount(t?.tao), alphaReceived: maybeAmount(t?.alpha), stakeFee: maybeAmount(t?.fee) }
     },
-    describe: (r) => (r.alphaReceived ? `staked ${displayTao(BigInt(rao(r.taoStaked)))} for ${displayAlpha(BigInt(rao(r.alphaReceived)))}` : undefined),
+    describe: (r) =>
+      r.alphaReceived ? `staked ${displayTao(BigInt(rao(r.taoStaked)))} for ${displayAlpha(BigInt(rao(r.alphaReceived)))}` : undefined,
   }
 }
 
@@ -155,7 +163,10 @@ async function position(chain: Chain, coldkey: string, hotkey: HotkeyTarget, net
   const held = await readStake(chain, hotkey.ss58, coldkey, netuid)
   if (held === 0n) throw failed(`the coldkey ${coldkey} has no stake on subnet ${netuid} through ${hotkey.label}`, 'NO_STAKE')
   if (amount !== undefined && amount > held)
-    throw failed(`only ${displayAlpha(held)} is staked on subnet ${netuid} through ${hotkey.label}; asked for ${displayAlpha(amount)}`, 'NOT_ENOUGH_STAKE')
+    throw failed(
+      `only ${displayAlpha(held)} is staked on subnet ${netuid} through ${hotkey.label}; asked for ${displayAlpha(amount)}`,
+      'NOT_ENOUGH_STAKE',
+    )
   return amount ?? held
 }
 
@@ -211,7 +222,9 @@ async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget, options: G
   const { chain, actor: coldkey } = ctx
   const call = unstakeAllCall(chain, hotkey.ss58)
   const netuids = (await chain.entries('SubtensorModule', 'Alpha', hotkey.ss58, coldkey)).map((e) => Number(e.keys[2]))
-  const held = (await Promise.all(netuids.map(async (n) => ({ netuid: n, alpha: await readStake(chain, hotkey.ss58, coldkey, n) })))).filter((p) => p.alpha > 0n)
+  const held = (
+    await Promise.all(netuids.map(async (n) => ({ netuid: n, alpha: await readStake(chain, hotkey.ss58, coldkey, n) })))
+  ).filter((p) => p.alpha > 0n)
   if (!held.length) throw failed(`the coldkey ${coldkey} has no stake through ${hotkey.label}`, 'NO_STAKE')
   const quotes = await Promise.all(held.map((p) => quote(chain, p.netuid, 'sell', p.alpha)))
   const guard = unlimitedGuard('unstake_all', options)
@@ -232,7 +245,12 @@ async function planUnstakeAll(ctx: PlanContext, hotkey: HotkeyTarget, options: G
       coldkey,
       hotkey: hotkey.ss58,
       netuid: null,
-      positions: quotes.map((q) => ({ netuid: q.netuid, alpha: amountJson(q.amountIn), expectedTao: amountJson(q.amountOut), slippage: ppbNumber(q.slippagePpb) })),
+      positions: quotes.map((q) => ({
+        netuid: q.netuid,
+        alpha: amountJson(q.amountIn),
+        expectedTao: amountJson(q.amountOut),
+        slippage: ppbNumber(q.slippagePpb),
+      })),
       expectedTao: amountJson(quotes.reduce((s, q) => s + q.amountOut, 0n)),
       ...g.json,
     },
@@ -263,7 +281,11 @@ const DONE = { move: 'moved', transfer: 'transferred', swap: 'swapped' } as cons
 export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise<TxIntent> {
   const { chain, actor: coldkey } = ctx
   // What this runtime cannot do is said first, before reading anything else.
-  requireCall(chain, { move: 'move_stake', transfer: 'transfer_stake', swap: 'swap_stake' }[req.kind], `${req.kind === 'move' ? 'moving' : req.kind === 'transfer' ? 'transferring' : 'swapping'} stake`)
+  requireCall(
+    chain,
+    { move: 'move_stake', transfer: 'transfer_stake', swap: 'swap_stake' }[req.kind],
+    `${req.kind === 'move' ? 'moving' : req.kind === 'transfer' ? 'transferring' : 'swapping'} stake`,
+  )
   const destHotkey = req.destinationHotkey ?? req.hotkey
   const destColdkey = req.destinationColdkey ?? coldkey
   await Promise.all([
@@ -288,7 +310,13 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
   }
   const call =
     req.kind === 'move'
-      ? moveStakeCall(chain, { originHotkey: req.hotkey.ss58, destinationHotkey: destHotkey.ss58, originNetuid: req.originNetuid, destinationNetuid: req.destinationNetuid, alpha })
+      ? moveStakeCall(chain, {
+          originHotkey: req.hotkey.ss58,
+          destinationHotkey: destHotkey.ss58,
+          originNetuid: req.originNetuid,
+          destinationNetuid: req.destinationNetuid,
+          alpha,
+        })
       : req.kind === 'transfer'
         ? transferStakeCall(chain, { destinationColdkey: destColdkey, ...move })
         : swapStakeCall(chain, move, guard)
@@ -319,8 +347,14 @@ export async function planStakeMove(ctx: PlanContext, req: MoveRequest): Promise
     },
     fromEvents: (events) => {
       const out = totals(stakesRemoved(events).filter((c) => c.hotkey === req.hotkey.ss58 && c.netuid === req.originNetuid))
-      const into = totals(stakesAdded(events).filter((c) => c.hotkey === destHotkey.ss58 && c.netuid === req.destinationNetuid && c.coldkey === destColdkey))
-      return { alphaUnstaked: maybeAmount(out?.alpha), taoMoved: maybeAmount(out?.tao ?? movedTao(events)), alphaReceived: maybeAmount(into?.alpha) }
+      const into = totals(
+        stakesAdded(events).filter((c) => c.hotkey === destHotkey.ss58 && c.netuid === req.destinationNetuid && c.coldkey === destColdkey),
+      )
+      return {
+        alphaUnstaked: maybeAmount(out?.alpha),
+        taoMoved: maybeAmount(out?.tao ?? movedTao(events)),
+        alphaReceived: maybeAmount(into?.alpha),
+      }
     },
     describe: (r) =>
       r.alphaReceived ? `${DONE[req.kind]} ${displayAlpha(alpha)}, received ${displayAlpha(BigInt(rao(r.alphaReceived)))}` : undefined,

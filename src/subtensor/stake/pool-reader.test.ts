@@ -10,7 +10,10 @@ const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
  * A stand-in for a connection: storage and runtime APIs from tables, and a metadata that has what the table
  * has. Enough to check which source a read takes and how its result is mapped; the real chain is in test/.
  */
-function fakeChain(opts: { apis?: Record<string, (...args: unknown[]) => unknown>; storage?: Record<string, (...keys: unknown[]) => unknown> }): Chain {
+function fakeChain(opts: {
+  apis?: Record<string, (...args: unknown[]) => unknown>
+  storage?: Record<string, (...keys: unknown[]) => unknown>
+}): Chain {
   const apis = opts.apis ?? {}
   const storage = opts.storage ?? {}
   return {
@@ -40,13 +43,24 @@ describe('quotes', () => {
     const chain = fakeChain({
       apis: {
         'SwapRuntimeApi.current_alpha_price': () => 100_000_000n,
-        'SwapRuntimeApi.sim_swap_tao_for_alpha': (...a) => (calls.push(a), sim({ tao_amount: 10n * TAO, alpha_amount: 95n * TAO, tao_fee: 5_000_000n, alpha_slippage: 5n * TAO })),
-        'SwapRuntimeApi.sim_swap_alpha_for_tao': () => sim({ alpha_amount: 10n * TAO, tao_amount: 990_000_000n, alpha_fee: 3n, tao_slippage: 10_000_000n }),
+        'SwapRuntimeApi.sim_swap_tao_for_alpha': (...a) => (
+          calls.push(a),
+          sim({ tao_amount: 10n * TAO, alpha_amount: 95n * TAO, tao_fee: 5_000_000n, alpha_slippage: 5n * TAO })
+        ),
+        'SwapRuntimeApi.sim_swap_alpha_for_tao': () =>
+          sim({ alpha_amount: 10n * TAO, tao_amount: 990_000_000n, alpha_fee: 3n, tao_slippage: 10_000_000n }),
       },
     })
     const buy = await quote(chain, 3, 'buy', 10n * TAO)
     expect(calls).toEqual([[3, 10n * TAO]])
-    expect(buy).toMatchObject({ source: 'SwapRuntimeApi', amountOut: 95n * TAO, ideal: 100n * TAO, slippagePpb: 50_000_000n, swapFee: 5_000_000n, price: 100_000_000n })
+    expect(buy).toMatchObject({
+      source: 'SwapRuntimeApi',
+      amountOut: 95n * TAO,
+      ideal: 100n * TAO,
+      slippagePpb: 50_000_000n,
+      swapFee: 5_000_000n,
+      price: 100_000_000n,
+    })
     const sell = await quote(chain, 3, 'sell', 10n * TAO)
     expect(sell).toMatchObject({ amountOut: 990_000_000n, ideal: TAO, slippagePpb: 10_000_000n, swapFee: 3n })
   })
@@ -56,13 +70,21 @@ describe('quotes', () => {
       storage: { SubnetTAO: () => 100n * TAO, SubnetAlphaIn: () => 1000n * TAO, SubnetMechanism: () => 1 },
     })
     const buy = await quote(chain, 3, 'buy', 10n * TAO)
-    expect(buy).toMatchObject({ source: 'constant-product', amountOut: 90_909_090_909n, ideal: 100n * TAO, price: 100_000_000n, swapFee: null })
+    expect(buy).toMatchObject({
+      source: 'constant-product',
+      amountOut: 90_909_090_909n,
+      ideal: 100n * TAO,
+      price: 100_000_000n,
+      swapFee: null,
+    })
     const root = await quote(chain, 0, 'buy', 10n * TAO)
     expect(root).toMatchObject({ source: '1:1', amountOut: 10n * TAO, slippagePpb: 0n })
   })
 
   it('a move within one subnet: 1:1 on runtimes with the Swap pallet, sell then buy through the same pool at spec 218', async () => {
-    const swapChain = fakeChain({ apis: { 'SwapRuntimeApi.current_alpha_price': () => 1n, 'SwapRuntimeApi.sim_swap_tao_for_alpha': () => sim({}) } })
+    const swapChain = fakeChain({
+      apis: { 'SwapRuntimeApi.current_alpha_price': () => 1n, 'SwapRuntimeApi.sim_swap_tao_for_alpha': () => sim({}) },
+    })
     expect(await quoteMove(swapChain, 3, 3, 7n)).toMatchObject({ alphaOut: 7n, tao: null, legs: [] })
 
     const chain218 = fakeChain({ storage: { SubnetTAO: () => 100n * TAO, SubnetAlphaIn: () => 1000n * TAO, SubnetMechanism: () => 1 } })

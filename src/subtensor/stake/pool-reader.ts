@@ -17,7 +17,8 @@ const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt((v as nu
 
 /** Refuse (exit 2) a netuid the chain does not have. */
 export async function requireSubnet(chain: Chain, netuid: number): Promise<void> {
-  if (!(await chain.storage(SUBTENSOR, 'NetworksAdded', netuid))) throw badInput(`subnet ${netuid} does not exist on this chain`, 'NO_SUCH_SUBNET')
+  if (!(await chain.storage(SUBTENSOR, 'NetworksAdded', netuid)))
+    throw badInput(`subnet ${netuid} does not exist on this chain`, 'NO_SUCH_SUBNET')
 }
 
 /** The burn (rao) a registration on the subnet costs now. */
@@ -42,7 +43,12 @@ export async function requireKnownHotkey(chain: Chain, hotkey: string): Promise<
  * Refuse (exit 1, nothing signed) a hotkey the signing coldkey does not own, as the runtime would
  * (NonAssociatedColdKey: only the owning coldkey sets a hotkey's children or takes).
  */
-export async function requireOwnedHotkey(chain: Chain, hotkey: { ss58: string; label: string }, coldkey: string, what: string): Promise<void> {
+export async function requireOwnedHotkey(
+  chain: Chain,
+  hotkey: { ss58: string; label: string },
+  coldkey: string,
+  what: string,
+): Promise<void> {
   const owner = await hotkeyOwner(chain, hotkey.ss58)
   if (owner === coldkey) return
   throw failed(
@@ -70,8 +76,7 @@ export async function readPool(chain: Chain, netuid: number): Promise<Pool> {
 export async function readStake(chain: Chain, hotkey: string, coldkey: string, netuid: number): Promise<bigint> {
   if (hasApi(chain, 'StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid')) {
     const info = (await chain.runtimeApi('StakeInfoRuntimeApi', 'get_stake_info_for_hotkey_coldkey_netuid', hotkey, coldkey, netuid)) as
-      | { stake: bigint }
-      | undefined
+      { stake: bigint } | undefined
     return info ? big(info.stake) : 0n
   }
   const [shares, totalShares, totalAlpha] = await Promise.all([
@@ -104,7 +109,8 @@ export interface Quote {
   after?: Pool
 }
 
-const simulates = (chain: Chain) => hasApi(chain, 'SwapRuntimeApi', 'sim_swap_tao_for_alpha') && hasApi(chain, 'SwapRuntimeApi', 'current_alpha_price')
+const simulates = (chain: Chain) =>
+  hasApi(chain, 'SwapRuntimeApi', 'sim_swap_tao_for_alpha') && hasApi(chain, 'SwapRuntimeApi', 'current_alpha_price')
 
 interface SimSwapResult {
   tao_amount: bigint
@@ -128,7 +134,8 @@ export async function readPrice(chain: Chain, netuid: number): Promise<bigint | 
  */
 export async function quote(chain: Chain, netuid: number, side: 'buy' | 'sell', amountIn: bigint, pool?: Pool): Promise<Quote> {
   // Root trades 1:1 on every runtime; no simulation needed (nor offered by every Swap pallet).
-  if (netuid === 0) return { netuid, side, amountIn, amountOut: amountIn, ideal: amountIn, slippagePpb: 0n, swapFee: null, price: SCALE, source: '1:1' }
+  if (netuid === 0)
+    return { netuid, side, amountIn, amountOut: amountIn, ideal: amountIn, slippagePpb: 0n, swapFee: null, price: SCALE, source: '1:1' }
   if (simulates(chain) && !pool) {
     const method = side === 'buy' ? 'sim_swap_tao_for_alpha' : 'sim_swap_alpha_for_tao'
     const [sim, price] = await Promise.all([
@@ -139,7 +146,17 @@ export async function quote(chain: Chain, netuid: number, side: 'buy' | 'sell', 
     const short = big(side === 'buy' ? sim.alpha_slippage : sim.tao_slippage)
     const fee = big(side === 'buy' ? sim.tao_fee : sim.alpha_fee)
     const ideal = out + short
-    return { netuid, side, amountIn, amountOut: out, ideal, slippagePpb: slippagePpb(ideal, out), swapFee: fee, price, source: 'SwapRuntimeApi' }
+    return {
+      netuid,
+      side,
+      amountIn,
+      amountOut: out,
+      ideal,
+      slippagePpb: slippagePpb(ideal, out),
+      swapFee: fee,
+      price,
+      source: 'SwapRuntimeApi',
+    }
   }
   const state = pool ?? (await readPool(chain, netuid))
   const price = spotPrice(state)
@@ -177,13 +194,21 @@ export interface MoveQuote {
  * spec 218 sells and buys back through the same pool (each leg sees the other's effect).
  */
 export async function quoteMove(chain: Chain, originNetuid: number, destinationNetuid: number, alpha: bigint): Promise<MoveQuote> {
-  if (originNetuid === destinationNetuid && simulates(chain)) return { alphaIn: alpha, tao: null, alphaOut: alpha, ideal: alpha, slippagePpb: 0n, legs: [] }
+  if (originNetuid === destinationNetuid && simulates(chain))
+    return { alphaIn: alpha, tao: null, alphaOut: alpha, ideal: alpha, slippagePpb: 0n, legs: [] }
   const sell = await quote(chain, originNetuid, 'sell', alpha)
   const samePool = originNetuid === destinationNetuid ? sell.after : undefined
   const buy = await quote(chain, destinationNetuid, 'buy', sell.amountOut, samePool)
   const priceDest = samePool ? sell.price : buy.price
   const ideal = sell.price === null || priceDest === null || priceDest === 0n ? null : (alpha * sell.price) / priceDest
-  return { alphaIn: alpha, tao: sell.amountOut, alphaOut: buy.amountOut, ideal, slippagePpb: slippagePpb(ideal, buy.amountOut), legs: [sell, buy] }
+  return {
+    alphaIn: alpha,
+    tao: sell.amountOut,
+    alphaOut: buy.amountOut,
+    ideal,
+    slippagePpb: slippagePpb(ideal, buy.amountOut),
+    legs: [sell, buy],
+  }
 }
 
 export { SCALE }

@@ -13,7 +13,11 @@ describe('pricing', () => {
     expect(pricingOf(4, { taoIn: 5n, alphaIn: 10n }, { mechanism: 1 })).toEqual({ kind: 'pool', taoIn: 5n, alphaIn: 10n })
     expect(pricingOf(0, { taoIn: 5n, alphaIn: 10n }, { quote: 7n })).toEqual({ kind: 'fixed' })
     expect(pricingOf(3, { taoIn: 5n, alphaIn: 10n }, { quote: 7n })).toEqual({ kind: 'quoted', price: 7n })
-    expect(pricingOf(3, { taoIn: 5n, alphaIn: 10n }, { quote: 7n, withReserves: true })).toEqual({ kind: 'quoted', price: 7n, reserves: { taoIn: 5n, alphaIn: 10n } })
+    expect(pricingOf(3, { taoIn: 5n, alphaIn: 10n }, { quote: 7n, withReserves: true })).toEqual({
+      kind: 'quoted',
+      price: 7n,
+      reserves: { taoIn: 5n, alphaIn: 10n },
+    })
   })
 
   it('prices and values exactly, rounding down, with no price for an empty pool', () => {
@@ -29,12 +33,17 @@ describe('pricing', () => {
 
   it('a pool value never exceeds alpha × price + 1 rao of rounding', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 18n }), (alpha, taoIn, alphaIn) => {
-        const p = pricingOf(1, { taoIn, alphaIn })
-        const exact = alpha * taoIn
-        const v = taoValue(alpha, p)
-        return v * alphaIn <= exact && exact < (v + 1n) * alphaIn
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 18n }),
+        (alpha, taoIn, alphaIn) => {
+          const p = pricingOf(1, { taoIn, alphaIn })
+          const exact = alpha * taoIn
+          const v = taoValue(alpha, p)
+          return v * alphaIn <= exact && exact < (v + 1n) * alphaIn
+        },
+      ),
     )
   })
 
@@ -46,13 +55,17 @@ describe('pricing', () => {
     expect(swapValue(7n, { kind: 'fixed' })).toBe(7n)
     expect(swapValue(7n, { kind: 'quoted', price: T })).toBeNull()
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 18n }), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 18n }), (alpha, taoIn, alphaIn) => {
-        const p = pricingOf(1, { taoIn, alphaIn })
-        const v = swapValue(alpha, p)!
-        // The runtime's fixed-point steps may round a rao or two past alpha × price on dust; never past the pool.
-        return v <= taoIn
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 18n }),
+        fc.bigInt({ min: 0n, max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 18n }),
+        (alpha, taoIn, alphaIn) => {
+          const p = pricingOf(1, { taoIn, alphaIn })
+          const v = swapValue(alpha, p)!
+          // The runtime's fixed-point steps may round a rao or two past alpha × price on dust; never past the pool.
+          return v <= taoIn
+        },
+      ),
     )
   })
-
 })

@@ -37,7 +37,12 @@ describe('stake views', () => {
   })
 
   it('together, the alpha of one subnet is sold in one trade; subnets add up', async () => {
-    const valuer = poolValuer(new Map([[1, { kind: 'pool' as const, taoIn: 100n * T, alphaIn: 200n * T }], [0, { kind: 'fixed' as const }]]))
+    const valuer = poolValuer(
+      new Map([
+        [1, { kind: 'pool' as const, taoIn: 100n * T, alphaIn: 200n * T }],
+        [0, { kind: 'fixed' as const }],
+      ]),
+    )
     const stakes = await stakePositions(
       [
         { coldkey: 'a', hotkey: 'h1', netuid: 1, alpha: 50n * T },

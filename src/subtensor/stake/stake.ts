@@ -45,7 +45,15 @@ export async function readStakes(chain: ReadChain, coldkeys: string[], opts: Rea
 export async function readStakeHoldings(chain: ReadChain, coldkeys: string[], opts: ReadOptions = {}): Promise<StakeHoldings> {
   const { stakes, valuer, unique } = await readValuedStakes(chain, coldkeys, opts)
   const [accounts, total] = await Promise.all([
-    Promise.all(unique.map(async (coldkey) => ({ coldkey, ...(await valueTogether(stakes.filter((s) => s.coldkey === coldkey), valuer)) }))),
+    Promise.all(
+      unique.map(async (coldkey) => ({
+        coldkey,
+        ...(await valueTogether(
+          stakes.filter((s) => s.coldkey === coldkey),
+          valuer,
+        )),
+      })),
+    ),
     valueTogether(stakes, valuer),
   ])
   return { stakes, accounts, total }
@@ -58,7 +66,14 @@ async function readValuedStakes(chain: ReadChain, coldkeys: string[], opts: Read
   const view = chain.metadata
   const reads = await readsAt(chain, opts.at)
   const [answer, quotes] = await Promise.all([
-    callApi(view, reads, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkeys', [unique], opaqueLayouts(view.ss58Prefix).stakeInfoForColdkeys),
+    callApi(
+      view,
+      reads,
+      'StakeInfoRuntimeApi',
+      'get_stake_info_for_coldkeys',
+      [unique],
+      opaqueLayouts(view.ss58Prefix).stakeInfoForColdkeys,
+    ),
     readQuotes(view, reads),
   ])
   const records = stakesFrom(answer.value)
@@ -77,7 +92,11 @@ export interface Valuer {
 const noValuer: Valuer = { pricing: (netuid) => pricingOf(netuid, { taoIn: 0n, alphaIn: 0n }), swap: async () => 0n }
 
 /** Stake views in the coldkeys' order, then by subnet and hotkey. */
-export async function stakePositions(records: readonly StakeRecord[], valuer: Valuer, coldkeys: readonly string[]): Promise<StakePosition[]> {
+export async function stakePositions(
+  records: readonly StakeRecord[],
+  valuer: Valuer,
+  coldkeys: readonly string[],
+): Promise<StakePosition[]> {
   const order = new Map(coldkeys.map((c, i) => [c, i]))
   const views = await Promise.all(
     records.map(async (r) => {
@@ -94,7 +113,8 @@ export async function stakePositions(records: readonly StakeRecord[], valuer: Va
     }),
   )
   return views.sort(
-    (a, b) => (order.get(a.coldkey) ?? Infinity) - (order.get(b.coldkey) ?? Infinity) || a.netuid - b.netuid || a.hotkey.localeCompare(b.hotkey),
+    (a, b) =>
+      (order.get(a.coldkey) ?? Infinity) - (order.get(b.coldkey) ?? Infinity) || a.netuid - b.netuid || a.hotkey.localeCompare(b.hotkey),
   )
 }
 
@@ -111,7 +131,12 @@ export async function valueTogether(stakes: readonly StakePosition[], valuer: Va
  * simulated sale; else the pools (reserves and mechanism) of the staked subnets in one request, and the
  * constant product over them (exact at spec 218, an estimate where a Swap pallet trades).
  */
-async function valuerFor(chain: ReadChain, reads: BlockReads, netuids: number[], quotes: ReadonlyMap<number, bigint> | undefined): Promise<Valuer> {
+async function valuerFor(
+  chain: ReadChain,
+  reads: BlockReads,
+  netuids: number[],
+  quotes: ReadonlyMap<number, bigint> | undefined,
+): Promise<Valuer> {
   const view = chain.metadata
   if (quotes && simulates(view)) {
     const pricing = (netuid: number) => pricingOf(netuid, { taoIn: 0n, alphaIn: 0n }, { quote: quotes.get(netuid) })
@@ -123,9 +148,9 @@ async function valuerFor(chain: ReadChain, reads: BlockReads, netuids: number[],
         const key = `${netuid}:${alpha}`
         let out = memo.get(key)
         if (!out) {
-          out = (reads.runtimeApi('SwapRuntimeApi', 'sim_swap_alpha_for_tao', netuid, alpha) as Promise<{ tao_amount: bigint } | undefined>).then((sim) =>
-            BigInt(sim?.tao_amount ?? 0n),
-          )
+          out = (
+            reads.runtimeApi('SwapRuntimeApi', 'sim_swap_alpha_for_tao', netuid, alpha) as Promise<{ tao_amount: bigint } | undefined>
+          ).then((sim) => BigInt(sim?.tao_amount ?? 0n))
           memo.set(key, out)
         }
         return out
@@ -144,7 +169,12 @@ export function poolValuer(pools: ReadonlyMap<number, Pricing>): Valuer {
 const simulates = (view: RuntimeMetadata) => apiShape(view, 'SwapRuntimeApi', 'sim_swap_alpha_for_tao') === 'typed'
 
 /** The pools (and mechanism) of the staked subnets, in one request; with the runtime's quotes where it has them. */
-async function readPools(chain: ReadChain, reads: BlockReads, netuids: number[], quotes: ReadonlyMap<number, bigint> | undefined): Promise<Map<number, Pricing>> {
+async function readPools(
+  chain: ReadChain,
+  reads: BlockReads,
+  netuids: number[],
+  quotes: ReadonlyMap<number, bigint> | undefined,
+): Promise<Map<number, Pricing>> {
   const values = await optionalStorage(
     chain,
     reads,
@@ -158,7 +188,14 @@ async function readPools(chain: ReadChain, reads: BlockReads, netuids: number[],
     netuids.map((netuid, i) => {
       const [taoIn, alphaIn, mechanism] = values.slice(i * 3, i * 3 + 3)
       const pool = { taoIn: BigInt((taoIn as bigint) ?? 0n), alphaIn: BigInt((alphaIn as bigint) ?? 0n) }
-      return [netuid, pricingOf(netuid, pool, { mechanism: mechanism === undefined ? null : Number(mechanism), quote: quotes?.get(netuid), withReserves: true })]
+      return [
+        netuid,
+        pricingOf(netuid, pool, {
+          mechanism: mechanism === undefined ? null : Number(mechanism),
+          quote: quotes?.get(netuid),
+          withReserves: true,
+        }),
+      ]
     }),
   )
 }

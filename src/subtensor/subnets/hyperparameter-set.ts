@@ -28,10 +28,15 @@ export interface HyperparameterFormat {
 
 const list = (names: string[]) => (names.length ? names.join(', ') : 'none')
 
-export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparameterRequest, format: HyperparameterFormat): Promise<TxIntent> {
+export async function planSetHyperparameter(
+  ctx: PlanContext,
+  req: SetHyperparameterRequest,
+  format: HyperparameterFormat,
+): Promise<TxIntent> {
   const { chain, actor: coldkey } = ctx
   const { netuid, name } = req
-  if (!chain.metadata.pallets().includes('AdminUtils')) throw badInput(`this runtime ${chain.metadata.where} has no AdminUtils pallet`, 'NOT_IN_RUNTIME')
+  if (!chain.metadata.pallets().includes('AdminUtils'))
+    throw badInput(`this runtime ${chain.metadata.where} has no AdminUtils pallet`, 'NOT_IN_RUNTIME')
   const rt = { call: (p: string, c: string) => chain.metadata.call(p, c), specVersion: chain.specVersion }
   const [view, owner] = await Promise.all([readHyperparameters(chain, netuid), chain.storage('SubtensorModule', 'SubnetOwner', netuid)])
   const names = view.hyperparameters.map((h) => h.name)
@@ -39,8 +44,13 @@ export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparam
   const setter = current && setterOf(rt, name)
   if (!current || !setter) {
     const s = settableNames(rt, names)
-    const what = current ? `${name} has no AdminUtils setter in this runtime ${chain.metadata.where}` : `subnet ${netuid} has no hyperparameter "${name}"`
-    throw badInput(`${what}; the subnet owner can set: ${list(s.owner)}; only root: ${list(s.root)}`, current ? 'NOT_SETTABLE' : 'UNKNOWN_HYPERPARAMETER')
+    const what = current
+      ? `${name} has no AdminUtils setter in this runtime ${chain.metadata.where}`
+      : `subnet ${netuid} has no hyperparameter "${name}"`
+    throw badInput(
+      `${what}; the subnet owner can set: ${list(s.owner)}; only root: ${list(s.root)}`,
+      current ? 'NOT_SETTABLE' : 'UNKNOWN_HYPERPARAMETER',
+    )
   }
   if (setter.origin === 'root')
     throw failed(
@@ -48,7 +58,10 @@ export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparam
       'ROOT_ONLY',
     )
   if (owner !== coldkey)
-    throw failed(`subnet ${netuid} is owned by ${owner}, not by this coldkey (${coldkey}): only its owner may set its hyperparameters; nothing was signed`, 'NOT_SUBNET_OWNER')
+    throw failed(
+      `subnet ${netuid} is owned by ${owner}, not by this coldkey (${coldkey}): only its owner may set its hyperparameters; nothing was signed`,
+      'NOT_SUBNET_OWNER',
+    )
 
   const value = req.value(current, setter.arg)
   const wanted = hyperparameterList({ [name]: value })[0]!
@@ -61,8 +74,14 @@ export async function planSetHyperparameter(ctx: PlanContext, req: SetHyperparam
     preview: [
       `${name}: ${current.description || 'as the runtime names it'} (now ${format.text(current)}, at block ${view.block})`,
       ...(String(value) === String(current.value) ? ['the value is already this'] : []),
-      ...(kept.length ? [`${kept.join(', ')} kept as ${kept.map((k) => format.text(view.hyperparameters.find((h) => h.name === k)!)).join(', ')} (the same call sets ${kept.length === 1 ? 'it' : 'them'})`] : []),
-      ...(setter.origin === 'unknown' ? [`whether the owner may call AdminUtils.${setter.call} is for the runtime to say (BadOrigin if not)`] : []),
+      ...(kept.length
+        ? [
+            `${kept.join(', ')} kept as ${kept.map((k) => format.text(view.hyperparameters.find((h) => h.name === k)!)).join(', ')} (the same call sets ${kept.length === 1 ? 'it' : 'them'})`,
+          ]
+        : []),
+      ...(setter.origin === 'unknown'
+        ? [`whether the owner may call AdminUtils.${setter.call} is for the runtime to say (BadOrigin if not)`]
+        : []),
     ],
     context: { coldkey, netuid, name, unit: current.unit, current: valueJson(current), new: valueJson(wanted) },
     readBack: async (report) => {

@@ -11,19 +11,48 @@ import { setterArgs, setterOf, setterOrigin, settableNames } from './hyperparame
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures')
 const views: Record<number, RuntimeMetadata> = {}
-const view = (spec: 218 | 381) => (views[spec] ??= decodeMetadata(readFileSync(path.join(fixtures, spec === 218 ? 'spec218/metadata.scale' : 'metadata-spec381.scale'))))
+const view = (spec: 218 | 381) =>
+  (views[spec] ??= decodeMetadata(readFileSync(path.join(fixtures, spec === 218 ? 'spec218/metadata.scale' : 'metadata-spec381.scale'))))
 const runtime = (spec: 218 | 381) => ({ call: (p: string, c: string) => view(spec).call(p, c), specVersion: view(spec).specVersion })
 
 /** The hyperparameters each runtime's API reports (SubnetHyperparams at 218; V2 at 381), as `subnets hyperparameters` names them. */
 const NAMES_218 = [
-  'rho', 'kappa', 'immunity_period', 'min_allowed_weights', 'max_weights_limit', 'tempo', 'min_difficulty', 'max_difficulty',
-  'weights_version', 'weights_rate_limit', 'adjustment_interval', 'activity_cutoff', 'registration_allowed', 'target_regs_per_interval',
-  'min_burn', 'max_burn', 'bonds_moving_avg', 'max_regs_per_block', 'serving_rate_limit', 'max_validators', 'adjustment_alpha',
-  'difficulty', 'commit_reveal_weights_interval', 'commit_reveal_weights_enabled', 'alpha_high', 'alpha_low', 'liquid_alpha_enabled',
+  'rho',
+  'kappa',
+  'immunity_period',
+  'min_allowed_weights',
+  'max_weights_limit',
+  'tempo',
+  'min_difficulty',
+  'max_difficulty',
+  'weights_version',
+  'weights_rate_limit',
+  'adjustment_interval',
+  'activity_cutoff',
+  'registration_allowed',
+  'target_regs_per_interval',
+  'min_burn',
+  'max_burn',
+  'bonds_moving_avg',
+  'max_regs_per_block',
+  'serving_rate_limit',
+  'max_validators',
+  'adjustment_alpha',
+  'difficulty',
+  'commit_reveal_weights_interval',
+  'commit_reveal_weights_enabled',
+  'alpha_high',
+  'alpha_low',
+  'liquid_alpha_enabled',
 ]
 const NAMES_381 = [
   ...NAMES_218.map((n) => (n === 'commit_reveal_weights_interval' ? 'commit_reveal_period' : n)),
-  'alpha_sigmoid_steepness', 'yuma_version', 'subnet_is_active', 'transfers_enabled', 'bonds_reset_enabled', 'user_liquidity_enabled',
+  'alpha_sigmoid_steepness',
+  'yuma_version',
+  'subnet_is_active',
+  'transfers_enabled',
+  'bonds_reset_enabled',
+  'user_liquidity_enabled',
 ]
 
 const hp = (struct: Record<string, unknown>): Hyperparameter[] => hyperparameterList(struct)
@@ -45,7 +74,12 @@ describe('hyperparameter setters from the metadata', () => {
     expect(s.root.sort()).toEqual(['adjustment_interval', 'max_regs_per_block', 'max_validators', 'target_regs_per_interval', 'tempo'])
     expect(s.owner).toContain('immunity_period')
     expect(s.owner).toContain('kappa')
-    const irregular = Object.fromEntries(['max_weights_limit', 'weights_version', 'bonds_moving_avg', 'registration_allowed', 'alpha_low'].map((n) => [n, setterOf(runtime(218), n)!.call]))
+    const irregular = Object.fromEntries(
+      ['max_weights_limit', 'weights_version', 'bonds_moving_avg', 'registration_allowed', 'alpha_low'].map((n) => [
+        n,
+        setterOf(runtime(218), n)!.call,
+      ]),
+    )
     expect(irregular).toEqual({
       max_weights_limit: 'sudo_set_max_weight_limit',
       weights_version: 'sudo_set_weights_version_key',
@@ -59,8 +93,19 @@ describe('hyperparameter setters from the metadata', () => {
     const s = settableNames(runtime(381), NAMES_381)
     // max_weights_limit lost its setter after 218; user liquidity is the Swap pallet's, not AdminUtils'.
     expect(s.none.sort()).toEqual(['max_weights_limit', 'user_liquidity_enabled'])
-    expect(s.root).toEqual(expect.arrayContaining(['kappa', 'tempo', 'min_difficulty', 'weights_rate_limit', 'registration_allowed', 'subnet_is_active']))
-    expect(s.owner).toEqual(expect.arrayContaining(['commit_reveal_period', 'alpha_sigmoid_steepness', 'yuma_version', 'transfers_enabled', 'bonds_reset_enabled', 'min_burn']))
+    expect(s.root).toEqual(
+      expect.arrayContaining(['kappa', 'tempo', 'min_difficulty', 'weights_rate_limit', 'registration_allowed', 'subnet_is_active']),
+    )
+    expect(s.owner).toEqual(
+      expect.arrayContaining([
+        'commit_reveal_period',
+        'alpha_sigmoid_steepness',
+        'yuma_version',
+        'transfers_enabled',
+        'bonds_reset_enabled',
+        'min_burn',
+      ]),
+    )
     expect(setterOf(runtime(381), 'commit_reveal_period')!.call).toBe('sudo_set_commit_reveal_weights_interval')
     expect(setterOrigin('sudo_set_kappa', 218)).toBe('owner')
     expect(setterOrigin('sudo_set_kappa', 300)).toBe('owner')
@@ -69,9 +114,21 @@ describe('hyperparameter setters from the metadata', () => {
   })
 
   it('values as `subnets hyperparameters` shows them become the integers the setter takes', () => {
-    const current = hp({ kappa: 32767, bonds_moving_avg: 900000n, adjustment_alpha: 0n, min_burn: 1_000_000_000n, registration_allowed: true, immunity_period: 4096 })
+    const current = hp({
+      kappa: 32767,
+      bonds_moving_avg: 900000n,
+      adjustment_alpha: 0n,
+      min_burn: 1_000_000_000n,
+      registration_allowed: true,
+      immunity_period: 4096,
+    })
     const s = (name: string) => setterOf(runtime(218), name)!
-    const parse = (name: string, text: string) => parseHyperparameterValue(current.find((h) => h.name === name)!, text, s(name).arg)
+    const parse = (name: string, text: string) =>
+      parseHyperparameterValue(
+        current.find((h) => h.name === name)!,
+        text,
+        s(name).arg,
+      )
     expect(parse('kappa', '0.25')).toBe(16384) // 16383.75 to the nearest
     expect(parse('kappa', '1')).toBe(65535)
     expect(parse('kappa', '.5')).toBe(32768) // 32767.5, half up

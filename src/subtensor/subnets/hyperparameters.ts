@@ -12,7 +12,9 @@ export async function readHyperparameters(chain: ReadChain, netuid: number, opts
   const meta = chain.metadata
   const reads = await readsAt(chain, opts.at)
   // V2 (newer runtimes) adds fields to V1; spec 218 has only V1, as opaque bytes.
-  const method = meta.runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_hyperparams_v2') ? 'get_subnet_hyperparams_v2' : 'get_subnet_hyperparams'
+  const method = meta.runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_hyperparams_v2')
+    ? 'get_subnet_hyperparams_v2'
+    : 'get_subnet_hyperparams'
   const [answer, block] = await Promise.all([
     callApi(meta, reads, 'SubnetInfoRuntimeApi', method, [netuid], opaqueLayouts(meta.ss58Prefix).hyperparams),
     reads.blockNumber(),

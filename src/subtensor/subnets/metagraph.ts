@@ -24,7 +24,9 @@ const SUBNET_API = 'SubnetInfoRuntimeApi'
 export async function readMetagraph(chain: ReadChain, netuid: number, opts: ReadOptions = {}): Promise<Metagraph> {
   requireNetuid(netuid)
   const reads = await readsAt(chain, opts.at)
-  return apiShape(chain.metadata, SUBNET_API, 'get_metagraph') === 'typed' ? fromMetagraphApi(chain, reads, netuid) : fromSubnetState(chain, reads, netuid)
+  return apiShape(chain.metadata, SUBNET_API, 'get_metagraph') === 'typed'
+    ? fromMetagraphApi(chain, reads, netuid)
+    : fromSubnetState(chain, reads, netuid)
 }
 
 const noSubnet = (netuid: number) => badInput(`there is no subnet ${netuid} on this network`, 'NO_SUBNET')

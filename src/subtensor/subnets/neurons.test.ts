@@ -24,7 +24,17 @@ const neurons = neuronsFrom(vectors, { validatorTrust: [65535], axons: [], prici
 describe('metagraph rows', () => {
   it('maps each UID, normalising u16 figures and valuing alpha at the pool price', () => {
     expect(neurons).toHaveLength(4)
-    expect(neurons[1]).toMatchObject({ uid: 1, hotkey: 'h1', coldkey: 'c1', incentive: 32768 / 65535, stakeSpotValue: 50n, emission: 50n, validatorPermit: false, registeredAt: 2, axon: null })
+    expect(neurons[1]).toMatchObject({
+      uid: 1,
+      hotkey: 'h1',
+      coldkey: 'c1',
+      incentive: 32768 / 65535,
+      stakeSpotValue: 50n,
+      emission: 50n,
+      validatorPermit: false,
+      registeredAt: 2,
+      axon: null,
+    })
     // Unstaking 100 alpha from a pool of 1 rao and 2 alpha pays what the pool holds at most, not 50.
     expect(neurons[1]!.stakeSwapValue).toBeLessThanOrEqual(1n)
     expect(neurons[0]!.validatorTrust).toBe(1)

@@ -28,7 +28,8 @@ function chainOf(spec: 218 | 381, extra?: { name: string }): { chain: Chain; bui
     hasCall: (p: string, n: string) => (extra && n === extra.name) || view.call(p, n) !== undefined,
     callArgs: (p: string, n: string) => view.call(p, n)?.args,
     call: (p: string, n: string, args: Record<string, unknown> = {}, o: { ignoreExtra?: boolean } = {}) => {
-      const call = extra && n === extra.name ? { pallet: p, name: n, args, callData: '0x' as const } : buildCall(view, p, n, args, o.ignoreExtra)
+      const call =
+        extra && n === extra.name ? { pallet: p, name: n, args, callData: '0x' as const } : buildCall(view, p, n, args, o.ignoreExtra)
       built.push(call)
       return call
     },
@@ -55,7 +56,11 @@ describe('subnets register: the burn shown is bound by the call where the runtim
     const intent = await planRegister(context(chain), { hotkey, netuid: 2 })
     expect(built.at(-1)).toMatchObject({ name: 'register_limit', args: { netuid: 2, hotkey: HOTKEY, limit_price: 3n * TAO } })
     expect(intent.preview).toContain('the runtime refuses a burn above τ3 (register_limit: the burn shown; --max-burn sets another)')
-    expect(intent.context).toMatchObject({ burn: { rao: '3000000000', tao: '3' }, maxBurn: null, burnLimit: { rao: '3000000000', tao: '3' } })
+    expect(intent.context).toMatchObject({
+      burn: { rao: '3000000000', tao: '3' },
+      maxBurn: null,
+      burnLimit: { rao: '3000000000', tao: '3' },
+    })
   })
 
   it('with register_limit and --max-burn, the limit is --max-burn', async () => {
@@ -66,18 +71,21 @@ describe('subnets register: the burn shown is bound by the call where the runtim
     expect(intent.context).toMatchObject({ maxBurn: { rao: '4000000000', tao: '4' }, burnLimit: { rao: '4000000000', tao: '4' } })
   })
 
-  it.each([218, 381] as const)('spec %i has only burned_register: the preview says the burn is not bound, burnLimit is null', async (spec) => {
-    const { chain } = chainOf(spec)
-    const intent = await planRegister(context(chain), { hotkey, netuid: 2 })
-    expect(intent.call.name).toBe('burned_register')
-    expect(intent.preview).toEqual([
-      'burn τ3 now (the coldkey has τ1,000 free)',
-      `SubtensorModule.burned_register takes no limit on the burn in this runtime (spec ${spec}): the burn when it lands is taken, even if it has risen`,
-    ])
-    expect(intent.context).toMatchObject({ burnLimit: null, maxBurn: null })
-    const capped = await planRegister(context(chain), { hotkey, netuid: 2, maxBurn: 5n * TAO })
-    expect(capped.preview![1]).toMatch(/even if it has risen \(--max-burn was checked against the burn now, not by the runtime\)$/)
-  })
+  it.each([218, 381] as const)(
+    'spec %i has only burned_register: the preview says the burn is not bound, burnLimit is null',
+    async (spec) => {
+      const { chain } = chainOf(spec)
+      const intent = await planRegister(context(chain), { hotkey, netuid: 2 })
+      expect(intent.call.name).toBe('burned_register')
+      expect(intent.preview).toEqual([
+        'burn τ3 now (the coldkey has τ1,000 free)',
+        `SubtensorModule.burned_register takes no limit on the burn in this runtime (spec ${spec}): the burn when it lands is taken, even if it has risen`,
+      ])
+      expect(intent.context).toMatchObject({ burnLimit: null, maxBurn: null })
+      const capped = await planRegister(context(chain), { hotkey, netuid: 2, maxBurn: 5n * TAO })
+      expect(capped.preview![1]).toMatch(/even if it has risen \(--max-burn was checked against the burn now, not by the runtime\)$/)
+    },
+  )
 
   it('root registration burns nothing: no limit to speak of', async () => {
     const intent = await planRegister(context(chainOf(218).chain), { hotkey, netuid: 0 })

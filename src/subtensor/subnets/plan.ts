@@ -41,7 +41,10 @@ export async function planCreate(ctx: PlanContext, req: { hotkey: HotkeyTarget; 
   }
   const [owner, cost] = await Promise.all([hotkeyOwner(chain, req.hotkey.ss58), lockCost(chain)])
   if (owner && owner !== coldkey)
-    throw badInput(`hotkey ${req.hotkey.ss58} belongs to another coldkey (${owner}); a subnet's owner hotkey must be new or yours`, 'HOTKEY_NOT_YOURS')
+    throw badInput(
+      `hotkey ${req.hotkey.ss58} belongs to another coldkey (${owner}); a subnet's owner hotkey must be new or yours`,
+      'HOTKEY_NOT_YOURS',
+    )
   const call = registerNetworkCall(chain, req.hotkey.ss58, identity)
   const fee = await ctx.estimateFee(call)
   if (cost !== null) await requireFunds(ctx, cost, fee, 'a new subnet')
@@ -98,7 +101,8 @@ async function requireRegistrable(chain: Chain, netuid: number, hotkey: HotkeyTa
       `hotkey ${hotkey.ss58} belongs to coldkey ${owner}: only its own coldkey registers it (the chain would refuse it: NonAssociatedColdKey); nothing was signed`,
       'HOTKEY_NOT_OWNED',
     )
-  if (allowed === false) throw failed(`${where} does not take registrations now (NetworkRegistrationAllowed is off); nothing was signed`, 'REGISTRATION_CLOSED')
+  if (allowed === false)
+    throw failed(`${where} does not take registrations now (NetworkRegistrationAllowed is off); nothing was signed`, 'REGISTRATION_CLOSED')
   if (Number(maxUids) === 0) throw failed(`${where} has no UID slots (MaxAllowedUids is 0); nothing was signed`, 'REGISTRATION_CLOSED')
 }
 
@@ -126,7 +130,10 @@ export async function planRegister(ctx: PlanContext, req: { hotkey: HotkeyTarget
   }
   const burn = await readBurn(chain, netuid)
   if (req.maxBurn !== undefined && burn > req.maxBurn)
-    throw failed(`the burn on subnet ${netuid} is ${displayTao(burn)}, above --max-burn ${displayTao(req.maxBurn)}; nothing was signed`, 'BURN_ABOVE_MAX')
+    throw failed(
+      `the burn on subnet ${netuid} is ${displayTao(burn)}, above --max-burn ${displayTao(req.maxBurn)}; nothing was signed`,
+      'BURN_ABOVE_MAX',
+    )
   // The burn shown is bound by the signed call where the runtime can: register_limit with --max-burn, or without
   // it the burn shown here, so a burn that rises before the transaction lands is refused, not taken.
   const call = registerCall(chain, { netuid, hotkey: hotkey.ss58, maxBurn: req.maxBurn ?? burn })

@@ -31,11 +31,20 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
   const sizes = new Map<number, SubnetSize>()
   for (const info of infos ?? []) {
     const i = info as Record<string, unknown> | undefined
-    if (i) sizes.set(Number(i.netuid), { neurons: Number(i.subnetwork_n), maxNeurons: Number(i.max_allowed_uids), burn: BigInt(i.burn as bigint) })
+    if (i)
+      sizes.set(Number(i.netuid), {
+        neurons: Number(i.subnetwork_n),
+        maxNeurons: Number(i.max_allowed_uids),
+        burn: BigInt(i.burn as bigint),
+      })
   }
   const have = { sizes: infos !== undefined, quotes: quotes !== undefined }
   const [fillIns, everyBlock] = await Promise.all([
-    readFillIns(chain, reads, dynamics.map((d) => ({ netuid: d.netuid, needs: neededFillIns(d, have) }))),
+    readFillIns(
+      chain,
+      reads,
+      dynamics.map((d) => ({ netuid: d.netuid, needs: neededFillIns(d, have) })),
+    ),
     runsEpochEveryBlock(chain, reads, block, dynamics.map(stepState)),
   ])
   return dynamics
@@ -46,7 +55,10 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
 /** The cost to register a new subnet now (the lock), rao. */
 export async function readBurnCost(chain: ReadChain, opts: ReadOptions = {}): Promise<{ cost: bigint; block: number }> {
   const reads = await readsAt(chain, opts.at)
-  const [cost, block] = await Promise.all([reads.runtimeApi('SubnetRegistrationRuntimeApi', 'get_network_registration_cost'), reads.blockNumber()])
+  const [cost, block] = await Promise.all([
+    reads.runtimeApi('SubnetRegistrationRuntimeApi', 'get_network_registration_cost'),
+    reads.blockNumber(),
+  ])
   return { cost: BigInt(cost as bigint), block }
 }
 
@@ -86,7 +98,16 @@ const FILL_IN_ITEMS: Record<Exclude<keyof SubnetFillIn, 'name'>, string> = {
 }
 
 export type FillInField = keyof SubnetFillIn
-export const ALL_FILL_INS: readonly FillInField[] = ['neurons', 'maxNeurons', 'burn', 'mechanism', 'symbol', 'ownerHotkey', 'registeredAt', 'name']
+export const ALL_FILL_INS: readonly FillInField[] = [
+  'neurons',
+  'maxNeurons',
+  'burn',
+  'mechanism',
+  'symbol',
+  'ownerHotkey',
+  'registeredAt',
+  'name',
+]
 
 /** Which fill-ins a subnet needs, given what the typed answers already carry. */
 export function neededFillIns(d: DynamicRecord, have: { sizes: boolean; quotes: boolean }): FillInField[] {
@@ -141,7 +162,11 @@ function fillValue(field: FillInField, v: unknown): unknown {
   }
 }
 
-export const stepState = (d: DynamicRecord): StepState => ({ netuid: d.netuid, tempo: d.tempo, blocksSinceLastStep: Number(d.blocksSinceLastStep) })
+export const stepState = (d: DynamicRecord): StepState => ({
+  netuid: d.netuid,
+  tempo: d.tempo,
+  blocksSinceLastStep: Number(d.blocksSinceLastStep),
+})
 
 /**
  * Whether this runtime runs every subnet's epoch at every block rather than by tempo (spec 218's raonet build does):
@@ -149,7 +174,12 @@ export const stepState = (d: DynamicRecord): StepState => ({ netuid: d.netuid, t
  * was due anyway, by the block before (a runtime on schedule counts blocks since the step there). Only for runtimes
  * that schedule epochs by block number.
  */
-export async function runsEpochEveryBlock(chain: ReadChain, reads: BlockReads, block: number, states: readonly StepState[]): Promise<boolean> {
+export async function runsEpochEveryBlock(
+  chain: ReadChain,
+  reads: BlockReads,
+  block: number,
+  states: readonly StepState[],
+): Promise<boolean> {
   const view = chain.metadata
   if (view.storage('SubtensorModule', 'SubnetEpochIndex') !== undefined) return false
   const told = epochEveryBlock(states, block)

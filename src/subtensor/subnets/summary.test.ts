@@ -25,13 +25,25 @@ describe('subnet summary', () => {
     // Stepped at its scheduled block: a runtime on schedule looks the same; undecided (the block before tells).
     expect(epochEveryBlock([{ netuid: 1, tempo: 10, blocksSinceLastStep: 0 }], 19)).toBeUndefined()
     // Another subnet off its schedule decides for the runtime.
-    expect(epochEveryBlock([{ netuid: 1, tempo: 10, blocksSinceLastStep: 0 }, { netuid: 2, tempo: 10, blocksSinceLastStep: 0 }], 19)).toBe(true)
+    expect(
+      epochEveryBlock(
+        [
+          { netuid: 1, tempo: 10, blocksSinceLastStep: 0 },
+          { netuid: 2, tempo: 10, blocksSinceLastStep: 0 },
+        ],
+        19,
+      ),
+    ).toBe(true)
     expect(epochEveryBlock([{ netuid: 1, tempo: 0, blocksSinceLastStep: 0 }], 20)).toBe(false)
   })
 
-  it("the epoch index (get_epoch_index, which reveals go by) turns where (block + netuid + 1) is a multiple of tempo + 1", () => {
+  it('the epoch index (get_epoch_index, which reveals go by) turns where (block + netuid + 1) is a multiple of tempo + 1', () => {
     const index = (block: number, netuid: number, tempo: number) => Math.floor((block + netuid + 1) / (tempo + 1))
-    for (const [netuid, tempo] of [[1, 10], [2, 2], [7, 360]] as const)
+    for (const [netuid, tempo] of [
+      [1, 10],
+      [2, 2],
+      [7, 360],
+    ] as const)
       for (let block = 0; block < 40; block++) {
         const turn = nextEpochIndexBlock(netuid, tempo, block)!
         expect(index(turn, netuid, tempo)).toBe(index(block, netuid, tempo) + 1)
@@ -76,7 +88,17 @@ describe('subnet summary', () => {
     }
     const s = subnetSummary(
       d,
-      { neurons: 3, maxNeurons: 256, burn: 9n, pricing: { kind: 'pool', taoIn: 100n, alphaIn: 200n }, name: 'apex', symbol: 'x', ownerHotkey: 'hot', registeredAt: 7n, epochByBlock: false },
+      {
+        neurons: 3,
+        maxNeurons: 256,
+        burn: 9n,
+        pricing: { kind: 'pool', taoIn: 100n, alphaIn: 200n },
+        name: 'apex',
+        symbol: 'x',
+        ownerHotkey: 'hot',
+        registeredAt: 7n,
+        epochByBlock: false,
+      },
       40,
     )
     expect(s).toEqual({

@@ -22,7 +22,10 @@ export const revealWeightsArgs = (netuid: number, r: Pick<PendingCommit, 'uids' 
   version_key: BigInt(r.versionKey),
 })
 
-export const batchRevealWeightsArgs = (netuid: number, rs: ReadonlyArray<Pick<PendingCommit, 'uids' | 'values' | 'salt' | 'versionKey'>>) => ({
+export const batchRevealWeightsArgs = (
+  netuid: number,
+  rs: ReadonlyArray<Pick<PendingCommit, 'uids' | 'values' | 'salt' | 'versionKey'>>,
+) => ({
   netuid,
   uids_list: rs.map((r) => r.uids),
   values_list: rs.map((r) => r.values),

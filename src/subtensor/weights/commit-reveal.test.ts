@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { keypairFromUri } from '../../keystore/keys.js'
 import { toHex } from '../../core/hex.js'
-import { commitHash, commitPreimage, epochRevealTiming, legacyEpoch, legacyRevealTiming, legacyRevealWindow, randomSalt } from './commit-reveal.js'
+import {
+  commitHash,
+  commitPreimage,
+  epochRevealTiming,
+  legacyEpoch,
+  legacyRevealTiming,
+  legacyRevealWindow,
+  randomSalt,
+} from './commit-reveal.js'
 
 describe('commit hash', () => {
   // operator-surface.md §4, checked on a spec-218 chain: //Alice, netuid 2, uids [0,1], values [65535,30000], salt [1..8], version key 0.
@@ -16,7 +24,9 @@ describe('commit hash', () => {
   it('SCALE-encodes (AccountId32, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)', () => {
     const hex = toHex(commitPreimage(payload))
     expect(hex.startsWith('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d')).toBe(true)
-    expect(hex.slice(66)).toBe('0200' + '08' + '0000' + '0100' + '08' + 'ffff' + '3075' + '20' + '0100020003000400050006000700' + '0800' + '0000000000000000')
+    expect(hex.slice(66)).toBe(
+      '0200' + '08' + '0000' + '0100' + '08' + 'ffff' + '3075' + '20' + '0100020003000400050006000700' + '0800' + '0000000000000000',
+    )
   })
   it('matches the test vector', () => {
     expect(commitHash(payload)).toBe('0x017d537cd75f4b3e1eb25bbeb34a548896e51f6929aa6228bac569663ea28ff7')

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { PendingCommit } from './commit-store.js'
-import { archiveFile, archivePending, pendingDir, pendingFile, readArchive, readPending, restorePending, updatePending } from './commit-store-file.js'
+import {
+  archiveFile,
+  archivePending,
+  pendingDir,
+  pendingFile,
+  readArchive,
+  readPending,
+  restorePending,
+  updatePending,
+} from './commit-store-file.js'
 
 const HOTKEY = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const root = mkdtempSync(path.join(tmpdir(), 'tao-pending-'))
@@ -32,7 +41,9 @@ describe('pending commits on disk', () => {
 
   it('loses nothing when many runs add at once, and removes the file when the last record goes', async () => {
     const dir = path.join(root, 'b')
-    await Promise.all(Array.from({ length: 12 }, (_, i) => updatePending(HOTKEY, 2, (s) => ({ ...s, commits: [...s.commits, record(i)] }), dir)))
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => updatePending(HOTKEY, 2, (s) => ({ ...s, commits: [...s.commits, record(i)] }), dir)),
+    )
     expect((await readPending(HOTKEY, 2, dir)).commits.map((c) => c.salt[0]!).sort((a, b) => a - b)).toEqual([...Array(12).keys()])
     await updatePending(HOTKEY, 2, (s) => ({ ...s, commits: [] }), dir)
     expect(existsSync(pendingFile(HOTKEY, 2, dir))).toBe(false)

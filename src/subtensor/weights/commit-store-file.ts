@@ -1,6 +1,14 @@
 import { open, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { emptyStore, parseStore, serializeStore, storeFileName, withoutHashes, type CommitStore, type PendingCommit } from './commit-store.js'
+import {
+  emptyStore,
+  parseStore,
+  serializeStore,
+  storeFileName,
+  withoutHashes,
+  type CommitStore,
+  type PendingCommit,
+} from './commit-store.js'
 import { failed, TaoError } from '../../core/errors.js'
 import { ensureDir, READ_LIMIT, readRegularFile, writeFileAtomic } from '../../fsx/files.js'
 import { taoStateDir } from '../../config/dirs.js'
@@ -19,7 +27,8 @@ export const pendingFile = (hotkey: string, netuid: number, dir = pendingDir()):
  * and all, in `<hotkey>-<netuid>.archive.json` beside it: what a node says (a lagging node, a reorg) can move a
  * record out of the way, never lose the salt a later reveal needs.
  */
-export const archiveFile = (hotkey: string, netuid: number, dir = pendingDir()): string => pendingFile(hotkey, netuid, dir).replace(/\.json$/, '.archive.json')
+export const archiveFile = (hotkey: string, netuid: number, dir = pendingDir()): string =>
+  pendingFile(hotkey, netuid, dir).replace(/\.json$/, '.archive.json')
 
 /** The store for this hotkey and subnet (empty when there is no file). A damaged file fails, never replaced. */
 export const readPending = (hotkey: string, netuid: number, dir = pendingDir()): Promise<CommitStore> =>
@@ -83,7 +92,12 @@ async function move(hotkey: string, netuid: number, hashes: readonly string[], t
     withLock(archive, async () => {
       const records = (await readStoreFile(from, hotkey, netuid)).commits.filter((c) => hashes.includes(c.hash))
       await rewrite(to, hotkey, netuid, (store) => merged(store, records))
-      await rewrite(from, hotkey, netuid, (store) => withoutHashes(store, records.map((r) => r.hash)))
+      await rewrite(from, hotkey, netuid, (store) =>
+        withoutHashes(
+          store,
+          records.map((r) => r.hash),
+        ),
+      )
     }),
   )
 }

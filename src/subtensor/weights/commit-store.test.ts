@@ -48,8 +48,16 @@ describe('a damaged store says what is wrong without echoing it', () => {
     ['text that is not JSON', '{"version":1,\0\0', /^it is not JSON$/],
     ['JSON that is not an object', '[1,2]', /not a commit store/],
     ['a store that names no hotkey or subnet', JSON.stringify({ version: 1, commits: [] }), /^it names no hotkey and subnet$/],
-    ['another hotkey', JSON.stringify({ version: 1, hotkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', netuid: 2, commits: [] }), /belongs to hotkey "5FHne.*" on subnet 2/],
-    ['a control byte in the hotkey', JSON.stringify({ version: 1, hotkey: 'x\0y', netuid: 3, commits: [] }), /belongs to hotkey "x\\u0000y" on subnet 3/],
+    [
+      'another hotkey',
+      JSON.stringify({ version: 1, hotkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', netuid: 2, commits: [] }),
+      /belongs to hotkey "5FHne.*" on subnet 2/,
+    ],
+    [
+      'a control byte in the hotkey',
+      JSON.stringify({ version: 1, hotkey: 'x\0y', netuid: 3, commits: [] }),
+      /belongs to hotkey "x\\u0000y" on subnet 3/,
+    ],
   ])('%s', (_, text, message) => {
     let error: Error | undefined
     try {
@@ -64,6 +72,8 @@ describe('a damaged store says what is wrong without echoing it', () => {
   it('keeps the block a signed, unseen commit can land until', () => {
     const store = { ...emptyStore(HOTKEY, 2), commits: [{ ...commit(1), block: null, validUntil: 99 }] }
     expect(parseStore(serializeStore(store), HOTKEY, 2)).toEqual(store)
-    expect(() => parseStore(serializeStore({ ...store, commits: [{ ...commit(1), validUntil: 'soon' as never }] }), HOTKEY, 2)).toThrow(/malformed/)
+    expect(() => parseStore(serializeStore({ ...store, commits: [{ ...commit(1), validUntil: 'soon' as never }] }), HOTKEY, 2)).toThrow(
+      /malformed/,
+    )
   })
 })

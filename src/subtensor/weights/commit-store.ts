@@ -70,7 +70,8 @@ export function parseStore(text: string, hotkey: string, netuid: number): Commit
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('it is not a commit store (not a JSON object)')
   if (data.version !== STORE_VERSION) throw new Error(`unknown format version ${shown(data.version)}`)
   if (typeof data.hotkey !== 'string' || typeof data.netuid !== 'number') throw new Error('it names no hotkey and subnet')
-  if (data.hotkey !== hotkey || data.netuid !== netuid) throw new Error(`it belongs to hotkey ${shown(data.hotkey)} on subnet ${shown(data.netuid)}`)
+  if (data.hotkey !== hotkey || data.netuid !== netuid)
+    throw new Error(`it belongs to hotkey ${shown(data.hotkey)} on subnet ${shown(data.netuid)}`)
   if (!Array.isArray(data.commits)) throw new Error('no commit list')
   for (const c of data.commits) {
     const ok =

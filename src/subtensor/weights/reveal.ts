@@ -53,13 +53,19 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
       const live = new Set(commits.filter((c) => commitTiming(state, c, nextEpoch).timing.state !== 'expired').map((c) => c.hash))
       const back = archived.filter((a) => live.has(a.hash))
       if (back.length > 0) {
-        await restorePending(signer, netuid, back.map((b) => b.hash))
+        await restorePending(
+          signer,
+          netuid,
+          back.map((b) => b.hash),
+        )
         for (const b of back) info(`commit ${b.hash} is on chain after all: back from the archive`)
         local = [...local, ...back]
       }
     }
-    if (local.length === 0) throw failed(`no pending weight commit of hotkey ${signer} on subnet ${netuid} on this chain (${file})`, 'NOTHING_TO_REVEAL')
-    if (!state.commitReveal) throw failed(`commit-reveal is off on subnet ${netuid}: the chain no longer takes reveals there`, 'COMMIT_REVEAL_DISABLED')
+    if (local.length === 0)
+      throw failed(`no pending weight commit of hotkey ${signer} on subnet ${netuid} on this chain (${file})`, 'NOTHING_TO_REVEAL')
+    if (!state.commitReveal)
+      throw failed(`commit-reveal is off on subnet ${netuid}: the chain no longer takes reveals there`, 'COMMIT_REVEAL_DISABLED')
 
     const forgotten: Classified['dead'] = []
     const look = async () => {
@@ -77,7 +83,8 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
     while (c.ready.length === 0 && c.early.length > 0) {
       const first = earliest(c.early)
       if (deadline === undefined || Date.now() > deadline) {
-        const where = first.opensAt !== null ? `opens at block ${first.opensAt}` : `opens in ${first.epochsToGo ?? '?'} epochs of the subnet`
+        const where =
+          first.opensAt !== null ? `opens at block ${first.opensAt}` : `opens in ${first.epochsToGo ?? '?'} epochs of the subnet`
         const err = failed(
           `too early: the reveal window ${where} (the chain is at block ${state.block})${deadline === undefined ? '; pass --wait to wait for it' : '; gave up waiting'}`,
           'REVEAL_TOO_EARLY',
@@ -89,7 +96,9 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
         // The first line always (a script's log shows why it waits), then progress for a person watching.
         const say = shownBlock === -1 ? info : progress
         shownBlock = state.block
-        say(`waiting for the reveal window (${first.opensAt !== null ? `block ${first.opensAt}` : `${first.epochsToGo} epochs`}; now at block ${state.block})…`)
+        say(
+          `waiting for the reveal window (${first.opensAt !== null ? `block ${first.opensAt}` : `${first.epochsToGo} epochs`}; now at block ${state.block})…`,
+        )
       }
       // Wait for a new block (cheap to ask), then read again what the window depends on.
       while ((await chain.blockNumber('best')) === state.block && Date.now() <= deadline) await new Promise((r) => setTimeout(r, POLL_MS))
@@ -97,7 +106,9 @@ export async function revealWeights(runTx: TxRunner, req: RevealRequest): Promis
       c = await look()
     }
     for (const u of c.unseen)
-      warn(`commit ${u.hash} was signed but is not on chain (not submitted yet?): kept in ${file}${u.validUntil != null ? ` until block ${u.validUntil}, after which it cannot land` : ''}`)
+      warn(
+        `commit ${u.hash} was signed but is not on chain (not submitted yet?): kept in ${file}${u.validUntil != null ? ` until block ${u.validUntil}, after which it cannot land` : ''}`,
+      )
     if (c.ready.length === 0) throw failed(`nothing left to reveal for hotkey ${signer} on subnet ${netuid}`, 'NOTHING_TO_REVEAL')
 
     revealed = c.ready.map((r) => r.hash)
@@ -169,7 +180,9 @@ async function classify(chain: Chain, hotkey: string, state: SubnetWeightsState,
 }
 
 function earliest(early: Classified['early']): { opensAt: number | null; epochsToGo?: number } {
-  const known = early.map((e) => e.timing.timing).filter((t): t is Extract<CommitTiming['timing'], { state: 'early' }> => t.state === 'early')
+  const known = early
+    .map((e) => e.timing.timing)
+    .filter((t): t is Extract<CommitTiming['timing'], { state: 'early' }> => t.state === 'early')
   const withBlock = known.filter((t) => t.opensAt !== null).sort((a, b) => a.opensAt! - b.opensAt!)
   return withBlock[0] ?? known.sort((a, b) => (a.epochsToGo ?? 0) - (b.epochsToGo ?? 0))[0]!
 }
@@ -185,6 +198,9 @@ async function forget(hotkey: string, netuid: number, dead: Classified['dead']):
           : `commit ${d.commit.hash} is not on chain as this node shows it (revealed, expired, or a node behind): moved to the archive, salt kept`,
     )
   // Moved, not deleted: the salt survives a node that was wrong, and a later reveal brings the record back.
-  await archivePending(hotkey, netuid, dead.map((d) => d.commit.hash))
+  await archivePending(
+    hotkey,
+    netuid,
+    dead.map((d) => d.commit.hash),
+  )
 }
-

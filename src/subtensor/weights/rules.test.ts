@@ -40,7 +40,9 @@ describe("the runtime's rules", () => {
     expect(weightsProblem(ok, limits, 0n)).toBeUndefined()
   })
   it('names uids that do not exist', () => {
-    expect(weightsProblem({ uids: [0, 4, 9], values: [1, 1, 1] }, limits, 0n)).toMatch(/uid 4, 9 do not exist on subnet 2 \(it has UIDs 0–3\)/)
+    expect(weightsProblem({ uids: [0, 4, 9], values: [1, 1, 1] }, limits, 0n)).toMatch(
+      /uid 4, 9 do not exist on subnet 2 \(it has UIDs 0–3\)/,
+    )
     expect(weightsProblem({ uids: [0, 1, 2, 3, 4], values: [1, 1, 1, 1, 1] }, limits, 0n)).toMatch(/only 4 UIDs/)
   })
   it('needs min(MinAllowedWeights, n) weights unless a lone self-weight', () => {

@@ -138,7 +138,11 @@ function runnerOver(chain: Chain, { answer = true, dryRun = false, unlockError }
     },
   }
   const runTx: TxRunner = (_kind, plan) =>
-    executeTx(io, { options: { dryRun }, wallet: { path: '/wallets', name: 'alice', hotkey: 'default' }, force: false, noPrompt: false }, plan)
+    executeTx(
+      io,
+      { options: { dryRun }, wallet: { path: '/wallets', name: 'alice', hotkey: 'default' }, force: false, noPrompt: false },
+      plan,
+    )
   return { runTx, logs }
 }
 
@@ -179,22 +183,29 @@ describe('submitWeights: the local record of a commit', () => {
 
   it('a dry run: kept (the signed commit may be submitted later and needs its salt to be revealed), with no block', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-    const { report, error } = await commit(async (call, options) => ({
-      status: 'dry-run',
-      txHash: TX_HASH,
-      hex: HEX,
-      signer: HOTKEY,
-      nonce: 0,
-      tip: 0n,
-      era: { type: 'mortal', period: 64, birth: BLOCK, death: BLOCK + 64 },
-      fee: options.knownFee ?? 0n,
-      pallet: call.pallet,
-      call: call.name,
-    }), { dryRun: true })
+    const { report, error } = await commit(
+      async (call, options) => ({
+        status: 'dry-run',
+        txHash: TX_HASH,
+        hex: HEX,
+        signer: HOTKEY,
+        nonce: 0,
+        tip: 0n,
+        era: { type: 'mortal', period: 64, birth: BLOCK, death: BLOCK + 64 },
+        fee: options.knownFee ?? 0n,
+        pallet: call.pallet,
+        call: call.name,
+      }),
+      { dryRun: true },
+    )
     expect(error).toBeUndefined()
     expect(report?.status).toBe('dry-run')
     expect(await stored()).toEqual([expect.objectContaining({ hash: report!.commitHash, block: null })])
-    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^the salt is kept in .*: after submitting the commit( \(it can land until block \d+\))?, reveal it with `tao weights reveal --netuid 3`\n$/))
+    expect(stderr).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^the salt is kept in .*: after submitting the commit( \(it can land until block \d+\))?, reveal it with `tao weights reveal --netuid 3`\n$/,
+      ),
+    )
   })
 
   describe('removed again when the commit surely is not on chain', () => {
@@ -230,7 +241,13 @@ describe('submitWeights: the local record of a commit', () => {
     })
 
     it('it can no longer land (TX_NOT_LANDED)', async () => {
-      const { error } = await commit(async () => ({ status: 'not-landed', txHash: TX_HASH, hex: HEX, reason: 'era ended', connectionLost: true }))
+      const { error } = await commit(async () => ({
+        status: 'not-landed',
+        txHash: TX_HASH,
+        hex: HEX,
+        reason: 'era ended',
+        connectionLost: true,
+      }))
       expect((error as TaoError).code).toBe('TX_NOT_LANDED')
       expect(await stored()).toEqual([])
     })

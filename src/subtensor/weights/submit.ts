@@ -39,12 +39,22 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
       const problem = weightsProblem(emit, limitsOf(state, state.uid!), versionKey)
       if (problem) throw badInput(problem, 'WEIGHTS_REFUSED')
       if (req.mode === 'commit' && !state.commitReveal)
-        throw badInput(`commit-reveal is off on subnet ${netuid}: set the weights directly with \`tao weights set\``, 'COMMIT_REVEAL_DISABLED')
+        throw badInput(
+          `commit-reveal is off on subnet ${netuid}: set the weights directly with \`tao weights set\``,
+          'COMMIT_REVEAL_DISABLED',
+        )
       if (!req.timelock) checkRateLimit(state, signer)
       if (req.timelock) {
         if (!chain.hasCall('SubtensorModule', 'commit_timelocked_weights'))
-          throw badInput(`SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`, 'CALL_NOT_IN_RUNTIME')
-        if (!state.commitReveal) throw badInput(`commit-reveal is off on subnet ${netuid}: there is nothing to timelock; drop --timelock`, 'COMMIT_REVEAL_DISABLED')
+          throw badInput(
+            `SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`,
+            'CALL_NOT_IN_RUNTIME',
+          )
+        if (!state.commitReveal)
+          throw badInput(
+            `commit-reveal is off on subnet ${netuid}: there is nothing to timelock; drop --timelock`,
+            'COMMIT_REVEAL_DISABLED',
+          )
       }
 
       const shown = listWeights(emit)
@@ -101,7 +111,14 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
 
       // Commit: the hash, and the record a later reveal needs, written before anything is signed.
       const salt = randomSalt()
-      const hash = commitHash({ publicKey: publicKeyOf(signer), netuidIndex: netuid, uids: emit.uids, values: emit.values, salt, versionKey })
+      const hash = commitHash({
+        publicKey: publicKeyOf(signer),
+        netuidIndex: netuid,
+        uids: emit.uids,
+        values: emit.values,
+        salt,
+        versionKey,
+      })
       const record: PendingCommit = {
         hash,
         genesisHash: state.genesisHash,
@@ -118,7 +135,14 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
       return {
         call: chain.call('SubtensorModule', 'commit_weights', commitWeightsArgs(netuid, hash)),
         summary: `commit ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid} (commit-reveal is on; reveal later with \`tao weights reveal --netuid ${netuid}\`)`,
-        preview: [shown, `version key ${versionKey}`, `commit hash ${hash}`, expectedWindow(state), `salt and weights kept in ${file}`, ...notes],
+        preview: [
+          shown,
+          `version key ${versionKey}`,
+          `commit hash ${hash}`,
+          expectedWindow(state),
+          `salt and weights kept in ${file}`,
+          ...notes,
+        ],
         context: { mode: 'commit', ...common, commitHash: hash, pendingFile: file },
         readBack: async (report) => {
           pending!.landed = true
@@ -167,7 +191,8 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
     return report
   } catch (err) {
     // A commit that may be on chain keeps its record: the salt is the only way to reveal it.
-    if (pending && !pending.landed && !mayHaveLanded(err)) await updatePending(pending.hotkey, netuid, (store) => withoutHashes(store, [pending!.hash]))
+    if (pending && !pending.landed && !mayHaveLanded(err))
+      await updatePending(pending.hotkey, netuid, (store) => withoutHashes(store, [pending!.hash]))
     throw err
   }
 }
@@ -206,7 +231,8 @@ function listWeights(emit: EmitWeights): string {
 }
 
 function expectedWindow(state: SubnetWeightsState): string {
-  if (state.epochIndex !== null) return `reveal in epoch ${state.epochIndex + (state.revealPeriod ?? 1n)} of the subnet (now ${state.epochIndex})`
+  if (state.epochIndex !== null)
+    return `reveal in epoch ${state.epochIndex + (state.revealPeriod ?? 1n)} of the subnet (now ${state.epochIndex})`
   const w = legacyRevealWindow(state.block + 1, state.netuid, state.tempo, Number(state.revealPeriod ?? 1n))
   return `reveal window if it lands in the next block: blocks ${w.firstBlock}–${w.lastBlock}`
 }
@@ -216,6 +242,7 @@ export function describeReveal(reveal: RevealJson | null, netuid: number): strin
   if (!reveal) return `run ${cmd} once the reveal window opens`
   if (reveal.firstBlock !== null && reveal.lastBlock !== null)
     return `the reveal window opens at block ${reveal.firstBlock} and closes after block ${reveal.lastBlock}: run ${cmd} then (or now, with --wait)`
-  if (reveal.firstBlock !== null) return `the reveal window opens at block ${reveal.firstBlock} (epoch ${reveal.epoch}): run ${cmd} then (or now, with --wait)`
+  if (reveal.firstBlock !== null)
+    return `the reveal window opens at block ${reveal.firstBlock} (epoch ${reveal.epoch}): run ${cmd} then (or now, with --wait)`
   return `the reveal window opens in epoch ${reveal.epoch} of the subnet: run ${cmd} then (or now, with --wait)`
 }

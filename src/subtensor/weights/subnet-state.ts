@@ -36,23 +36,37 @@ export async function readSubnetWeightsState(chain: Chain, netuid: number, hotke
   const read = <T>(item: string, ...keys: unknown[]): Promise<T | null> =>
     has(item) ? (chain.storage('SubtensorModule', item, ...keys) as Promise<T>) : Promise.resolve(null)
 
-  const [block, props, exists, subnetN, tempo, minAllowed, maxLimit, versionKey, crEnabled, revealPeriod, rateLimit, uid, epochIndex, crVersion] =
-    await Promise.all([
-      chain.blockNumber('best'),
-      chain.properties(),
-      read<boolean>('NetworksAdded', netuid),
-      read<number>('SubnetworkN', netuid),
-      read<number>('Tempo', netuid),
-      read<number>('MinAllowedWeights', netuid),
-      read<number>('MaxWeightsLimit', netuid),
-      read<bigint>('WeightsVersionKey', netuid),
-      read<boolean>('CommitRevealWeightsEnabled', netuid),
-      read<bigint>('RevealPeriodEpochs', netuid),
-      read<bigint>('WeightsSetRateLimit', netuid),
-      read<number | undefined>('Uids', netuid, hotkey),
-      read<bigint>('SubnetEpochIndex', netuid),
-      read<number>('CommitRevealWeightsVersion'),
-    ])
+  const [
+    block,
+    props,
+    exists,
+    subnetN,
+    tempo,
+    minAllowed,
+    maxLimit,
+    versionKey,
+    crEnabled,
+    revealPeriod,
+    rateLimit,
+    uid,
+    epochIndex,
+    crVersion,
+  ] = await Promise.all([
+    chain.blockNumber('best'),
+    chain.properties(),
+    read<boolean>('NetworksAdded', netuid),
+    read<number>('SubnetworkN', netuid),
+    read<number>('Tempo', netuid),
+    read<number>('MinAllowedWeights', netuid),
+    read<number>('MaxWeightsLimit', netuid),
+    read<bigint>('WeightsVersionKey', netuid),
+    read<boolean>('CommitRevealWeightsEnabled', netuid),
+    read<bigint>('RevealPeriodEpochs', netuid),
+    read<bigint>('WeightsSetRateLimit', netuid),
+    read<number | undefined>('Uids', netuid, hotkey),
+    read<bigint>('SubnetEpochIndex', netuid),
+    read<number>('CommitRevealWeightsVersion'),
+  ])
   const myUid = uid ?? null
   const [permits, lastUpdates] =
     myUid === null ? [null, null] : await Promise.all([read<boolean[]>('ValidatorPermit', netuid), read<bigint[]>('LastUpdate', netuid)])
@@ -94,9 +108,14 @@ export interface ChainCommit {
 }
 
 export async function readWeightCommits(chain: Chain, netuidIndex: number, hotkey: string): Promise<ChainCommit[]> {
-  const raw = (await chain.storage('SubtensorModule', 'WeightCommits', netuidIndex, hotkey)) as Array<[unknown, bigint, bigint, bigint]> | undefined
+  const raw = (await chain.storage('SubtensorModule', 'WeightCommits', netuidIndex, hotkey)) as
+    Array<[unknown, bigint, bigint, bigint]> | undefined
   return (raw ?? []).map(([hash, a, b, c]) => ({ hash: hashHex(hash), fields: [BigInt(a), BigInt(b), BigInt(c)] }))
 }
 
 const hashHex = (h: unknown): string =>
-  typeof h === 'string' ? h.toLowerCase() : h instanceof Uint8Array ? '0x' + Buffer.from(h).toString('hex') : String((h as { asHex?: () => string }).asHex?.() ?? h)
+  typeof h === 'string'
+    ? h.toLowerCase()
+    : h instanceof Uint8Array
+      ? '0x' + Buffer.from(h).toString('hex')
+      : String((h as { asHex?: () => string }).asHex?.() ?? h)

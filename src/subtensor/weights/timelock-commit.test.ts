@@ -45,7 +45,9 @@ describe('planTimelockCommit', () => {
       expect(plan).toMatchObject({ round: expected.round, firstRevealBlock: 19 })
       expect(plan.args).toMatchObject({ netuid: 2, reveal_round: expected.round, commit_reveal_version: 4 })
       // The chain will find the signer's own hotkey and the weights inside.
-      const sig = Uint8Array.from(Buffer.from('b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39', 'hex'))
+      const sig = Uint8Array.from(
+        Buffer.from('b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39', 'hex'),
+      )
       expect(() => timelockDecrypt(plan.args.commit, sig)).toThrow() // encrypted to a later round than 1000
     } finally {
       vi.useRealTimers()
@@ -56,7 +58,13 @@ describe('planTimelockCommit', () => {
     vi.useFakeTimers({ now: 1_800_000_000_000 })
     try {
       const epochState = { ...state, epochIndex: 40n, revealPeriod: 2n }
-      const plan = await planTimelockCommit(nodeWith({ 'SubnetInfoRuntimeApi.get_next_epoch_start_block': 20n }), epochState, alice.ss58, emit, 5n)
+      const plan = await planTimelockCommit(
+        nodeWith({ 'SubnetInfoRuntimeApi.get_next_epoch_start_block': 20n }),
+        epochState,
+        alice.ss58,
+        emit,
+        5n,
+      )
       expect(plan.blockMs).toBe(12_000)
       expect(plan.firstRevealBlock).toBe(20 + 11)
       expect(plan.round).toBe(roundAt(1_800_000_000 + (31 + 3 - 15) * 12))
@@ -72,6 +80,8 @@ describe('planTimelockCommit', () => {
   })
 
   it('refuses a runtime without CommitRevealWeightsVersion (exit 2)', async () => {
-    await expect(planTimelockCommit(nodeWith({}), { ...state, commitRevealVersion: null }, alice.ss58, emit, 5n)).rejects.toMatchObject({ exitCode: 2 })
+    await expect(planTimelockCommit(nodeWith({}), { ...state, commitRevealVersion: null }, alice.ss58, emit, 5n)).rejects.toMatchObject({
+      exitCode: 2,
+    })
   })
 })

@@ -30,11 +30,21 @@ export async function planTimelockCommit(
   versionKey: bigint,
 ): Promise<TimelockPlan> {
   if (state.commitRevealVersion === null)
-    throw badInput(`this runtime ${chain.metadata.where} has no CommitRevealWeightsVersion: cannot make a timelocked commit`, 'CALL_NOT_IN_RUNTIME')
+    throw badInput(
+      `this runtime ${chain.metadata.where} has no CommitRevealWeightsVersion: cannot make a timelocked commit`,
+      'CALL_NOT_IN_RUNTIME',
+    )
   const [blockMs, nextEpoch] = await Promise.all([slotMs(chain), state.epochIndex === null ? null : nextEpochBlock(chain, state.netuid)])
   const nextBlock = state.block + 1
   const period = Number(state.revealPeriod ?? 1n)
-  const input = { block: nextBlock, netuid: state.netuid, tempo: state.tempo, revealPeriod: period, blockTimeSeconds: blockMs / 1000, nowSeconds: Date.now() / 1000 }
+  const input = {
+    block: nextBlock,
+    netuid: state.netuid,
+    tempo: state.tempo,
+    revealPeriod: period,
+    blockTimeSeconds: blockMs / 1000,
+    nowSeconds: Date.now() / 1000,
+  }
   let { round, firstRevealBlock } = revealRound(input)
   if (nextEpoch !== null) {
     // Epoch-counter runtimes: the commit belongs to the epoch running at the next block; its reveal epoch

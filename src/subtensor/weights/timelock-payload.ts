@@ -56,6 +56,7 @@ export function roundAt(unixSeconds: number): bigint {
 /** The `commit` bytes: the payload timelock-encrypted to `round`. */
 export function encryptWeights(w: TimelockWeights, round: bigint): Uint8Array {
   const commit = timelockEncrypt(encodeTlockPayload(w), round)
-  if (commit.length > MAX_COMMIT_BYTES) throw new Error(`the encrypted weights are ${commit.length} bytes; the chain takes at most ${MAX_COMMIT_BYTES}`)
+  if (commit.length > MAX_COMMIT_BYTES)
+    throw new Error(`the encrypted weights are ${commit.length} bytes; the chain takes at most ${MAX_COMMIT_BYTES}`)
   return commit
 }

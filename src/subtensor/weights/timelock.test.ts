@@ -75,9 +75,15 @@ describe('timelocked weights', () => {
   })
   it('encrypts the payload for the round, within the chain’s size limit', () => {
     const commit = encryptWeights({ hotkey: alice, uids: [0, 1], values: [65535, 30000], versionKey: 7n }, round)
-    expect(tlockPayloadCodec.dec(timelockDecrypt(commit, signature))).toMatchObject({ uids: [0, 1], values: [65535, 30000], version_key: 7n })
+    expect(tlockPayloadCodec.dec(timelockDecrypt(commit, signature))).toMatchObject({
+      uids: [0, 1],
+      values: [65535, 30000],
+      version_key: 7n,
+    })
     const many = Array.from({ length: 1200 }, (_, i) => i)
-    expect(() => encryptWeights({ hotkey: alice, uids: many, values: many.map(() => 1), versionKey: 0n }, round)).toThrow(new RegExp(`at most ${MAX_COMMIT_BYTES}`))
+    expect(() => encryptWeights({ hotkey: alice, uids: many, values: many.map(() => 1), versionKey: 0n }, round)).toThrow(
+      new RegExp(`at most ${MAX_COMMIT_BYTES}`),
+    )
   })
   it('picks the round as the bittensor SDK does: first reveal block + 3, in wall-clock time', () => {
     const now = 1_800_000_000

@@ -58,7 +58,12 @@ export interface TimelockCiphertext {
 }
 
 /** Encrypt `message` so that only drand's signature of `round` opens it. */
-export function timelockEncrypt(message: Uint8Array, round: bigint, publicKey: Uint8Array = hex(QUICKNET.publicKey), random: Random = csprng): Uint8Array {
+export function timelockEncrypt(
+  message: Uint8Array,
+  round: bigint,
+  publicKey: Uint8Array = hex(QUICKNET.publicKey),
+  random: Random = csprng,
+): Uint8Array {
   const pk = G2.Point.fromBytes(publicKey)
   const key = random(32)
   // σ from a random scalar, as tle does (any 32 uniformly random bytes would serve the scheme).
@@ -97,7 +102,8 @@ type Fp12 = ReturnType<typeof pairing>
 /** arkworks' Fq12 serialisation: c0 then c1 (Fq6), each c0, c1, c2 (Fq2), each c0, c1 (Fq, 48 bytes little-endian). */
 export function gtBytes(x: Fp12): Uint8Array {
   const out: Uint8Array[] = []
-  for (const fp6 of [x.c0, x.c1]) for (const fp2 of [fp6.c0, fp6.c1, fp6.c2]) for (const fp of [fp2.c0, fp2.c1]) out.push(numberToBytesLE(fp, 48))
+  for (const fp6 of [x.c0, x.c1])
+    for (const fp2 of [fp6.c0, fp6.c1, fp6.c2]) for (const fp of [fp2.c0, fp2.c1]) out.push(numberToBytesLE(fp, 48))
   return concatBytes(...out)
 }
 

@@ -16,7 +16,8 @@ export default class ConfigProxyAdd extends TaoCommand {
 
   async run(): Promise<{ name: string; ss58: string; type: string }> {
     const { args, flags } = await this.parse(ConfigProxyAdd)
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(args.name)) throw badInput(`proxy name "${args.name}" may hold only letters, digits, - and _`, 'BAD_NAME')
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(args.name))
+      throw badInput(`proxy name "${args.name}" may hold only letters, digits, - and _`, 'BAD_NAME')
     const ss58 = await parseSs58(args.ss58, 'the address')
     const book = proxyBook()
     book[args.name] = { ss58, type: flags.type }

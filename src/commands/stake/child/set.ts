@@ -21,8 +21,19 @@ export default class StakeChildSet extends TaoCommand {
     ...signingFlags,
     netuid: netuidFlag(),
     'hotkey-ss58': hotkeySs58Flag,
-    children: Flags.string({ char: 'c', description: 'Child hotkey addresses (SS58), comma-separated or repeated.', multiple: true, required: true, aliases: ['child'] }),
-    proportions: Flags.string({ description: 'One proportion per child (0.25 or 25%), comma-separated or repeated.', multiple: true, required: true, aliases: ['prop', 'proportion'] }),
+    children: Flags.string({
+      char: 'c',
+      description: 'Child hotkey addresses (SS58), comma-separated or repeated.',
+      multiple: true,
+      required: true,
+      aliases: ['child'],
+    }),
+    proportions: Flags.string({
+      description: 'One proportion per child (0.25 or 25%), comma-separated or repeated.',
+      multiple: true,
+      required: true,
+      aliases: ['prop', 'proportion'],
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
@@ -30,7 +41,9 @@ export default class StakeChildSet extends TaoCommand {
     const hotkey = await targetHotkey(flags)
     const { childrenOf } = await import('../../../subtensor/stake/children.js')
     const addresses = await Promise.all(listOf(flags.children, '--children').map((c) => parseSs58(c, '--child')))
-    const proportions = listOf(flags.proportions, '--proportions').map((p, i) => parseFraction(p, `proportion of ${addresses[i] ?? `entry ${i + 1}`}`))
+    const proportions = listOf(flags.proportions, '--proportions').map((p, i) =>
+      parseFraction(p, `proportion of ${addresses[i] ?? `entry ${i + 1}`}`),
+    )
     const children = childrenOf(hotkey.ss58, addresses, proportions)
     return runTx(this, flags, 'coldkey', async (ctx) => {
       const { planSetChildren } = await import('../../../subtensor/stake/children.js')

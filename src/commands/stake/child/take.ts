@@ -19,7 +19,12 @@ export default class StakeChildTake extends TaoCommand {
     '<%= config.bin %> stake child take -w owner -H validator --netuid 2',
     '<%= config.bin %> stake child take -w owner -H validator --netuid 2 --take 0.09 -y --json',
   ]
-  static flags = { ...signingFlags, netuid: netuidFlag(), 'hotkey-ss58': hotkeySs58Flag, take: Flags.string({ description: 'New take: a fraction like 0.09 or a percentage like 9%.' }) }
+  static flags = {
+    ...signingFlags,
+    netuid: netuidFlag(),
+    'hotkey-ss58': hotkeySs58Flag,
+    take: Flags.string({ description: 'New take: a fraction like 0.09 or a percentage like 9%.' }),
+  }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(StakeChildTake)
