@@ -3,9 +3,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { badInput } from '../core/errors.js'
 import { resolveEndpoint } from '../node/networks.js'
+import { LOCAL_RUNTIMES, type LocalRuntime } from './runtimes.js'
 
-/** Where the local chain's state comes from: a raw chain spec, or a live network forked lazily. */
-export type GenesisSource = { kind: 'chain-spec'; location: string } | { kind: 'fork'; location: string }
+/**
+ * Where the local chain's state comes from: a raw chain spec (with `code`, a runtime wasm that replaces the
+ * spec's own, migrated to by the first block), or a live network forked lazily.
+ */
+export type GenesisSource = { kind: 'chain-spec'; location: string; code?: string } | { kind: 'fork'; location: string }
 
 /** Environment variable naming the default chain spec. */
 export const SPEC_ENV = 'TAO_LOCALNET_SPEC'
@@ -25,22 +29,37 @@ export function packageRoot(): string {
 }
 
 /** The development spec shipped with the package (chain-specs/README.md says where it comes from). */
-export const bundledSpecPath = (root = packageRoot()): string => path.resolve(root, 'chain-specs', 'raonet-spec218.json')
+export const bundledSpecPath = (root = packageRoot()): string => path.resolve(root, 'chain-specs', LOCAL_RUNTIMES[218].specFile)
+
+/** The shipped files that make up one of the local runtimes. */
+export function bundledRuntime(runtime: LocalRuntime, root = packageRoot()): GenesisSource {
+  const r = LOCAL_RUNTIMES[runtime]
+  const location = path.resolve(root, 'chain-specs', r.specFile)
+  const code = 'codeFile' in r ? path.resolve(root, 'chain-specs', r.codeFile) : undefined
+  for (const file of [location, code])
+    if (file !== undefined && !existsSync(file)) throw badInput(`this package lacks ${file}`, 'NO_GENESIS')
+  return code === undefined ? { kind: 'chain-spec', location } : { kind: 'chain-spec', location, code }
+}
 
 export interface GenesisChoice {
   chainSpec?: string
   fork?: string
+  /** --runtime: one of the runtimes this package ships. */
+  runtime?: LocalRuntime
   env?: NodeJS.ProcessEnv
   root?: string
 }
 
 /**
- * --chain-spec FILE, else --fork URL|finney|test, else $TAO_LOCALNET_SPEC, else the development spec shipped
- * with the package. Fork endpoints are only named here; Chopsticks fetches state from them as blocks need it.
+ * --chain-spec FILE, --fork URL|finney|test or --runtime N (one at most), else $TAO_LOCALNET_SPEC, else the
+ * development spec shipped with the package. Fork endpoints are only named here; Chopsticks fetches state from
+ * them as blocks need it.
  */
 export function resolveGenesis(choice: GenesisChoice): GenesisSource {
-  if (choice.chainSpec !== undefined && choice.fork !== undefined)
-    throw badInput('give either --chain-spec or --fork, not both', 'GENESIS_CONFLICT')
+  const given = (['chain-spec', 'fork', 'runtime'] as const).filter((k) => choice[k === 'chain-spec' ? 'chainSpec' : k] !== undefined)
+  if (given.length > 1)
+    throw badInput(`give one of --chain-spec, --fork and --runtime, not ${given.map((g) => `--${g}`).join(' and ')}`, 'GENESIS_CONFLICT')
+  if (choice.runtime !== undefined) return bundledRuntime(choice.runtime, choice.root)
   if (choice.chainSpec !== undefined) return { kind: 'chain-spec', location: specFile(choice.chainSpec, '--chain-spec') }
   if (choice.fork !== undefined) return { kind: 'fork', location: resolveEndpoint(choice.fork).url }
   const fromEnv = (choice.env ?? process.env)[SPEC_ENV]
@@ -63,4 +82,5 @@ function specFile(file: string, where: string): string {
 }
 
 /** For people: "chain spec /path/spec.json" or "fork of wss://…". */
-export const describeGenesis = (g: GenesisSource): string => (g.kind === 'fork' ? `fork of ${g.location}` : `chain spec ${g.location}`)
+export const describeGenesis = (g: GenesisSource): string =>
+  g.kind === 'fork' ? `fork of ${g.location}` : `chain spec ${g.location}${g.code ? ` with the runtime ${g.code}` : ''}`

@@ -13,7 +13,8 @@ export interface LocalnetInfo {
   port: number
   /** The process serving the node. */
   pid: number
-  genesis: GenesisSource
+  /** Where the state came from, and `runtime`: the spec version the chain runs. */
+  genesis: GenesisSource & { runtime: number }
   /** SS58 of the sudo key (Alice), or null when the runtime has no pallet Sudo. */
   sudo: string | null
   /** Free balances set at start, as amounts (docs/json.md). */
@@ -49,7 +50,7 @@ export async function startLocalnet(
       endpoint: node.endpoint,
       port: node.port,
       pid: process.pid,
-      genesis: opts.genesis,
+      genesis: { ...opts.genesis, runtime: node.specVersion },
       sudo: state.sudo,
       funded: state.funded.map((f) => ({ name: f.name, ss58: f.ss58, free: amountJson(f.rao) })),
       relaxed: state.relaxed,

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { badInput, failed } from '../core/errors.js'
 import type { GenesisSource } from './genesis.js'
 import type { StateReader } from './initial-state.js'
+import { withRuntimeCode, type RawChainSpec } from './upgrade-genesis.js'
 
 /**
  * A Subtensor node run by Chopsticks inside this process: the real runtime (WASM) over standard JSON-RPC,
@@ -22,6 +24,8 @@ export interface RunningNode {
   endpoint: string
   port: number
   state: StateReader
+  /** The spec version of the runtime at the head (after the first block's migrations). */
+  specVersion: number
   /** SCALE runtime metadata of the head block. */
   metadata(): Promise<string>
   /** Raw storage writes on the head, as dev_setStorage does. */
@@ -76,7 +80,10 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     port: opts.port,
     host: opts.host,
     'build-block-mode': chopsticks.BuildBlockMode.Instant,
-    ...(opts.genesis.kind === 'fork' ? { endpoint: opts.genesis.location } : { genesis: opts.genesis.location }),
+    ...(opts.genesis.kind === 'fork' ? { endpoint: opts.genesis.location } : { genesis: await genesisOf(opts.genesis) }),
+    // Newer runtimes import host functions Chopsticks lacks (bls12_381, for drand pulses): stubbed, they trap
+    // only if called, and no local block calls them.
+    ...(opts.genesis.kind === 'chain-spec' && opts.genesis.code ? { 'allow-unresolved-imports': true } : {}),
   } as Config
   const ctx = await chopsticks.setupWithServer(config)
   const port = Number(ctx.addr.slice(ctx.addr.lastIndexOf(':') + 1))
@@ -101,12 +108,20 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
         }
       },
     },
+    specVersion: (await chain.head.runtimeVersion).specVersion,
     metadata: () => chain.head.metadata,
     setStorage: async (pairs) => {
       await chopsticks.setStorage(chain, pairs)
     },
     close: () => ctx.close(),
   }
+}
+
+/** A chain spec's path, or (with a runtime to upgrade to) the spec built in memory: nothing is written. */
+async function genesisOf(g: Extract<GenesisSource, { kind: 'chain-spec' }>): Promise<string | RawChainSpec> {
+  if (!g.code) return g.location
+  const base = JSON.parse(await readFile(g.location, 'utf8')) as RawChainSpec
+  return withRuntimeCode(base, new Uint8Array(await readFile(g.code)))
 }
 
 /**

@@ -6,7 +6,7 @@ import type { LocalnetInfo } from './localnet.js'
 /** What a person reads of a started localnet (stderr; stdout carries only the endpoint). */
 export function renderSummary(info: LocalnetInfo): string {
   const lines = [
-    `${paint.bold('Subtensor localnet')} on ${paint.cyan(info.endpoint)} (${describeGenesis(info.genesis)}, pid ${info.pid})`,
+    `${paint.bold('Subtensor localnet')} on ${paint.cyan(info.endpoint)} (spec ${info.genesis.runtime}, ${describeGenesis(info.genesis)}, pid ${info.pid})`,
     '',
     table([['ACCOUNT', 'ADDRESS', 'FREE'], ...info.funded.map((f) => [f.name ?? '-', f.ss58, displayTao(BigInt(f.free.rao))])]),
     '',

@@ -32,7 +32,7 @@ export interface OverviewSubnet {
   neurons: number
   /** Sums over the rows of this subnet (alpha in its own token, value in TAO). */
   alphaStake: bigint
-  stakeValue: bigint
+  stakeSwapValue: bigint
   emission: bigint
 }
 
@@ -40,7 +40,7 @@ export interface OverviewView {
   block: number
   rows: OverviewRow[]
   subnets: OverviewSubnet[]
-  totals: { neurons: number; stakeValue: bigint }
+  totals: { neurons: number; stakeSwapValue: bigint }
 }
 
 /** The rows of the owners' hotkeys; a hotkey named by two wallets (or known only on chain) is listed once. */
@@ -79,11 +79,11 @@ export async function readOverview(chain: ReadChain, owners: readonly OverviewOw
       symbol: g.subnet.symbol,
       neurons: mine.length,
       alphaStake: sum((n) => n.alphaStake),
-      stakeValue: sum((n) => n.stakeSwapValue),
+      stakeSwapValue: sum((n) => n.stakeSwapValue),
       emission: sum((n) => n.emission),
     })
   })
   const order = (r: OverviewRow) => `${r.wallet}\u0000${r.hotkeyName ?? '\uffff'}\u0000${r.neuron.hotkey}`
   rows.sort((a, b) => a.netuid - b.netuid || order(a).localeCompare(order(b)))
-  return { block, rows, subnets, totals: { neurons: rows.length, stakeValue: subnets.reduce((s, x) => s + x.stakeValue, 0n) } }
+  return { block, rows, subnets, totals: { neurons: rows.length, stakeSwapValue: subnets.reduce((s, x) => s + x.stakeSwapValue, 0n) } }
 }

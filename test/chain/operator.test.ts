@@ -344,8 +344,8 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(line).toMatch(/no hyperparameter "immunity"; the subnet owner can set: .*immunity_period.*; only root: .*tempo/)
       expect(line!.split('only root:')[0]).not.toMatch(/\btempo\b/)
       for (const [name, value, re] of [
-        ['kappa', '1.5', /fraction from 0 to 1/],
-        ['kappa', '-0.5', /fraction from 0 to 1/],
+        ['kappa', '1.5', /between 0 and 1/],
+        ['kappa', '-0.5', /cannot be negative/],
         ['immunity_period', '12.5', /whole number of blocks/],
         ['immunity_period', '70000', /70000/],
         ['commit_reveal_weights_enabled', 'maybe', /yes or no/],
@@ -604,7 +604,7 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       expect(validator.axon).toMatchObject({ ip: '2001:db8:0:0:0:0:0:7', port: 9000 })
       const sum = (pick: (n: any) => string) => r.json.neurons.reduce((s: bigint, n: any) => s + BigInt(pick(n)), 0n)
       expect(r.json.totals.neurons).toBe(3)
-      expect(BigInt(r.json.totals.stakeValue.rao)).toBe(sum((n) => n.stakeValue.rao))
+      expect(BigInt(r.json.totals.stakeSwapValue.rao)).toBe(sum((n) => n.stakeSwapValue.rao))
       expect(r.json.totals.bySubnet).toEqual([
         expect.objectContaining({
           netuid,
@@ -641,7 +641,7 @@ describe('operator commands against a real local chain', { timeout: 300_000 }, (
       const none = await tao(['wallet', 'overview', '-w', 'other', '--json'])
       expect(none.code, none.stderr).toBe(0)
       expect(none.json.neurons).toEqual([])
-      expect(none.json.totals).toEqual({ neurons: 0, stakeValue: { rao: '0', tao: '0' }, bySubnet: [] })
+      expect(none.json.totals).toEqual({ neurons: 0, stakeSwapValue: { rao: '0', tao: '0' }, bySubnet: [] })
     })
   })
 })

@@ -43,7 +43,9 @@ export interface LocalnetOptions {
   realistic?: boolean
   /** Fork this endpoint (e.g. another localnet's) instead of starting from the chain spec. */
   fork?: string
-  /** Give up after this long (default 90 s). */
+  /** One of the runtimes the package ships (`--runtime`); default 218. */
+  runtime?: 218 | 300
+  /** Give up after this long (default 90 s; 180 s for spec 300). */
   timeoutMs?: number
 }
 
@@ -52,6 +54,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   for (const [ss58, rao] of Object.entries(opts.fund ?? {})) args.push('--fund', `${ss58}=${formatTao(rao)}`)
   if (opts.realistic) args.push('--realistic')
   if (opts.fork) args.push('--fork', opts.fork)
+  if (opts.runtime) args.push('--runtime', String(opts.runtime))
   const child = spawn(process.execPath, [taoBin, ...args], { cwd: repoRoot, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
   // Never leave a node behind, even when a test file dies early.
   const killOnExit = () => child.kill('SIGKILL')
@@ -62,7 +65,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)))
   let info: LocalnetInfo
   try {
-    info = await firstLine(child.stdout, exited, opts.timeoutMs ?? 90_000).then((line) => {
+    info = await firstLine(child.stdout, exited, opts.timeoutMs ?? (opts.runtime === 300 ? 180_000 : 90_000)).then((line) => {
       // The harness's own `localnet start --json` is held to the contract like every other run.
       assertJsonContract(args, { code: 0, stdout: line })
       return JSON.parse(line) as LocalnetInfo

@@ -189,7 +189,7 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     expect(fork.code).toBe(2)
     const both = await runTao(['localnet', 'start', '--fork', 'test', '--chain-spec', 'x.json'])
     expect(both.code).toBe(2)
-    expect(both.stderr.trim()).toBe('Error: give either --chain-spec or --fork, not both')
+    expect(both.stderr.trim()).toBe('Error: give one of --chain-spec, --fork and --runtime, not --chain-spec and --fork')
   })
 })
 

@@ -51,7 +51,7 @@ export function overviewText(v: OverviewView, multiWallet: boolean): string {
       'total',
       String(s.neurons),
       shortAmount(s.alphaStake),
-      shortAmount(s.stakeValue),
+      shortAmount(s.stakeSwapValue),
       '',
       '',
       '',
@@ -65,7 +65,7 @@ export function overviewText(v: OverviewView, multiWallet: boolean): string {
     parts.push(`${paint.bold(`Subnet ${s.netuid}${s.symbol ? ` ${s.symbol}` : ''}`)}\n${table(rows)}`)
   }
   parts.push(
-    `${v.totals.neurons} registration${v.totals.neurons === 1 ? '' : 's'} on ${v.subnets.length} subnet${v.subnets.length === 1 ? '' : 's'}, stake worth ${shortTao(v.totals.stakeValue)}`,
+    `${v.totals.neurons} registration${v.totals.neurons === 1 ? '' : 's'} on ${v.subnets.length} subnet${v.subnets.length === 1 ? '' : 's'}, stake worth ${shortTao(v.totals.stakeSwapValue)}`,
   )
   return parts.join('\n\n')
 }

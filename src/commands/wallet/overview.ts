@@ -17,7 +17,7 @@ export default class WalletOverview extends TaoCommand {
     'the last epoch), validator permit, blocks since the last update, axon; totals per subnet and overall. Only the subnets ' +
     'where the hotkeys are registered are read, never one request per UID. --all: every wallet under the wallet path. ' +
     '--json: {network, block, coldkey (null with --all), wallets, neurons: [{wallet, hotkeyName, netuid, …the row of ' +
-    '`subnets show`}], totals: {neurons, stakeValue, bySubnet}}.'
+    '`subnets show`}], totals: {neurons, stakeSwapValue, bySubnet}}.'
   static examples = ['<%= config.bin %> wallet overview -w owner', '<%= config.bin %> wallet overview --all --network local --json']
   static flags = {
     ...walletFlags,
@@ -50,13 +50,13 @@ export default class WalletOverview extends TaoCommand {
       })),
       totals: {
         neurons: view.totals.neurons,
-        stakeValue: amountJson(view.totals.stakeValue),
+        stakeSwapValue: amountJson(view.totals.stakeSwapValue),
         bySubnet: view.subnets.map((s) => ({
           netuid: s.netuid,
           symbol: s.symbol,
           neurons: s.neurons,
           alphaStake: amountJson(s.alphaStake),
-          stakeValue: amountJson(s.stakeValue),
+          stakeSwapValue: amountJson(s.stakeSwapValue),
           emission: amountJson(s.emission),
         })),
       },
