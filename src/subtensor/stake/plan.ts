@@ -61,7 +61,14 @@ function guardView(guard: PriceGuard): { lines: string[]; json: Record<string, u
 }
 
 function quoteLines(q: Quote, outUnit: (v: bigint) => string): string[] {
-  const source = q.source === 'SwapRuntimeApi' ? 'simulated by the runtime' : q.source === '1:1' ? '1:1 subnet' : 'constant-product pool'
+  const source =
+    q.source === 'SwapRuntimeApi'
+      ? 'simulated by the runtime'
+      : q.source === '1:1'
+        ? '1:1 subnet'
+        : q.source === 'swap-pallet-pool'
+          ? "the Swap pallet's active liquidity at its price"
+          : 'constant-product pool'
   return [
     `price ${displayPrice(q.price)} (${source})`,
     `expected ${outUnit(q.amountOut)}` +

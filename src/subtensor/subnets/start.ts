@@ -131,7 +131,7 @@ export async function planStart(ctx: PlanContext, netuid: number): Promise<TxInt
     call: chain.call(SUBTENSOR, 'start_call', { netuid }),
     summary: `start subnet ${netuid} (its emission begins and it takes stake from the next block)`,
     preview: [`registered at block #${s.registeredAt}; start_call allowed from block #${s.startAllowedAt}`],
-    context: { netuid, owner: actor, registeredAt: s.registeredAt, startAllowedAt: s.startAllowedAt },
+    context: { coldkey: actor, netuid, registeredAt: s.registeredAt, startAllowedAt: s.startAllowedAt },
     fromEvents: (events) => {
       const e = events.find((x) => x.pallet === SUBTENSOR && x.name === 'FirstEmissionBlockNumberSet')
       const data = e?.data as unknown[] | undefined
@@ -166,7 +166,7 @@ export async function planSetSymbol(ctx: PlanContext, netuid: number, symbol: st
       `current symbol: ${previous ?? 'none'}`,
       'the runtime takes only symbols from its own list (the chain refuses others: SymbolDoesNotExist)',
     ],
-    context: { netuid, owner: actor, symbol, previous },
+    context: { coldkey: actor, netuid, symbol, previous },
   }
 }
 
