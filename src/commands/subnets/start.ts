@@ -11,10 +11,7 @@ export default class SubnetsStart extends TaoCommand {
     'are left). Refused before signing when the subnet was already started, when it is too early, or when the signer is not the ' +
     'owner; a runtime without start_call (spec 218: subnets start at once) is reported with its spec version (exit 2). The block ' +
     'emission begins at is reported from the FirstEmissionBlockNumberSet event.'
-  static examples = [
-    '<%= config.bin %> subnets start -w owner --netuid 2',
-    '<%= config.bin %> subnets start -w owner --netuid 2 -y --json',
-  ]
+  static examples = ['<%= config.bin %> subnets start -w owner --netuid 2', '<%= config.bin %> subnets start -w owner --netuid 2 -y --json']
   static flags = { ...signingFlags, netuid: netuidFlag() }
 
   async run(): Promise<Record<string, unknown>> {

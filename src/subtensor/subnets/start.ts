@@ -95,10 +95,7 @@ export async function requireStakingOpen(chain: Chain, netuid: number): Promise<
   const why = s.needsStartCall
     ? `subnet ${netuid} has not been started, so it takes no stake yet: its owner starts it with start_call (tao subnets start --netuid ${netuid}), ${startWhen(s)}`
     : `subnet ${netuid} takes no stake: staking on it is turned off (SubtokenEnabled)`
-  throw failed(
-    `${why}. The chain would refuse the stake (Custom(255)); nothing was signed`,
-    'SUBNET_NOT_STARTED',
-  )
+  throw failed(`${why}. The chain would refuse the stake (Custom(255)); nothing was signed`, 'SUBNET_NOT_STARTED')
 }
 
 /** Only the owner coldkey may send the subnet owner's calls (the chain refuses anyone else: BadOrigin / NotSubnetOwner). */
@@ -173,6 +170,7 @@ export async function planSetSymbol(ctx: PlanContext, netuid: number, symbol: st
 /** The symbol flag's value: one non-empty word (bad input otherwise). */
 export function checkSymbol(symbol: string): string {
   const s = symbol.trim()
-  if (s === '' || /\s/.test(s)) throw badInput(`--symbol takes one symbol without spaces (e.g. β), got ${JSON.stringify(symbol)}`, 'BAD_SYMBOL')
+  if (s === '' || /\s/.test(s))
+    throw badInput(`--symbol takes one symbol without spaces (e.g. β), got ${JSON.stringify(symbol)}`, 'BAD_SYMBOL')
   return s
 }

@@ -38,7 +38,13 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
         burn: BigInt(i.burn as bigint),
       })
   }
-  const quotes = allQuotes ?? (await readQuotesOf(meta, reads, dynamics.map((d) => d.netuid)))
+  const quotes =
+    allQuotes ??
+    (await readQuotesOf(
+      meta,
+      reads,
+      dynamics.map((d) => d.netuid),
+    ))
   const have = { sizes: infos !== undefined, quotes: quotes !== undefined }
   const [fillIns, everyBlock] = await Promise.all([
     readFillIns(
@@ -90,7 +96,11 @@ export async function readQuotes(meta: RuntimeMetadata, reads: BlockReads): Prom
  * current_alpha_price but not current_alpha_price_all): its Swap pallet's price is its own, which the
  * reserves' ratio does not give once the pallet's pool has been traded through. Undefined without that API.
  */
-export async function readQuotesOf(meta: RuntimeMetadata, reads: BlockReads, netuids: readonly number[]): Promise<Map<number, bigint> | undefined> {
+export async function readQuotesOf(
+  meta: RuntimeMetadata,
+  reads: BlockReads,
+  netuids: readonly number[],
+): Promise<Map<number, bigint> | undefined> {
   if (apiShape(meta, 'SwapRuntimeApi', 'current_alpha_price') !== 'typed') return undefined
   const prices = await Promise.all(netuids.map((n) => reads.runtimeApi('SwapRuntimeApi', 'current_alpha_price', n)))
   return new Map(netuids.map((n, i) => [n, BigInt(prices[i] as bigint)]))
