@@ -85,15 +85,13 @@ export function tickAtSqrtPrice(sqrtPrice: bigint): number {
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new RangeError('square root of a negative number')
   if (n < 2n) return n
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))))
-  // Newton steps from the float estimate until it settles on the floor.
+  // Newton's method from a power of two above the root decreases monotonically to the floor.
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2))
   for (;;) {
     const y = (x + n / x) >> 1n
     if (y >= x) break
     x = y
   }
-  while (x * x > n) x--
-  while ((x + 1n) * (x + 1n) <= n) x++
   return x
 }
 
