@@ -8,6 +8,7 @@ import { runTao } from '../helpers/cli.js'
 import { startLocalnet } from '../helpers/localnet.js'
 import { connectNode } from '../helpers/subnet-setup.js'
 import type { Spec300 } from './context.js'
+import { liquidityPart } from './liquidity.part.js'
 
 let ctx: Spec300 | undefined
 const shared = (): Spec300 => {
@@ -29,4 +30,5 @@ describe('spec 300, live', () => {
 
   // Parts: each a describe block named for its area.
   void shared
+  liquidityPart(shared)
 })

@@ -38,8 +38,7 @@ export default class LiquidityAdd extends TaoCommand {
     const { tickAtPrice, TICK_MAX } = await import('../../subtensor/liquidity/tick-math.js')
     const tickLow = tickAtPrice(low)
     const tickHigh = tickAtPrice(high)
-    if (tickLow >= tickHigh)
-      throw badInput(`--price-low and --price-high fall in the same tick (${tickLow}): widen the range`, 'BAD_RANGE')
+    if (tickLow >= tickHigh) throw badInput(`--price-low and --price-high fall in the same tick (${tickLow}): widen the range`, 'BAD_RANGE')
     if (tickHigh === TICK_MAX) throw badInput('--price-high is above the highest price the pool has', 'BAD_RANGE')
     const hotkey = await targetHotkey(flags)
     return runTx(this, flags, 'coldkey', async (ctx) => {

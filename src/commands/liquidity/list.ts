@@ -13,7 +13,7 @@ export default class LiquidityList extends TaoCommand {
   static description =
     "Reads Swap.Positions of the coldkey (the wallet's, or --ss58) and the pool (AlphaSqrtPrice, CurrentTick, FeeGlobalTao/Alpha, " +
     'the Ticks of each position) at the best block. The TAO and alpha of a position are what it holds at the pool price now, and ' +
-    'its fees what it has earned and not yet collected, computed with the runtime\'s own fixed-point arithmetic: what removing it ' +
+    "its fees what it has earned and not yet collected, computed with the runtime's own fixed-point arithmetic: what removing it " +
     'would pay. Runtimes without the Swap pallet (spec 218) say so and exit 2.'
   static examples = [
     '<%= config.bin %> liquidity list -w owner --netuid 2',

@@ -61,7 +61,10 @@ function eventFields(events: TxEvent[]): Record<string, unknown> {
   const e = swapEvent(events, 'LiquidityAdded', 'LiquidityModified', 'LiquidityRemoved')
   if (!e) return {}
   const d = e.data as Record<string, unknown>
-  const opt = (k: string) => (d[k] === undefined ? {} : { [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]: amountJson(big(d[k])) })
+  // LiquidityModified carries signed amounts (negative: paid back); the sign is the request's direction.
+  const abs = (v: unknown) => (big(v) < 0n ? -big(v) : big(v))
+  const opt = (k: string) =>
+    d[k] === undefined ? {} : { [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]: amountJson(abs(d[k])) }
   return {
     event: `Swap.${e.name}`,
     positionId: big(d.position_id).toString(),
@@ -185,8 +188,14 @@ export async function planModifyLiquidity(ctx: PlanContext, req: ModifyLiquidity
       hotkey: req.hotkey,
       netuid: req.netuid,
       positionId: req.positionId.toString(),
-      liquidityDelta: (req.delta < 0n ? '-' : '') + formatTao(abs),
-      expected: { tao: amountJson(moved.tao), alpha: amountJson(moved.alpha), feesTao: amountJson(position.feesTao), feesAlpha: amountJson(position.feesAlpha) },
+      direction: req.delta > 0n ? 'add' : 'remove',
+      liquidityDelta: amountJson(abs),
+      expected: {
+        tao: amountJson(moved.tao),
+        alpha: amountJson(moved.alpha),
+        feesTao: amountJson(position.feesTao),
+        feesAlpha: amountJson(position.feesAlpha),
+      },
       removesPosition: closes,
     },
     fromEvents: eventFields,

@@ -15,8 +15,7 @@ export function requireSwap(chain: Chain, call?: string): void {
   const m = chain.metadata
   if (!m.pallets().includes(SWAP))
     throw badInput(`this runtime ${m.where} has no Swap pallet: user liquidity needs a newer runtime`, 'NOT_IN_RUNTIME')
-  if (call !== undefined && !m.call(SWAP, call))
-    throw badInput(`this runtime ${m.where} has no Swap.${call}`, 'CALL_NOT_IN_RUNTIME')
+  if (call !== undefined && !m.call(SWAP, call)) throw badInput(`this runtime ${m.where} has no Swap.${call}`, 'CALL_NOT_IN_RUNTIME')
 }
 
 export interface LiquidityPool {
