@@ -46,7 +46,9 @@ export const liquidityPart: Spec300Part = (ctx) => {
       )
       netuid = Number((added.find((e) => e.name === 'NetworkAdded')!.data as unknown[])[0])
       // A new subnet takes stake only once started, start_call only some blocks after registration.
-      const delay = Number(node.constant('SubtensorModule', 'InitialStartCallDelay') ?? 10)
+      const delay = node.metadata.hasConstant('SubtensorModule', 'InitialStartCallDelay')
+        ? Number(node.constant('SubtensorModule', 'InitialStartCallDelay'))
+        : 10
       await net.newBlock(delay + 1)
       await send(node, node.call('SubtensorModule', 'start_call', { netuid }), OWNER)
       // The first swap prices the pool (Swap.SwapV3Initialized) and gives the owner alpha to provide.
