@@ -80,7 +80,9 @@ export function nextStep(loan: Crowdloan, block: number): string {
     case 'active':
       return `taking contributions (tao crowd contribute --id ${loan.id} --amount …)`
     case 'funded':
-      return `cap raised: the creator may finalize it (tao crowd finalize --id ${loan.id})`
+      return block < loan.end
+        ? `cap raised: the creator can finalize it from block ${loan.end} (tao crowd finalize --id ${loan.id})`
+        : `cap raised: the creator may finalize it (tao crowd finalize --id ${loan.id})`
     case 'closed':
       return loan.contributorsCount > 1
         ? `ended short of its cap: refund the contributors (tao crowd refund --id ${loan.id}), then the creator dissolves it`

@@ -11,7 +11,7 @@ const STATUSES = ['active', 'funded', 'closed', 'finalized']
 export default class CrowdList extends TaoCommand {
   static summary = 'List the crowdloans on chain (Crowdloan.Crowdloans): raised, cap, end, contributors, status.'
   static description =
-    'Status: active (taking contributions), funded (cap raised: the creator may finalize), closed (ended short of the cap: refund, then dissolve), finalized. ' +
+    'Status: active (taking contributions), funded (cap raised: the creator finalizes it once it ends), closed (ended short of the cap: refund, then dissolve), finalized. ' +
     "End blocks are shown with roughly how far they are, at the runtime's target block time. Needs a runtime with the Crowdloan pallet."
   static examples = ['<%= config.bin %> crowd list', '<%= config.bin %> crowd list --status active --json']
   static flags = {

@@ -47,7 +47,7 @@ export interface CrowdLimits {
 }
 
 /**
- * finalized; funded: the cap is raised (the creator may finalize); closed: ended short of the cap (refund, then
+ * finalized; funded: the cap is raised (the creator finalizes it once its end block is reached); closed: ended short of the cap (refund, then
  * dissolve); active: taking contributions.
  */
 export type CrowdStatus = 'active' | 'funded' | 'closed' | 'finalized'

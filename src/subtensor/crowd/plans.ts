@@ -62,6 +62,16 @@ function creatorOnly(loan: Crowdloan, actor: string, what: string): void {
     throw failed(`only the creator of crowdloan ${loan.id} (${loan.creator}) may ${what}; ${actor} is not (InvalidOrigin); nothing was signed`, 'NOT_CREATOR')
 }
 
+/** Exit 1 unless the block a transaction would land in is at or after the crowdloan's end block. */
+async function ended(chain: Chain, loan: Crowdloan, what: string): Promise<void> {
+  const landsAt = (await chain.blockNumber()) + 1
+  if (landsAt < loan.end)
+    throw failed(
+      `crowdloan ${loan.id} ends at block ${loan.end}, ${loan.end - landsAt} blocks after the next one: it can be ${what} only from then on (ContributionPeriodNotEnded); nothing was signed`,
+      'CROWDLOAN_NOT_ENDED',
+    )
+}
+
 /** Exit 1 when the acting account cannot pay `amount` plus the fee of `call`. */
 async function canPay(ctx: PlanContext, call: TxCall, amount: bigint, what: string): Promise<void> {
   const [account, fee] = await Promise.all([ctx.chain.account(ctx.actor), ctx.estimateFee(call)])
@@ -166,7 +176,8 @@ export async function planContribute(ctx: PlanContext, id: number, amount: bigin
     throw badInput(`--amount ${displayTao(amount)} is below crowdloan ${id}'s minimum contribution (${displayTao(loan.minContribution)})`, 'CONTRIBUTION_TOO_LOW')
   const already = await readContribution(chain, id, actor)
   const limits = crowdLimits(chain)
-  if (already === 0n && loan.contributorsCount >= limits.maxContributors)
+  // The pallet counts contributors before it looks at who is contributing: a full crowdloan refuses everyone.
+  if (loan.contributorsCount >= limits.maxContributors)
     throw failed(`crowdloan ${id} has the most contributors the runtime allows (${limits.maxContributors}); nothing was signed`, 'MAX_CONTRIBUTORS')
   const taken = contributionTaken(amount, loan)
   const call = chain.call(PALLET, 'contribute', { crowdloan_id: id, amount })
@@ -219,6 +230,7 @@ export async function planFinalize(ctx: PlanContext, id: number): Promise<TxInte
   const loan = await existing(chain, id)
   notFinalized(loan)
   creatorOnly(loan, actor, 'finalize it')
+  await ended(chain, loan, 'finalized')
   if (loan.raised < loan.cap)
     throw failed(
       `crowdloan ${id} has raised ${displayTao(loan.raised)} of its cap ${displayTao(loan.cap)} (CapNotRaised): only a crowdloan that raised its cap can be finalized; nothing was signed`,
@@ -242,6 +254,7 @@ export async function planRefund(ctx: PlanContext, id: number): Promise<TxIntent
   const { chain } = ctx
   const loan = await existing(chain, id)
   notFinalized(loan)
+  await ended(chain, loan, 'refunded')
   const limits = crowdLimits(chain)
   const others = (await readContributions(chain, id)).filter((c) => c.contributor !== loan.creator)
   if (others.length === 0)
