@@ -8,6 +8,7 @@ import { runTao } from '../helpers/cli.js'
 import { startLocalnet } from '../helpers/localnet.js'
 import { connectNode } from '../helpers/subnet-setup.js'
 import type { Spec300 } from './context.js'
+import { crowdPart } from './crowd.part.js'
 import { liquidityPart } from './liquidity.part.js'
 import { operatorPart } from './operator.part.js'
 
@@ -43,4 +44,5 @@ describe('spec 300, live', () => {
   // Parts: each a describe block named for its area.
   operatorPart(shared)
   liquidityPart(shared)
+  crowdPart(shared)
 })

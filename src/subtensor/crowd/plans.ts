@@ -152,7 +152,7 @@ export async function planCreate(ctx: PlanContext, req: CreateRequest): Promise<
       cap: amountJson(req.cap),
       end,
       targetAddress: req.targetAddress ?? null,
-      innerCall: innerName,
+      finalizeCall: innerName,
     },
     fromEvents: (events) => {
       const created = eventOf(events, 'Created')
@@ -244,7 +244,7 @@ export async function planFinalize(ctx: PlanContext, id: number): Promise<TxInte
       ...(loan.call ? [`then ${loan.call.name ?? `the call stored by hash ${loan.call.hash}`} runs as ${actor}`] : []),
       'this cannot be undone',
     ],
-    context: { id, raised: amountJson(loan.raised), targetAddress: loan.targetAddress, innerCall: loan.call?.name ?? null },
+    context: { id, raised: amountJson(loan.raised), targetAddress: loan.targetAddress, finalizeCall: loan.call?.name ?? null },
     readBack: readBackLoan(chain, id),
   }
 }
