@@ -43,7 +43,8 @@ export const crowdPart: Spec300Part = (ctx) => {
     const node = () => ctx().node
     const free = async (who: string) => (await node().account(who)).free
     const loan = async (id: number) => (await node().storage('Crowdloan', 'Crowdloans', id)) as StoredLoan | undefined
-    const contribution = async (id: number, who: string) => (await node().storage('Crowdloan', 'Contributions', id, who)) as bigint | undefined
+    const contribution = async (id: number, who: string) =>
+      (await node().storage('Crowdloan', 'Contributions', id, who)) as bigint | undefined
     const rao = (v: unknown) => BigInt((v as { rao: string }).rao)
     const eventOf = (json: { events: Event[] }, name: string) => json.events.find((e) => e.pallet === 'Crowdloan' && e.name === name)?.data
     const read = (args: string[]) => ctx().tao([...args, '--json'], { timeoutMs: 120_000 })
@@ -72,7 +73,19 @@ export const crowdPart: Spec300Part = (ctx) => {
 
     it('creates two crowdloans; list, info and contributors read them as stored; a backer contributes and withdraws; the creator updates', async () => {
       const before = await free(creator)
-      const a = await signed(CREATOR, ['create', '--deposit', '10', '--min-contribution', '1', '--cap', '30', '--duration', String(minDuration), '--target-address', target])
+      const a = await signed(CREATOR, [
+        'create',
+        '--deposit',
+        '10',
+        '--min-contribution',
+        '1',
+        '--cap',
+        '30',
+        '--duration',
+        String(minDuration),
+        '--target-address',
+        target,
+      ])
       expect(a.code, a.stderr).toBe(0)
       funded = a.json.id
       expect(eventOf(a.json, 'Created')).toMatchObject({ crowdloan_id: funded, creator, end: a.json.end, cap: String(30n * TAO) })
@@ -91,7 +104,17 @@ export const crowdPart: Spec300Part = (ctx) => {
       expect(await contribution(funded, creator)).toBe(10n * TAO)
       expect(before - (await free(creator))).toBe(10n * TAO + rao(a.json.fee))
 
-      const b = await signed(CREATOR, ['create', '--deposit', '10', '--min-contribution', '1', '--cap', '100', '--duration', String(minDuration)])
+      const b = await signed(CREATOR, [
+        'create',
+        '--deposit',
+        '10',
+        '--min-contribution',
+        '1',
+        '--cap',
+        '100',
+        '--duration',
+        String(minDuration),
+      ])
       expect(b.code, b.stderr).toBe(0)
       short = b.json.id
       expect(short).not.toBe(funded)

@@ -139,6 +139,7 @@ export function contributorsJson(list: Contribution[], creator: string | null, r
 
 export function contributorsTable(list: Contribution[], creator: string | null, raised: bigint): string {
   const rows = [['Contributor', 'Amount', 'Share', '']]
-  for (const c of list) rows.push([c.contributor, displayTao(c.amount), pct(c.amount, raised), c.contributor === creator ? 'creator (deposit)' : ''])
+  for (const c of list)
+    rows.push([c.contributor, displayTao(c.amount), pct(c.amount, raised), c.contributor === creator ? 'creator (deposit)' : ''])
   return table(rows)
 }

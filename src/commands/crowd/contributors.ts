@@ -19,10 +19,17 @@ export default class CrowdContributors extends TaoCommand {
       const { readContributions, readCrowdloan, requireCrowdloans } = await import('../../subtensor/crowd/crowd.js')
       const { contributorsJson, contributorsTable } = await import('../../cli/render/crowd.js')
       requireCrowdloans(chain)
-      const [block, loan, list] = await Promise.all([chain.blockNumber(), readCrowdloan(chain, flags.id), readContributions(chain, flags.id)])
-      if (!loan) throw failed(`there is no crowdloan ${flags.id} (never created, or dissolved): see \`tao crowd list\``, 'NO_SUCH_CROWDLOAN')
+      const [block, loan, list] = await Promise.all([
+        chain.blockNumber(),
+        readCrowdloan(chain, flags.id),
+        readContributions(chain, flags.id),
+      ])
+      if (!loan)
+        throw failed(`there is no crowdloan ${flags.id} (never created, or dissolved): see \`tao crowd list\``, 'NO_SUCH_CROWDLOAN')
       const total = list.reduce((s, c) => s + c.amount, 0n)
-      this.log(`Crowdloan ${loan.id}: ${list.length} contributor${list.length === 1 ? '' : 's'}, ${displayTao(total)} in all (raised ${displayTao(loan.raised)})`)
+      this.log(
+        `Crowdloan ${loan.id}: ${list.length} contributor${list.length === 1 ? '' : 's'}, ${displayTao(total)} in all (raised ${displayTao(loan.raised)})`,
+      )
       if (list.length) this.log(contributorsTable(list, loan.creator, loan.raised))
       return {
         network: resolveSetting('network', flags.network).value,

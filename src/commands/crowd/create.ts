@@ -10,7 +10,7 @@ export default class CrowdCreate extends TaoCommand {
   static summary = 'Start a crowdloan (Crowdloan.create): raise TAO up to a cap until an end block.'
   static description =
     "The deposit moves from the coldkey to the crowdloan's funds account as its first contribution. Contributions stop at the end block " +
-    '(--end, or --duration blocks from the block it lands in, within the runtime\'s MinimumBlockDuration and MaximumBlockDuration). ' +
+    "(--end, or --duration blocks from the block it lands in, within the runtime's MinimumBlockDuration and MaximumBlockDuration). " +
     'Once the cap is raised the creator finalizes it: the raised TAO goes to --target-address, and the --call given here (SCALE bytes, hex) runs as the creator. ' +
     'A crowdloan that ends short of its cap is refunded and dissolved instead (the deposit comes back then). ' +
     "The runtime's bounds (MinimumDeposit, AbsoluteMinimumContribution) are checked before signing. Needs a runtime with the Crowdloan pallet."
@@ -23,9 +23,16 @@ export default class CrowdCreate extends TaoCommand {
     deposit: Flags.string({ description: "The creator's deposit in TAO (its first contribution).", required: true }),
     'min-contribution': Flags.string({ description: 'The smallest contribution accepted, in TAO.', required: true }),
     cap: Flags.string({ description: 'The most the crowdloan raises, in TAO (above the deposit).', required: true }),
-    duration: integerFlag({ description: 'Contributions stop this many blocks after the block it lands in.', min: 1, max: 4294967295, exactlyOne: ['duration', 'end'] }),
+    duration: integerFlag({
+      description: 'Contributions stop this many blocks after the block it lands in.',
+      min: 1,
+      max: 4294967295,
+      exactlyOne: ['duration', 'end'],
+    }),
     end: integerFlag({ description: 'Contributions stop at this block.', min: 1, max: 4294967295, exactlyOne: ['duration', 'end'] }),
-    'target-address': Flags.string({ description: 'Where the raised TAO goes when finalized (SS58); without it the TAO stays in the funds account.' }),
+    'target-address': Flags.string({
+      description: 'Where the raised TAO goes when finalized (SS58); without it the TAO stays in the funds account.',
+    }),
     call: Flags.string({ description: 'A call (SCALE bytes, hex) the crowdloan runs as the creator when finalized.', helpValue: 'HEX' }),
   }
 

@@ -22,7 +22,8 @@ export default class CrowdInfo extends TaoCommand {
       const { crowdloanJson, crowdloanLines } = await import('../../cli/render/crowd.js')
       requireCrowdloans(chain)
       const [block, loan, blockMs] = await Promise.all([chain.blockNumber(), readCrowdloan(chain, flags.id), blockTimeMs(chain)])
-      if (!loan) throw failed(`there is no crowdloan ${flags.id} (never created, or dissolved): see \`tao crowd list\``, 'NO_SUCH_CROWDLOAN')
+      if (!loan)
+        throw failed(`there is no crowdloan ${flags.id} (never created, or dissolved): see \`tao crowd list\``, 'NO_SUCH_CROWDLOAN')
       const limits = crowdLimits(chain)
       for (const line of crowdloanLines(loan, block, blockMs)) this.log(line)
       return {

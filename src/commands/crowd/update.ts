@@ -11,7 +11,7 @@ const ONE = ['min-contribution', 'end', 'cap']
 export default class CrowdUpdate extends TaoCommand {
   static summary = "Change a crowdloan's minimum contribution, end block or cap (the creator, before it is finalized)."
   static description =
-    'One change per transaction: --min-contribution (Crowdloan.update_min_contribution, at least the runtime\'s AbsoluteMinimumContribution), ' +
+    "One change per transaction: --min-contribution (Crowdloan.update_min_contribution, at least the runtime's AbsoluteMinimumContribution), " +
     "--end (update_end, within the runtime's block-duration bounds from the block it lands in) or --cap (update_cap, no less than what is raised)."
   static examples = [
     '<%= config.bin %> crowd update -w owner --id 0 --cap 200',

@@ -5,8 +5,12 @@ import { runTx } from '../../cli/signing.js'
 
 export default class CrowdWithdraw extends TaoCommand {
   static summary = 'Take a contribution back from a crowdloan that is not finalized (Crowdloan.withdraw).'
-  static description = 'A contributor gets all of its contribution back; the creator only what it put in above the deposit (the deposit comes back by dissolving).'
-  static examples = ['<%= config.bin %> crowd withdraw -w alice --id 0', 'TAO_PASSWORD=… <%= config.bin %> crowd withdraw -w alice --id 0 -y --json']
+  static description =
+    'A contributor gets all of its contribution back; the creator only what it put in above the deposit (the deposit comes back by dissolving).'
+  static examples = [
+    '<%= config.bin %> crowd withdraw -w alice --id 0',
+    'TAO_PASSWORD=… <%= config.bin %> crowd withdraw -w alice --id 0 -y --json',
+  ]
   static flags = { ...signingFlags, id: crowdIdFlag }
 
   async run(): Promise<Record<string, unknown>> {

@@ -60,10 +60,16 @@ export function crowdStatus(loan: Pick<Crowdloan, 'finalized' | 'raised' | 'cap'
   return 'active'
 }
 
-/** Exit 2 unless the runtime has the Crowdloan pallet (spec 218 has none): before anything is read or signed. */
-export function requireCrowdloans(chain: Chain): void {
-  if (!chain.metadata.pallets().includes(PALLET) || !chain.metadata.storage(PALLET, 'Crowdloans'))
-    throw badInput(`this runtime ${chain.metadata.where} has no Crowdloan pallet: crowdloans need a newer runtime`, 'NO_CROWDLOAN')
+/**
+ * Exit 2 unless the runtime has the Crowdloan pallet (spec 218 has none), and `call` in it when one is named:
+ * before anything is read or signed.
+ */
+export function requireCrowdloans(chain: Pick<Chain, 'metadata'>, call?: string): void {
+  const { metadata } = chain
+  const named = call ? ` (${PALLET}.${call})` : ''
+  if (!metadata.pallets().includes(PALLET) || !metadata.storage(PALLET, 'Crowdloans'))
+    throw badInput(`this runtime ${metadata.where} has no Crowdloan pallet${named}: crowdloans need a newer runtime`, 'NO_CROWDLOAN')
+  if (call && !metadata.call(PALLET, call)) throw badInput(`this runtime ${metadata.where} has no ${PALLET}.${call}`, 'NO_CROWDLOAN')
 }
 
 export function crowdLimits(chain: Chain): CrowdLimits {
@@ -167,7 +173,11 @@ export async function readContribution(chain: Chain, id: number, who: string): P
  * Where an end block stands against the runtime's bounds, for a transaction landing at `landsAt` (the pallet
  * measures the duration from the block that runs it): null when allowed, else why not.
  */
-export function endProblem(end: number, landsAt: number, limits: Pick<CrowdLimits, 'minimumBlockDuration' | 'maximumBlockDuration'>): string | null {
+export function endProblem(
+  end: number,
+  landsAt: number,
+  limits: Pick<CrowdLimits, 'minimumBlockDuration' | 'maximumBlockDuration'>,
+): string | null {
   if (end <= landsAt) return `the end block ${end} is not after the block it would land in (${landsAt})`
   const d = end - landsAt
   if (d < limits.minimumBlockDuration)

@@ -45,21 +45,28 @@ const readBackLoan = (chain: Chain, id: number) => async () => {
 }
 
 /** The crowdloan, or exit 1 when the chain has none with that id. */
-async function existing(chain: Chain, id: number): Promise<Crowdloan> {
-  requireCrowdloans(chain)
+async function existing(chain: Chain, id: number, call: string): Promise<Crowdloan> {
+  requireCrowdloans(chain, call)
   const loan = await readCrowdloan(chain, id)
   if (!loan)
-    throw failed(`there is no crowdloan ${id} (never created, or dissolved): see \`tao crowd list\`; nothing was signed`, 'NO_SUCH_CROWDLOAN')
+    throw failed(
+      `there is no crowdloan ${id} (never created, or dissolved): see \`tao crowd list\`; nothing was signed`,
+      'NO_SUCH_CROWDLOAN',
+    )
   return loan
 }
 
 function notFinalized(loan: Crowdloan): void {
-  if (loan.finalized) throw failed(`crowdloan ${loan.id} is already finalized (AlreadyFinalized); nothing was signed`, 'CROWDLOAN_FINALIZED')
+  if (loan.finalized)
+    throw failed(`crowdloan ${loan.id} is already finalized (AlreadyFinalized); nothing was signed`, 'CROWDLOAN_FINALIZED')
 }
 
 function creatorOnly(loan: Crowdloan, actor: string, what: string): void {
   if (actor !== loan.creator)
-    throw failed(`only the creator of crowdloan ${loan.id} (${loan.creator}) may ${what}; ${actor} is not (InvalidOrigin); nothing was signed`, 'NOT_CREATOR')
+    throw failed(
+      `only the creator of crowdloan ${loan.id} (${loan.creator}) may ${what}; ${actor} is not (InvalidOrigin); nothing was signed`,
+      'NOT_CREATOR',
+    )
 }
 
 /** Exit 1 unless the block a transaction would land in is at or after the crowdloan's end block. */
@@ -98,10 +105,13 @@ export interface CreateRequest {
 /** Crowdloan.create: the deposit moves to the crowdloan's funds account as the creator's first contribution. */
 export async function planCreate(ctx: PlanContext, req: CreateRequest): Promise<TxIntent> {
   const { chain, actor } = ctx
-  requireCrowdloans(chain)
+  requireCrowdloans(chain, 'create')
   const limits = crowdLimits(chain)
   if (req.deposit < limits.minimumDeposit)
-    throw badInput(`--deposit ${displayTao(req.deposit)} is below the runtime's MinimumDeposit (${displayTao(limits.minimumDeposit)})`, 'DEPOSIT_TOO_LOW')
+    throw badInput(
+      `--deposit ${displayTao(req.deposit)} is below the runtime's MinimumDeposit (${displayTao(limits.minimumDeposit)})`,
+      'DEPOSIT_TOO_LOW',
+    )
   if (req.cap <= req.deposit)
     throw badInput(`--cap ${displayTao(req.cap)} must be above the deposit (${displayTao(req.deposit)})`, 'CAP_TOO_LOW')
   if (req.minContribution < limits.absoluteMinimumContribution)
@@ -166,19 +176,28 @@ export async function planCreate(ctx: PlanContext, req: CreateRequest): Promise<
 /** Crowdloan.contribute: no more is taken than what is left below the cap. */
 export async function planContribute(ctx: PlanContext, id: number, amount: bigint): Promise<TxIntent> {
   const { chain, actor } = ctx
-  const loan = await existing(chain, id)
+  const loan = await existing(chain, id, 'contribute')
   notFinalized(loan)
   const block = await chain.blockNumber()
   if (block + 1 >= loan.end)
-    throw failed(`crowdloan ${id} stopped taking contributions at block ${loan.end} (ContributionPeriodEnded); nothing was signed`, 'CROWDLOAN_ENDED')
+    throw failed(
+      `crowdloan ${id} stopped taking contributions at block ${loan.end} (ContributionPeriodEnded); nothing was signed`,
+      'CROWDLOAN_ENDED',
+    )
   if (loan.raised >= loan.cap) throw failed(`crowdloan ${id} has raised its cap (CapRaised); nothing was signed`, 'CAP_RAISED')
   if (amount < loan.minContribution)
-    throw badInput(`--amount ${displayTao(amount)} is below crowdloan ${id}'s minimum contribution (${displayTao(loan.minContribution)})`, 'CONTRIBUTION_TOO_LOW')
+    throw badInput(
+      `--amount ${displayTao(amount)} is below crowdloan ${id}'s minimum contribution (${displayTao(loan.minContribution)})`,
+      'CONTRIBUTION_TOO_LOW',
+    )
   const already = await readContribution(chain, id, actor)
   const limits = crowdLimits(chain)
   // The pallet counts contributors before it looks at who is contributing: a full crowdloan refuses everyone.
   if (loan.contributorsCount >= limits.maxContributors)
-    throw failed(`crowdloan ${id} has the most contributors the runtime allows (${limits.maxContributors}); nothing was signed`, 'MAX_CONTRIBUTORS')
+    throw failed(
+      `crowdloan ${id} has the most contributors the runtime allows (${limits.maxContributors}); nothing was signed`,
+      'MAX_CONTRIBUTORS',
+    )
   const taken = contributionTaken(amount, loan)
   const call = chain.call(PALLET, 'contribute', { crowdloan_id: id, amount })
   await canPay(ctx, call, taken, 'the contribution')
@@ -186,7 +205,9 @@ export async function planContribute(ctx: PlanContext, id: number, amount: bigin
     call,
     summary: `contribute ${displayTao(taken)} from ${actor} to crowdloan ${id}`,
     preview: [
-      ...(taken < amount ? [`only ${displayTao(taken)} is left below the cap of ${displayTao(loan.cap)}: that much is taken, not ${displayTao(amount)}`] : []),
+      ...(taken < amount
+        ? [`only ${displayTao(taken)} is left below the cap of ${displayTao(loan.cap)}: that much is taken, not ${displayTao(amount)}`]
+        : []),
       `raised ${displayTao(loan.raised)} of ${displayTao(loan.cap)}; contributions stop at block ${loan.end}`,
       `it can be withdrawn until the crowdloan is finalized (\`tao crowd withdraw --id ${id}\`)`,
     ],
@@ -202,10 +223,11 @@ export async function planContribute(ctx: PlanContext, id: number, amount: bigin
 /** Crowdloan.withdraw: a contributor takes back all of it; the creator only what is above the deposit. */
 export async function planWithdraw(ctx: PlanContext, id: number): Promise<TxIntent> {
   const { chain, actor } = ctx
-  const loan = await existing(chain, id)
+  const loan = await existing(chain, id, 'withdraw')
   notFinalized(loan)
   const contribution = await readContribution(chain, id, actor)
-  if (contribution === 0n) throw failed(`${actor} has no contribution in crowdloan ${id} (NoContribution); nothing was signed`, 'NO_CONTRIBUTION')
+  if (contribution === 0n)
+    throw failed(`${actor} has no contribution in crowdloan ${id} (NoContribution); nothing was signed`, 'NO_CONTRIBUTION')
   const amount = withdrawable(loan, actor, contribution)
   if (amount === 0n)
     throw failed(
@@ -227,7 +249,7 @@ export async function planWithdraw(ctx: PlanContext, id: number): Promise<TxInte
 /** Crowdloan.finalize (the creator, once the cap is raised): pays the target, runs the stored call. */
 export async function planFinalize(ctx: PlanContext, id: number): Promise<TxIntent> {
   const { chain, actor } = ctx
-  const loan = await existing(chain, id)
+  const loan = await existing(chain, id, 'finalize')
   notFinalized(loan)
   creatorOnly(loan, actor, 'finalize it')
   await ended(chain, loan, 'finalized')
@@ -240,7 +262,9 @@ export async function planFinalize(ctx: PlanContext, id: number): Promise<TxInte
     call: chain.call(PALLET, 'finalize', { crowdloan_id: id }),
     summary: `finalize crowdloan ${id} (raised ${displayTao(loan.raised)})`,
     preview: [
-      loan.targetAddress ? `${displayTao(loan.raised)} goes to ${loan.targetAddress}` : 'no target address: the raised TAO stays in the crowdloan account',
+      loan.targetAddress
+        ? `${displayTao(loan.raised)} goes to ${loan.targetAddress}`
+        : 'no target address: the raised TAO stays in the crowdloan account',
       ...(loan.call ? [`then ${loan.call.name ?? `the call stored by hash ${loan.call.hash}`} runs as ${actor}`] : []),
       'this cannot be undone',
     ],
@@ -252,13 +276,16 @@ export async function planFinalize(ctx: PlanContext, id: number): Promise<TxInte
 /** Crowdloan.refund: pays contributors (not the creator) back, up to RefundContributorsLimit of them per call. */
 export async function planRefund(ctx: PlanContext, id: number): Promise<TxIntent> {
   const { chain } = ctx
-  const loan = await existing(chain, id)
+  const loan = await existing(chain, id, 'refund')
   notFinalized(loan)
   await ended(chain, loan, 'refunded')
   const limits = crowdLimits(chain)
   const others = (await readContributions(chain, id)).filter((c) => c.contributor !== loan.creator)
   if (others.length === 0)
-    throw failed(`crowdloan ${id} has no contributions to refund besides its creator's deposit: dissolve it (\`tao crowd dissolve --id ${id}\`); nothing was signed`, 'NOTHING_TO_REFUND')
+    throw failed(
+      `crowdloan ${id} has no contributions to refund besides its creator's deposit: dissolve it (\`tao crowd dissolve --id ${id}\`); nothing was signed`,
+      'NOTHING_TO_REFUND',
+    )
   const now = others.slice(0, limits.refundContributorsLimit)
   const total = now.reduce((s, c) => s + c.amount, 0n)
   return {
@@ -266,7 +293,9 @@ export async function planRefund(ctx: PlanContext, id: number): Promise<TxIntent
     summary: `refund ${now.length} contributor${now.length === 1 ? '' : 's'} of crowdloan ${id} (${displayTao(total)})`,
     preview:
       others.length > now.length
-        ? [`${others.length} contributors: ${limits.refundContributorsLimit} are refunded per call (RefundContributorsLimit); run it again for the rest`]
+        ? [
+            `${others.length} contributors: ${limits.refundContributorsLimit} are refunded per call (RefundContributorsLimit); run it again for the rest`,
+          ]
         : [`then the creator may dissolve it (\`tao crowd dissolve --id ${id}\`) to get the deposit back`],
     context: { id, contributors: others.length, refunding: now.length },
     fromEvents: (events) => ({
@@ -279,7 +308,7 @@ export async function planRefund(ctx: PlanContext, id: number): Promise<TxIntent
 /** Crowdloan.dissolve (the creator, once only its deposit is left): the deposit comes back, the crowdloan is removed. */
 export async function planDissolve(ctx: PlanContext, id: number): Promise<TxIntent> {
   const { chain, actor } = ctx
-  const loan = await existing(chain, id)
+  const loan = await existing(chain, id, 'dissolve')
   notFinalized(loan)
   creatorOnly(loan, actor, 'dissolve it')
   const own = await readContribution(chain, id, loan.creator)
@@ -301,7 +330,7 @@ export type CrowdUpdate = { kind: 'min-contribution'; value: bigint } | { kind: 
 /** Crowdloan.update_min_contribution / update_end / update_cap (the creator, before it is finalized). */
 export async function planUpdate(ctx: PlanContext, id: number, change: CrowdUpdate): Promise<TxIntent> {
   const { chain, actor } = ctx
-  const loan = await existing(chain, id)
+  const loan = await existing(chain, id, change.kind === 'min-contribution' ? 'update_min_contribution' : `update_${change.kind}`)
   notFinalized(loan)
   creatorOnly(loan, actor, 'update it')
   const limits = crowdLimits(chain)
@@ -319,7 +348,10 @@ export async function planUpdate(ctx: PlanContext, id: number, change: CrowdUpda
     changed = { minContribution: amountJson(change.value) }
   } else if (change.kind === 'cap') {
     if (change.value < loan.raised)
-      throw failed(`--cap ${displayTao(change.value)} is below what crowdloan ${id} has raised (${displayTao(loan.raised)}) (CapTooLow); nothing was signed`, 'CAP_TOO_LOW')
+      throw failed(
+        `--cap ${displayTao(change.value)} is below what crowdloan ${id} has raised (${displayTao(loan.raised)}) (CapTooLow); nothing was signed`,
+        'CAP_TOO_LOW',
+      )
     call = chain.call(PALLET, 'update_cap', { crowdloan_id: id, new_cap: change.value })
     summary = `set crowdloan ${id}'s cap to ${displayTao(change.value)} (was ${displayTao(loan.cap)})`
     changed = { cap: amountJson(change.value) }
