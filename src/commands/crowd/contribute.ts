@@ -11,8 +11,8 @@ export default class CrowdContribute extends TaoCommand {
     "At least the crowdloan's minimum contribution, before its end block; no more is taken than what is left below the cap (the preview says so). " +
     'A contribution can be withdrawn until the crowdloan is finalized (`tao crowd withdraw`).'
   static examples = [
-    '<%= config.bin %> crowd contribute -w alice --id 0 --amount 5',
-    'TAO_PASSWORD=… <%= config.bin %> crowd contribute -w alice --id 0 --amount 5 -y --json',
+    '<%= config.bin %> crowd contribute -w miner --id 0 --amount 5',
+    'TAO_PASSWORD=… <%= config.bin %> crowd contribute -w miner --id 0 --amount 5 -y --json',
   ]
   static flags = {
     ...signingFlags,

@@ -8,8 +8,8 @@ export default class CrowdWithdraw extends TaoCommand {
   static description =
     'A contributor gets all of its contribution back; the creator only what it put in above the deposit (the deposit comes back by dissolving).'
   static examples = [
-    '<%= config.bin %> crowd withdraw -w alice --id 0',
-    'TAO_PASSWORD=… <%= config.bin %> crowd withdraw -w alice --id 0 -y --json',
+    '<%= config.bin %> crowd withdraw -w miner --id 0',
+    'TAO_PASSWORD=… <%= config.bin %> crowd withdraw -w miner --id 0 -y --json',
   ]
   static flags = { ...signingFlags, id: crowdIdFlag }
 
