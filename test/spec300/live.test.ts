@@ -8,6 +8,7 @@ import { runTao } from '../helpers/cli.js'
 import { startLocalnet } from '../helpers/localnet.js'
 import { connectNode } from '../helpers/subnet-setup.js'
 import type { Spec300 } from './context.js'
+import { weightsPart } from './weights.part.js'
 
 let ctx: Spec300 | undefined
 const shared = (): Spec300 => {
@@ -28,5 +29,6 @@ describe('spec 300, live', () => {
   })
 
   // Parts: each a describe block named for its area.
+  weightsPart(shared)
   void shared
 })
