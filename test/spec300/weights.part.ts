@@ -9,11 +9,13 @@ import { join } from 'node:path'
 import { blake2b } from '@noble/hashes/blake2.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSubnet, fund, registerHotkey, setSubnetItems, ss58Of, TAO } from '../helpers/subnet-setup.js'
+import { runTao } from '../helpers/cli.js'
 import type { Spec300Part } from './context.js'
 
 const PASSWORD = 'weights spec300 password 1!'
 const OWNER = '//Weights300Owner'
-const TEMPO = 10
+// Long enough that no epoch runs during the test (an epoch would recompute the validator permits set below).
+const TEMPO = 1000
 
 export const weightsPart: Spec300Part = (ctx) => {
   describe('weights', { timeout: 600_000 }, () => {
@@ -24,11 +26,32 @@ export const weightsPart: Spec300Part = (ctx) => {
     // Commit-reveal on: crA (single CRV3 commit), crB + crC (batch commit); off: setA + setB (batch set).
     const nets = { crA: 0, crB: 0, crC: 0, setA: 0, setB: 0 }
 
-    const tao = (args: string[]) =>
-      ctx().tao([...args, '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets')], {
-        env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: state },
-        timeoutMs: 240_000,
-      })
+    // A transaction can be dropped at a BABE epoch edge on this runtime: sent again (same nonce, so at most
+    // one lands) after a new block.
+    const tao = async (args: string[]) => {
+      for (let attempt = 0; ; attempt++) {
+        const r = await ctx().tao([...args, '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets')], {
+          env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: state },
+          timeoutMs: 240_000,
+        })
+        if (r.code !== 5 || attempt >= 2) return r
+        await ctx().net.newBlock()
+      }
+    }
+    const retried = async <T>(step: () => Promise<T>): Promise<T> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await step()
+        } catch (err) {
+          if (attempt >= 2 || !/: unknown |: invalid /i.test(String(err))) throw err
+          await ctx().net.newBlock()
+        }
+      }
+    }
+    const register = async (netuid: number, hotkey: string): Promise<number> => {
+      const known = (await ctx().node.storage('SubtensorModule', 'Uids', netuid, hotkey)) as number | undefined
+      return known !== undefined ? Number(known) : retried(() => registerHotkey(ctx().node, netuid, { coldkey: OWNER, hotkey }))
+    }
     const weightsOf = async (netuid: number) =>
       ((await ctx().node.storage('SubtensorModule', 'Weights', netuid, uid)) as Array<[number, number]>).map(([u, v]) => [
         Number(u),
@@ -39,7 +62,7 @@ export const weightsPart: Spec300Part = (ctx) => {
       const { net, node } = ctx()
       dir = mkdtempSync(join(tmpdir(), 'tao-weights300-'))
       state = join(dir, 'state')
-      const created = await ctx().tao(['wallet', 'create', '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets'), '-y', '--json'], {
+      const created = await runTao(['wallet', 'create', '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets'), '-y', '--json'], {
         env: { TAO_PASSWORD: PASSWORD },
       })
       expect(created.code, created.stderr).toBe(0)
@@ -47,17 +70,18 @@ export const weightsPart: Spec300Part = (ctx) => {
       await fund(net, ss58Of(OWNER), 1_000_000n * TAO)
       await fund(net, validator, 10n * TAO)
       for (const key of Object.keys(nets) as Array<keyof typeof nets>) {
-        const netuid = await createSubnet(node, { owner: OWNER, hotkey: ss58Of(`${OWNER}//hot`) })
+        const netuid = await retried(() => createSubnet(node, { owner: OWNER, hotkey: ss58Of(`${OWNER}//hot`) }))
         nets[key] = netuid
-        uid = await registerHotkey(node, netuid, { coldkey: OWNER, hotkey: validator })
-        await registerHotkey(node, netuid, { coldkey: OWNER, hotkey: ss58Of('//Weights300Miner') })
+        uid = await register(netuid, validator)
+        await register(netuid, ss58Of('//Weights300Miner'))
         const cr = key.startsWith('cr')
         await setSubnetItems(net, netuid, {
           ValidatorPermit: [true, true, true],
           CommitRevealWeightsEnabled: cr,
           Tempo: TEMPO,
           RevealPeriodEpochs: 1,
-          WeightsSetRateLimit: 0,
+          // 1, not 0: a zero written through the dev storage RPC reads back as the default (100).
+          WeightsSetRateLimit: 1,
         })
       }
       // Every subnet gave the validator the same uid (owner hotkey 0, validator 1, miner 2).

@@ -97,6 +97,9 @@ export async function submitWeightsBatch(
       const preview = legs.flatMap((l) => [
         `subnet ${l.netuid} (uid ${l.state.uid}): ${listWeights(l.emit)}, version key ${l.versionKey}`,
         ...(l.emit.dropped.length ? [`  left out (weight rounds to 0): uid ${l.emit.dropped.join(', ')}`] : []),
+        ...(l.state.validatorPermit === false && !(l.emit.uids.length === 1 && l.emit.uids[0] === l.state.uid)
+          ? ['  this hotkey has no validator permit on the subnet: the chain may refuse weights on other UIDs']
+          : []),
       ])
       const netuids = legs.map((l) => l.netuid)
 
