@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `subnets show` of a subnet with 256 UIDs against a local chain: taocli next to the same reads and decoding
-// done with @polkadot/api, interleaved in one run (median of N). Usage: npm run build && node bench/metagraph.mjs [runs]
+// done with @polkadot/api, interleaved in one run (median of N).
+// Usage: npm run build && node bench/metagraph.mjs [runs] [--runtime 218|300]
+// (spec 218 by default; spec 300 reads the typed metagraph API, `SubnetInfoRuntimeApi.get_metagraph`)
 //
 // The subnet is made with a real register_network, then filled to 256 UIDs by writing the per-UID storage
 // (Keys, Uids, Owner, BlockAtRegistration, TotalHotkeyAlpha, Axons, the consensus vectors) with dev_setStorage,
@@ -145,18 +147,64 @@ async function polkadotRead(api, netuid) {
   }
 }
 
+// Spec 300: the typed metagraph API (decoded by @polkadot/api from the metadata's own types), the swap's
+// price and ValidatorTrust (which the metagraph lacks), as taocli reads them.
+async function polkadotRead300(api, netuid) {
+  const m = api.query.subtensorModule
+  const [metagraph, price, validatorTrust, header] = await Promise.all([
+    api.call.subnetInfoRuntimeApi.getMetagraph(netuid),
+    api.call.swapRuntimeApi.currentAlphaPrice(netuid),
+    m.validatorTrust(netuid),
+    api.rpc.chain.getHeader(),
+  ])
+  const g = metagraph.unwrap()
+  const quote = price.toBigInt()
+  const norm = (v) => v.toNumber() / 65535
+  const neurons = g.hotkeys.map((h, uid) => {
+    const alpha = g.alphaStake[uid].toBigInt()
+    const axon = g.axons[uid]
+    const ip = axon.ip.toBigInt()
+    return {
+      uid,
+      hotkey: h.toString(),
+      coldkey: g.coldkeys[uid].toString(),
+      alphaStake: alpha,
+      taoStake: g.taoStake[uid].toBigInt(),
+      totalStake: g.totalStake[uid].toBigInt(),
+      stakeSpotValue: (alpha * quote) / 1_000_000_000n,
+      rank: norm(g.rank[uid]),
+      trust: norm(g.trust[uid]),
+      validatorTrust: validatorTrust[uid] ? norm(validatorTrust[uid]) : 0,
+      consensus: norm(g.consensus[uid]),
+      incentive: norm(g.incentives[uid]),
+      dividends: norm(g.dividends[uid]),
+      emission: g.emission[uid].toBigInt(),
+      validatorPermit: g.validatorPermit[uid].isTrue,
+      active: g.active[uid].isTrue,
+      lastUpdate: g.lastUpdate[uid].toNumber(),
+      registeredAt: g.blockAtRegistration[uid].toNumber(),
+      axon: ip === 0n && axon.block.toNumber() === 0 ? null : { ip, port: axon.port.toNumber(), block: axon.block.toNumber() },
+    }
+  })
+  return { block: header.number.toNumber(), subnet: { netuid, price: quote }, neurons }
+}
+
 const jsonSafe = (v) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x))
 
 if (process.argv[2] === '--polkadot-child') {
-  const [endpoint, netuid] = process.argv.slice(3)
+  const [endpoint, netuid, spec] = process.argv.slice(3)
   const api = await polkadotConnect(endpoint)
-  process.stdout.write(jsonSafe(await polkadotRead(api, Number(netuid))) + '\n')
+  const read = spec === '300' ? polkadotRead300 : polkadotRead
+  process.stdout.write(jsonSafe(await read(api, Number(netuid))) + '\n')
   await api.disconnect()
   process.exit(0)
 }
 
 // ---- the chain and the subnet ----
-const runs = Number(process.argv[2] ?? 7)
+const runtimeAt = process.argv.indexOf('--runtime')
+const runtime = runtimeAt === -1 ? 218 : Number(process.argv[runtimeAt + 1])
+if (runtime !== 218 && runtime !== 300) throw new Error('--runtime takes 218 or 300')
+const runs = Number(process.argv.slice(2).find((a, i, all) => /^\d+$/.test(a) && all[i - 1] !== '--runtime') ?? 7)
 const { source } = await import('./source.mjs')
 const {
   connect,
@@ -182,10 +230,14 @@ const {
 )
 
 const home = mkdtempSync(join(tmpdir(), 'tao-bench-'))
-const node = spawn(process.execPath, [join(root, 'bin/run.js'), 'localnet', 'start', '--port', '0', '--json'], {
-  env: { ...process.env, HOME: home, NO_COLOR: '1' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
+const node = spawn(
+  process.execPath,
+  [join(root, 'bin/run.js'), 'localnet', 'start', '--port', '0', '--json', '--runtime', String(runtime)],
+  {
+    env: { ...process.env, HOME: home, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+)
 const stop = () => node.kill('SIGTERM')
 const temporary = [home]
 process.on('exit', () => {
@@ -213,8 +265,10 @@ const netuid = Number(created.events.find((e) => e.name === 'NetworkAdded').data
 // 255 more UIDs (uid 0 is the owner's), written as raw key/value pairs.
 const view = setup.metadata
 const pairs = []
+const absent = new Set()
 const put = (item, keys, value) => {
-  const info = view.requireStorage('SubtensorModule', item)
+  const info = view.storage('SubtensorModule', item)
+  if (!info) return void absent.add(item)
   pairs.push([info.encodeKey(...keys), toHex(info.encodeValue(value))])
 }
 const hotkeys = [String(await setup.storage('SubtensorModule', 'Keys', netuid, 0))]
@@ -277,8 +331,12 @@ put(
 )
 put('SubnetTAO', [netuid], 100_000_000_000n)
 put('SubnetAlphaIn', [netuid], 200_000_000_000n)
+// A newer runtime's subnet takes no stake and emits nothing before start_call: mark it started, as start_call would.
+put('FirstEmissionBlockNumber', [netuid], 1n)
+put('SubtokenEnabled', [netuid], true)
 await setup.rpc('dev_setStorage', [pairs])
 setup.close()
+if (absent.size) console.log(`spec ${runtime} has no ${[...absent].join(', ')}: not written`)
 
 // ---- the runs, interleaved ----
 const now = () => performance.now()
@@ -300,7 +358,7 @@ async function polkadot() {
   const api = await polkadotConnect(endpoint)
   const connectMs = now() - t0
   t0 = now()
-  const m = await polkadotRead(api, netuid)
+  const m = await (runtime === 300 ? polkadotRead300 : polkadotRead)(api, netuid)
   const readMs = now() - t0
   if (m.neurons.length !== UIDS) throw new Error(`@polkadot/api read ${m.neurons.length} UIDs`)
   await api.disconnect()
@@ -317,7 +375,7 @@ function processRun(args) {
   return ms
 }
 const cli = () => processRun([join(root, 'bin/run.js'), 'subnets', 'show', '--netuid', String(netuid), '--network', endpoint, '--json'])
-const polkadotProcess = () => processRun([join(root, 'bench/metagraph.mjs'), '--polkadot-child', endpoint, String(netuid)])
+const polkadotProcess = () => processRun([join(root, 'bench/metagraph.mjs'), '--polkadot-child', endpoint, String(netuid), String(runtime)])
 
 // Warm up once (and check both read the same rows).
 const [a, b] = [await taocli(diskMetadataCache(cacheDir)), await polkadot()]
@@ -337,36 +395,42 @@ for (const [i, n] of a.neurons.entries()) {
 }
 cli()
 
-// Decoding alone: the 256-UID SubnetState payload into rows, many times over (the client's own cost).
+// Decoding alone: the 256-UID SubnetState payload into rows, many times over (the client's own cost). Spec 218
+// only: its opaque payload is what the two clients decode by hand; at spec 300 both decode the typed answer
+// from the metadata inside the read above.
 const decodeRuns = 200
-const probe = await connect(endpoint, { cache: diskMetadataCache(cacheDir) })
-const payload = await (await probe.atHead('best')).runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_state', netuid)
-probe.close()
-const layouts = opaqueLayouts(42)
-const pricing = { kind: 'pool', taoIn: 1n, alphaIn: 2n }
-const papi = await polkadotConnect(endpoint)
-const decodeWith = {
-  taocli: () => neuronsFrom(uidVectors(layouts.subnetState(payload)), { validatorTrust: [], axons: [], pricing }),
-  '@polkadot/api': () => {
-    const s = papi.createType('Option<SubnetState218>', payload).unwrap()
-    return s.hotkeys.map((h, uid) => ({
-      uid,
-      hotkey: h.toString(),
-      coldkey: s.coldkeys[uid].toString(),
-      alphaStake: s.alpha_stake[uid].toBigInt(),
-      emission: s.emission[uid].toBigInt(),
-      incentive: s.incentives[uid].toNumber() / 65535,
-    }))
-  },
-}
 const decodeMs = {}
-for (const [name, f] of Object.entries(decodeWith)) {
-  f()
-  const t0 = now()
-  for (let i = 0; i < decodeRuns; i++) if (f().length !== UIDS) throw new Error(`${name} decoded the wrong rows`)
-  decodeMs[name] = (now() - t0) / decodeRuns
+let payloadBytes = 0
+if (runtime === 218) {
+  const probe = await connect(endpoint, { cache: diskMetadataCache(cacheDir) })
+  const payload = await (await probe.atHead('best')).runtimeApi('SubnetInfoRuntimeApi', 'get_subnet_state', netuid)
+  payloadBytes = payload.length
+  probe.close()
+  const layouts = opaqueLayouts(42)
+  const pricing = { kind: 'pool', taoIn: 1n, alphaIn: 2n }
+  const papi = await polkadotConnect(endpoint)
+  const decodeWith = {
+    taocli: () => neuronsFrom(uidVectors(layouts.subnetState(payload)), { validatorTrust: [], axons: [], pricing }),
+    '@polkadot/api': () => {
+      const s = papi.createType('Option<SubnetState218>', payload).unwrap()
+      return s.hotkeys.map((h, uid) => ({
+        uid,
+        hotkey: h.toString(),
+        coldkey: s.coldkeys[uid].toString(),
+        alphaStake: s.alpha_stake[uid].toBigInt(),
+        emission: s.emission[uid].toBigInt(),
+        incentive: s.incentives[uid].toNumber() / 65535,
+      }))
+    },
+  }
+  for (const [name, f] of Object.entries(decodeWith)) {
+    f()
+    const t0 = now()
+    for (let i = 0; i < decodeRuns; i++) if (f().length !== UIDS) throw new Error(`${name} decoded the wrong rows`)
+    decodeMs[name] = (now() - t0) / decodeRuns
+  }
+  await papi.disconnect()
 }
-await papi.disconnect()
 
 const samples = { 'taocli (cold metadata cache)': [], 'taocli (warm metadata cache)': [], '@polkadot/api': [] }
 const processes = { 'tao subnets show --json (warm cache)': [], '@polkadot/api script': [] }
@@ -381,7 +445,7 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 const base = samples['@polkadot/api']
 const baseRead = median(base.map((s) => s.read))
 const baseTotal = median(base.map((s) => s.connect + s.read))
-console.log(`${UIDS} UIDs on subnet ${netuid}; median of ${runs} runs, milliseconds\n`)
+console.log(`spec ${runtime}: ${UIDS} UIDs on subnet ${netuid}; median of ${runs} runs, milliseconds\n`)
 console.log('| client (in process) | connect + metadata | read + decode | total | read vs @polkadot/api | total vs @polkadot/api |')
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
 for (const [name, s] of Object.entries(samples)) {
@@ -392,10 +456,12 @@ for (const [name, s] of Object.entries(samples)) {
     `| ${name} | ${c.toFixed(0)} | ${r.toFixed(0)} | ${t.toFixed(0)} | ${(r / baseRead).toFixed(2)}x | ${(t / baseTotal).toFixed(2)}x |`,
   )
 }
-console.log(`\n| decode only: SubnetState payload (${payload.length} bytes) to rows | ms per decode | vs @polkadot/api |`)
-console.log('| --- | ---: | ---: |')
-for (const [name, ms] of Object.entries(decodeMs))
-  console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / decodeMs['@polkadot/api']).toFixed(2)}x |`)
+if (runtime === 218) {
+  console.log(`\n| decode only: SubnetState payload (${payloadBytes} bytes) to rows | ms per decode | vs @polkadot/api |`)
+  console.log('| --- | ---: | ---: |')
+  for (const [name, ms] of Object.entries(decodeMs))
+    console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / decodeMs['@polkadot/api']).toFixed(2)}x |`)
+}
 const baseProcess = median(processes['@polkadot/api script'])
 console.log('\n| end to end (own process) | total | vs @polkadot/api |')
 console.log('| --- | ---: | ---: |')

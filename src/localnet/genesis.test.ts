@@ -51,5 +51,16 @@ describe('resolveGenesis', () => {
     expect(resolveGenesis({ env: noEnv })).toEqual({ kind: 'chain-spec', location: bundledSpecPath() })
   })
 
+  it('--runtime names the shipped files, whatever $TAO_LOCALNET_SPEC says', () => {
+    const env = { TAO_LOCALNET_SPEC: spec }
+    expect(resolveGenesis({ runtime: 218, env })).toEqual({ kind: 'chain-spec', location: bundledSpecPath() })
+    expect(resolveGenesis({ runtime: 300, env })).toEqual({
+      kind: 'chain-spec',
+      location: bundledSpecPath(),
+      code: path.join(path.dirname(bundledSpecPath()), 'runtime-spec300.wasm'),
+    })
+    expect(() => resolveGenesis({ runtime: 300, chainSpec: spec })).toThrow(/not --chain-spec and --runtime/)
+  })
+
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 })

@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import { badInput, failed } from '../core/errors.js'
 import type { GenesisSource } from './genesis.js'
 import type { StateReader } from './initial-state.js'
-import { withRuntimeCode, type RawChainSpec } from './upgrade-genesis.js'
+import type { RawChainSpec } from './upgrade-genesis.js'
 
 /**
  * A Subtensor node run by Chopsticks inside this process: the real runtime (WASM) over standard JSON-RPC,
@@ -121,6 +121,8 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
 async function genesisOf(g: Extract<GenesisSource, { kind: 'chain-spec' }>): Promise<string | RawChainSpec> {
   if (!g.code) return g.location
   const base = JSON.parse(await readFile(g.location, 'utf8')) as RawChainSpec
+  // The SCALE codecs load only here: a command that merely parses its flags stays light.
+  const { withRuntimeCode } = await import('./upgrade-genesis.js')
   return withRuntimeCode(base, new Uint8Array(await readFile(g.code)))
 }
 

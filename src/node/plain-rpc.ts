@@ -38,6 +38,8 @@ export class PlainRpc {
   private socket: WebSocket | undefined
   private opening: Promise<WebSocket> | undefined
   private readonly pending = new Map<number, Pending>()
+  /** Subscription id → listener, for the socket open now (a new socket has none). */
+  private readonly listeners = new Map<string, (result: unknown) => void>()
   private nextId = 1
   private closed = false
 
@@ -51,7 +53,8 @@ export class PlainRpc {
     this.open().catch(() => undefined)
   }
 
-  async request<T>(method: string, params: unknown[], timeoutMs: number): Promise<T> {
+  /** `optional`: a request whose silence says nothing about the socket (it is not dropped when unanswered). */
+  async request<T>(method: string, params: unknown[], timeoutMs: number, optional = false): Promise<T> {
     let ws: WebSocket
     let timer: NodeJS.Timeout | undefined
     try {
@@ -72,7 +75,7 @@ export class PlainRpc {
         reject(new RpcLost(`no answer from the node to ${method} within ${seconds(timeoutMs)}`, true))
         // A node that does not answer in time is treated as gone: the next request opens a new socket rather
         // than queueing behind this one on a connection that may be dead (a frozen node keeps it open).
-        if (this.socket === ws) this.drop('the connection was given up after the node stopped answering')
+        if (this.socket === ws && !optional) this.drop('the connection was given up after the node stopped answering')
       }, timeoutMs)
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer })
       try {
@@ -83,6 +86,26 @@ export class PlainRpc {
         reject(new RpcLost((err as Error).message, false))
       }
     })
+  }
+
+  /**
+   * A subscription (e.g. `chain_subscribeNewHeads`) on the socket open now. It ends with the socket: nothing is
+   * re-subscribed after a drop, so a listener may only speed a caller up, never be what it relies on.
+   */
+  async subscribe(
+    method: string,
+    params: unknown[],
+    unsubscribe: string,
+    listener: (result: unknown) => void,
+    timeoutMs: number,
+  ): Promise<() => void> {
+    const id = String(await this.request<string | number>(method, params, timeoutMs, true))
+    const ws = this.socket
+    this.listeners.set(id, listener)
+    return () => {
+      if (!this.listeners.delete(id) || this.socket !== ws) return
+      this.request(unsubscribe, [id], timeoutMs, true).catch(() => undefined)
+    }
   }
 
   close(): void {
@@ -125,10 +148,19 @@ export class PlainRpc {
   }
 
   private onMessage(e: MessageEvent): void {
-    let msg: { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown } }
+    let msg: {
+      id?: unknown
+      result?: unknown
+      error?: { code: number; message: string; data?: unknown }
+      params?: { subscription?: unknown; result?: unknown }
+    }
     try {
       msg = JSON.parse(String(e.data))
     } catch {
+      return
+    }
+    if (msg.id === undefined && msg.params?.subscription !== undefined) {
+      this.listeners.get(String(msg.params.subscription))?.(msg.params.result)
       return
     }
     const p = typeof msg.id === 'number' ? this.pending.get(msg.id) : undefined
@@ -143,6 +175,7 @@ export class PlainRpc {
   private drop(why: string): void {
     const ws = this.socket
     this.socket = undefined
+    this.listeners.clear()
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer)
       p.reject(new RpcLost(why, true))

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { toHex } from '../core/hex.js'
 import { extrinsicHash } from './extrinsic.js'
 import { decodeMetadata } from './metadata.js'
-import { retryDelay, watchTx, type TrackContext, type WatchRequest } from './track.js'
+import { headSignal, retryDelay, watchTx, type TrackContext, type WatchRequest } from './track.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const meta = decodeMetadata(readFileSync(path.resolve(repoRoot, 'test/fixtures/metadata-spec381.scale')))
@@ -94,6 +94,36 @@ describe('watchTx', () => {
     setTimeout(() => chain.grow({ extrinsics: [OTHER, OUR], nonce: 6 }), 30)
     const r = await watchTx(chain.ctx, request())
     expect(r).toMatchObject({ status: 'landed', blockNumber: 2, index: 1, ok: true, finalized: true, connectionLost: false })
+  })
+
+  it('an announced block wakes the poll at once; a node that cannot subscribe leaves the poll as it is', async () => {
+    const chain = fakeChain([
+      { extrinsics: [], nonce: 5 },
+      { extrinsics: [], nonce: 5 },
+    ])
+    let announce: (() => void) | undefined
+    const heads = headSignal(async (onHead) => {
+      announce = onHead
+      return () => (announce = undefined)
+    })
+    const started = Date.now()
+    setTimeout(() => {
+      chain.grow({ extrinsics: [OUR], nonce: 6 })
+      announce?.()
+    }, 30)
+    // A poll of a minute: only the announcement can make this quick.
+    const r = await watchTx({ ...chain.ctx, heads }, request({ pollMs: 60_000, timeoutMs: 120_000 }))
+    expect(r).toMatchObject({ status: 'landed', blockNumber: 2 })
+    expect(Date.now() - started).toBeLessThan(30_000)
+    heads.close()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(announce).toBeUndefined()
+
+    const refused = headSignal(() => Promise.reject(new Error('Method not found')))
+    const t0 = Date.now()
+    await refused.wait(20)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(15)
+    refused.close()
   })
 
   it('keeps looking through dropped reads and says the outcome was read back', async () => {

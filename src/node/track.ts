@@ -10,6 +10,42 @@ import type { ChainEvent, DispatchErrorInfo, RuntimeMetadata } from './metadata.
 export interface TrackContext {
   rpc<T>(method: string, params: unknown[], timeoutMs?: number): Promise<T>
   metadata(): RuntimeMetadata
+  /** Wakes the poll when the node announces a new block; without it the tracker only polls. */
+  heads?: HeadSignal
+}
+
+/** "A new block may be there": lets a poll run at once instead of at its next tick. Never relied on. */
+export interface HeadSignal {
+  /** Resolves at the next announced block (or at once if one came since the last wait), or after `ms`. */
+  wait(ms: number): Promise<void>
+  close(): void
+}
+
+/**
+ * A HeadSignal from a subscription. A node that cannot subscribe, or a dropped socket, leaves plain polling:
+ * the tracker's correctness comes from reading blocks by number, the signal only shortens the wait.
+ */
+export function headSignal(subscribe: (onHead: () => void) => Promise<() => void>): HeadSignal {
+  let fresh = false
+  let wake: (() => void) | undefined
+  const unsubscribe = subscribe(() => {
+    fresh = true
+    wake?.()
+  }).catch(() => undefined)
+  return {
+    wait: (ms) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer)
+          wake = undefined
+          fresh = false
+          resolve()
+        }
+        const timer = setTimeout(done, fresh ? 0 : ms)
+        wake = done
+      }),
+    close: () => void unsubscribe.then((u) => u?.()),
+  }
 }
 
 export interface TxEvent {
@@ -186,7 +222,8 @@ export async function watchTx(context: TrackContext, req: WatchRequest): Promise
         connectionLost,
       }
     }
-    await sleep(Math.min(failures > 0 ? retryDelay(failures, req.pollMs) : req.pollMs, Math.max(0, deadline - Date.now())))
+    const pause = Math.min(failures > 0 ? retryDelay(failures, req.pollMs) : req.pollMs, Math.max(0, deadline - Date.now()))
+    await (failures === 0 && context.heads ? context.heads.wait(pause) : sleep(pause))
   }
 }
 

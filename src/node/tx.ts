@@ -13,7 +13,7 @@ import type { DecodedCall, RuntimeMetadata } from './metadata.js'
 import { publicKeyOf, signedExtrinsic, ss58Address, type Sr25519Keypair } from './signer.js'
 import { PlainRpc, RpcError, RpcLost } from './plain-rpc.js'
 import { describeRejection } from './rejection.js'
-import { watchTx, type TrackContext, type WatchResult } from './track.js'
+import { headSignal, watchTx, type HeadSignal, type TrackContext, type WatchResult } from './track.js'
 
 /** A call built and checked against the runtime's metadata. */
 export interface TxCall {
@@ -462,8 +462,9 @@ export async function submitSigned(
 }
 
 /** Reads for following a transaction go over the plain socket, with a bounded wait per request. */
-const trackerOf = (ctx: TxContext): TrackContext => ({
+const trackerOf = (ctx: TxContext, heads?: HeadSignal): TrackContext => ({
   metadata: ctx.metadata,
+  ...(heads ? { heads } : {}),
   rpc: <T>(method: string, params: unknown[], timeoutMs = 15_000) =>
     ctx.plain.request<T>(method, params, Math.min(ctx.requestTimeoutMs, timeoutMs)),
 })
@@ -515,39 +516,54 @@ async function submit(
     }
     return err
   })
-  try {
-    await ctx.plain.request('author_submitExtrinsic', [hex], ctx.requestTimeoutMs)
-  } catch (err) {
-    if (err instanceof RpcError) {
-      if (!ALREADY_KNOWN.test(err.message)) throw rejected(err)
-    } else if (err instanceof RpcLost && !err.sent) {
-      throw unreachable(`cannot reach ${ctx.label} to submit (${err.message}); nothing was sent`)
-    } else {
-      connectionLost = true
-    }
-  }
   const waitFor = options.waitFor ?? 'inclusion'
-  if (waitFor === 'none' && !connectionLost) return { status: 'submitted', txHash, hex }
-  const following = waitFor === 'finalization' ? 'finalization' : 'inclusion'
-  const timeoutMs = Math.max(0, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS[following], deadlineLeftMs() - REPORT_MARGIN_MS))
-  if (connectionLost)
-    options.onProgress?.('the connection dropped while sending; reading the chain to learn whether the transaction arrived')
-  const result = await watchTx(trackerOf(ctx), {
-    txHash,
-    hex,
-    fromBlock,
-    signer: known.signer,
-    nonce: known.nonce,
-    death: known.era?.type === 'mortal' ? known.era.death : undefined,
-    waitFor: following,
-    timeoutMs,
-    pollMs: options.pollMs ?? DEFAULT_POLL_MS,
-    connectionLost,
-    onProgress: options.onProgress,
-  })
-  // The outcome is known now (an unknown one is reported as such by the caller).
-  setDeadlineOutcome(undefined)
-  return result
+  // Asked before the submission, on the same socket, so the block that includes it is announced to us.
+  const heads =
+    waitFor === 'none'
+      ? undefined
+      : headSignal((onHead) =>
+          ctx.plain.subscribe('chain_subscribeNewHeads', [], 'chain_unsubscribeNewHeads', onHead, ctx.requestTimeoutMs),
+        )
+  try {
+    return await follow()
+  } finally {
+    heads?.close()
+  }
+
+  async function follow(): Promise<TxResult> {
+    try {
+      await ctx.plain.request('author_submitExtrinsic', [hex], ctx.requestTimeoutMs)
+    } catch (err) {
+      if (err instanceof RpcError) {
+        if (!ALREADY_KNOWN.test(err.message)) throw rejected(err)
+      } else if (err instanceof RpcLost && !err.sent) {
+        throw unreachable(`cannot reach ${ctx.label} to submit (${err.message}); nothing was sent`)
+      } else {
+        connectionLost = true
+      }
+    }
+    if (waitFor === 'none' && !connectionLost) return { status: 'submitted', txHash, hex }
+    const following = waitFor === 'finalization' ? 'finalization' : 'inclusion'
+    const timeoutMs = Math.max(0, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS[following], deadlineLeftMs() - REPORT_MARGIN_MS))
+    if (connectionLost)
+      options.onProgress?.('the connection dropped while sending; reading the chain to learn whether the transaction arrived')
+    const result = await watchTx(trackerOf(ctx, heads), {
+      txHash,
+      hex,
+      fromBlock,
+      signer: known.signer,
+      nonce: known.nonce,
+      death: known.era?.type === 'mortal' ? known.era.death : undefined,
+      waitFor: following,
+      timeoutMs,
+      pollMs: options.pollMs ?? DEFAULT_POLL_MS,
+      connectionLost,
+      onProgress: options.onProgress,
+    })
+    // The outcome is known now (an unknown one is reported as such by the caller).
+    setDeadlineOutcome(undefined)
+    return result
+  }
 }
 
 /** A refusal at submission in words; the node's own answer stays in the --verbose detail and the JSON. */

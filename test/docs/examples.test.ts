@@ -81,6 +81,9 @@ const NOT_RUN: Record<string, string> = {
   'tao localnet start --fork finney   # a private, lazily forked copy of mainnet to rehearse on': 'needs the internet (forks mainnet)',
   'tao localnet start                 # ws://127.0.0.1:9944, Alice…Ferdie funded, Alice sudo, rate limits relaxed':
     'runs in the foreground on port 9944 until Ctrl-C',
+  'tao localnet start --runtime 300': 'runs in the foreground on port 9944 until Ctrl-C; test/spec300/live.test.ts starts its spec-300 chain with `--runtime 300 --port 0 --json`',
+  'tao localnet start --runtime 300   # the newer runtime: typed runtime APIs, limit staking, crowdloans, liquidity':
+    'runs in the foreground on port 9944 until Ctrl-C; test/spec300/live.test.ts starts its spec-300 chain with `--runtime 300 --port 0 --json`',
   'tao watch --network local': 'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
   'tao watch --netuid 1 --network local': 'a full-screen UI that runs until q: test/tui/watch.test.ts runs it in a real terminal (tmux) against the local chain',
   'tao watch --netuid 1 --best --network local':

@@ -25,9 +25,18 @@ export const ss58Of = (uri: string): string => keypairFromUri(uri).ss58
 /** The node client on the local chain, without the disk metadata cache. */
 export const connectNode = (endpoint: string): Promise<Chain> => connect(endpoint, { cache: false })
 
-/** Sign `call` with the dev key `uri`, wait for inclusion, and return the transaction's events. */
+/**
+ * Sign `call` with the dev key `uri`, wait for inclusion, and return the transaction's events. A transaction
+ * the node dropped without including it (a newer runtime's BABE epoch edge can do that) is signed again while
+ * the account's nonce shows it never ran: the same nonce, so at most one of the two can land.
+ */
 export async function submit(chain: Chain, call: TxCall, uri: string): Promise<TxEvent[]> {
-  const result = await chain.send(call, signerOf(keypairFromUri(uri)), { waitFor: 'inclusion' })
+  const key = keypairFromUri(uri)
+  const signer = signerOf(key)
+  const before = (await chain.account(key.ss58)).nonce
+  let result = await chain.send(call, signer, { waitFor: 'inclusion' })
+  for (let retry = 0; retry < 3 && result.status === 'unknown' && (await chain.account(key.ss58)).nonce === before; retry++)
+    result = await chain.send(call, signer, { waitFor: 'inclusion' })
   if (result.status !== 'landed') throw new Error(`${call.pallet}.${call.name}: ${result.status} ${JSON.stringify(toJsonSafe(result))}`)
   if (!result.ok) throw new Error(`${call.pallet}.${call.name} failed: ${result.error?.pallet}.${result.error?.name}`)
   return result.events
@@ -39,10 +48,47 @@ const eventOf = (events: TxEvent[], name: string): unknown[] => {
   return e.data as unknown[]
 }
 
-/** `register_network` signed by `owner` (coldkey URI) for `hotkey` (SS58); the new netuid. */
+/**
+ * `register_network` signed by `owner` (coldkey URI) for `hotkey` (SS58); the new netuid. The mechanism (1 =
+ * dynamic) goes only to runtimes whose call takes one (spec 218); later runtimes take the hotkey alone. On a
+ * runtime with start_call the subnet takes no stake until it is started: see `startSubnet`.
+ */
 export async function createSubnet(chain: Chain, opts: { owner: string; hotkey: string }): Promise<number> {
   const call = chain.call('SubtensorModule', 'register_network', { hotkey: opts.hotkey, mechid: 1 }, { ignoreExtra: true })
   return Number(eventOf(await submit(chain, call, opts.owner), 'NetworkAdded')[0])
+}
+
+/** The runtime has start_call: new subnets need it before they take stake (spec 300 and later). */
+export const needsStartCall = (chain: Chain): boolean => chain.hasCall('SubtensorModule', 'start_call')
+
+/**
+ * Start `netuid` as a newer runtime requires before it takes stake: build empty blocks until the runtime allows
+ * start_call (NetworkRegisteredAt + the StartCallDelay storage item, or the DurationOfStartCall constant), then
+ * send it signed by `owner` (coldkey URI). A no-op on runtimes without start_call and on a started subnet.
+ * Returns the block emission begins at (FirstEmissionBlockNumber), or null where the runtime has no start_call.
+ */
+export async function startSubnet(net: Pick<Localnet, 'newBlock'>, chain: Chain, netuid: number, owner: string): Promise<number | null> {
+  if (!needsStartCall(chain)) return null
+  const first = await chain.storage('SubtensorModule', 'FirstEmissionBlockNumber', netuid)
+  if (first !== undefined && first !== null) return Number(first as bigint)
+  const registeredAt = Number((await chain.storage('SubtensorModule', 'NetworkRegisteredAt', netuid)) as bigint)
+  const delay = chain.metadata.storage('SubtensorModule', 'StartCallDelay')
+    ? Number((await chain.storage('SubtensorModule', 'StartCallDelay')) as bigint)
+    : Number(chain.metadata.constant('SubtensorModule', 'DurationOfStartCall') as bigint)
+  // The runtime checks the block being built (best + 1) against registeredAt + delay.
+  await advanceTo(net, chain, registeredAt + delay - 1)
+  const events = await submit(chain, chain.call('SubtensorModule', 'start_call', { netuid }), owner)
+  return Number(eventOf(events, 'FirstEmissionBlockNumberSet')[1] as bigint)
+}
+
+/**
+ * Open a subnet to stake without start_call's wait, by writing what start_call writes (FirstEmissionBlockNumber,
+ * SubtokenEnabled) straight into storage. For tests that need a staked subnet, not the start itself. No block is built.
+ */
+export async function markStarted(net: Pick<Localnet, 'setStorage'>, netuid: number, firstEmissionBlock = 1): Promise<void> {
+  await net.setStorage({
+    SubtensorModule: { FirstEmissionBlockNumber: [[[netuid], firstEmissionBlock]], SubtokenEnabled: [[[netuid], true]] },
+  })
 }
 
 /** `burned_register` of `hotkey` (SS58) on `netuid`, paid by `coldkey` (URI); the UID it got. */
@@ -148,6 +194,7 @@ const miner = (name: string): Omit<Miner, 'uid'> => ({
 export async function buildScenario(net: Pick<Localnet, 'setStorage'>, chain: Chain): Promise<Scenario> {
   const owner = { coldkey: ss58Of('//Alice'), hotkey: ss58Of('//Alice//owner') }
   const netuid = await createSubnet(chain, { owner: '//Alice', hotkey: owner.hotkey })
+  if (needsStartCall(chain)) await markStarted(net, netuid)
   const bob = miner('Bob')
   const charlie = miner('Charlie')
   const miners: [Miner, Miner] = [

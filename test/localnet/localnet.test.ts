@@ -129,7 +129,7 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     const fork = await startLocalnet({ fork: chain.endpoint, fund: { [extra]: 3n * TAO } })
     const forkClient = createClient(getWsProvider(fork.endpoint))
     try {
-      expect(fork.info.genesis).toEqual({ kind: 'fork', location: chain.endpoint })
+      expect(fork.info.genesis).toEqual({ kind: 'fork', location: chain.endpoint, runtime: 218 })
       const api = query(forkClient)
       expect(await api.SubtensorModule.Tempo.getValue(1)).toBe(42)
       expect((await api.System.Account.getValue(extra)).data.free).toBe(3n * TAO)
@@ -190,6 +190,12 @@ describe('tao localnet start (relaxed, via the shared harness)', () => {
     const both = await runTao(['localnet', 'start', '--fork', 'test', '--chain-spec', 'x.json'])
     expect(both.code).toBe(2)
     expect(both.stderr.trim()).toBe('Error: give one of --chain-spec, --fork and --runtime, not --chain-spec and --fork')
+    const runtime = await runTao(['localnet', 'start', '--runtime', '300', '--fork', 'test'])
+    expect(runtime.stderr.trim()).toBe('Error: give one of --chain-spec, --fork and --runtime, not --fork and --runtime')
+    expect(runtime.code).toBe(2)
+    const unknown = await runTao(['localnet', 'start', '--runtime', '381'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/218, 300/)
   })
 })
 

@@ -3,11 +3,13 @@
  * runtime has. One chain for every part; run one part alone with `-t`, e.g.
  * `npx vitest run test/spec300/live.test.ts -t crowd`.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTao } from '../helpers/cli.js'
 import { startLocalnet } from '../helpers/localnet.js'
 import { connectNode } from '../helpers/subnet-setup.js'
 import type { Spec300 } from './context.js'
+import { liquidityPart } from './liquidity.part.js'
+import { operatorPart } from './operator.part.js'
 import { weightsPart } from './weights.part.js'
 
 let ctx: Spec300 | undefined
@@ -28,7 +30,19 @@ describe('spec 300, live', () => {
     await ctx?.net.stop()
   })
 
+  it('runs spec 300, migrated from the spec-218 state by its first block; Alice is sudo', async () => {
+    const { node, net } = shared()
+    const version = await net.rpc('state_getRuntimeVersion')
+    expect(version.specVersion).toBe(300)
+    expect(await node.storage('System', 'LastRuntimeUpgrade')).toMatchObject({ spec_version: 300 })
+    expect(await node.storage('Sudo', 'Key')).toBe(net.info.sudo)
+    const status = await shared().tao(['subnets', 'list', '--json'])
+    expect(status.code, status.stderr).toBe(0)
+    expect(status.json.subnets.map((s: { netuid: number }) => s.netuid)).toEqual(expect.arrayContaining([0, 1]))
+  })
+
   // Parts: each a describe block named for its area.
+  operatorPart(shared)
+  liquidityPart(shared)
   weightsPart(shared)
-  void shared
 })

@@ -2,6 +2,7 @@
 import { displayTao } from '../../core/amount.js'
 import type { SubnetHyperparameters, Hyperparameter } from '../../subtensor/models.js'
 import { table } from '../../core/output.js'
+import { hyperparameterScale } from '../../subtensor/runtime/hyperparameters.js'
 
 export function hyperparameterValue(h: Hyperparameter): string {
   switch (h.unit) {
@@ -14,8 +15,11 @@ export function hyperparameterValue(h: Hyperparameter): string {
       return `${h.value} ${h.unit}`
     case 'fraction':
       return `${h.normalized?.toFixed(6)} (${h.value})`
-    default:
-      return h.normalized !== null ? String(h.normalized) : String(h.value)
+    default: {
+      // A fixed-point number (the sigmoid steepness) reads as the number it stands for, its stored bits beside it.
+      const scale = typeof h.value === 'boolean' ? undefined : hyperparameterScale(h.name)
+      return scale ? `${Number(h.value) / Number(scale.divisor)} (${h.value})` : String(h.value)
+    }
   }
 }
 

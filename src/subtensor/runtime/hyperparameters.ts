@@ -72,7 +72,9 @@ export function hyperparameterList(struct: Record<string, unknown>): Hyperparame
       name,
       value,
       unit,
-      normalized: scale && typeof value !== 'boolean' ? Number(value) / DIVISOR[scale] : null,
+      // Only a fraction has a value in [0, 1] (docs/json.md); a fixed-point number (the sigmoid steepness, I32F32
+      // at spec 300, far above 1) stays as stored.
+      normalized: scale && unit === 'fraction' && typeof value !== 'boolean' ? Number(value) / DIVISOR[scale] : null,
       description: meaning?.description ?? '',
     }
   })

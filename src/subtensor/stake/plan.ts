@@ -3,7 +3,8 @@ import type { HotkeyTarget } from '../../wallet/selection.js'
 import { failed } from '../../core/errors.js'
 import type { Chain, TxEvent } from '../../node/index.js'
 import { amountJson, displayTao, formatTao, priceText } from '../../core/amount.js'
-import { limitPrice, ppbNumber, ppbPercent, swapLimitPrice } from './pool.js'
+import { limitPrice, ppbNumber, ppbPercent, spotPrice, swapLimitPrice } from './pool.js'
+import { requireStakingOpen } from '../subnets/start.js'
 import { quote, quoteMove, readPrice, readStake, requireKnownHotkey, requireSubnet, type MoveQuote, type Quote } from './pool-reader.js'
 import { stakesAdded, stakesRemoved, totals, movedTao, type StakeChange } from '../tx-events.js'
 import {
@@ -60,7 +61,14 @@ function guardView(guard: PriceGuard): { lines: string[]; json: Record<string, u
 }
 
 function quoteLines(q: Quote, outUnit: (v: bigint) => string): string[] {
-  const source = q.source === 'SwapRuntimeApi' ? 'simulated by the runtime' : q.source === '1:1' ? '1:1 subnet' : 'constant-product pool'
+  const source =
+    q.source === 'SwapRuntimeApi'
+      ? 'simulated by the runtime'
+      : q.source === '1:1'
+        ? '1:1 subnet'
+        : q.source === 'swap-pallet-pool'
+          ? "the Swap pallet's active liquidity at its price"
+          : 'constant-product pool'
   return [
     `price ${displayPrice(q.price)} (${source})`,
     `expected ${outUnit(q.amountOut)}` +
@@ -98,6 +106,25 @@ function checkTolerance(guard: PriceGuard, slippage: { slippagePpb: bigint; idea
       'SLIPPAGE_ABOVE_TOLERANCE',
     )
 }
+/**
+ * A limit call without --allow-partial is refused whole by the runtime (SlippageTooHigh, which the node reports
+ * only as a custom code) when the pool's price after the trade passes the limit: the limit bounds the price the
+ * swap ends at, not the average paid. Where the quote knows the pool after the trade, refuse it here instead.
+ */
+function checkLimitReach(guard: PriceGuard, q: Quote, what: string): void {
+  if (guard.kind !== 'limit' || guard.allowPartial || !q.after) return
+  const end = spotPrice(q.after)
+  if (end === null) return
+  const past = q.side === 'buy' ? end > guard.limitPrice : end < guard.limitPrice
+  if (!past) return
+  throw failed(
+    `${what}: the pool's price would end at ${priceText(end)} TAO per alpha, ${q.side === 'buy' ? 'above' : 'below'} the limit ${priceText(guard.limitPrice)} ` +
+      `(--tolerance ${ppbPercent(guard.tolerancePpb)} of the price ${priceText(q.price)}), so the chain would refuse the whole trade (SlippageTooHigh): ` +
+      'trade less, raise --tolerance, or pass --allow-partial to fill what the limit allows; nothing was signed',
+    'LIMIT_PRICE_REACHED',
+  )
+}
+
 /** Above this the preview warns (5%): a thin pool, or a trade large for it. */
 const HIGH_SLIPPAGE_PPB = 50_000_000n
 const slippageWarning = (ppb: bigint): string[] =>
@@ -121,6 +148,7 @@ export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Prom
   const { chain, actor: coldkey, estimateFee } = ctx
   const { netuid, hotkey } = req
   const [account] = await Promise.all([chain.account(coldkey), requireSubnet(chain, netuid), requireKnownHotkey(chain, hotkey.ss58)])
+  await requireStakingOpen(chain, netuid)
   const price = await readPrice(chain, netuid)
   const guard = priceGuard(chain, {
     limitCall: 'add_stake_limit',
@@ -141,6 +169,7 @@ export async function planStakeAdd(ctx: PlanContext, req: StakeAddRequest): Prom
     )
   const q = await quote(chain, netuid, 'buy', tao)
   checkTolerance(guard, q, `staking ${displayTao(tao)} on subnet ${netuid}`)
+  checkLimitReach(guard, q, `staking ${displayTao(tao)} on subnet ${netuid}`)
   const g = guardView(guard)
   return {
     call: addStakeCall(chain, { hotkey: hotkey.ss58, netuid, tao }, guard),
@@ -193,6 +222,7 @@ export async function planStakeRemove(ctx: PlanContext, req: StakeRemoveRequest)
     limitPrice: price === null ? null : limitPrice(price, req.guard.tolerancePpb, 'sell'),
   })
   checkTolerance(guard, q, `unstaking ${displayAlpha(alpha)} from subnet ${netuid}`)
+  checkLimitReach(guard, q, `unstaking ${displayAlpha(alpha)} from subnet ${netuid}`)
   const g = guardView(guard)
   return {
     call: removeStakeCall(chain, { hotkey: hotkey.ss58, netuid, alpha }, guard),

@@ -10,6 +10,7 @@ import { alphaOfShares, alphaToTao, atPrice, SCALE, slippagePpb, spotPrice, taoT
  */
 
 const SUBTENSOR = 'SubtensorModule'
+const U16_MAX_BIG = 65_535n
 
 const hasItem = (chain: Chain, item: string) => chain.metadata.storage(SUBTENSOR, item) !== undefined
 const hasApi = (chain: Chain, api: string, method: string) => chain.metadata.runtimeApi(api, method) !== undefined
@@ -68,6 +69,36 @@ export async function readPool(chain: Chain, netuid: number): Promise<Pool> {
   return { taoIn: big(taoIn), alphaIn: big(alphaIn), dynamic: netuid !== 0 && Number(mechanism) !== 0 }
 }
 
+const SWAP = 'Swap'
+const hasSwapItem = (chain: Chain, item: string) => chain.metadata.storage(SWAP, item) !== undefined
+/** U64F64 fixed point: value × 2^64. */
+const U64F64_ONE = 1n << 64n
+
+/**
+ * The pool a stake trades through where the runtime swaps in its Swap pallet (concentrated liquidity) but offers
+ * no simulation API (spec 300): once the pallet's pool is initialised, the price is its own (AlphaSqrtPrice), not
+ * SubnetTAO / SubnetAlphaIn, and the depth is its active liquidity L (CurrentLiquidity). Within the active range a
+ * swap is a constant product over the virtual reserves L·√P TAO and L/√P alpha, which is what is returned, with
+ * the pallet's fee (FeeRate, a u16 fraction of the amount in). Undefined where the runtime has no such pool or it
+ * is not initialised yet (its first swap initialises it from SubnetTAO / SubnetAlphaIn, so those are right then).
+ */
+async function swapPalletPool(chain: Chain, netuid: number): Promise<{ pool: Pool; feeRate: bigint } | undefined> {
+  if (netuid === 0 || !['SwapV3Initialized', 'AlphaSqrtPrice', 'CurrentLiquidity', 'FeeRate'].every((i) => hasSwapItem(chain, i)))
+    return undefined
+  const [initialised, sqrtPrice, liquidity, feeRate, mechanism] = await Promise.all([
+    chain.storage(SWAP, 'SwapV3Initialized', netuid),
+    chain.storage(SWAP, 'AlphaSqrtPrice', netuid),
+    chain.storage(SWAP, 'CurrentLiquidity', netuid),
+    chain.storage(SWAP, 'FeeRate', netuid),
+    hasItem(chain, 'SubnetMechanism') ? chain.storage(SUBTENSOR, 'SubnetMechanism', netuid) : Promise.resolve(1),
+  ])
+  if (!initialised || Number(mechanism) === 0) return undefined
+  const root = big(sqrtPrice)
+  const l = big(liquidity)
+  if (root === 0n || l === 0n) return undefined
+  return { pool: { taoIn: (l * root) / U64F64_ONE, alphaIn: (l * U64F64_ONE) / root, dynamic: true }, feeRate: big(feeRate) }
+}
+
 /**
  * The alpha a coldkey has staked through a hotkey on a subnet: the runtime's own answer where it has one
  * (StakeInfoRuntimeApi.get_stake_info_for_hotkey_coldkey_netuid), else its shares × the hotkey's alpha per
@@ -88,7 +119,7 @@ export async function readStake(chain: Chain, hotkey: string, coldkey: string, n
 }
 
 /** Where a quote comes from: the runtime's simulation, the constant product replayed here, or a 1:1 subnet. */
-export type QuoteSource = 'SwapRuntimeApi' | 'constant-product' | '1:1'
+export type QuoteSource = 'SwapRuntimeApi' | 'swap-pallet-pool' | 'constant-product' | '1:1'
 
 /** One swap through a subnet's pool at its current state. */
 export interface Quote {
@@ -124,7 +155,8 @@ interface SimSwapResult {
 /** TAO per alpha × 1e9: the runtime's price where it has SwapRuntimeApi, else the pool's ratio. */
 export async function readPrice(chain: Chain, netuid: number): Promise<bigint | null> {
   if (netuid === 0) return SCALE
-  if (simulates(chain)) return big(await chain.runtimeApi('SwapRuntimeApi', 'current_alpha_price', netuid))
+  if (hasApi(chain, 'SwapRuntimeApi', 'current_alpha_price'))
+    return big(await chain.runtimeApi('SwapRuntimeApi', 'current_alpha_price', netuid))
   return spotPrice(await readPool(chain, netuid))
 }
 
@@ -158,11 +190,15 @@ export async function quote(chain: Chain, netuid: number, side: 'buy' | 'sell', 
       source: 'SwapRuntimeApi',
     }
   }
-  const state = pool ?? (await readPool(chain, netuid))
+  const pallet = pool ? undefined : await swapPalletPool(chain, netuid)
+  const state = pool ?? pallet?.pool ?? (await readPool(chain, netuid))
   const price = spotPrice(state)
-  const swapped = side === 'buy' ? taoToAlpha(state, amountIn) : alphaToTao(state, amountIn)
+  // The pallet takes its fee from the amount in, before the swap.
+  const fee = pallet ? (amountIn * pallet.feeRate) / U16_MAX_BIG : null
+  const swappedIn = amountIn - (fee ?? 0n)
+  const swapped = side === 'buy' ? taoToAlpha(state, swappedIn) : alphaToTao(state, swappedIn)
   const out = 'alpha' in swapped ? swapped.alpha : swapped.tao
-  const ideal = atPrice(amountIn, price, side)
+  const ideal = atPrice(swappedIn, price, side)
   return {
     netuid,
     side,
@@ -170,9 +206,9 @@ export async function quote(chain: Chain, netuid: number, side: 'buy' | 'sell', 
     amountOut: out,
     ideal,
     slippagePpb: slippagePpb(ideal, out),
-    swapFee: null,
+    swapFee: fee,
     price,
-    source: state.dynamic ? 'constant-product' : '1:1',
+    source: pallet ? 'swap-pallet-pool' : state.dynamic ? 'constant-product' : '1:1',
     after: swapped.after,
   }
 }

@@ -17,7 +17,7 @@ import { stakesFrom, type StakeRecord } from '../runtime/records.js'
 import { apiShape, callApi } from '../runtime/runtime-api.js'
 import { priceOf, pricingOf, swapValue, taoValue, type Pricing } from './pricing.js'
 import { optionalStorage, readsAt, type ReadChain, type ReadOptions } from '../../node/read-at.js'
-import { readQuotes } from '../subnets/subnets.js'
+import { readQuotes, readQuotesOf } from '../subnets/subnets.js'
 import type { StakePosition } from '../models.js'
 
 /** Spot and swap value of some alpha, rao. */
@@ -78,7 +78,7 @@ async function readValuedStakes(chain: ReadChain, coldkeys: string[], opts: Read
   ])
   const records = stakesFrom(answer.value)
   const netuids = [...new Set(records.map((r) => r.netuid))]
-  const valuer = await valuerFor(chain, reads, netuids, quotes)
+  const valuer = await valuerFor(chain, reads, netuids, quotes ?? (await readQuotesOf(view, reads, netuids)))
   const stakes = await stakePositions(records, valuer, unique)
   return { stakes, valuer, unique }
 }
@@ -182,12 +182,18 @@ async function readPools(
       ['SubtensorModule', 'SubnetTAO', n] as const,
       ['SubtensorModule', 'SubnetAlphaIn', n] as const,
       ['SubtensorModule', 'SubnetMechanism', n] as const,
+      ['Swap', 'SwapV3Initialized', n] as const,
+      ['Swap', 'AlphaSqrtPrice', n] as const,
+      ['Swap', 'CurrentLiquidity', n] as const,
     ]),
   )
   return new Map(
     netuids.map((netuid, i) => {
-      const [taoIn, alphaIn, mechanism] = values.slice(i * 3, i * 3 + 3)
-      const pool = { taoIn: BigInt((taoIn as bigint) ?? 0n), alphaIn: BigInt((alphaIn as bigint) ?? 0n) }
+      const [taoIn, alphaIn, mechanism, initialised, sqrtPrice, liquidity] = values.slice(i * 6, i * 6 + 6)
+      const pool = swapPalletReserves(initialised, sqrtPrice, liquidity) ?? {
+        taoIn: BigInt((taoIn as bigint) ?? 0n),
+        alphaIn: BigInt((alphaIn as bigint) ?? 0n),
+      }
       return [
         netuid,
         pricingOf(netuid, pool, {
@@ -198,6 +204,19 @@ async function readPools(
       ]
     }),
   )
+}
+
+/**
+ * Where a Swap pallet with concentrated liquidity trades the subnet (spec 300) and its pool is initialised, a
+ * sale runs through its active liquidity L at its own price P, a constant product over the virtual reserves
+ * L·√P TAO and L/√P alpha (√P is U64F64): these, not SubnetTAO / SubnetAlphaIn, are what a swap estimate needs.
+ */
+function swapPalletReserves(initialised: unknown, sqrtPrice: unknown, liquidity: unknown): { taoIn: bigint; alphaIn: bigint } | undefined {
+  if (initialised !== true || sqrtPrice === undefined || liquidity === undefined) return undefined
+  const root = BigInt(sqrtPrice as bigint)
+  const l = BigInt(liquidity as bigint)
+  if (root === 0n || l === 0n) return undefined
+  return { taoIn: (l * root) >> 64n, alphaIn: (l << 64n) / root }
 }
 
 /** Whether this runtime can list stakes (spec and API named when not). */

@@ -19,7 +19,7 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
   const meta = chain.metadata
   const reads = await readsAt(chain, opts.at)
   const typedInfo = apiShape(meta, SUBNET_API, 'get_subnets_info_v2') === 'typed'
-  const [dynamicAnswer, infos, quotes, block] = await Promise.all([
+  const [dynamicAnswer, infos, allQuotes, block] = await Promise.all([
     callApi(meta, reads, SUBNET_API, 'get_all_dynamic_info', [], opaqueLayouts(meta.ss58Prefix).allDynamicInfo),
     typedInfo ? (reads.runtimeApi(SUBNET_API, 'get_subnets_info_v2') as Promise<unknown[]>) : undefined,
     readQuotes(meta, reads),
@@ -38,6 +38,13 @@ export async function readSubnets(chain: ReadChain, opts: ReadOptions = {}): Pro
         burn: BigInt(i.burn as bigint),
       })
   }
+  const quotes =
+    allQuotes ??
+    (await readQuotesOf(
+      meta,
+      reads,
+      dynamics.map((d) => d.netuid),
+    ))
   const have = { sizes: infos !== undefined, quotes: quotes !== undefined }
   const [fillIns, everyBlock] = await Promise.all([
     readFillIns(
@@ -82,6 +89,21 @@ export async function readQuotes(meta: RuntimeMetadata, reads: BlockReads): Prom
   if (apiShape(meta, 'SwapRuntimeApi', 'current_alpha_price_all') !== 'typed') return undefined
   const all = (await reads.runtimeApi('SwapRuntimeApi', 'current_alpha_price_all')) as Array<{ netuid: number; price: bigint }>
   return new Map(all.map((p) => [Number(p.netuid), BigInt(p.price)]))
+}
+
+/**
+ * The swap's prices of the given subnets where the runtime quotes one subnet at a time (spec 300 has
+ * current_alpha_price but not current_alpha_price_all): its Swap pallet's price is its own, which the
+ * reserves' ratio does not give once the pallet's pool has been traded through. Undefined without that API.
+ */
+export async function readQuotesOf(
+  meta: RuntimeMetadata,
+  reads: BlockReads,
+  netuids: readonly number[],
+): Promise<Map<number, bigint> | undefined> {
+  if (apiShape(meta, 'SwapRuntimeApi', 'current_alpha_price') !== 'typed') return undefined
+  const prices = await Promise.all(netuids.map((n) => reads.runtimeApi('SwapRuntimeApi', 'current_alpha_price', n)))
+  return new Map(netuids.map((n, i) => [n, BigInt(prices[i] as bigint)]))
 }
 
 const IDENTITY_ITEMS = ['SubnetIdentitiesV3', 'SubnetIdentitiesV2', 'SubnetIdentities']

@@ -1,0 +1,28 @@
+import { formatTao, shortAmount } from '../../core/amount.js'
+import type { LiquidityPool, LiquidityPosition } from '../../subtensor/liquidity/pool.js'
+
+/** The positions of one coldkey in one subnet's pool, as a table with the pool's state above it. */
+export function liquidityTable(pool: LiquidityPool, coldkey: string, positions: LiquidityPosition[]): string {
+  const head = [
+    `Subnet ${pool.netuid} pool: price ${formatTao(pool.price)} (tick ${pool.currentTick}), user liquidity ${pool.enabled ? 'enabled' : 'disabled'}, fee ${((pool.feeRate / 65535) * 100).toFixed(2)}%`,
+    `Positions of ${coldkey}:`,
+  ]
+  if (!positions.length) return [...head, '  none'].join('\n')
+  const rows = [
+    ['ID', 'Liquidity', 'TAO', 'Alpha', 'Price low', 'Price high', 'Fees TAO', 'Fees alpha', 'In range'],
+    ...positions.map((p) => [
+      p.id.toString(),
+      shortAmount(p.liquidity),
+      shortAmount(p.tao),
+      shortAmount(p.alpha),
+      formatTao(p.priceLow),
+      formatTao(p.priceHigh),
+      shortAmount(p.feesTao, 9),
+      shortAmount(p.feesAlpha, 9),
+      p.inRange ? 'yes' : 'no',
+    ]),
+  ]
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const line = (r: string[]) => '  ' + r.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  return [...head, ...rows.map(line)].join('\n')
+}
