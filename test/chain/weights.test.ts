@@ -215,7 +215,9 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       try {
         const r = await tao(['weights', 'commit', '--netuid', String(setNet), '--uids', '0,1', '--weights', '1,1', '--timelock', '-y'])
         expect(r.code, r.stderr).toBe(2)
-        expect(r.stderr).toMatch(/neither SubtensorModule.commit_timelocked_weights nor commit_crv3_weights is in this runtime \(spec 218\)/)
+        expect(r.stderr).toMatch(
+          /neither SubtensorModule.commit_timelocked_weights nor commit_crv3_weights is in this runtime \(spec 218\)/,
+        )
       } finally {
         await net.setStorage({ SubtensorModule: { CommitRevealWeightsEnabled: [[[setNet], false]] } })
       }

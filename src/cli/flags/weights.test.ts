@@ -21,7 +21,9 @@ describe('readBatchWeightsInput (--netuids with --uids/--weights)', () => {
   })
 
   it('refuses a count of lists that is neither 1 nor one per subnet, a repeated subnet, and a bad list naming its subnet', () => {
-    expect(() => readBatchWeightsInput({ netuids: '2,5,7', uids: '0;1', weights: '1' })).toThrow(/--uids has 2 ";"-separated lists for 3 subnets/)
+    expect(() => readBatchWeightsInput({ netuids: '2,5,7', uids: '0;1', weights: '1' })).toThrow(
+      /--uids has 2 ";"-separated lists for 3 subnets/,
+    )
     expect(() => readBatchWeightsInput({ netuids: '2,2', uids: '0', weights: '1' })).toThrow(/subnet 2 twice/)
     expect(() => readBatchWeightsInput({ netuids: '2,5', uids: '0;1,1', weights: '1;1,1' })).toThrow(/--uids \(subnet 5\)/)
   })
