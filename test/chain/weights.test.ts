@@ -215,10 +215,23 @@ describe('weights set / commit / reveal against a real local chain', { timeout: 
       try {
         const r = await tao(['weights', 'commit', '--netuid', String(setNet), '--uids', '0,1', '--weights', '1,1', '--timelock', '-y'])
         expect(r.code, r.stderr).toBe(2)
-        expect(r.stderr).toMatch(/commit_timelocked_weights is not in this runtime \(spec 218\)/)
+        expect(r.stderr).toMatch(
+          /neither SubtensorModule.commit_timelocked_weights nor commit_crv3_weights is in this runtime \(spec 218\)/,
+        )
       } finally {
         await net.setStorage({ SubtensorModule: { CommitRevealWeightsEnabled: [[[setNet], false]] } })
       }
+    })
+
+    it('--netuids on spec 218 names the batch calls the runtime lacks (exit 2, nothing signed)', async () => {
+      const n = await nonce()
+      for (const cmd of ['set', 'commit']) {
+        const r = await tao(['weights', cmd, '--netuids', `${setNet},${crNet}`, '--uids', '0,1', '--weights', '1,1', '-y', '--json'])
+        expect(r.code, r.stderr).toBe(2)
+        expect(r.json.error).toMatchObject({ code: 'CALL_NOT_IN_RUNTIME' })
+        expect(r.stderr).toMatch(/SubtensorModule.batch_set_weights and batch_commit_weights are not in this runtime \(spec 218\)/)
+      }
+      expect(await nonce()).toBe(n)
     })
 
     it('--dry-run signs without submitting', async () => {

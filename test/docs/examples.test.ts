@@ -140,6 +140,7 @@ const RUNTIME_LACKS: Record<string, string> = {
   'tao stake swap -w owner -H miner --origin-netuid 2 --dest-netuid 3 --all --tolerance 1% -y --json': 'swap_stake',
   'tao stake transfer -w owner -H miner --origin-netuid 2 --dest-coldkey 5F… --amount 5': 'transfer_stake',
   'tao stake transfer -w owner -H miner --origin-netuid 2 --dest-netuid 3 --dest-coldkey 5F… --all -y --json': 'transfer_stake',
+  'tao weights set -w owner -H validator --netuids 2,3 --uids "0,1;0,2" --weights "1,1;3,1"': 'batch_set_weights',
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Spec300 } from './context.js'
 import { crowdPart } from './crowd.part.js'
 import { liquidityPart } from './liquidity.part.js'
 import { operatorPart } from './operator.part.js'
+import { weightsPart } from './weights.part.js'
 
 let ctx: Spec300 | undefined
 const shared = (): Spec300 => {
@@ -45,4 +46,5 @@ describe('spec 300, live', () => {
   operatorPart(shared)
   liquidityPart(shared)
   crowdPart(shared)
+  weightsPart(shared)
 })

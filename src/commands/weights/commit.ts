@@ -2,7 +2,8 @@ import { Flags } from '@oclif/core'
 import { txRunner } from '../../cli/signing.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { signingFlags } from '../../cli/flags/tx.js'
-import { readWeightsInput, weightsFlags } from '../../cli/flags/weights.js'
+import { readBatchWeightsInput, readWeightsInput, weightsFlags } from '../../cli/flags/weights.js'
+import { badInput } from '../../core/errors.js'
 
 export default class WeightsCommit extends TaoCommand {
   static summary = "Commit the hash of the hotkey's weights on a subnet with commit-reveal on, to reveal later."
@@ -10,7 +11,8 @@ export default class WeightsCommit extends TaoCommand {
     'Signed by the hotkey (-H). The commit hash is blake2-256 of (hotkey, netuid, uids, values, salt, version key) with a ' +
     'random salt; uids, values, salt and version key are kept in a 0600 file under the state folder ($TAO_STATE_DIR, else ' +
     '~/.local/state/taocli/weights/) until `tao weights reveal` reveals them. The weights are checked as `tao weights set` ' +
-    'checks them; the result says when the reveal window opens. --json: as `tao weights set` (mode commit or timelock).'
+    'checks them; the result says when the reveal window opens. --netuids commits several subnets in ONE batch_commit_weights ' +
+    '(where the runtime has it). --json: as `tao weights set` (mode commit or timelock).'
   static examples = [
     '<%= config.bin %> weights commit -w owner -H validator --netuid 2 --uids 0,1,2 --weights 0.5,0.3,0.2',
     '<%= config.bin %> weights commit -w owner -H validator --netuid 2 --uids 0,1 --weights 1,1 -y --json',
@@ -20,12 +22,23 @@ export default class WeightsCommit extends TaoCommand {
     ...weightsFlags,
     timelock: Flags.boolean({
       description:
-        'Commit with drand timelock encryption (commit_timelocked_weights) instead of a hash: nothing to reveal, the chain decrypts the weights itself when the drand round is out. Needs a runtime that has the call.',
+        'Commit with drand timelock encryption (commit_timelocked_weights, or commit_crv3_weights on runtimes before it) instead of a hash: nothing to reveal, the chain decrypts the weights itself when the drand round is out. Needs a runtime that has one of the calls.',
     }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsCommit)
+    if (flags.netuids !== undefined) {
+      const { legs, versionKey } = readBatchWeightsInput({ ...flags, netuids: flags.netuids })
+      const { submitWeightsBatch } = await import('../../subtensor/weights/batch.js')
+      return submitWeightsBatch(txRunner(this, flags), (line) => this.log(line), {
+        legs,
+        versionKey,
+        mode: 'commit',
+        timelock: flags.timelock,
+      })
+    }
+    if (flags.netuid === undefined) throw badInput('give --netuid (or --netuids)', 'MISSING_NETUID')
     const { emit, versionKey } = readWeightsInput(flags)
     const { submitWeights } = await import('../../subtensor/weights/submit.js')
     return submitWeights(txRunner(this, flags), (line) => this.log(line), {

@@ -39,3 +39,19 @@ export const timelockedCommitArgs = (netuid: number, commit: Uint8Array, revealR
   reveal_round: revealRound,
   commit_reveal_version: commitRevealVersion,
 })
+
+export const crv3CommitArgs = (netuid: number, commit: Uint8Array, revealRound: bigint) => ({ netuid, commit, reveal_round: revealRound })
+
+/** `batch_set_weights`: per subnet its (uid, value) pairs and version key (all compact in the call). */
+export const batchSetWeightsArgs = (
+  legs: ReadonlyArray<{ netuid: number; uids: readonly number[]; values: readonly number[]; versionKey: bigint }>,
+) => ({
+  netuids: legs.map((l) => l.netuid),
+  weights: legs.map((l) => l.uids.map((uid, i) => [uid, l.values[i]!] as [number, number])),
+  version_keys: legs.map((l) => l.versionKey),
+})
+
+export const batchCommitWeightsArgs = (legs: ReadonlyArray<{ netuid: number; hash: string }>) => ({
+  netuids: legs.map((l) => l.netuid),
+  commit_hashes: legs.map((l) => l.hash),
+})

@@ -19,7 +19,12 @@ export interface WeightsRequest {
   versionKey?: bigint
   /** 'set': set_weights, or a commit where the subnet has commit-reveal on; 'commit': commit_weights only. */
   mode: 'set' | 'commit'
-  timelock: boolean
+  /**
+   * Commit timelocked (the chain reveals the weights itself) instead of a hash. Unset: on for `set` where the
+   * subnet has commit-reveal on and the runtime has a timelocked-commit call (as the bittensor SDK's
+   * set_weights does), off otherwise.
+   */
+  timelock?: boolean
 }
 
 /**
@@ -43,11 +48,15 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
           `commit-reveal is off on subnet ${netuid}: set the weights directly with \`tao weights set\``,
           'COMMIT_REVEAL_DISABLED',
         )
-      if (!req.timelock) checkRateLimit(state, signer)
-      if (req.timelock) {
-        if (!chain.hasCall('SubtensorModule', 'commit_timelocked_weights'))
+      const { timelockCallOf } = await import('./timelock-commit.js')
+      const tlCall = timelockCallOf(chain)
+      const timelock = req.timelock ?? (req.mode === 'set' && state.commitReveal && tlCall !== null)
+      // Every weights call and commit (timelocked ones too) is held to WeightsSetRateLimit by the runtime.
+      checkRateLimit(state, signer)
+      if (timelock) {
+        if (tlCall === null)
           throw badInput(
-            `SubtensorModule.commit_timelocked_weights is not in this runtime ${chain.metadata.where}: use a plain commit`,
+            `neither SubtensorModule.commit_timelocked_weights nor commit_crv3_weights is in this runtime ${chain.metadata.where}: use a plain commit`,
             'CALL_NOT_IN_RUNTIME',
           )
         if (!state.commitReveal)
@@ -83,20 +92,37 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
         }
       }
 
-      if (req.timelock) {
+      if (timelock) {
         const { planTimelockCommit } = await import('./timelock-commit.js')
         const tl = await planTimelockCommit(chain, state, signer, emit, versionKey)
+        const crv3 = tl.call === 'commit_crv3_weights'
         return {
-          call: chain.call('SubtensorModule', 'commit_timelocked_weights', tl.args),
+          call: chain.call('SubtensorModule', tl.call, tl.args),
           summary: `commit ${emit.uids.length} weight${emit.uids.length === 1 ? '' : 's'} on subnet ${netuid} as uid ${state.uid}, timelocked: the chain reveals them itself`,
           preview: [
             shown,
             `version key ${versionKey}`,
             `encrypted to drand quicknet round ${tl.round} (about 3 blocks after the reveal epoch starts at block ~${tl.firstRevealBlock}, at ${tl.blockMs / 1000} s a block)`,
-            `commit ${tl.args.commit.length} bytes, commit-reveal version ${tl.args.commit_reveal_version}`,
+            'commit_reveal_version' in tl.args
+              ? `commit ${tl.args.commit.length} bytes, commit-reveal version ${tl.args.commit_reveal_version}`
+              : `commit ${tl.args.commit.length} bytes (${tl.payload === 'legacy' ? 'uids, values and version key' : 'hotkey, uids, values and version key'}), revealed by the chain when epoch ${legacyEpoch(tl.firstRevealBlock, netuid, state.tempo)} starts`,
             ...notes,
           ],
-          context: { mode: 'timelock', ...common, revealRound: tl.round.toString(), expectedRevealBlock: tl.firstRevealBlock },
+          context: {
+            mode: 'timelock',
+            ...common,
+            revealRound: tl.round.toString(),
+            expectedRevealBlock: tl.firstRevealBlock,
+          },
+          ...(crv3
+            ? {
+                fromEvents: (events) => {
+                  const e = events.find((x) => x.pallet === 'SubtensorModule' && x.name === 'CRV3WeightsCommitted')
+                  const data = e ? (Array.isArray(e.data) ? e.data : Object.values(e.data as object)) : []
+                  return { commitHash: data[2] === undefined ? null : hexOf(data[2]) }
+                },
+              }
+            : {}),
         }
       }
 
@@ -199,6 +225,13 @@ export async function submitWeights(runTx: TxRunner, log: (line: string) => void
 
 const MAX_UNREVEALED = 10
 
+const hexOf = (h: unknown): string =>
+  typeof h === 'string'
+    ? h.toLowerCase()
+    : h instanceof Uint8Array
+      ? '0x' + Buffer.from(h).toString('hex')
+      : String((h as { asHex?: () => string }).asHex?.() ?? h)
+
 type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: number | null }
 
 /**
@@ -206,7 +239,7 @@ type RevealJson = { firstBlock: number | null; lastBlock: number | null; epoch: 
  * WeightsSetRateLimit allows: the chain would refuse it (SettingWeightsTooFast / CommittingWeightsTooFast) and keep
  * the fee. It lands at best in the next block, which is what is checked, as the runtime does (last update 0 = never).
  */
-function checkRateLimit(state: SubnetWeightsState, signer: string): void {
+export function checkRateLimit(state: SubnetWeightsState, signer: string): void {
   if (state.rateLimit === null || state.lastUpdate === null || state.lastUpdate === 0n) return
   const next = BigInt(state.block + 1)
   if (next < state.lastUpdate || next - state.lastUpdate >= state.rateLimit) return
@@ -218,13 +251,13 @@ function checkRateLimit(state: SubnetWeightsState, signer: string): void {
   )
 }
 
-function checkSubnet(state: SubnetWeightsState, signer: string): void {
+export function checkSubnet(state: SubnetWeightsState, signer: string): void {
   if (!state.exists) throw badInput(`subnet ${state.netuid} does not exist`, 'UNKNOWN_SUBNET')
   if (state.uid === null) throw badInput(`hotkey ${signer} is not registered on subnet ${state.netuid}`, 'HOTKEY_NOT_REGISTERED')
 }
 
 const SHOWN = 12
-function listWeights(emit: EmitWeights): string {
+export function listWeights(emit: EmitWeights): string {
   const items = emit.uids.map((uid, i) => `${uid}: ${u16Fraction(emit.values[i]!).toFixed(4)}`)
   const more = items.length > SHOWN ? ` … and ${items.length - SHOWN} more` : ''
   return `weights (uid: share of the largest) ${items.slice(0, SHOWN).join(', ')}${more}`
