@@ -55,6 +55,7 @@ function chain381(): Chain {
     SubnetTAO: () => 100n * TAO,
     SubnetAlphaIn: () => 200n * TAO,
     SubnetMechanism: () => 1,
+    SubtokenEnabled: () => true,
   }
   return {
     metadata: meta,

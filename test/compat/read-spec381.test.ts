@@ -356,7 +356,8 @@ describe('read layer on spec 381 (typed runtime APIs)', () => {
     expect(get('kappa')).toMatchObject({ unit: 'fraction', value: 32767, normalized: 32767 / 65535 })
     expect(get('min_burn')).toMatchObject({ unit: 'rao', value: 500_000n })
     expect(get('commit_reveal_period')).toMatchObject({ unit: 'epochs', value: 2n })
-    expect(get('alpha_sigmoid_steepness').normalized).toBe(10)
+    // A fixed-point number, not a fraction: no value in [0, 1] to give (docs/json.md).
+    expect(get('alpha_sigmoid_steepness')).toMatchObject({ value: 10n << 32n, normalized: null })
     expect(get('transfers_enabled')).toMatchObject({ unit: 'flag', value: false })
     expect(h.hyperparameters.length).toBeGreaterThan(27)
   })
