@@ -106,7 +106,9 @@ export const weightsPart: Spec300Part = (ctx) => {
         uids: [0, 2],
         values: [21845, 65535],
       })
-      expect(r.json.events.map((e: { pallet: string; name: string }) => `${e.pallet}.${e.name}`)).toContain('SubtensorModule.CRV3WeightsCommitted')
+      expect(r.json.events.map((e: { pallet: string; name: string }) => `${e.pallet}.${e.name}`)).toContain(
+        'SubtensorModule.CRV3WeightsCommitted',
+      )
       const round = BigInt(r.json.revealRound)
       expect(round).toBeGreaterThan(1n)
       // The commit the chain stored: under (netuid, epoch of its block), this hotkey, the round, and bytes whose
@@ -195,7 +197,9 @@ export const weightsPart: Spec300Part = (ctx) => {
       expect(r.json).toMatchObject({ call: 'SubtensorModule.batch_commit_weights', mode: 'commit', netuids: [nets.crB, nets.crC] })
       for (const leg of r.json.legs) {
         expect(leg).toMatchObject({ ok: true, error: null, uids: [0, 2], values: [32768, 65535] })
-        const onChain = (await ctx().node.storage('SubtensorModule', 'WeightCommits', leg.netuid, validator)) as Array<[unknown, ...unknown[]]>
+        const onChain = (await ctx().node.storage('SubtensorModule', 'WeightCommits', leg.netuid, validator)) as Array<
+          [unknown, ...unknown[]]
+        >
         const hashes = onChain.map(([h]) => (typeof h === 'string' ? h : (h as { asHex(): string }).asHex()).toLowerCase())
         expect(hashes).toContain(leg.commitHash)
         const kept = JSON.parse(readFileSync(leg.pendingFile, 'utf8'))

@@ -134,9 +134,17 @@ export async function submitWeightsBatch(
           Object.assign(legJson[i]!, { commitHash: hash, pendingFile: pendingFile(signer, l.netuid) })
           preview.push(`  subnet ${l.netuid} commit hash ${hash}`)
         }
-        call = chain.call('SubtensorModule', 'batch_commit_weights', batchCommitWeightsArgs(legs.map((l, i) => ({ netuid: l.netuid, hash: hashes[i]! }))))
+        call = chain.call(
+          'SubtensorModule',
+          'batch_commit_weights',
+          batchCommitWeightsArgs(legs.map((l, i) => ({ netuid: l.netuid, hash: hashes[i]! }))),
+        )
       } else {
-        call = chain.call('SubtensorModule', 'batch_set_weights', batchSetWeightsArgs(legs.map((l) => ({ netuid: l.netuid, ...l.emit, versionKey: l.versionKey }))))
+        call = chain.call(
+          'SubtensorModule',
+          'batch_set_weights',
+          batchSetWeightsArgs(legs.map((l) => ({ netuid: l.netuid, ...l.emit, versionKey: l.versionKey }))),
+        )
       }
 
       const describeError = (e: unknown) => {
@@ -180,7 +188,12 @@ export async function submitWeightsBatch(
     if (report.status === 'landed' && bad.length) {
       const err = failed(
         `${bad.map((l) => `subnet ${l.netuid}: ${l.error}`).join('; ')}` +
-          (bad.length < legsOut.length ? `; the other subnets (${legsOut.filter((l) => l.ok).map((l) => l.netuid).join(', ')}) landed` : ''),
+          (bad.length < legsOut.length
+            ? `; the other subnets (${legsOut
+                .filter((l) => l.ok)
+                .map((l) => l.netuid)
+                .join(', ')}) landed`
+            : ''),
         'BATCH_LEG_FAILED',
       )
       err.data = report
