@@ -468,6 +468,12 @@ describe('executeTx', () => {
     )
   })
 
+  it("a preview line quoting the chain's text cannot drive the terminal", async () => {
+    const t = fakeTerminal(fakeNode())
+    await executeTx(t.io, request(), planOf(intent({ preview: ['current symbol: \u202eβ\u0007\u0008'] })))
+    expect(t.notes[0]).toContain('  current symbol: β\n')
+  })
+
   describe('the confirmation names the chain and shows the call decoded from the bytes signed', () => {
     it('the network as chosen (a URL alone when it is one), in the text and the JSON', async () => {
       const url = 'wss://node.example:443'

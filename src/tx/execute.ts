@@ -3,6 +3,7 @@ import { setDeadlineContext, setDeadlineOutcome } from '../core/command-deadline
 import { badInput, ExitCode, TaoError, unreachable } from '../core/errors.js'
 import { toJsonSafe } from '../core/json.js'
 import { paint } from '../core/output.js'
+import { terminalText } from '../core/text.js'
 import type { Chain, PreparedTx, SendOptions, Sr25519Keypair } from '../node/index.js'
 import type { WalletSelection } from '../wallet/selection.js'
 import { callText } from './call-text.js'
@@ -95,8 +96,9 @@ export async function executeTx(io: TxIO, req: TxRequest, plan: Plan): Promise<R
     const where = chainContext(chain, prepared, req)
 
     io.note(
-      `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${intent.summary}\n` +
-        (intent.preview ?? []).map((l) => `  ${l}\n`).join('') +
+      `${paint.bold(callName)} signed by the ${label} (${signer})\n  ${terminalText(intent.summary)}\n` +
+        // A plan's lines may quote the chain's own text (a symbol, a name): shown without its control characters.
+        (intent.preview ?? []).map((l) => `  ${terminalText(l)}\n`).join('') +
         // In mode 1 the runtime checks the metadata itself; in mode 0 the person is told what tao checked instead.
         (trust.mode === 0 ? `  ${trust.words}\n` : '') +
         `  network: ${where.label}, genesis ${prepared.genesisHash.slice(0, 10)}…, spec ${prepared.specVersion}\n` +
