@@ -1,9 +1,8 @@
 import { Flags } from '@oclif/core'
-import { txRunner } from '../../cli/signing.js'
+import { runWeights } from '../../cli/weights-run.js'
 import { TaoCommand } from '../../cli/base-command.js'
 import { signingFlags } from '../../cli/flags/tx.js'
-import { readBatchWeightsInput, readWeightsInput, weightsFlags } from '../../cli/flags/weights.js'
-import { badInput } from '../../core/errors.js'
+import { weightsFlags } from '../../cli/flags/weights.js'
 
 export default class WeightsSet extends TaoCommand {
   static summary = "Set the hotkey's weights on a subnet (or commit them where the subnet has commit-reveal on)."
@@ -39,25 +38,6 @@ export default class WeightsSet extends TaoCommand {
 
   async run(): Promise<Record<string, unknown>> {
     const { flags } = await this.parse(WeightsSet)
-    if (flags.netuids !== undefined) {
-      const { legs, versionKey } = readBatchWeightsInput({ ...flags, netuids: flags.netuids })
-      const { submitWeightsBatch } = await import('../../subtensor/weights/batch.js')
-      return submitWeightsBatch(txRunner(this, flags), (line) => this.log(line), {
-        legs,
-        versionKey,
-        mode: 'set',
-        timelock: flags.timelock,
-      })
-    }
-    if (flags.netuid === undefined) throw badInput('give --netuid (or --netuids)', 'MISSING_NETUID')
-    const { emit, versionKey } = readWeightsInput(flags)
-    const { submitWeights } = await import('../../subtensor/weights/submit.js')
-    return submitWeights(txRunner(this, flags), (line) => this.log(line), {
-      netuid: flags.netuid,
-      emit,
-      versionKey,
-      mode: 'set',
-      timelock: flags.timelock,
-    })
+    return runWeights(this, flags, 'set')
   }
 }
