@@ -1,4 +1,5 @@
 import { formatTao, shortAmount } from '../../core/amount.js'
+import { table } from '../../core/output.js'
 import type { LiquidityPool, LiquidityPosition } from '../../subtensor/liquidity/pool.js'
 
 /** The positions of one coldkey in one subnet's pool, as a table with the pool's state above it. */
@@ -22,7 +23,5 @@ export function liquidityTable(pool: LiquidityPool, coldkey: string, positions: 
       p.inRange ? 'yes' : 'no',
     ]),
   ]
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-  const line = (r: string[]) => '  ' + r.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
-  return [...head, ...rows.map(line)].join('\n')
+  return [...head, table(rows)].join('\n')
 }
