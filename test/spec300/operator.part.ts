@@ -40,15 +40,17 @@ export const operatorPart: Spec300Part = (ctx) => {
       ctx().tao([...args, '--wallet-path', join(dir, 'wallets')], { env: { TAO_PASSWORD: PASSWORD }, cwd: dir, timeoutMs: 240_000 })
     /**
      * A signing command by `uri`'s key. A transaction dropped at a BABE epoch edge (exit 5, the signer's nonce
-     * unused) is sent again after a new block, so the test is about the command, not the epoch edge.
+     * unused) is sent again after a new block, so the test is about the command, not the epoch edge. A short
+     * deadline: a dropped transaction is otherwise followed until its mortality ends, minutes of an idle chain.
      */
     const signed = async (uri: string, args: string[]) => {
       const who = ss58Of(uri)
       const before = await nonce(who)
-      let r = await tao(args)
-      for (let i = 0; i < 2 && r.code === 5 && (await nonce(who)) === before; i++) {
+      const send = () => tao([...args, '--deadline', '45'])
+      let r = await send()
+      for (let i = 0; i < 2 && (r.code === 5 || r.code === 3) && (await nonce(who)) === before; i++) {
         await ctx().net.newBlock()
-        r = await tao(args)
+        r = await send()
       }
       return r
     }
