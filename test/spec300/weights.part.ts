@@ -27,10 +27,11 @@ export const weightsPart: Spec300Part = (ctx) => {
     const nets = { crA: 0, crB: 0, crC: 0, setA: 0, setB: 0 }
 
     // A transaction can be dropped at a BABE epoch edge on this runtime: sent again (same nonce, so at most
-    // one lands) after a new block.
+    // one lands) after a new block. A short deadline: a dropped transaction is otherwise followed until its
+    // mortality ends, minutes of an idle chain.
     const tao = async (args: string[]) => {
       for (let attempt = 0; ; attempt++) {
-        const r = await ctx().tao([...args, '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets')], {
+        const r = await ctx().tao([...args, '-w', 'val', '-H', 'v', '--wallet-path', join(dir, 'wallets'), '--deadline', '45'], {
           env: { TAO_PASSWORD: PASSWORD, TAO_STATE_DIR: state },
           timeoutMs: 240_000,
         })
